@@ -1,0 +1,7 @@
+package io.firstcontact.router.engine.model;
+
+public enum AssignmentStatus {
+    ACTIVE,
+    WRAP_UP,
+    DONE
+}

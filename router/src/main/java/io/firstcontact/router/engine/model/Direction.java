@@ -1,0 +1,7 @@
+package io.firstcontact.router.engine.model;
+
+public enum Direction {
+    INBOUND,
+    CALLBACK,
+    OUTBOUND
+}

@@ -1,0 +1,13 @@
+package io.firstcontact.router.engine.model;
+
+/** Why an interaction ended. */
+public enum EndReason {
+    /** The customer hung up, closed the chat or withdrew the email. */
+    CUSTOMER_LEFT,
+    /** Handled by an advisor and finished. */
+    COMPLETED,
+    /** Finished in self-service (IVR payment, status heard). */
+    SELF_SERVED,
+    /** Transferred or overflowed to an external number or provider. */
+    TRANSFERRED_OUT
+}
