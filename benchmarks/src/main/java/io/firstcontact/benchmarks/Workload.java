@@ -221,6 +221,11 @@ public final class Workload {
         return new Command.DefineAgent(agentIds[a], agentSkills.get(a), "voice1", profileId(agentProfile[a]));
     }
 
+    /** Define a new advisor {@code id} with the skills and routing profile of advisor {@code template}. */
+    public Command.DefineAgent defineAs(String id, int template) {
+        return new Command.DefineAgent(id, agentSkills.get(template), "voice1", profileId(agentProfile[template]));
+    }
+
     public Command.LogIn logIn(int a) {
         return new Command.LogIn(agentIds[a], true, Actor.agent(agentIds[a]));
     }

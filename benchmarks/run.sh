@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Runs the engine benchmarks: builds benchmarks/target/benchmarks.jar, runs JMH (per-input latency, steady-cycle
+# throughput, pathological single shots, each with the GC profiler; the naive oracle engine in the same run for
+# context), then the allocation and memory reports. Results go to benchmarks/results/<mode>-<timestamp>/.
+#
+#   benchmarks/run.sh          full run: >= 3 forks (about 20 minutes on 2 cores)
+#   benchmarks/run.sh quick    smoke check: 1 fork, one short iteration each
+set -euo pipefail
+
+readonly MIN_JAVA=21
+mode="${1:-full}"
+case "$mode" in
+    full | quick) ;;
+    *)
+        echo "usage: $0 [full|quick]" >&2
+        exit 2
+        ;;
+esac
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Prints the major version of the java executable $1 (e.g. 25); nothing on failure.
+java_major() {
+    local version
+    version="$("$1" -version 2>&1 | sed -n 's/^.* version "\([^"]*\)".*$/\1/p' | head -n 1)" || return 0
+    [[ -n "$version" ]] || return 0
+    if [[ "$version" == 1.* ]]; then
+        version="${version#1.}"
+    fi
+    version="${version%%[!0-9]*}"
+    [[ -n "$version" ]] && echo "$version"
+    return 0
+}
+
+is_usable_jdk() {
+    local home="$1" major
+    [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
+    major="$(java_major "$home/bin/java")"
+    [[ -n "$major" && "$major" -ge "$MIN_JAVA" ]]
+}
+
+select_jdk() {
+    if [[ -n "${JAVA_HOME:-}" ]] && is_usable_jdk "$JAVA_HOME"; then
+        echo "$JAVA_HOME"
+        return 0
+    fi
+    local best="" best_major=0 home major
+    for home in /usr/lib/jvm/*; do
+        [[ -d "$home" ]] || continue
+        is_usable_jdk "$home" || continue
+        major="$(java_major "$home/bin/java")"
+        if ((major > best_major)); then
+            best="$home"
+            best_major="$major"
+        fi
+    done
+    [[ -n "$best" ]] || return 1
+    echo "$best"
+}
+
+if ! JAVA_HOME="$(select_jdk)"; then
+    echo "error: the benchmarks need a JDK ${MIN_JAVA} or newer; set JAVA_HOME to one." >&2
+    exit 1
+fi
+export JAVA_HOME
+java="$JAVA_HOME/bin/java"
+
+./mvnw -B -q -pl benchmarks -am package -DskipTests
+
+out="benchmarks/results/${mode}-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+
+# One heap size for every fork, so runs compare; G1 (the default collector).
+jvm_flags="--sun-misc-unsafe-memory-access=allow -Xms2g -Xmx2g"
+jar=(benchmarks/target/benchmarks.jar)
+
+if [[ "$mode" == quick ]]; then
+    per_input=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
+    naive_per_input=(-f 1 -wi 0 -i 1 -r 1s)
+    throughput=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
+    single=(-f 1 -wi 1 -i 3)
+    alloc_turns=2000
+else
+    per_input=(-f 3 -wi 2 -w 1s -i 3 -r 1s)
+    naive_per_input=(-f 3 -wi 1 -w 1s -i 2 -r 1s)
+    throughput=(-f 3 -wi 2 -w 2s -i 3 -r 2s)
+    single=(-f 3 -wi 3 -i 15)
+    alloc_turns=50000
+fi
+
+{
+    echo "# machine"
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "nproc: $(nproc)"
+    lscpu | head -n 20
+    free -m | head -n 2
+    "$java" -version 2>&1
+    echo "jvm flags (every fork): $jvm_flags"
+    echo "mode: $mode"
+    echo "load before the run: $(cat /proc/loadavg)"
+} >"$out/machine.txt"
+cat "$out/machine.txt"
+
+run_jmh() {
+    local name="$1"
+    shift
+    echo "=== JMH $name"
+    "$java" --sun-misc-unsafe-memory-access=allow -jar "${jar[@]}" "$@" \
+        -jvmArgsAppend "$jvm_flags" -prof gc -rf json -rff "$out/$name.json" -o "$out/$name.txt"
+    tail -n 60 "$out/$name.txt" | grep -v '^$' || true
+}
+
+run_jmh per-input PerInputBenchmark -p engine=indexed "${per_input[@]}"
+run_jmh per-input-naive PerInputBenchmark -p engine=naive -p shape=1k_x_1k "${naive_per_input[@]}"
+run_jmh throughput CycleThroughputBenchmark -p engine=indexed "${throughput[@]}"
+run_jmh throughput-naive CycleThroughputBenchmark -p engine=naive -p shape=1k_x_1k "${throughput[@]}"
+run_jmh pathological PathologicalBenchmark "${single[@]}"
+
+echo "=== allocation per input"
+"$java" $jvm_flags -cp "${jar[@]}" io.firstcontact.benchmarks.AllocationReport "$alloc_turns" | tee "$out/allocation.txt"
+echo "=== memory"
+"$java" $jvm_flags -Xms4g -Xmx4g -cp "${jar[@]}" io.firstcontact.benchmarks.MemoryReport | tee "$out/memory.txt"
+echo "load after the run: $(cat /proc/loadavg)" >>"$out/machine.txt"
+
+python3 benchmarks/summarise.py "$out" | tee "$out/summary.txt" || echo "(no python3: see the .txt files)"
+echo "results in $out"
