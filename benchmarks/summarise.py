@@ -27,8 +27,8 @@ def main(out):
             p = e["params"]
             pm = e["primaryMetric"]
             pc = pm["scorePercentiles"]
-            n = sum(len(r) for r in pm.get("rawDataHistogram", [])) or "-"
-            print(f"{p['engine']:8} {p['shape']:10} {p['input']:10} {str(e['measurementIterations'] * e['forks']) + ' it':>8}"
+            n = sum(c for fork in pm.get("rawDataHistogram", []) for it in fork for _, c in it)
+            print(f"{p['engine']:8} {p['shape']:10} {p['input']:10} {n:>8}"
                   f" {pc['50.0']:10.2f} {pc['99.0']:10.2f} {pc['99.9']:10.2f} {pc['100.0']:10.2f} {alloc(e):11.0f}")
     print()
     print("# steady-cycle throughput (inputs/s on one thread; alloc = bytes per input including building it)")
