@@ -82,7 +82,7 @@ public final class Snapshots {
                             v.widenMask,
                             v.delayStage,
                             v.maxWaitFired,
-                            List.copyOf(v.excluded),
+                            v.excludedAgents(),
                             deadline(v.deadline));
             OfferState o = i.offer;
             OfferSnap os = o == null
@@ -230,7 +230,7 @@ public final class Snapshots {
                 v.widenMask = vs.widenMask();
                 v.delayStage = vs.delayStage();
                 v.maxWaitFired = vs.maxWaitFired();
-                v.excluded.addAll(vs.excluded());
+                vs.excluded().forEach(v::exclude);
                 restoreDeadline(core, v.deadline, vs.deadline());
                 i.visit = v;
                 q.liveVisits.put(v.order, v);
