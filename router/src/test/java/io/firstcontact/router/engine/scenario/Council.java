@@ -3,6 +3,8 @@ package io.firstcontact.router.engine.scenario;
 import io.firstcontact.router.engine.Centres;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.Driver;
+import io.firstcontact.router.engine.EngineSnapshot;
+import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.config.QueueConfig;
 import io.firstcontact.router.engine.config.QueueMembership;
 import io.firstcontact.router.engine.config.RoutingConfig;
@@ -152,6 +154,20 @@ final class Council {
                 .filter(p -> p.agentId().equals(agent))
                 .map(p -> p.from() + "→" + p.to() + (p.reason() == null ? "" : "(" + p.reason() + ")"))
                 .toList();
+    }
+
+    /** The engine's state apart from the input counter and clock (which every input advances). */
+    static String stateApartFromClock(RoutingEngine engine) {
+        EngineSnapshot s = engine.snapshot();
+        return List.of(
+                        s.deadlineCounter(),
+                        s.visitCounter(),
+                        s.queues(),
+                        s.agents(),
+                        s.interactions(),
+                        s.recentIdempotencyKeys(),
+                        s.recentOffers())
+                .toString();
     }
 
     private Council() {}
