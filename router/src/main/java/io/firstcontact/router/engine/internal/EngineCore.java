@@ -272,7 +272,8 @@ public final class EngineCore {
         if (next.version() <= config.version() && !(config.version() == 1 && queues.isEmpty() && agents.isEmpty())) {
             return "version " + next.version() + " is not after the current " + config.version();
         }
-        for (InteractionState i : interactions.values()) {
+        // Sorted, so that the refusal names the same thing on every replay.
+        for (InteractionState i : new TreeMap<>(interactions).values()) {
             if (next.channel(i.channel) == null) {
                 return "channel " + i.channel + " is in use by live interactions";
             }
@@ -283,7 +284,7 @@ public final class EngineCore {
                 }
             }
         }
-        for (AssignmentState as : assignments.values()) {
+        for (AssignmentState as : new TreeMap<>(assignments).values()) {
             if (next.queue(as.queue.id()) == null) {
                 return "queue " + as.queue.id() + " has assignments in progress";
             }
@@ -653,9 +654,7 @@ public final class EngineCore {
             if (v != null) {
                 index.visitChanged(v);
                 scheduleVisit(v);
-                if (v.waiting() && pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !index.staffed(v)) {
-                    applyUnstaffedRules(v);
-                }
+                unstaffedCheck(v);
             }
         }
     }
@@ -744,6 +743,9 @@ public final class EngineCore {
             i.firstQueuedAt = r.waitStartedAt() >= 0 ? Math.min(r.waitStartedAt(), now) : now;
         }
         arrive(i, queues.get(r.queue()), r.requirements(), r.expectedWaitHintMillis(), null);
+        if (i.visit == null) {
+            clearTargets(i); // targets route a visit; none was started (redirected, full or closed)
+        }
     }
 
     private InteractionState interaction(String id) {
@@ -802,9 +804,7 @@ public final class EngineCore {
         setTargets(i, c.targets());
         index.visitChanged(v);
         scheduleVisit(v);
-        if (v.waiting() && pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !index.staffed(v)) {
-            applyUnstaffedRules(v);
-        }
+        unstaffedCheck(v);
         settle();
     }
 
@@ -840,6 +840,9 @@ public final class EngineCore {
         leaveForTransfer(i);
         setTargets(i, List.of(new Target(a.id, now + config.policy().namedTransferMillis(), TargetMode.ONLY)));
         arrive(i, queues.get(queue), null, -1, null);
+        if (i.visit == null) {
+            clearTargets(i);
+        }
         settle();
     }
 
@@ -984,7 +987,7 @@ public final class EngineCore {
                 fact(new Fact.OverflowApplied(i.id, v.id, r, rules.get(r).trigger(), OverflowAction.WIDEN));
             }
         }
-        if (rulesApply && !index.staffed(v)) {
+        if (!index.staffed(v)) {
             applyUnstaffedRules(v);
         }
     }
@@ -1086,6 +1089,14 @@ public final class EngineCore {
         }
         index.visitChanged(v);
         scheduleVisit(v);
+        unstaffedCheck(v);
+    }
+
+    /** A visit that waits again may find its pool emptied while it was away: nobody waits where nobody staffs. */
+    private void unstaffedCheck(VisitState v) {
+        if (v.waiting() && pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !index.staffed(v)) {
+            applyUnstaffedRules(v);
+        }
     }
 
     /** The queue of a waiting visit is closed: its closed rule, else the closed treatment. */
@@ -1122,6 +1133,9 @@ public final class EngineCore {
         OverflowRule rule = v.queue.config.overflow().get(r);
         InteractionState i = v.interaction;
         v.appliedRules |= 1 << r;
+        if (rule.action() == OverflowAction.MOVE && movesThisInput >= MAX_MOVES_PER_INPUT) {
+            return true; // queues that move to each other: the chain stops here and the rule is spent
+        }
         fact(new Fact.OverflowApplied(i.id, v.id, r, trigger, rule.action()));
         switch (rule.action()) {
             case WIDEN -> {
@@ -1225,9 +1239,7 @@ public final class EngineCore {
                 effect(new Effect.MaxWaitAction(i.id, v.queue.id(), qc.maxWaitAction()));
             }
         }
-        if (v.waiting() && pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !index.staffed(v)) {
-            applyUnstaffedRules(v);
-        }
+        unstaffedCheck(v);
         scheduleVisit(v);
     }
 
@@ -1586,9 +1598,18 @@ public final class EngineCore {
         assignments.remove(as.id);
         fact(new Fact.AssignmentEnded(as.id, a.id));
         InteractionState i = as.interaction;
-        if (i.assignments.isEmpty() && i.phase == Phase.CONNECTED) {
+        if (i.phase == Phase.CONNECTED && !hasActiveAssignment(i)) {
             arrive(i, as.queue, null, -1, new Key(as.keyStart, as.keySlMillis, as.keyOrder));
         }
+    }
+
+    private static boolean hasActiveAssignment(InteractionState i) {
+        for (AssignmentState as : i.assignments.values()) {
+            if (as.status == AssignmentStatus.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AssignmentState wrapping(String id) {

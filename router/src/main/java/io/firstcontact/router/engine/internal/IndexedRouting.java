@@ -284,7 +284,7 @@ public final class IndexedRouting implements RoutingIndex {
             }
         }
         for (AgentState a : candidatesForPool.values()) {
-            counters.agentsExamined++;
+            counters.agentsIndexed++;
             addEntry(b, a);
         }
         return b;
@@ -425,8 +425,11 @@ public final class IndexedRouting implements RoutingIndex {
                 continue;
             }
             counters.bucketsTouched++;
+            if (b.queue.rulesWith(OverflowTrigger.UNSTAFFED) == 0) {
+                continue;
+            }
             for (VisitData d : b.waiting) {
-                counters.visitsExamined++;
+                counters.visitsUnstaffed++;
                 VisitState v = d.visit;
                 if (core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
                     found.put(v.order, v);

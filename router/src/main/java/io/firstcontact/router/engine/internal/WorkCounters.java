@@ -14,6 +14,13 @@ public final class WorkCounters {
     public long exclusionsSkipped;
     /** Offers made. */
     public long offersMade;
+    /**
+     * Advisors indexed into a bucket seen for the first time (a new combination of queue, requirements, widening
+     * and stage): paid once per bucket, not per input.
+     */
+    public long agentsIndexed;
+    /** Waiting interactions whose bucket lost its last staffing advisor: each is checked for unstaffed overflow. */
+    public long visitsUnstaffed;
 
     public void reset() {
         visitsExamined = 0;
@@ -21,11 +28,14 @@ public final class WorkCounters {
         bucketsTouched = 0;
         exclusionsSkipped = 0;
         offersMade = 0;
+        agentsIndexed = 0;
+        visitsUnstaffed = 0;
     }
 
     @Override
     public String toString() {
         return "visits=" + visitsExamined + " agents=" + agentsExamined + " buckets=" + bucketsTouched + " excluded="
-                + exclusionsSkipped + " offers=" + offersMade;
+                + exclusionsSkipped + " offers=" + offersMade + " indexed=" + agentsIndexed + " unstaffed="
+                + visitsUnstaffed;
     }
 }
