@@ -3,6 +3,7 @@ package io.firstcontact.router.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.firstcontact.router.engine.internal.NaiveRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,26 @@ class GoldenTraceTest {
         assertThat(m.emailsAnswered()).as("emails answered").isPositive();
         assertThat(m.ronas()).as("some offers rang out").isPositive();
         assertThat(m.rejects()).as("some offers were rejected").isPositive();
+    }
+
+    @Test
+    void demoMorningDecidesTheSameWithTheNaiveOracleAndKeepsEveryInvariant() {
+        Driver played = DemoMorning.played();
+        RoutingEngine naive = RoutingEngine.create(new NaiveRouting());
+        RoutingEngine indexed = RoutingEngine.create();
+        Invariants naiveInvariants = new Invariants();
+        Invariants indexedInvariants = new Invariants();
+        for (int k = 0; k < played.inputs().size(); k++) {
+            EngineInput in = played.inputs().get(k);
+            Decision expected = played.decisions().get(k);
+            Decision byOracle = naive.apply(in);
+            Decision again = indexed.apply(in);
+            assertThat(byOracle.toString()).as("oracle, input %s", in).isEqualTo(expected.toString());
+            assertThat(again.toString()).as("replay, input %s", in).isEqualTo(expected.toString());
+            naiveInvariants.check(naive.core(), byOracle);
+            indexedInvariants.check(indexed.core(), again);
+        }
+        assertThat(indexed.stateHash()).isEqualTo(played.engine().stateHash());
     }
 
     @Test
