@@ -20,6 +20,7 @@ import io.firstcontact.router.engine.event.Refusal;
 import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.router.engine.model.FailureCause;
 import io.firstcontact.router.engine.model.OfferStatus;
+import io.firstcontact.router.engine.model.VisitOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -204,5 +205,56 @@ class OfferScenarioTest {
         d.arrive("c2", "voice", "billing");
         d.advance(5_000);
         assertThat(offered(d.apply(new Command.EndWrapUp(assignment)))).containsExactly("c2");
+    }
+
+    @Test
+    void callerWhoseOfferRingsOutTwiceIsRaisedATierAndASupervisorIsAlerted() {
+        Driver d = billing();
+        d.agent("ann", "council", "all");
+        d.agent("bob", "council", "all");
+        d.agent("cat", "council", "all");
+        d.login("ann", true);
+        d.arrive("c1", "voice", "billing");
+        d.arrive("c2", "voice", "billing");
+        d.advance(20_000); // ann lets c1 ring out
+        d.login("bob", true);
+        assertThat(d.lastOfferFor("c1").agentId()).isEqualTo("bob");
+        List<Decision> second = d.advance(20_000); // and so does bob
+
+        assertThat(facts(second, Fact.TierChanged.class)).singleElement().satisfies(t -> {
+            assertThat(t.interactionId()).isEqualTo("c1");
+            assertThat(t.tier()).isEqualTo(1);
+            assertThat(t.reason()).isEqualTo("REPEATED_RONA");
+        });
+        assertThat(effects(second, Effect.SupervisorAlert.class))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo("REPEATED_RONA");
+                    assertThat(a.interactionId()).isEqualTo("c1");
+                });
+        assertThat(d.engine().position("c1")).isEqualTo(1);
+        assertThat(offered(d.login("cat", true))).containsExactly("c1");
+    }
+
+    @Test
+    void callerHangingUpWhileRingingFreesTheAdvisorAtOnce() {
+        Driver d = billing();
+        d.agent("ann", "council", "all");
+        d.login("ann", true);
+        d.arrive("c1", "voice", "billing");
+        d.advance(3_000);
+        d.arrive("c2", "voice", "billing");
+        d.advance(3_000);
+
+        Decision gone = d.hangUp("c1");
+        assertThat(facts(gone, Fact.OfferStatusChanged.class))
+                .extracting(Fact.OfferStatusChanged::status)
+                .containsExactly(OfferStatus.CANCELLED);
+        assertThat(effects(gone, Effect.WithdrawOffer.class)).hasSize(1);
+        assertThat(facts(gone, Fact.VisitEnded.class))
+                .singleElement()
+                .satisfies(v -> assertThat(v.outcome()).isEqualTo(VisitOutcome.ABANDONED_WHILE_ALERTING));
+        assertThat(facts(gone, Fact.PresenceChanged.class)).isEmpty();
+        assertThat(offered(gone)).containsExactly("c2");
     }
 }

@@ -285,4 +285,24 @@ class OverflowScenarioTest {
         assertThat(effects(close, Effect.ClosedTreatment.class)).isEmpty();
         assertThat(offered(d.ready("gus"))).containsExactly("c1");
     }
+
+    @Test
+    void callToAnUnstaffedQueueWithAnOutOfHoursProviderIsTransferredOut() {
+        Driver d = billingOverflowingTo(OverflowRule.external(OverflowTrigger.UNSTAFFED, 0, "out-of-hours"));
+        d.login("ann", false);
+        d.arrive("c1", "voice", "billing");
+        Decision logout = d.logout("ann");
+        assertThat(effects(logout, Effect.TransferOut.class)).singleElement().satisfies(t -> {
+            assertThat(t.interactionId()).isEqualTo("c1");
+            assertThat(t.destination()).isEqualTo("out-of-hours");
+        });
+        assertThat(facts(logout, Fact.VisitEnded.class))
+                .singleElement()
+                .satisfies(v -> assertThat(v.outcome()).isEqualTo(VisitOutcome.OVERFLOWED_OUT));
+        assertThat(facts(logout, Fact.InteractionEnded.class)).hasSize(1);
+
+        Decision later = d.arrive("c2", "voice", "billing");
+        assertThat(effects(later, Effect.TransferOut.class)).hasSize(1);
+        assertThat(d.engine().position("c2")).isZero();
+    }
 }
