@@ -457,6 +457,7 @@ public final class EngineCore {
         a.sessionAttached = true;
         a.pendingPresence = null;
         a.pendingReason = null;
+        a.pendingActor = null;
         java.util.Arrays.fill(a.availableSince, now);
         setPresence(
                 a,
@@ -496,16 +497,19 @@ public final class EngineCore {
         if (state == PresenceState.READY) {
             a.pendingPresence = null;
             a.pendingReason = null;
+            a.pendingActor = null;
             if (a.presence != PresenceState.READY) {
                 setPresence(a, PresenceState.READY, null, actor);
             }
         } else if (a.hasWork()) {
             a.pendingPresence = state;
             a.pendingReason = reason;
+            a.pendingActor = actor;
             fact(new Fact.PresencePending(a.id, state, reason, actor));
         } else {
             a.pendingPresence = null;
             a.pendingReason = null;
+            a.pendingActor = null;
             setPresence(a, state, reason, actor);
         }
         if (state == PresenceState.LOGGED_OUT || (state == PresenceState.NOT_READY && releasesTargets(reason))) {
@@ -541,9 +545,11 @@ public final class EngineCore {
         if (!a.hasWork() && a.pendingPresence != null) {
             PresenceState p = a.pendingPresence;
             String r = a.pendingReason;
+            Actor who = a.pendingActor;
             a.pendingPresence = null;
             a.pendingReason = null;
-            setPresence(a, p, r, Actor.SYSTEM);
+            a.pendingActor = null;
+            setPresence(a, p, r, who);
         }
         index.agentChanged(a);
     }
@@ -567,10 +573,12 @@ public final class EngineCore {
         if (force || !a.hasWork()) {
             a.pendingPresence = null;
             a.pendingReason = null;
+            a.pendingActor = null;
             setPresence(a, PresenceState.LOGGED_OUT, null, actor);
         } else {
             a.pendingPresence = PresenceState.LOGGED_OUT;
             a.pendingReason = null;
+            a.pendingActor = actor;
             fact(new Fact.PresencePending(a.id, PresenceState.LOGGED_OUT, null, actor));
         }
         index.agentChanged(a);

@@ -52,6 +52,7 @@ public final class Snapshots {
                     a.reason,
                     a.pendingPresence,
                     a.pendingReason,
+                    a.pendingActor,
                     a.sessionAttached,
                     deadline(a.sessionDeadline),
                     ints(a.active),
@@ -182,6 +183,7 @@ public final class Snapshots {
             a.reason = as.reason();
             a.pendingPresence = as.pendingPresence();
             a.pendingReason = as.pendingReason();
+            a.pendingActor = as.pendingActor();
             a.sessionAttached = as.sessionAttached();
             a.active = as.active().stream().mapToInt(Integer::intValue).toArray();
             a.wrapping = as.wrapping().stream().mapToInt(Integer::intValue).toArray();
