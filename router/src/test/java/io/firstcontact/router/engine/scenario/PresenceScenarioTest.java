@@ -14,6 +14,7 @@ import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.Driver;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.router.engine.model.PresenceState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,10 @@ class PresenceScenarioTest {
             assertThat(offered(w)).isEmpty();
         });
         assertThat(presenceOf(d, "ann")).containsExactly("LOGGED_OUT→READY", "READY→NOT_READY(BREAK)");
+        // The break is recorded as ann's own request, not the system's.
+        assertThat(facts(wrapEnd, Fact.PresenceChanged.class))
+                .singleElement()
+                .satisfies(p -> assertThat(p.actor()).isEqualTo(Actor.agent("ann")));
         assertThat(d.engine().position("c2")).isEqualTo(1);
 
         assertThat(offered(d.ready("ann"))).containsExactly("c2");
