@@ -1700,4 +1700,12 @@ public final class EngineCore {
     public long now() {
         return now;
     }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public long lastAt() {
+        return lastAt;
+    }
 }
