@@ -1,6 +1,7 @@
 package io.firstcontact.router.engine;
 
 import io.firstcontact.router.engine.config.RoutingConfig;
+import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.router.engine.model.AssignmentStatus;
 import io.firstcontact.router.engine.model.Attributes;
 import io.firstcontact.router.engine.model.Direction;
@@ -57,6 +58,7 @@ public record EngineSnapshot(
             String reason,
             PresenceState pendingPresence,
             String pendingReason,
+            Actor pendingActor,
             boolean sessionAttached,
             DeadlineSnap sessionDeadline,
             List<Integer> active,

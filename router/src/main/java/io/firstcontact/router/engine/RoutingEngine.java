@@ -67,6 +67,16 @@ public final class RoutingEngine {
         return i == null || i.visit() == null ? 0 : core.index().position(i.visit());
     }
 
+    /** The sequence number of the last input applied (0 for a new engine). */
+    public long lastSeq() {
+        return core.lastSeq();
+    }
+
+    /** The engine time of the last input applied. */
+    public long lastAt() {
+        return core.lastAt();
+    }
+
     /** Engine time of the earliest pending deadline, or {@link Decision#NO_DEADLINE}. */
     public long nextDeadline() {
         return core.nextDeadline();

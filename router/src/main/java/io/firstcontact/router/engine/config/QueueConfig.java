@@ -79,113 +79,142 @@ public record QueueConfig(
         }
     }
 
-    /** A queue with no relaxation, overflow or limits, open, with the given wrap-up. */
+    /** A queue with no relaxation, overflow or limits, open, with the given wrap-up (extendable to 3×). */
     public static QueueConfig simple(
             String id, String channel, long slMillis, List<Requirement> requirements, long wrapUpMillis) {
-        return new QueueConfig(
-                id,
-                channel,
-                null,
-                slMillis,
-                requirements,
-                List.of(),
-                List.of(),
-                0,
-                null,
-                0,
-                null,
-                wrapUpMillis,
-                wrapUpMillis * 3,
-                true);
+        return builder(id, channel)
+                .serviceLevelThreshold(slMillis)
+                .requirements(requirements)
+                .wrapUp(wrapUpMillis, wrapUpMillis * 3)
+                .build();
+    }
+
+    public static Builder builder(String id, String channel) {
+        return new Builder(id, channel);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(id, channel)
+                .strategy(strategy)
+                .serviceLevelThreshold(serviceLevelThresholdMillis)
+                .requirements(requirements)
+                .relaxation(relaxation)
+                .overflow(overflow)
+                .maxWait(maxWaitMillis, maxWaitAction)
+                .maxQueueSize(maxQueueSize, queueFullAction)
+                .wrapUp(wrapUpMillis, maxWrapUpMillis)
+                .openAtStart(openAtStart);
     }
 
     public QueueConfig withOverflow(List<OverflowRule> rules) {
-        return new QueueConfig(
-                id,
-                channel,
-                strategy,
-                serviceLevelThresholdMillis,
-                requirements,
-                relaxation,
-                rules,
-                maxWaitMillis,
-                maxWaitAction,
-                maxQueueSize,
-                queueFullAction,
-                wrapUpMillis,
-                maxWrapUpMillis,
-                openAtStart);
+        return toBuilder().overflow(rules).build();
     }
 
     public QueueConfig withRelaxation(List<RelaxationStep> steps) {
-        return new QueueConfig(
-                id,
-                channel,
-                strategy,
-                serviceLevelThresholdMillis,
-                requirements,
-                steps,
-                overflow,
-                maxWaitMillis,
-                maxWaitAction,
-                maxQueueSize,
-                queueFullAction,
-                wrapUpMillis,
-                maxWrapUpMillis,
-                openAtStart);
+        return toBuilder().relaxation(steps).build();
     }
 
     public QueueConfig withStrategy(RoutingStrategy s) {
-        return new QueueConfig(
-                id,
-                channel,
-                s,
-                serviceLevelThresholdMillis,
-                requirements,
-                relaxation,
-                overflow,
-                maxWaitMillis,
-                maxWaitAction,
-                maxQueueSize,
-                queueFullAction,
-                wrapUpMillis,
-                maxWrapUpMillis,
-                openAtStart);
+        return toBuilder().strategy(s).build();
     }
 
     public QueueConfig withLimits(long maxWait, String maxWaitAct, int maxSize, String fullAct) {
-        return new QueueConfig(
-                id,
-                channel,
-                strategy,
-                serviceLevelThresholdMillis,
-                requirements,
-                relaxation,
-                overflow,
-                maxWait,
-                maxWaitAct,
-                maxSize,
-                fullAct,
-                wrapUpMillis,
-                maxWrapUpMillis,
-                openAtStart);
+        return toBuilder()
+                .maxWait(maxWait, maxWaitAct)
+                .maxQueueSize(maxSize, fullAct)
+                .build();
     }
 
     public QueueConfig withOpenAtStart(boolean open) {
-        return new QueueConfig(
-                id,
-                channel,
-                strategy,
-                serviceLevelThresholdMillis,
-                requirements,
-                relaxation,
-                overflow,
-                maxWaitMillis,
-                maxWaitAction,
-                maxQueueSize,
-                queueFullAction,
-                wrapUpMillis,
-                maxWrapUpMillis,
-                open);
+        return toBuilder().openAtStart(open).build();
+    }
+
+    /** Builds a queue; every setting not given keeps the documented default (SL 30 s, no wrap-up, open). */
+    public static final class Builder {
+        private final String id;
+        private final String channel;
+        private RoutingStrategy strategy;
+        private long serviceLevelThresholdMillis = 30_000;
+        private List<Requirement> requirements = List.of();
+        private List<RelaxationStep> relaxation = List.of();
+        private List<OverflowRule> overflow = List.of();
+        private long maxWaitMillis;
+        private String maxWaitAction;
+        private int maxQueueSize;
+        private String queueFullAction;
+        private long wrapUpMillis;
+        private long maxWrapUpMillis;
+        private boolean openAtStart = true;
+
+        private Builder(String id, String channel) {
+            this.id = id;
+            this.channel = channel;
+        }
+
+        public Builder strategy(RoutingStrategy s) {
+            this.strategy = s;
+            return this;
+        }
+
+        public Builder serviceLevelThreshold(long millis) {
+            this.serviceLevelThresholdMillis = millis;
+            return this;
+        }
+
+        public Builder requirements(List<Requirement> r) {
+            this.requirements = r;
+            return this;
+        }
+
+        public Builder relaxation(List<RelaxationStep> steps) {
+            this.relaxation = steps;
+            return this;
+        }
+
+        public Builder overflow(List<OverflowRule> rules) {
+            this.overflow = rules;
+            return this;
+        }
+
+        public Builder maxWait(long millis, String action) {
+            this.maxWaitMillis = millis;
+            this.maxWaitAction = action;
+            return this;
+        }
+
+        public Builder maxQueueSize(int size, String action) {
+            this.maxQueueSize = size;
+            this.queueFullAction = action;
+            return this;
+        }
+
+        public Builder wrapUp(long millis, long maxMillis) {
+            this.wrapUpMillis = millis;
+            this.maxWrapUpMillis = maxMillis;
+            return this;
+        }
+
+        public Builder openAtStart(boolean open) {
+            this.openAtStart = open;
+            return this;
+        }
+
+        public QueueConfig build() {
+            return new QueueConfig(
+                    id,
+                    channel,
+                    strategy,
+                    serviceLevelThresholdMillis,
+                    requirements,
+                    relaxation,
+                    overflow,
+                    maxWaitMillis,
+                    maxWaitAction,
+                    maxQueueSize,
+                    queueFullAction,
+                    wrapUpMillis,
+                    maxWrapUpMillis,
+                    openAtStart);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.firstcontact.router.engine.config.ChannelCapacity;
 import io.firstcontact.router.engine.config.QueueMembership;
 import io.firstcontact.router.engine.config.RoutingProfile;
 import io.firstcontact.router.engine.config.UtilisationProfile;
+import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.router.engine.model.PresenceState;
 import io.firstcontact.router.engine.model.SkillLevel;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class AgentState {
     String reason;
     PresenceState pendingPresence;
     String pendingReason;
+    /** Who asked for the pending presence: recorded when it applies. */
+    Actor pendingActor;
+
     boolean sessionAttached;
     final Deadline sessionDeadline = new Deadline(Deadline.Kind.SESSION_GRACE, this);
 

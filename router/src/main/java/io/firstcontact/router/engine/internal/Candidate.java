@@ -12,18 +12,25 @@ public final class Candidate implements Comparable<Candidate> {
     /** Agent tier of an advisor reached only by widening: after every member of the queue itself. */
     static final int WIDENED_TIER_OFFSET = 100;
 
-    final VisitState visit;
-    final AgentState agent;
-    final boolean fromAgent;
-    final long negTier;
-    final long notTarget;
-    final long agentTier;
-    final long dueAt;
-    final long order;
-    final long strategy1;
-    final long strategy2;
+    VisitState visit;
+    AgentState agent;
+    boolean fromAgent;
+    long negTier;
+    long notTarget;
+    long agentTier;
+    long dueAt;
+    long order;
+    long strategy1;
+    long strategy2;
 
     Candidate(VisitState v, AgentState a, boolean fromAgent) {
+        set(v, a, fromAgent);
+    }
+
+    /** A reusable probe: the index ranks pairs in place and copies only the ones it keeps. */
+    Candidate() {}
+
+    Candidate set(VisitState v, AgentState a, boolean fromAgent) {
         this.visit = v;
         this.agent = a;
         this.fromAgent = fromAgent;
@@ -34,6 +41,25 @@ public final class Candidate implements Comparable<Candidate> {
         this.order = v.order;
         this.strategy1 = strategyKey1(v.queue, v.effective, a);
         this.strategy2 = strategyKey2(v.queue, a);
+        return this;
+    }
+
+    Candidate copyFrom(Candidate o) {
+        visit = o.visit;
+        agent = o.agent;
+        fromAgent = o.fromAgent;
+        negTier = o.negTier;
+        notTarget = o.notTarget;
+        agentTier = o.agentTier;
+        dueAt = o.dueAt;
+        order = o.order;
+        strategy1 = o.strategy1;
+        strategy2 = o.strategy2;
+        return this;
+    }
+
+    Candidate copy() {
+        return new Candidate().copyFrom(this);
     }
 
     /** The first key of the advisor's rank by the queue's strategy. */

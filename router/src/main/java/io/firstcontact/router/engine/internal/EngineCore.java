@@ -76,8 +76,9 @@ public final class EngineCore {
     long seq;
     private int offerOrdinal;
     private int movesThisInput;
-    private ArrayList<Fact> facts = new ArrayList<>();
-    private ArrayList<Effect> effects = new ArrayList<>();
+    // Working lists reused across inputs; each decision takes one exact-size immutable copy.
+    private final ArrayList<Fact> facts = new ArrayList<>();
+    private final ArrayList<Effect> effects = new ArrayList<>();
 
     public EngineCore(RoutingIndex index) {
         this.index = index;
@@ -99,8 +100,8 @@ public final class EngineCore {
         seq = in.seq();
         offerOrdinal = 0;
         movesThisInput = 0;
-        facts = new ArrayList<>(4);
-        effects = new ArrayList<>(2);
+        facts.clear();
+        effects.clear();
         index.counters().reset();
         String key = in.idempotencyKey();
         if (key != null && recentKeys.contains(key)) {
@@ -111,7 +112,7 @@ public final class EngineCore {
                 remember(key);
             }
         }
-        return new Decision(in.seq(), facts, effects, nextDeadline());
+        return new Decision(in.seq(), List.copyOf(facts), List.copyOf(effects), nextDeadline());
     }
 
     private void remember(String key) {
@@ -457,6 +458,7 @@ public final class EngineCore {
         a.sessionAttached = true;
         a.pendingPresence = null;
         a.pendingReason = null;
+        a.pendingActor = null;
         java.util.Arrays.fill(a.availableSince, now);
         setPresence(
                 a,
@@ -496,16 +498,19 @@ public final class EngineCore {
         if (state == PresenceState.READY) {
             a.pendingPresence = null;
             a.pendingReason = null;
+            a.pendingActor = null;
             if (a.presence != PresenceState.READY) {
                 setPresence(a, PresenceState.READY, null, actor);
             }
         } else if (a.hasWork()) {
             a.pendingPresence = state;
             a.pendingReason = reason;
+            a.pendingActor = actor;
             fact(new Fact.PresencePending(a.id, state, reason, actor));
         } else {
             a.pendingPresence = null;
             a.pendingReason = null;
+            a.pendingActor = null;
             setPresence(a, state, reason, actor);
         }
         if (state == PresenceState.LOGGED_OUT || (state == PresenceState.NOT_READY && releasesTargets(reason))) {
@@ -541,9 +546,11 @@ public final class EngineCore {
         if (!a.hasWork() && a.pendingPresence != null) {
             PresenceState p = a.pendingPresence;
             String r = a.pendingReason;
+            Actor who = a.pendingActor;
             a.pendingPresence = null;
             a.pendingReason = null;
-            setPresence(a, p, r, Actor.SYSTEM);
+            a.pendingActor = null;
+            setPresence(a, p, r, who);
         }
         index.agentChanged(a);
     }
@@ -567,10 +574,12 @@ public final class EngineCore {
         if (force || !a.hasWork()) {
             a.pendingPresence = null;
             a.pendingReason = null;
+            a.pendingActor = null;
             setPresence(a, PresenceState.LOGGED_OUT, null, actor);
         } else {
             a.pendingPresence = PresenceState.LOGGED_OUT;
             a.pendingReason = null;
+            a.pendingActor = actor;
             fact(new Fact.PresencePending(a.id, PresenceState.LOGGED_OUT, null, actor));
         }
         index.agentChanged(a);
@@ -1286,7 +1295,7 @@ public final class EngineCore {
     /** Eligibility from first principles (ROUTING.md §2); the naive index and target checks use it. */
     public boolean eligible(VisitState v, AgentState a) {
         InteractionState i = v.interaction;
-        if (!v.waiting() || !v.queue.open || !a.availableOn(v.queue.channelIndex) || v.excluded.contains(a.id)) {
+        if (!v.waiting() || !v.queue.open || !a.availableOn(v.queue.channelIndex) || v.excludes(a.id)) {
             return false;
         }
         if (i.onlyOpen() && !i.onlyTarget(a.id)) {
@@ -1452,7 +1461,7 @@ public final class EngineCore {
         }
         AgentState a = o.agent;
         endOffer(o, OfferStatus.REJECTED, null, false);
-        o.visit.excluded.add(a.id);
+        o.visit.exclude(a.id);
         returnToQueue(o.visit);
         if (recordReject(a)) {
             requestPresence(a, PresenceState.NOT_READY, NotReadyReasons.REJECTS, Actor.SYSTEM);
@@ -1489,7 +1498,7 @@ public final class EngineCore {
         AgentState a = o.agent;
         InteractionState i = o.interaction;
         endOffer(o, OfferStatus.TIMED_OUT, NotReadyReasons.RONA, true);
-        o.visit.excluded.add(a.id);
+        o.visit.exclude(a.id);
         i.ronaCount++;
         if (i.ronaCount % config.policy().ronasBeforeTierRaise() == 0 && i.tier < QueueRequest.MAX_TIER) {
             i.tier++;
@@ -1510,7 +1519,7 @@ public final class EngineCore {
         }
         AgentState a = o.agent;
         endOffer(o, OfferStatus.FAILED, cause.name(), false);
-        o.visit.excluded.add(a.id);
+        o.visit.exclude(a.id);
         returnToQueue(o.visit);
         if (cause == FailureCause.UNREACHABLE) {
             requestPresence(a, PresenceState.NOT_READY, NotReadyReasons.DEVICE, Actor.SYSTEM);
@@ -1690,5 +1699,13 @@ public final class EngineCore {
 
     public long now() {
         return now;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public long lastAt() {
+        return lastAt;
     }
 }

@@ -126,6 +126,8 @@ public final class IndexedRouting implements RoutingIndex {
     private final ArrayList<AgentState> dirtyAgents = new ArrayList<>();
     private final ArrayList<Bucket> zeroed = new ArrayList<>();
     private final PriorityQueue<Candidate> candidates = new PriorityQueue<>();
+    private final Candidate probe = new Candidate();
+    private final Candidate best = new Candidate();
     private final WorkCounters counters = new WorkCounters();
     private final StringBuilder keyBuilder = new StringBuilder(64);
 
@@ -476,7 +478,7 @@ public final class IndexedRouting implements RoutingIndex {
                 engine.makeOffer(c.visit, c.agent);
                 push(bestVisitFor(c.agent));
             } else {
-                candidates.add(current);
+                candidates.add(current.copy());
             }
         }
         // What the offers marked changed is settled by construction: offers only remove pairs.
@@ -492,19 +494,31 @@ public final class IndexedRouting implements RoutingIndex {
 
     private void push(Candidate c) {
         if (c != null) {
-            candidates.add(c);
+            candidates.add(c.copy());
         }
     }
 
-    /** The best advisor for a waiting visit: its targets, then the first non-excluded advisor of its bucket. */
+    /** Ranks the pair in the probe and keeps it in {@code best} if better; answers whether anything is kept. */
+    private boolean consider(boolean found, VisitState v, AgentState a, boolean fromAgent) {
+        probe.set(v, a, fromAgent);
+        if (!found || probe.compareTo(best) < 0) {
+            best.copyFrom(probe);
+        }
+        return true;
+    }
+
+    /**
+     * The best advisor for a waiting visit: its targets, then the first non-excluded advisor of its bucket. The
+     * answer is a scratch object, valid until the next search.
+     */
     private Candidate bestAgentFor(VisitState v) {
         InteractionState i = v.interaction;
-        Candidate best = null;
+        boolean found = false;
         for (var t : i.targets) {
             counters.agentsExamined++;
             AgentState a = core.agents.get(t.agentId());
             if (a != null && core.eligible(v, a)) {
-                best = Candidate.better(best, new Candidate(v, a, false));
+                found = consider(found, v, a, false);
             }
         }
         VisitData d = data(v);
@@ -512,23 +526,26 @@ public final class IndexedRouting implements RoutingIndex {
             counters.bucketsTouched++;
             for (Entry e : d.bucket.available) {
                 counters.agentsExamined++;
-                if (v.excluded.contains(e.agent.id)) {
+                if (v.excludes(e.agent.id)) {
                     counters.exclusionsSkipped++;
                     continue;
                 }
-                best = Candidate.better(best, new Candidate(v, e.agent, false));
+                found = consider(found, v, e.agent, false);
                 break;
             }
         }
-        return best;
+        return found ? best : null;
     }
 
-    /** The best waiting visit for an advisor: the first non-excluded head of each bucket it serves, and targets. */
+    /**
+     * The best waiting visit for an advisor: the first non-excluded head of each bucket it serves, and the visits
+     * that target it. The answer is a scratch object, valid until the next search.
+     */
     private Candidate bestVisitFor(AgentState a) {
         if (!a.routable()) {
             return null;
         }
-        Candidate best = null;
+        boolean found = false;
         for (Entry e : data(a).entries) {
             Bucket b = e.bucket;
             if (!e.available || b.waiting.isEmpty() || !b.queue.open) {
@@ -537,11 +554,11 @@ public final class IndexedRouting implements RoutingIndex {
             counters.bucketsTouched++;
             for (VisitData d : b.waiting) {
                 counters.visitsExamined++;
-                if (d.visit.excluded.contains(a.id)) {
+                if (d.visit.excludes(a.id)) {
                     counters.exclusionsSkipped++;
                     continue;
                 }
-                best = Candidate.better(best, new Candidate(d.visit, a, true));
+                found = consider(found, d.visit, a, true);
                 break;
             }
         }
@@ -549,9 +566,9 @@ public final class IndexedRouting implements RoutingIndex {
             counters.visitsExamined++;
             VisitState v = i.visit;
             if (v != null && core.eligible(v, a)) {
-                best = Candidate.better(best, new Candidate(v, a, true));
+                found = consider(found, v, a, true);
             }
         }
-        return best;
+        return found ? best : null;
     }
 }

@@ -25,7 +25,7 @@ public final class InteractionState {
     int tier;
     long ageBonusMillis;
     /** Open targets, lapsed ones removed by their deadline. */
-    final List<Target> targets = new ArrayList<>(2);
+    final List<Target> targets = new ArrayList<>();
 
     int ronaCount;
     int visitCount;

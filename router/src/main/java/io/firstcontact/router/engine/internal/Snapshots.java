@@ -52,6 +52,7 @@ public final class Snapshots {
                     a.reason,
                     a.pendingPresence,
                     a.pendingReason,
+                    a.pendingActor,
                     a.sessionAttached,
                     deadline(a.sessionDeadline),
                     ints(a.active),
@@ -81,7 +82,7 @@ public final class Snapshots {
                             v.widenMask,
                             v.delayStage,
                             v.maxWaitFired,
-                            List.copyOf(v.excluded),
+                            v.excludedAgents(),
                             deadline(v.deadline));
             OfferState o = i.offer;
             OfferSnap os = o == null
@@ -182,6 +183,7 @@ public final class Snapshots {
             a.reason = as.reason();
             a.pendingPresence = as.pendingPresence();
             a.pendingReason = as.pendingReason();
+            a.pendingActor = as.pendingActor();
             a.sessionAttached = as.sessionAttached();
             a.active = as.active().stream().mapToInt(Integer::intValue).toArray();
             a.wrapping = as.wrapping().stream().mapToInt(Integer::intValue).toArray();
@@ -228,7 +230,7 @@ public final class Snapshots {
                 v.widenMask = vs.widenMask();
                 v.delayStage = vs.delayStage();
                 v.maxWaitFired = vs.maxWaitFired();
-                v.excluded.addAll(vs.excluded());
+                vs.excluded().forEach(v::exclude);
                 restoreDeadline(core, v.deadline, vs.deadline());
                 i.visit = v;
                 q.liveVisits.put(v.order, v);

@@ -37,7 +37,9 @@ public final class VisitState {
     int delayStage;
     boolean maxWaitFired;
     boolean ended;
-    final TreeSet<String> excluded = new TreeSet<>();
+    /** Advisors excluded from this visit (after reject, RONA, failure); created on the first exclusion. */
+    TreeSet<String> excluded;
+
     final Deadline deadline = new Deadline(Deadline.Kind.VISIT, this);
 
     /** Owned by the routing index. */
@@ -111,8 +113,20 @@ public final class VisitState {
         return appliedRules;
     }
 
-    public TreeSet<String> excluded() {
-        return excluded;
+    public boolean excludes(String agentId) {
+        return excluded != null && excluded.contains(agentId);
+    }
+
+    void exclude(String agentId) {
+        if (excluded == null) {
+            excluded = new TreeSet<>();
+        }
+        excluded.add(agentId);
+    }
+
+    /** The excluded advisors in id order (a copy). */
+    public java.util.List<String> excludedAgents() {
+        return excluded == null ? java.util.List.of() : java.util.List.copyOf(excluded);
     }
 
     public boolean ended() {
