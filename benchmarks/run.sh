@@ -107,6 +107,8 @@ run_jmh() {
     echo "=== JMH $name"
     "$java" --sun-misc-unsafe-memory-access=allow -jar "${jar[@]}" "$@" \
         -jvmArgsAppend "$jvm_flags" -prof gc -rf json -rff "$out/$name.json" -o "$out/$name.txt"
+    # Keep machine paths out of the kept results.
+    sed -i -E "s#${JAVA_HOME}#<JAVA_HOME>#g; s#$(pwd)#<project>#g" "$out/$name.json" "$out/$name.txt"
     tail -n 60 "$out/$name.txt" | grep -v '^$' || true
 }
 
