@@ -1342,10 +1342,7 @@ public final class EngineCore {
         if (!a.staffing() || v.queue.channelIndex >= a.max.length || a.max[v.queue.channelIndex] == 0) {
             return false;
         }
-        if (v.interaction.targets(a.id)) {
-            return true;
-        }
-        return member(v, a, false) && meets(a, v.effective);
+        return (v.interaction.targets(a.id) || member(v, a, false)) && meets(a, v.effective);
     }
 
     /** Called by the index: offer the visit's interaction to the advisor. */

@@ -89,6 +89,10 @@ public final class IndexedRouting implements RoutingIndex {
         final ArrayList<Entry> entries = new ArrayList<>();
         final ArrayList<String> memberOf = new ArrayList<>();
         boolean dirty;
+        /** Available, but not yet in the bucket indexes: inserted after matching if still available. */
+        boolean unindexed;
+        /** Whether the advisor staffed as of the last change seen. */
+        boolean staffing;
     }
 
     private static final class VisitData {
@@ -124,7 +128,11 @@ public final class IndexedRouting implements RoutingIndex {
     private final LinkedHashMap<String, RankTree<VisitData>> positions = new LinkedHashMap<>();
     private final ArrayList<VisitData> dirtyVisits = new ArrayList<>();
     private final ArrayList<AgentState> dirtyAgents = new ArrayList<>();
+    private final ArrayList<AgentState> unindexed = new ArrayList<>();
     private final ArrayList<Bucket> zeroed = new ArrayList<>();
+    /** Visits whose staffing rested on a target who may no longer staff them. */
+    private final ArrayList<VisitState> recheck = new ArrayList<>();
+
     private final PriorityQueue<Candidate> candidates = new PriorityQueue<>();
     private final Candidate probe = new Candidate();
     private final Candidate best = new Candidate();
@@ -145,7 +153,9 @@ public final class IndexedRouting implements RoutingIndex {
         positions.clear();
         dirtyVisits.clear();
         dirtyAgents.clear();
+        unindexed.clear();
         zeroed.clear();
+        recheck.clear();
         for (AgentState a : engine.agents.values()) {
             a.indexData = null;
             AgentData d = data(a);
@@ -167,6 +177,7 @@ public final class IndexedRouting implements RoutingIndex {
         for (AgentState a : engine.agents.values()) {
             agentChanged(a);
         }
+        indexDeferred();
         for (Bucket b : buckets.values()) {
             if (b.staffed == 0) {
                 zeroed.add(b);
@@ -306,11 +317,15 @@ public final class IndexedRouting implements RoutingIndex {
                 Candidate.agentTier(b.queue, b.widenMask, a),
                 EngineCore.member(b.queue, b.widenMask, b.stage, a, true));
         data(a).entries.add(e);
-        refresh(e, a.staffing(), a.availableOn(b.channel));
+        refresh(e, a.staffing(), a.availableOn(b.channel), false);
     }
 
-    /** Brings one entry's staffing count and availability index up to date. */
-    private void refresh(Entry e, boolean staffing, boolean availableOnChannel) {
+    /**
+     * Brings one entry's staffing count and availability index up to date. With {@code defer}, an advisor who
+     * becomes available is not inserted yet: they are matched as a changed advisor first, and indexed only if still
+     * available when matching ends (usually they get an offer at once and are never inserted).
+     */
+    private boolean refresh(Entry e, boolean staffing, boolean availableOnChannel, boolean defer) {
         Bucket b = e.bucket;
         if (staffing != e.staffing) {
             e.staffing = staffing;
@@ -324,10 +339,14 @@ public final class IndexedRouting implements RoutingIndex {
             long s1 = Candidate.strategyKey1(b.queue, b.requirements, e.agent);
             long s2 = Candidate.strategyKey2(b.queue, e.agent);
             if (e.available && s1 == e.s1 && s2 == e.s2) {
-                return;
+                return false;
             }
             if (e.available) {
                 b.available.remove(e);
+                e.available = false;
+            }
+            if (defer) {
+                return true;
             }
             e.s1 = s1;
             e.s2 = s2;
@@ -337,6 +356,7 @@ public final class IndexedRouting implements RoutingIndex {
             b.available.remove(e);
             e.available = false;
         }
+        return false;
     }
 
     // ------------------------------------------------------------------ advisors
@@ -345,30 +365,72 @@ public final class IndexedRouting implements RoutingIndex {
     public void agentChanged(AgentState a) {
         AgentData d = data(a);
         boolean staffing = a.staffing();
-        boolean any = false;
-        int channels = a.max.length;
-        // Availability per channel once, not per entry.
-        long availableMask = 0;
-        for (int c = 0; c < channels && c < 64; c++) {
-            if (a.availableOn(c)) {
-                availableMask |= 1L << c;
-                any = true;
-            }
+        if (d.staffing && !staffing) {
+            recheckTargeting(a);
         }
-        for (Entry e : d.entries) {
-            refresh(e, staffing, (availableMask & (1L << e.bucket.channel)) != 0);
+        d.staffing = staffing;
+        long availableMask = availableChannels(a);
+        boolean any = availableMask != 0;
+        boolean deferred = false;
+        ArrayList<Entry> entries = d.entries;
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            deferred |= refresh(e, staffing, (availableMask & (1L << e.bucket.channel)) != 0, true);
         }
-        if (any && !d.dirty) {
+        if (deferred && !d.unindexed) {
+            d.unindexed = true;
+            unindexed.add(a);
+        }
+        if ((any || deferred) && !d.dirty) {
             d.dirty = true;
             dirtyAgents.add(a);
+        }
+    }
+
+    /** The channels the advisor could take an offer on now, as bits (channel index below 64). */
+    private static long availableChannels(AgentState a) {
+        long mask = 0;
+        for (int c = 0; c < a.max.length && c < 64; c++) {
+            if (a.availableOn(c)) {
+                mask |= 1L << c;
+            }
+        }
+        return mask;
+    }
+
+    /** Inserts the advisors whose insertion was deferred and who are still available. */
+    private void indexDeferred() {
+        for (AgentState a : unindexed) {
+            AgentData d = data(a);
+            if (!d.unindexed) {
+                continue;
+            }
+            d.unindexed = false;
+            boolean staffing = a.staffing();
+            ArrayList<Entry> entries = d.entries;
+            for (int k = 0; k < entries.size(); k++) {
+                Entry e = entries.get(k);
+                refresh(e, staffing, a.availableOn(e.bucket.channel), false);
+            }
+        }
+        unindexed.clear();
+    }
+
+    /** The visits that name the advisor as a target: staffed through them, perhaps no longer. */
+    private void recheckTargeting(AgentState a) {
+        for (InteractionState i : a.targetedBy.values()) {
+            if (i.visit != null) {
+                recheck.add(i.visit);
+            }
         }
     }
 
     @Override
     public void agentRedefined(AgentState a) {
         AgentData d = data(a);
+        recheckTargeting(a);
         for (Entry e : d.entries) {
-            refresh(e, false, false);
+            refresh(e, false, false, false);
         }
         d.entries.clear();
         for (String q : d.memberOf) {
@@ -418,10 +480,20 @@ public final class IndexedRouting implements RoutingIndex {
 
     @Override
     public List<VisitState> newlyUnstaffed() {
-        if (zeroed.isEmpty()) {
+        if (zeroed.isEmpty() && recheck.isEmpty()) {
             return List.of();
         }
         TreeMap<Long, VisitState> found = new TreeMap<>();
+        for (VisitState v : recheck) {
+            counters.visitsUnstaffed++;
+            if (v.waiting()
+                    && !v.interaction.onlyOpen() // an ONLY window waits for its target until it ends
+                    && core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
+                    && !staffed(v)) {
+                found.put(v.order, v);
+            }
+        }
+        recheck.clear();
         for (Bucket b : zeroed) {
             if (b.staffed != 0) {
                 continue;
@@ -490,6 +562,7 @@ public final class IndexedRouting implements RoutingIndex {
             data(a).dirty = false;
         }
         dirtyAgents.clear();
+        indexDeferred();
     }
 
     private void push(Candidate c) {
@@ -522,16 +595,22 @@ public final class IndexedRouting implements RoutingIndex {
             }
         }
         VisitData d = data(v);
-        if (d.inBucket && v.queue.open) {
+        if (d.inBucket && v.queue.open && !d.bucket.available.isEmpty()) {
             counters.bucketsTouched++;
-            for (Entry e : d.bucket.available) {
-                counters.agentsExamined++;
-                if (v.excludes(e.agent.id)) {
+            Entry first = d.bucket.available.first();
+            counters.agentsExamined++;
+            if (!v.excludes(first.agent.id)) {
+                found = consider(found, v, first.agent, false);
+            } else {
+                counters.exclusionsSkipped++;
+                for (Entry e : d.bucket.available.tailSet(first, false)) {
+                    counters.agentsExamined++;
+                    if (!v.excludes(e.agent.id)) {
+                        found = consider(found, v, e.agent, false);
+                        break;
+                    }
                     counters.exclusionsSkipped++;
-                    continue;
                 }
-                found = consider(found, v, e.agent, false);
-                break;
             }
         }
         return found ? best : null;
@@ -546,20 +625,30 @@ public final class IndexedRouting implements RoutingIndex {
             return null;
         }
         boolean found = false;
-        for (Entry e : data(a).entries) {
+        long availableMask = availableChannels(a);
+        ArrayList<Entry> entries = data(a).entries;
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
             Bucket b = e.bucket;
-            if (!e.available || b.waiting.isEmpty() || !b.queue.open) {
+            // An entry counts if its delay is reached and its channel free, indexed yet or not (deferred).
+            if (!e.delayReached || (availableMask & (1L << b.channel)) == 0 || b.waiting.isEmpty() || !b.queue.open) {
                 continue;
             }
             counters.bucketsTouched++;
-            for (VisitData d : b.waiting) {
+            VisitData first = b.waiting.first();
+            counters.visitsExamined++;
+            if (!first.visit.excludes(a.id)) {
+                found = consider(found, first.visit, a, true);
+                continue;
+            }
+            counters.exclusionsSkipped++;
+            for (VisitData d : b.waiting.tailSet(first, false)) {
                 counters.visitsExamined++;
-                if (d.visit.excludes(a.id)) {
-                    counters.exclusionsSkipped++;
-                    continue;
+                if (!d.visit.excludes(a.id)) {
+                    found = consider(found, d.visit, a, true);
+                    break;
                 }
-                found = consider(found, d.visit, a, true);
-                break;
+                counters.exclusionsSkipped++;
             }
         }
         for (InteractionState i : a.targetedBy.values()) {
