@@ -162,6 +162,11 @@ public final class EmbeddedRedis implements AutoCloseable {
         return port;
     }
 
+    /** The generated password, or null if the server has none. */
+    String password() {
+        return password;
+    }
+
     /** The server's process id. */
     public long pid() {
         return pid;
@@ -668,8 +673,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                         }
                         lines.addLast(line);
                     }
-                    // Redis marks warnings with '#' between the timestamp and the message
-                    LOG.log(line.contains(" # ") ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, line);
+                    LOG.log(level(line), line);
                     if (line.contains(READY_LINE)) {
                         ready.countDown();
                     }
@@ -677,6 +681,17 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "redis-server output closed: " + e);
             }
+        }
+
+        /**
+         * Redis 6.2 marks its most important lines with {@code #} (start, shutdown, and real warnings,
+         * which say WARNING); the rest ({@code *}, {@code -}, {@code .}) is detail.
+         */
+        private static System.Logger.Level level(String line) {
+            if (!line.contains(" # ")) {
+                return System.Logger.Level.DEBUG;
+            }
+            return line.contains("WARNING") ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
         }
 
         boolean ready() {
