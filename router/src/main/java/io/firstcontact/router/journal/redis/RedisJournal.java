@@ -1,0 +1,284 @@
+package io.firstcontact.router.journal.redis;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XTrimArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The journal: one Redis Stream whose entry ids are explicit, {@code <epoch>-<seq>}, never {@code *}
+ * (ROUTING.md §8). Each entry has one field, {@code v}, holding its payload.
+ *
+ * <p><b>Fencing.</b> Redis refuses an XADD whose id is not greater than the stream's last id with
+ * {@code ERR The ID specified in XADD is equal or smaller than the target stream top item}. A new
+ * leader appends {@code <E>-0} ({@link #appendEpochStart}); from then on every append of an older
+ * epoch fails, and {@link #append} reports it as {@link FencedException}.
+ *
+ * <p><b>One batch, one round trip, and a refused id stops the rest.</b> Neither plain pipelining nor
+ * MULTI/EXEC gives that: Redis executes each pipelined command on its own, and inside MULTI/EXEC a
+ * command that fails at run time (as a refused id does) does not stop the others or roll anything
+ * back. So a batch is one Lua script ({@code EVAL}) that runs its XADDs in order and returns at the
+ * first error. A script runs atomically, and the ids of a batch ascend (checked here), so if the
+ * first id is refused nothing of the batch is written, and if it is accepted so are the others: a
+ * fenced batch is never half written. Only a failure of another kind (out of memory, say) can stop a
+ * batch part way; the error then says how many entries were written.
+ *
+ * <p><b>Unknown outcomes.</b> A timeout or lost connection ({@link JournalUnavailableException})
+ * leaves it unknown whether the batch was written; read from the last acknowledged id before
+ * replaying, since replaying a written entry is refused like a fenced one.
+ *
+ * <p>Commands: EVAL with XADD, XRANGE with an exclusive start, XINFO STREAM, XTRIM MINID and XLEN,
+ * all in Redis 6.2 and Valkey. The caller creates the client, preferably with {@link
+ * RedisClients#create}, whose offline command buffer is bounded and rejects instead of queueing.
+ */
+public final class RedisJournal implements AutoCloseable {
+
+    /** Keys and ids as UTF-8 strings, values (payloads) as raw bytes. */
+    static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private static final String FIELD = "v";
+    private static final String TOP_ITEM_ERROR = "equal or smaller than the target stream top item";
+
+    /** ARGV = id1, payload1, id2, payload2, ...; returns the number of entries written. */
+    private static final String APPEND = """
+            local n = 0
+            for i = 1, #ARGV, 2 do
+              local r = redis.pcall('XADD', KEYS[1], ARGV[i], 'v', ARGV[i + 1])
+              if type(r) == 'table' and r.err then
+                if n == 0 then
+                  return r
+                end
+                return {err = r.err .. ' (' .. n .. ' entries of the batch were written before it)'}
+              end
+              n = n + 1
+            end
+            return n
+            """;
+
+    /** An entry: its id is {@code <epoch>-<seq>}. */
+    public record Entry(long epoch, long seq, byte[] payload) {
+
+        public Entry {
+            if (epoch < 0 || seq < 0 || (epoch == 0 && seq == 0)) {
+                throw new IllegalArgumentException("a journal id must be greater than 0-0: " + epoch + "-" + seq);
+            }
+            Objects.requireNonNull(payload, "payload");
+        }
+
+        public String id() {
+            return epoch + "-" + seq;
+        }
+
+        /** Whether this entry's id is greater than {@code other}'s. */
+        boolean after(Entry other) {
+            return epoch != other.epoch ? epoch > other.epoch : seq > other.seq;
+        }
+
+        static Entry parse(String id, byte[] payload) {
+            int dash = id.indexOf('-');
+            return new Entry(Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)), payload);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && e.epoch == epoch && e.seq == seq && Arrays.equals(e.payload, payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(epoch) * 31 * 31 + Long.hashCode(seq) * 31 + Arrays.hashCode(payload);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[" + id() + ", " + payload.length + " bytes]";
+        }
+    }
+
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisCommands<String, byte[]> sync;
+    private final String key;
+
+    private RedisJournal(StatefulRedisConnection<String, byte[]> connection, String key) {
+        this.connection = connection;
+        this.sync = connection.sync();
+        this.key = key;
+    }
+
+    /** Opens a connection of its own on {@code client} to the stream {@code key} (e.g. {@code firstcontact:journal}). */
+    public static RedisJournal open(RedisClient client, String key) {
+        Objects.requireNonNull(key, "key");
+        try {
+            return new RedisJournal(client.connect(CODEC), key);
+        } catch (RedisException e) {
+            throw new JournalUnavailableException("cannot connect to Redis: " + e.getMessage(), e);
+        }
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Appends a batch in one round trip. Completes when Redis has acknowledged every entry;
+     * exceptionally with {@link FencedException} if the first id is not greater than the stream's last
+     * id (nothing of the batch is written), or {@link JournalUnavailableException} otherwise.
+     *
+     * @param batch entries in strictly ascending id order
+     */
+    public CompletionStage<Void> append(List<Entry> batch) {
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        byte[][] args = new byte[batch.size() * 2][];
+        Entry previous = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Entry entry = batch.get(i);
+            if (previous != null && !entry.after(previous)) {
+                throw new IllegalArgumentException(
+                        "batch ids must ascend: " + entry.id() + " follows " + previous.id());
+            }
+            args[2 * i] = entry.id().getBytes(StandardCharsets.US_ASCII);
+            args[2 * i + 1] = entry.payload();
+            previous = entry;
+        }
+        String firstId = batch.get(0).id();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            connection
+                    .async()
+                    .<Long>eval(APPEND, ScriptOutputType.INTEGER, new String[] {key}, args)
+                    .whenComplete((written, failure) -> {
+                        if (failure == null) {
+                            result.complete(null);
+                        } else {
+                            result.completeExceptionally(translate(firstId, failure));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(translate(firstId, e));
+        }
+        return result;
+    }
+
+    /** Appends the new leader's first entry, {@code <epoch>-0}: from then on older epochs are fenced. */
+    public CompletionStage<Void> appendEpochStart(long epoch, byte[] payload) {
+        if (epoch < 1) {
+            throw new IllegalArgumentException("epochs start at 1: " + epoch);
+        }
+        return append(List.of(new Entry(epoch, 0, payload)));
+    }
+
+    /**
+     * Up to {@code count} entries with ids greater than {@code fromIdExclusive}, in id order ({@code
+     * XRANGE key (from + COUNT count}). Pass {@code "0-0"} to read from the start.
+     */
+    public List<Entry> read(String fromIdExclusive, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        try {
+            List<StreamMessage<String, byte[]>> messages = sync.xrange(
+                    key,
+                    Range.from(Range.Boundary.excluding(fromIdExclusive), Range.Boundary.unbounded()),
+                    Limit.from(count));
+            List<Entry> entries = new ArrayList<>(messages.size());
+            for (StreamMessage<String, byte[]> message : messages) {
+                byte[] payload = message.getBody().get(FIELD);
+                if (payload == null) {
+                    throw new IllegalStateException(
+                            "journal entry " + message.getId() + " has no field '" + FIELD + "': " + key);
+                }
+                entries.add(Entry.parse(message.getId(), payload));
+            }
+            return entries;
+        } catch (RedisException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    /**
+     * The stream's last generated id ({@code XINFO STREAM}), the id every append must exceed; it stays
+     * when entries are trimmed. Empty if the stream does not exist.
+     */
+    public Optional<String> lastId() {
+        try {
+            List<Object> info = sync.xinfoStream(key);
+            for (int i = 0; i + 1 < info.size(); i += 2) {
+                if ("last-generated-id".equals(text(info.get(i)))) {
+                    return Optional.of(text(info.get(i + 1)));
+                }
+            }
+            throw new IllegalStateException("XINFO STREAM " + key + " has no last-generated-id: " + info);
+        } catch (RedisException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no such key")) {
+                return Optional.empty();
+            }
+            throw unavailable("read the last id of", e);
+        }
+    }
+
+    /** Removes the entries with ids less than {@code minId} ({@code XTRIM key MINID minId}); returns how many. */
+    public long trimTo(String minId) {
+        try {
+            Long removed = sync.xtrim(key, XTrimArgs.Builder.minId(minId));
+            return removed == null ? 0 : removed;
+        } catch (RedisException e) {
+            throw unavailable("trim", e);
+        }
+    }
+
+    /** The number of entries in the stream ({@code XLEN}). */
+    public long length() {
+        try {
+            Long length = sync.xlen(key);
+            return length == null ? 0 : length;
+        } catch (RedisException e) {
+            throw unavailable("measure", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private RuntimeException translate(String firstId, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains(TOP_ITEM_ERROR)) {
+            return new FencedException(
+                    firstId,
+                    "journal append from " + firstId + " refused by Redis, a newer epoch has started: " + message,
+                    cause);
+        }
+        return new JournalUnavailableException(
+                "journal append from " + firstId + " failed (it may or may not be written): " + message, cause);
+    }
+
+    private JournalUnavailableException unavailable(String what, RedisException e) {
+        return new JournalUnavailableException("cannot " + what + " the journal " + key + ": " + e.getMessage(), e);
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+}
