@@ -53,6 +53,7 @@ public final class EngineCore {
     static final int RECENT_OFFERS = 10_000;
 
     RoutingConfig config = RoutingConfig.empty();
+    ConfigLookup lookup = new ConfigLookup(config);
     List<String> channelIds = List.of();
     final TreeMap<String, QueueState> queues = new TreeMap<>();
     final TreeMap<String, AgentState> agents = new TreeMap<>();
@@ -227,7 +228,8 @@ public final class EngineCore {
     // ------------------------------------------------------------------ configuration
 
     private void configure(RoutingConfig next) {
-        String problem = incompatibility(next);
+        ConfigLookup nextLookup = new ConfigLookup(next);
+        String problem = incompatibility(next, nextLookup);
         if (problem != null) {
             refuse(problem.startsWith("version") ? Refusal.CONFLICT : Refusal.INVALID, problem);
             return;
@@ -236,11 +238,12 @@ public final class EngineCore {
         List<String> newChannels = new ArrayList<>();
         next.channels().forEach(c -> newChannels.add(c.id()));
         config = next;
+        lookup = nextLookup;
         channelIds = List.copyOf(newChannels);
         for (AgentState a : agents.values()) {
             remapChannels(a, oldChannels);
-            a.routing = next.routingProfile(a.routingProfileId);
-            a.applyUtilisation(next.utilisationProfile(a.utilisationProfileId), channelIds);
+            a.routing = lookup.routingProfiles.get(a.routingProfileId);
+            a.applyUtilisation(lookup.utilisationProfiles.get(a.utilisationProfileId), channelIds);
         }
         for (OfferState o : offers.values()) {
             o.channelIndex = channelIds.indexOf(oldChannels.get(o.channelIndex));
@@ -269,32 +272,45 @@ public final class EngineCore {
         settle();
     }
 
-    private String incompatibility(RoutingConfig next) {
+    private String incompatibility(RoutingConfig next, ConfigLookup ids) {
         if (next.version() <= config.version() && !(config.version() == 1 && queues.isEmpty() && agents.isEmpty())) {
             return "version " + next.version() + " is not after the current " + config.version();
         }
-        // Sorted, so that the refusal names the same thing on every replay.
-        for (InteractionState i : new TreeMap<>(interactions).values()) {
-            if (next.channel(i.channel) == null) {
-                return "channel " + i.channel + " is in use by live interactions";
-            }
-            if (i.visit != null) {
-                QueueConfig q = next.queue(i.visit.queue.id());
+        // The refusal names the smallest offending id, so that it is the same on every replay.
+        String problemId = null;
+        String problem = null;
+        for (InteractionState i : interactions.values()) {
+            String p = null;
+            if (!ids.channels.containsKey(i.channel)) {
+                p = "channel " + i.channel + " is in use by live interactions";
+            } else if (i.visit != null) {
+                QueueConfig q = ids.queues.get(i.visit.queue.id());
                 if (q == null || !q.channel().equals(i.channel)) {
-                    return "queue " + i.visit.queue.id() + " has waiting interactions and must keep its channel";
+                    p = "queue " + i.visit.queue.id() + " has waiting interactions and must keep its channel";
                 }
             }
-        }
-        for (AssignmentState as : new TreeMap<>(assignments).values()) {
-            if (next.queue(as.queue.id()) == null) {
-                return "queue " + as.queue.id() + " has assignments in progress";
+            if (p != null && (problemId == null || i.id.compareTo(problemId) < 0)) {
+                problemId = i.id;
+                problem = p;
             }
+        }
+        if (problem != null) {
+            return problem;
+        }
+        for (AssignmentState as : assignments.values()) {
+            if (!ids.queues.containsKey(as.queue.id()) && (problemId == null || as.id.compareTo(problemId) < 0)) {
+                problemId = as.id;
+                problem = "queue " + as.queue.id() + " has assignments in progress";
+            }
+        }
+        if (problem != null) {
+            return problem;
         }
         for (AgentState a : agents.values()) {
-            if (next.routingProfile(a.routingProfileId) == null) {
+            if (!ids.routingProfiles.containsKey(a.routingProfileId)) {
                 return "routing profile " + a.routingProfileId + " is used by agent " + a.id;
             }
-            if (next.utilisationProfile(a.utilisationProfileId) == null) {
+            if (!ids.utilisationProfiles.containsKey(a.utilisationProfileId)) {
                 return "utilisation profile " + a.utilisationProfileId + " is used by agent " + a.id;
             }
         }
@@ -322,7 +338,7 @@ public final class EngineCore {
     }
 
     void deriveQueue(QueueState q) {
-        q.channel = config.channel(q.config.channel());
+        q.channel = lookup.channels.get(q.config.channel());
         q.channelIndex = channelIds.indexOf(q.channel.id());
         q.strategy = q.config.strategy() != null
                 ? q.config.strategy()
@@ -370,8 +386,8 @@ public final class EngineCore {
     }
 
     private void defineAgent(Command.DefineAgent c) {
-        UtilisationProfile util = config.utilisationProfile(c.utilisationProfile());
-        RoutingProfile routing = config.routingProfile(c.routingProfile());
+        UtilisationProfile util = lookup.utilisationProfiles.get(c.utilisationProfile());
+        RoutingProfile routing = lookup.routingProfiles.get(c.routingProfile());
         if (util == null || routing == null) {
             refuse(
                     Refusal.INVALID,
@@ -434,7 +450,7 @@ public final class EngineCore {
         if (a == null) {
             return;
         }
-        RoutingProfile routing = config.routingProfile(c.routingProfile());
+        RoutingProfile routing = lookup.routingProfiles.get(c.routingProfile());
         if (routing == null) {
             refuse(Refusal.INVALID, "unknown routing profile " + c.routingProfile());
             return;
@@ -586,7 +602,7 @@ public final class EngineCore {
     }
 
     private MediaClass channelMedia(int channelIndex) {
-        return config.channel(channelIds.get(channelIndex)).mediaClass();
+        return lookup.channels.get(channelIds.get(channelIndex)).mediaClass();
     }
 
     private void sessionLost(String agentId) {

@@ -158,6 +158,7 @@ public final class Snapshots {
         }
         EngineCore core = new EngineCore(index);
         core.config = s.config();
+        core.lookup = new ConfigLookup(s.config());
         List<String> channels = new ArrayList<>();
         s.config().channels().forEach(c -> channels.add(c.id()));
         core.channelIds = List.copyOf(channels);
