@@ -18,7 +18,15 @@ public final class AssignmentState {
     AssignmentStatus status = AssignmentStatus.ACTIVE;
     long wrapStartedAt;
     long wrapUntil;
-    final Deadline deadline = new Deadline(Deadline.Kind.WRAP_UP_END, this);
+    /** Created on first use: many never need one. */
+    Deadline deadline;
+
+    Deadline deadline() {
+        if (deadline == null) {
+            deadline = new Deadline(Deadline.Kind.WRAP_UP_END, this);
+        }
+        return deadline;
+    }
 
     AssignmentState(
             String id,

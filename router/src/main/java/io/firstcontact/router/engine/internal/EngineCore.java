@@ -205,7 +205,7 @@ public final class EngineCore {
     }
 
     void unschedule(Deadline d) {
-        if (d.scheduled) {
+        if (d != null && d.scheduled) {
             deadlines.remove(d);
             d.scheduled = false;
         }
@@ -1213,7 +1213,9 @@ public final class EngineCore {
                 t = Math.min(t, v.enteredAt + qc.maxWaitMillis());
             }
         }
-        schedule(v.deadline, t);
+        if (t != Decision.NO_DEADLINE || v.deadline != null) {
+            schedule(v.deadline(), t);
+        }
     }
 
     private void visitDeadline(VisitState v) {
@@ -1570,7 +1572,7 @@ public final class EngineCore {
         a.wrapping[as.channelIndex]++;
         as.wrapStartedAt = now;
         as.wrapUntil = now + wrap;
-        schedule(as.deadline, as.wrapUntil);
+        schedule(as.deadline(), as.wrapUntil);
         fact(new Fact.WrapUpStarted(as.id, a.id, as.wrapUntil));
         index.agentChanged(a);
     }
@@ -1659,7 +1661,7 @@ public final class EngineCore {
             return;
         }
         as.wrapUntil = until;
-        schedule(as.deadline, until);
+        schedule(as.deadline(), until);
         fact(new Fact.WrapUpStarted(as.id, as.agent.id, until));
     }
 

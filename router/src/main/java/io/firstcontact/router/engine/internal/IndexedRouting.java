@@ -120,6 +120,8 @@ public final class IndexedRouting implements RoutingIndex {
 
     private EngineCore core;
     private final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>();
+    /** Each queue's bucket for its own requirements, unrelaxed, unwidened, at delay stage 0. */
+    private final LinkedHashMap<QueueState, Bucket> plainBuckets = new LinkedHashMap<>();
     /** Queue id → buckets whose pool includes that queue (their own queue, or one they widen to). */
     private final LinkedHashMap<String, List<Bucket>> bucketsByPoolQueue = new LinkedHashMap<>();
     /** Queue id → advisors whose routing profile takes it. */
@@ -148,6 +150,7 @@ public final class IndexedRouting implements RoutingIndex {
     public void rebuild(EngineCore engine) {
         this.core = engine;
         buckets.clear();
+        plainBuckets.clear();
         bucketsByPoolQueue.clear();
         members.clear();
         positions.clear();
@@ -256,6 +259,22 @@ public final class IndexedRouting implements RoutingIndex {
     }
 
     private Bucket bucket(QueueState q, List<Requirement> reqs, int mask, int stage) {
+        boolean plain = mask == 0 && stage == 0 && reqs == q.config.requirements();
+        if (plain) {
+            // Most visits wait in their queue's plain bucket: found without building a key.
+            Bucket b = plainBuckets.get(q);
+            if (b != null) {
+                return b;
+            }
+        }
+        Bucket b = bucketByKey(q, reqs, mask, stage);
+        if (plain) {
+            plainBuckets.put(q, b);
+        }
+        return b;
+    }
+
+    private Bucket bucketByKey(QueueState q, List<Requirement> reqs, int mask, int stage) {
         StringBuilder k = keyBuilder;
         k.setLength(0);
         k.append(q.id()).append('|').append(mask).append('|').append(stage);

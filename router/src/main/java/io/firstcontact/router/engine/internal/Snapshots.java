@@ -133,7 +133,7 @@ public final class Snapshots {
     }
 
     private static DeadlineSnap deadline(Deadline d) {
-        return d.scheduled ? new DeadlineSnap(d.due, d.order) : null;
+        return d != null && d.scheduled ? new DeadlineSnap(d.due, d.order) : null;
     }
 
     private static List<Integer> ints(int[] xs) {
@@ -232,7 +232,9 @@ public final class Snapshots {
                 v.delayStage = vs.delayStage();
                 v.maxWaitFired = vs.maxWaitFired();
                 vs.excluded().forEach(v::exclude);
-                restoreDeadline(core, v.deadline, vs.deadline());
+                if (vs.deadline() != null) {
+                    restoreDeadline(core, v.deadline(), vs.deadline());
+                }
                 i.visit = v;
                 q.liveVisits.put(v.order, v);
             }
@@ -279,7 +281,9 @@ public final class Snapshots {
                 st.status = x.status();
                 st.wrapStartedAt = x.wrapStartedAt();
                 st.wrapUntil = x.wrapUntil();
-                restoreDeadline(core, st.deadline, x.deadline());
+                if (x.deadline() != null) {
+                    restoreDeadline(core, st.deadline(), x.deadline());
+                }
                 a.assignments.put(st.id, st);
                 i.assignments.put(st.id, st);
                 core.assignments.put(st.id, st);

@@ -40,7 +40,15 @@ public final class VisitState {
     /** Advisors excluded from this visit (after reject, RONA, failure); created on the first exclusion. */
     TreeSet<String> excluded;
 
-    final Deadline deadline = new Deadline(Deadline.Kind.VISIT, this);
+    /** Created on first use: many never need one. */
+    Deadline deadline;
+
+    Deadline deadline() {
+        if (deadline == null) {
+            deadline = new Deadline(Deadline.Kind.VISIT, this);
+        }
+        return deadline;
+    }
 
     /** Owned by the routing index. */
     Object indexData;
