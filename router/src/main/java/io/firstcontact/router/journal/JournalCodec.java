@@ -308,18 +308,20 @@ public final class JournalCodec {
         };
     }
 
+    /** The kind of mismatch, from Jackson's message; the field is named by the path, never by the data. */
     private static String mismatch(MismatchedInputException m) {
-        String original = m.getOriginalMessage();
-        String prefix = "Missing required creator property '";
-        if (original != null && original.startsWith(prefix)) {
-            int end = original.indexOf('\'', prefix.length());
-            if (end > prefix.length()) {
-                // The property name comes from the record, not from the data.
-                return "missing property \"" + original.substring(prefix.length(), end) + "\"";
-            }
+        String original = m.getOriginalMessage() == null ? "" : m.getOriginalMessage();
+        if (original.startsWith("Missing") && original.contains("creator property")) {
+            return "missing property";
         }
-        if (original != null && original.startsWith("Cannot map `null` into type")) {
+        if (original.startsWith("Cannot map `null`")) {
             return "null where a value is required";
+        }
+        if (original.startsWith("Trailing token")) {
+            return "content after the JSON value";
+        }
+        if (original.startsWith("No content to map")) {
+            return "no content";
         }
         return "a value of the wrong type or shape";
     }
