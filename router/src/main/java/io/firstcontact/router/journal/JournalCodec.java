@@ -106,7 +106,7 @@ public final class JournalCodec {
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
                 .disable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         b.withCoercionConfig(
                 LogicalType.Textual,
                 c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
