@@ -1,6 +1,8 @@
 package io.firstcontact.router.journal;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -118,6 +121,8 @@ public final class JournalCodec {
                     c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
         }
+        // No list of the engine holds null (most refuse it in List.copyOf; the snapshot's nested records do not check).
+        b.withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
         for (Class<?> root : POLYMORPHIC) {
             b.addMixIn(root, TypedByName.class);
         }
@@ -314,7 +319,7 @@ public final class JournalCodec {
         if (original.startsWith("Missing") && original.contains("creator property")) {
             return "missing property";
         }
-        if (original.startsWith("Cannot map `null`")) {
+        if (m instanceof InvalidNullException || original.startsWith("Cannot map `null`")) {
             return "null where a value is required";
         }
         if (original.startsWith("Trailing token")) {

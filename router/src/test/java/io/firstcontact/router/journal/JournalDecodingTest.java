@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.EngineInput;
 import io.firstcontact.router.engine.EngineSnapshot;
+import io.firstcontact.router.engine.RandomInputs;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.command.QueueRequest;
@@ -197,6 +198,21 @@ class JournalDecodingTest {
                         json.replace("\"lastSeq\"", "\"lastSequence\"").getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
                 .hasMessageContaining("snapshot: missing property at snapshot.lastSeq");
+    }
+
+    @Test
+    void aNullInAListIsRefusedAlsoWhereNoConstructorChecks() {
+        RoutingEngine engine = RoutingEngine.create();
+        RandomInputs gen = new RandomInputs(7);
+        gen.start().forEach(engine::apply);
+        String json = new String(CODEC.encodeSnapshot(engine.snapshot()), UTF_8);
+        assertThat(json).contains("\"active\":[0,");
+        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replaceFirst("\"active\":\\[0,", "\"active\":[null,")
+                        .getBytes(UTF_8)))
+                .isInstanceOf(JournalFormatException.class)
+                .hasMessageContaining("snapshot: null where a value is required at snapshot.agents[0].active");
+        refusingEntry(entryJson().replace("\"effects\":[]", "\"effects\":[null]"))
+                .hasMessageContaining("entry.decision.effects");
     }
 
     @Test
