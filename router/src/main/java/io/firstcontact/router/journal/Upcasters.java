@@ -1,0 +1,66 @@
+package io.firstcontact.router.journal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The registry of upcasters, by the version they read. An entry at version {@code v} is carried to the current
+ * version by the upcasters of {@code v}, {@code v + 1}, …, each applied in turn; a missing step refuses the entry.
+ */
+public final class Upcasters {
+    /** The upcasters of the released journal versions. None yet: version 1 is the first. */
+    public static final Upcasters STANDARD = new Upcasters(new TreeMap<>());
+
+    private final TreeMap<Integer, Upcaster> byFromVersion;
+
+    private Upcasters(TreeMap<Integer, Upcaster> byFromVersion) {
+        this.byFromVersion = byFromVersion;
+    }
+
+    /** These upcasters plus {@code upcaster}, which reads version {@code fromVersion} and writes the next one. */
+    public Upcasters with(int fromVersion, Upcaster upcaster) {
+        Objects.requireNonNull(upcaster, "upcaster");
+        if (fromVersion < 0) {
+            throw new IllegalArgumentException("an upcaster reads a version ≥ 0");
+        }
+        if (byFromVersion.containsKey(fromVersion)) {
+            throw new IllegalArgumentException("an upcaster from version " + fromVersion + " is registered already");
+        }
+        TreeMap<Integer, Upcaster> copy = new TreeMap<>(byFromVersion);
+        copy.put(fromVersion, upcaster);
+        return new Upcasters(copy);
+    }
+
+    /**
+     * Carries {@code entry} from {@code version} to {@code target}.
+     *
+     * @param what names the entry in error messages
+     */
+    ObjectNode upcast(ObjectNode entry, int version, int target, String what) {
+        ObjectNode tree = entry;
+        for (int v = version; v < target; v++) {
+            Upcaster step = byFromVersion.get(v);
+            if (step == null) {
+                throw new JournalFormatException(what + " has schema version " + version
+                        + ", and no upcaster reads version " + v + " (this codec writes version " + target + ")");
+            }
+            ObjectNode next;
+            try {
+                next = step.upcast(tree);
+            } catch (RuntimeException e) {
+                throw new JournalFormatException(
+                        what + ": the upcaster from schema version " + v + " failed ("
+                                + e.getClass().getSimpleName() + ")",
+                        e);
+            }
+            if (next == null) {
+                throw new JournalFormatException(
+                        what + ": the upcaster from schema version " + v + " returned nothing");
+            }
+            next.put(JournalCodec.SCHEMA_VERSION_FIELD, v + 1);
+            tree = next;
+        }
+        return tree;
+    }
+}
