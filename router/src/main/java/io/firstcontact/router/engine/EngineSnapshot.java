@@ -12,6 +12,7 @@ import io.firstcontact.router.engine.model.Requirement;
 import io.firstcontact.router.engine.model.SkillLevel;
 import io.firstcontact.router.engine.model.Target;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The engine's whole state as immutable, canonically ordered data (agents and interactions by id): what the host
@@ -45,9 +46,18 @@ public record EngineSnapshot(
     /** A scheduled deadline: its instant and its tie-breaking order. */
     public record DeadlineSnap(long due, long order) {}
 
-    public record QueueSnap(String id, boolean open) {}
+    public record QueueSnap(String id, boolean open) {
+        public QueueSnap {
+            Objects.requireNonNull(id, "queue id");
+        }
+    }
 
-    public record RecentOffer(String offerId, OfferStatus status) {}
+    public record RecentOffer(String offerId, OfferStatus status) {
+        public RecentOffer {
+            Objects.requireNonNull(offerId, "offerId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 
     public record AgentSnap(
             String id,
@@ -66,7 +76,17 @@ public record EngineSnapshot(
             List<Long> availableSince,
             List<Long> rejectTimes,
             int rejectCount,
-            List<AssignmentSnap> assignments) {}
+            List<AssignmentSnap> assignments) {
+        public AgentSnap {
+            Objects.requireNonNull(id, "agent id");
+            skills = List.copyOf(skills);
+            active = List.copyOf(active);
+            wrapping = List.copyOf(wrapping);
+            availableSince = List.copyOf(availableSince);
+            rejectTimes = List.copyOf(rejectTimes);
+            assignments = List.copyOf(assignments);
+        }
+    }
 
     public record AssignmentSnap(
             String id,
@@ -81,7 +101,13 @@ public record EngineSnapshot(
             AssignmentStatus status,
             long wrapStartedAt,
             long wrapUntil,
-            DeadlineSnap deadline) {}
+            DeadlineSnap deadline) {
+        public AssignmentSnap {
+            Objects.requireNonNull(id, "assignment id");
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 
     public record InteractionSnap(
             String id,
@@ -101,7 +127,14 @@ public record EngineSnapshot(
             int visitCount,
             String lastQueue,
             VisitSnap visit,
-            OfferSnap offer) {}
+            OfferSnap offer) {
+        public InteractionSnap {
+            Objects.requireNonNull(id, "interaction id");
+            Objects.requireNonNull(phase, "phase");
+            Objects.requireNonNull(attributes, "attributes");
+            targets = List.copyOf(targets);
+        }
+    }
 
     public record VisitSnap(
             String id,
@@ -118,7 +151,14 @@ public record EngineSnapshot(
             int delayStage,
             boolean maxWaitFired,
             List<String> excluded,
-            DeadlineSnap deadline) {}
+            DeadlineSnap deadline) {
+        public VisitSnap {
+            Objects.requireNonNull(id, "visit id");
+            Objects.requireNonNull(queue, "queue");
+            baseRequirements = List.copyOf(baseRequirements);
+            excluded = List.copyOf(excluded);
+        }
+    }
 
     public record OfferSnap(
             String id,
@@ -127,5 +167,11 @@ public record EngineSnapshot(
             long createdAt,
             long expiresAt,
             OfferStatus status,
-            DeadlineSnap deadline) {}
+            DeadlineSnap deadline) {
+        public OfferSnap {
+            Objects.requireNonNull(id, "offer id");
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 }
