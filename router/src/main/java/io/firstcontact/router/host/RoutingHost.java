@@ -175,8 +175,8 @@ public final class RoutingHost {
             }
             queueFlush();
         } else if (cause instanceof Journal.FencedException) {
+            stepDown("fenced: " + cause.getMessage()); // deposed before any caller hears of it
             fail(batch);
-            stepDown("fenced: " + cause.getMessage());
         } else {
             observer.journalFailed(cause);
             pending.addAll(0, batch); // same ids again: the journal's append is idempotent per id

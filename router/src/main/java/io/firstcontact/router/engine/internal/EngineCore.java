@@ -234,6 +234,7 @@ public final class EngineCore {
             refuse(problem.startsWith("version") ? Refusal.CONFLICT : Refusal.INVALID, problem);
             return;
         }
+        boolean structural = structuralChange(next);
         List<String> oldChannels = channelIds;
         List<String> newChannels = new ArrayList<>();
         next.channels().forEach(c -> newChannels.add(c.id()));
@@ -267,9 +268,42 @@ public final class EngineCore {
                 reconfigureVisit(v);
             }
         }
-        index.rebuild(this);
+        if (structural) {
+            index.rebuild(this);
+        } else {
+            // Advisors' places in the index cannot have changed: only waiting visits move (relaxation, stages).
+            for (QueueState q : queues.values()) {
+                for (VisitState v : q.liveVisits.values()) {
+                    index.visitChanged(v);
+                }
+            }
+        }
         fact(new Fact.ConfigurationApplied(next.version()));
         settle();
+    }
+
+    /**
+     * Whether a new configuration can move advisors in the index: other channels, capacities, profiles (memberships,
+     * tiers, delays), or a queue's channel, strategy or overflow rules. Anything else (service levels, default
+     * requirements, relaxation, limits, wrap-up, policy) only moves waiting visits.
+     */
+    private boolean structuralChange(RoutingConfig next) {
+        if (!next.channels().equals(config.channels())
+                || !next.utilisationProfiles().equals(config.utilisationProfiles())
+                || !next.routingProfiles().equals(config.routingProfiles())
+                || next.queues().size() != config.queues().size()) {
+            return true;
+        }
+        for (QueueConfig q : next.queues()) {
+            QueueConfig old = lookup.queues.get(q.id());
+            if (old == null
+                    || !old.channel().equals(q.channel())
+                    || old.strategy() != q.strategy()
+                    || !old.overflow().equals(q.overflow())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String incompatibility(RoutingConfig next, ConfigLookup ids) {
