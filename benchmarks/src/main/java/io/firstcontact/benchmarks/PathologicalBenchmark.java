@@ -8,6 +8,7 @@ import io.firstcontact.router.engine.event.Effect;
 import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.router.engine.model.OfferStatus;
+import io.firstcontact.router.engine.model.RoutingStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,13 @@ public class PathologicalBenchmark {
         @Param({Shape.LARGE})
         public String shape;
 
+        /**
+         * {@code relaxation}: a new relaxation step on every queue (only waiting interactions move); {@code strategy}:
+         * a new strategy on every queue (every advisor is re-indexed too).
+         */
+        @Param({"relaxation", "strategy"})
+        public String change;
+
         Workload workload;
         Feeder feeder;
         long version = 1;
@@ -64,7 +72,11 @@ public class PathologicalBenchmark {
         public void prepare() {
             version++;
             long relaxAfter = version % 2 == 0 ? 60_000 : 90_000;
-            next = feeder.stamp(new Command.ConfigureRouting(workload.config(version, relaxAfter)));
+            RoutingStrategy strategy = version % 2 == 0 ? RoutingStrategy.MOST_SKILLED : RoutingStrategy.LONGEST_IDLE;
+            next = feeder.stamp(new Command.ConfigureRouting(
+                    change.equals("strategy")
+                            ? workload.config(version, 0, strategy)
+                            : workload.config(version, relaxAfter)));
         }
 
         @TearDown(Level.Iteration)

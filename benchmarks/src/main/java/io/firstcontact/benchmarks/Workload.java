@@ -20,6 +20,7 @@ import io.firstcontact.router.engine.model.Attributes;
 import io.firstcontact.router.engine.model.Direction;
 import io.firstcontact.router.engine.model.MediaClass;
 import io.firstcontact.router.engine.model.Requirement;
+import io.firstcontact.router.engine.model.RoutingStrategy;
 import io.firstcontact.router.engine.model.SkillLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,6 +177,14 @@ public final class Workload {
      * proficiency 1 after that long (a change that touches every queue and every waiting interaction).
      */
     public RoutingConfig config(long version, long relaxAfterMillis) {
+        return config(version, relaxAfterMillis, null);
+    }
+
+    /**
+     * The configuration at a version, with every queue on {@code strategy} (null: the voice default). Changing the
+     * strategy reorders every queue's advisors: the engine re-indexes every advisor, not only the waiting.
+     */
+    public RoutingConfig config(long version, long relaxAfterMillis, RoutingStrategy strategy) {
         List<QueueConfig> queues = new ArrayList<>();
         for (int q = 0; q < queueIds.length; q++) {
             String skill = skillIds[queueSkill[q]];
@@ -187,6 +196,9 @@ public final class Workload {
                     WRAP_UP_MILLIS);
             if (relaxAfterMillis > 0) {
                 qc = qc.withRelaxation(List.of(new RelaxationStep(relaxAfterMillis, skill, 1)));
+            }
+            if (strategy != null) {
+                qc = qc.withStrategy(strategy);
             }
             queues.add(qc);
         }

@@ -93,6 +93,8 @@ public final class IndexedRouting implements RoutingIndex {
         boolean unindexed;
         /** Whether the advisor staffed as of the last change seen. */
         boolean staffing;
+
+        long stamp;
     }
 
     private static final class VisitData {
@@ -124,8 +126,10 @@ public final class IndexedRouting implements RoutingIndex {
     private final LinkedHashMap<QueueState, Bucket> plainBuckets = new LinkedHashMap<>();
     /** Queue id → buckets whose pool includes that queue (their own queue, or one they widen to). */
     private final LinkedHashMap<String, List<Bucket>> bucketsByPoolQueue = new LinkedHashMap<>();
-    /** Queue id → advisors whose routing profile takes it. */
-    private final LinkedHashMap<String, TreeMap<String, AgentState>> members = new LinkedHashMap<>();
+    /** Queue id → advisors whose routing profile takes it (their order decides nothing). */
+    private final LinkedHashMap<String, ArrayList<AgentState>> members = new LinkedHashMap<>();
+    /** Marks advisors already considered for the bucket being created (pools can overlap). */
+    private long bucketStamp;
 
     private final LinkedHashMap<String, RankTree<VisitData>> positions = new LinkedHashMap<>();
     private final ArrayList<VisitData> dirtyVisits = new ArrayList<>();
@@ -164,7 +168,7 @@ public final class IndexedRouting implements RoutingIndex {
             AgentData d = data(a);
             if (a.routing != null) {
                 for (QueueMembership m : a.routing.queues()) {
-                    members.computeIfAbsent(m.queue(), q -> new TreeMap<>()).put(a.id, a);
+                    members.computeIfAbsent(m.queue(), q -> new ArrayList<>()).add(a);
                     d.memberOf.add(m.queue());
                 }
             }
@@ -307,17 +311,22 @@ public final class IndexedRouting implements RoutingIndex {
                 }
             }
         }
-        TreeMap<String, AgentState> candidatesForPool = new TreeMap<>();
+        long stamp = ++bucketStamp;
         for (String p : pool) {
             bucketsByPoolQueue.computeIfAbsent(p, x -> new ArrayList<>()).add(b);
-            TreeMap<String, AgentState> m = members.get(p);
-            if (m != null) {
-                candidatesForPool.putAll(m);
+            ArrayList<AgentState> m = members.get(p);
+            if (m == null) {
+                continue;
             }
-        }
-        for (AgentState a : candidatesForPool.values()) {
-            counters.agentsIndexed++;
-            addEntry(b, a);
+            for (int k = 0; k < m.size(); k++) {
+                AgentState a = m.get(k);
+                AgentData d = data(a);
+                if (d.stamp != stamp) {
+                    d.stamp = stamp;
+                    counters.agentsIndexed++;
+                    addEntry(b, a);
+                }
+            }
         }
         return b;
     }
@@ -453,15 +462,15 @@ public final class IndexedRouting implements RoutingIndex {
         }
         d.entries.clear();
         for (String q : d.memberOf) {
-            TreeMap<String, AgentState> m = members.get(q);
+            ArrayList<AgentState> m = members.get(q);
             if (m != null) {
-                m.remove(a.id);
+                m.remove(a); // identity: a redefinition is rare, the list short
             }
         }
         d.memberOf.clear();
         if (a.routing != null) {
             for (QueueMembership m : a.routing.queues()) {
-                members.computeIfAbsent(m.queue(), q -> new TreeMap<>()).put(a.id, a);
+                members.computeIfAbsent(m.queue(), q -> new ArrayList<>()).add(a);
                 d.memberOf.add(m.queue());
             }
             List<Bucket> seen = new ArrayList<>();
