@@ -146,4 +146,13 @@ class ArchitectureTest {
             return ownerMatches && names.contains(call.getName());
         });
     }
+
+    @ArchTest
+    static final ArchRule host_depends_on_ports_not_on_the_journal_implementation = noClasses()
+            .that()
+            .resideInAPackage("io.firstcontact.router.host..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.firstcontact.router.journal..", "io.lettuce..", "com.fasterxml..")
+            .because("the host speaks to the journal through its port, so tests and other stores can stand in");
 }
