@@ -1,15 +1,21 @@
 package io.firstcontact.router.journal.redis;
 
 import io.firstcontact.router.host.Journal;
+import io.firstcontact.router.host.Scheduler;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalEntry;
+import java.io.IOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The host's journal on a Redis Stream: each entry is its input and decision in the journal's JSON form under the id
@@ -21,17 +27,80 @@ import java.util.concurrent.Executor;
  * is then appended) is already there; anything else — a newer epoch's entries — means this node is fenced.
  */
 public final class StreamJournal implements Journal {
+    /** How long to wait before trying Redis again while entries are spilled. */
+    static final long DRAIN_RETRY_MILLIS = 500;
+    /** A spill this small is drained holding the lock, so that nothing can slip in behind it. */
+    static final int FINAL_DRAIN = 512;
+
+    private static final long DRAIN_TIMEOUT_SECONDS = 10;
+
     private final RedisJournal stream;
     private final JournalCodec codec;
     private final Executor blocking;
+    private final SpillFile spill;
+    private final Scheduler retry;
+    private final InstantSource clock;
+    private final Object lock = new Object();
+    private volatile boolean degraded;
+    private boolean drainQueued;
 
     /**
+     * A journal without a spill file: while Redis is unreachable, appends fail and the host holds its effects.
+     *
      * @param blocking runs the read-back (a blocking call), never on Redis' own I/O threads
      */
     public StreamJournal(RedisJournal stream, JournalCodec codec, Executor blocking) {
+        this(stream, codec, blocking, null, null, null);
+    }
+
+    /**
+     * A journal that keeps routing while Redis is unreachable (ROUTING.md §8 "Redis down"): a batch Redis cannot
+     * take is written to the bounded spill file (fsynced) and counts as committed; from then on every batch goes
+     * behind it in the file, so order is kept, and the file is replayed into the stream with the same ids as soon
+     * as Redis answers again. The loss window is the spill file's: a batch is acknowledged only once fsynced.
+     */
+    public StreamJournal(
+            RedisJournal stream,
+            JournalCodec codec,
+            Executor blocking,
+            SpillFile spill,
+            Scheduler retry,
+            InstantSource clock) {
         this.stream = Objects.requireNonNull(stream);
         this.codec = Objects.requireNonNull(codec);
         this.blocking = Objects.requireNonNull(blocking);
+        this.spill = spill;
+        this.retry = retry;
+        this.clock = clock;
+        if (spill != null) {
+            Objects.requireNonNull(retry, "retry");
+            Objects.requireNonNull(clock, "clock");
+            this.degraded = !spill.isEmpty(); // left over from a crash while Redis was down
+        }
+    }
+
+    /** Whether entries are waiting in the spill file for Redis: health reports degraded. */
+    public boolean degraded() {
+        return degraded;
+    }
+
+    /**
+     * Replays what the spill file holds into the stream and waits for it: call before recovery reads the stream.
+     *
+     * @throws JournalUnavailableException if Redis cannot take them now
+     */
+    public void drainNow() {
+        if (spill == null) {
+            return;
+        }
+        synchronized (lock) {
+            List<RedisJournal.Entry> pending = spill.entries();
+            if (!pending.isEmpty()) {
+                await(append(pending, true));
+                clearSpill();
+            }
+            degraded = false;
+        }
     }
 
     @Override
@@ -41,7 +110,105 @@ public final class StreamJournal implements Journal {
             encoded.add(new RedisJournal.Entry(
                     e.input().epoch(), e.input().seq(), codec.encodeEntry(JournalEntry.of(e.input(), e.decision()))));
         }
-        return append(encoded, true);
+        if (spill == null) {
+            return append(encoded, true);
+        }
+        synchronized (lock) {
+            if (degraded) {
+                return spillNow(encoded, null); // behind what is already spilled
+            }
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        append(encoded, true).whenComplete((ok, failure) -> {
+            Throwable cause = unwrap(failure);
+            if (cause == null) {
+                result.complete(null);
+            } else if (cause instanceof JournalUnavailableException) {
+                blocking.execute(() -> {
+                    synchronized (lock) {
+                        relay(spillNow(encoded, cause), result);
+                    }
+                });
+            } else {
+                result.completeExceptionally(cause);
+            }
+        });
+        return result;
+    }
+
+    /** Writes a batch to the spill file (holding the lock); fails with {@code cause} if it does not fit. */
+    private CompletionStage<Void> spillNow(List<RedisJournal.Entry> encoded, Throwable cause) {
+        try {
+            spill.append(encoded);
+        } catch (IOException | SpillFile.SpillFullException e) {
+            Throwable failure = cause != null ? cause : e;
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+            return CompletableFuture.failedFuture(failure);
+        }
+        degraded = true;
+        queueDrain();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void queueDrain() {
+        if (!drainQueued) {
+            drainQueued = true;
+            retry.at(clock.millis() + DRAIN_RETRY_MILLIS, () -> blocking.execute(this::drain));
+        }
+    }
+
+    /** Replays the spill file into the stream; tries again later while Redis cannot take it. */
+    private void drain() {
+        synchronized (lock) {
+            drainQueued = false;
+        }
+        try {
+            while (true) {
+                List<RedisJournal.Entry> pending;
+                synchronized (lock) {
+                    pending = spill.entries();
+                    if (pending.isEmpty() || pending.size() <= FINAL_DRAIN) {
+                        if (!pending.isEmpty()) {
+                            await(append(pending, true));
+                            clearSpill();
+                        }
+                        degraded = false;
+                        return;
+                    }
+                }
+                // Large: replay without the lock (routing keeps spilling behind it), then once more for the tail;
+                // the entries already replayed are recognised by the read-back and skipped.
+                await(append(pending, true));
+            }
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                queueDrain();
+            }
+        }
+    }
+
+    private void clearSpill() {
+        try {
+            spill.clear();
+        } catch (IOException e) {
+            throw new JournalUnavailableException("cannot clear the spill file after replaying it", e);
+        }
+    }
+
+    private static void await(CompletionStage<Void> stage) {
+        try {
+            stage.toCompletableFuture().get(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalUnavailableException("interrupted while replaying the spill file", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = unwrap(e.getCause() != null ? e.getCause() : e);
+            throw cause instanceof RuntimeException r
+                    ? r
+                    : new JournalUnavailableException("replaying the spill file failed", cause);
+        }
     }
 
     private CompletionStage<Void> append(List<RedisJournal.Entry> encoded, boolean mayReconcile) {
