@@ -333,12 +333,20 @@ public final class RandomInputs {
     private RoutingConfig mutate(RoutingConfig c) {
         List<QueueConfig> qs = new ArrayList<>();
         for (QueueConfig q : c.queues()) {
-            qs.add(
-                    rnd.nextBoolean()
-                            ? q
-                            : q.withOverflow(List.of())
-                                    .withRelaxation(List.of(new RelaxationStep(
-                                            1_000 + rnd.nextInt(10_000), skills.get(rnd.nextInt(5)), 0))));
+            switch (rnd.nextInt(4)) {
+                case 0 -> qs.add(q);
+                case 1 ->
+                    qs.add(q.withOverflow(List.of())
+                            .withRelaxation(List.of(
+                                    new RelaxationStep(1_000 + rnd.nextInt(10_000), skills.get(rnd.nextInt(5)), 0))));
+                case 2 ->
+                    qs.add(q.withRelaxation(
+                            List.of(new RelaxationStep(1_000 + rnd.nextInt(10_000), skills.get(rnd.nextInt(5)), 1))));
+                default -> // new default requirements only: a change that does not re-index advisors
+                    qs.add(q.toBuilder()
+                            .requirements(List.of(Requirement.soft(skills.get(rnd.nextInt(5)), 1 + rnd.nextInt(8))))
+                            .build());
+            }
         }
         return new RoutingConfig(
                 c.version(),

@@ -268,15 +268,21 @@ public final class EngineCore {
                 reconfigureVisit(v);
             }
         }
+        TreeMap<Long, VisitState> inOrder = new TreeMap<>();
+        for (QueueState q : queues.values()) {
+            inOrder.putAll(q.liveVisits);
+        }
         if (structural) {
             index.rebuild(this);
         } else {
             // Advisors' places in the index cannot have changed: only waiting visits move (relaxation, stages).
-            for (QueueState q : queues.values()) {
-                for (VisitState v : q.liveVisits.values()) {
-                    index.visitChanged(v);
-                }
+            for (VisitState v : inOrder.values()) {
+                index.visitChanged(v);
             }
+        }
+        // New requirements or rules can leave a waiting visit with nobody to serve it.
+        for (VisitState v : inOrder.values()) {
+            unstaffedCheck(v);
         }
         fact(new Fact.ConfigurationApplied(next.version()));
         settle();

@@ -123,7 +123,10 @@ public final class IndexedRouting implements RoutingIndex {
     private EngineCore core;
     private final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>();
     /** Each queue's bucket for its own requirements, unrelaxed, unwidened, at delay stage 0. */
-    private final LinkedHashMap<QueueState, Bucket> plainBuckets = new LinkedHashMap<>();
+    private final LinkedHashMap<QueueState, PlainBucket> plainBuckets = new LinkedHashMap<>();
+
+    /** A queue's plain bucket, valid while the queue keeps the same default requirements (by identity). */
+    private record PlainBucket(List<Requirement> requirements, Bucket bucket) {}
     /** Queue id → buckets whose pool includes that queue (their own queue, or one they widen to). */
     private final LinkedHashMap<String, List<Bucket>> bucketsByPoolQueue = new LinkedHashMap<>();
     /** Queue id → advisors whose routing profile takes it (their order decides nothing). */
@@ -265,15 +268,16 @@ public final class IndexedRouting implements RoutingIndex {
     private Bucket bucket(QueueState q, List<Requirement> reqs, int mask, int stage) {
         boolean plain = mask == 0 && stage == 0 && reqs == q.config.requirements();
         if (plain) {
-            // Most visits wait in their queue's plain bucket: found without building a key.
-            Bucket b = plainBuckets.get(q);
-            if (b != null) {
-                return b;
+            // Most visits wait in their queue's plain bucket: found without building a key. A configuration change
+            // gives the queue a new requirements list, which misses here and is looked up by key once.
+            PlainBucket cached = plainBuckets.get(q);
+            if (cached != null && cached.requirements() == reqs) {
+                return cached.bucket();
             }
         }
         Bucket b = bucketByKey(q, reqs, mask, stage);
         if (plain) {
-            plainBuckets.put(q, b);
+            plainBuckets.put(q, new PlainBucket(reqs, b));
         }
         return b;
     }
