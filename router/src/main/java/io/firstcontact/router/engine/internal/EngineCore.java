@@ -268,19 +268,24 @@ public final class EngineCore {
                 reconfigureVisit(v);
             }
         }
-        TreeMap<Long, VisitState> inOrder = new TreeMap<>();
-        for (QueueState q : queues.values()) {
-            inOrder.putAll(q.liveVisits);
-        }
         if (structural) {
             index.rebuild(this);
         } else {
             // Advisors' places in the index cannot have changed: only waiting visits move (relaxation, stages).
-            for (VisitState v : inOrder.values()) {
-                index.visitChanged(v);
+            for (QueueState q : queues.values()) {
+                for (VisitState v : q.liveVisits.values()) {
+                    index.visitChanged(v);
+                }
             }
         }
-        // New requirements or rules can leave a waiting visit with nobody to serve it.
+        // New requirements or rules can leave a waiting visit with nobody to serve it: checked in arrival order, in
+        // the queues that have an unstaffed rule.
+        TreeMap<Long, VisitState> inOrder = new TreeMap<>();
+        for (QueueState q : queues.values()) {
+            if (q.rulesWith(OverflowTrigger.UNSTAFFED) != 0) {
+                inOrder.putAll(q.liveVisits);
+            }
+        }
         for (VisitState v : inOrder.values()) {
             unstaffedCheck(v);
         }
