@@ -178,9 +178,7 @@ public final class EngineCore {
     /** After a change: apply unstaffed overflow where staffing dropped, then make every offer that can be made. */
     private void settle() {
         for (VisitState v : index.newlyUnstaffed()) {
-            if (v.waiting() && pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !index.staffed(v)) {
-                applyUnstaffedRules(v);
-            }
+            unstaffedCheck(v); // again: an earlier rule in this loop may have moved or staffed it
         }
         index.match(this);
     }
