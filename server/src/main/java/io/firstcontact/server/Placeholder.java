@@ -1,0 +1,3 @@
+package io.firstcontact.server;
+
+final class Placeholder {}
