@@ -1,3 +1,0 @@
-package io.firstcontact.server;
-
-final class Placeholder {}
