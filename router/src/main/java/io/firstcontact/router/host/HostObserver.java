@@ -7,6 +7,9 @@ package io.firstcontact.router.host;
 public interface HostObserver {
     HostObserver NONE = new HostObserver() {};
 
+    /** How long a submitted command waited for the engine thread before it was sequenced. */
+    default void sequenced(long nanos) {}
+
     default void decided(String inputType, long nanos) {}
 
     default void committed(int batchSize, long nanos) {}

@@ -47,6 +47,7 @@ public final class RoutingHost {
     private long seq;
     private long lastAt;
     private final ArrayList<Pending> pending = new ArrayList<>();
+    private final ArrayList<CompletableFuture<Void>> barriers = new ArrayList<>();
     private boolean writing;
     private boolean flushQueued;
     private boolean retryQueued;
@@ -92,8 +93,30 @@ public final class RoutingHost {
      */
     public CompletableFuture<Decision> submit(String source, String idempotencyKey, Command command) {
         CompletableFuture<Decision> reply = new CompletableFuture<>();
-        engineThread.execute(() -> apply(source, idempotencyKey, command, reply, -1));
+        long submitted = System.nanoTime();
+        engineThread.execute(() -> {
+            observer.sequenced(System.nanoTime() - submitted);
+            apply(source, idempotencyKey, command, reply, -1);
+        });
         return reply;
+    }
+
+    /**
+     * Completes once everything sequenced before this call is committed (or fails when the host steps down first):
+     * a graceful stop waits for it.
+     */
+    public CompletableFuture<Void> flushed() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        engineThread.execute(() -> {
+            if (deposed) {
+                done.completeExceptionally(new DeposedException("this node no longer leads routing"));
+            } else if (pending.isEmpty() && !writing) {
+                done.complete(null);
+            } else {
+                barriers.add(done);
+            }
+        });
+        return done;
     }
 
     public boolean deposed() {
@@ -173,6 +196,10 @@ public final class RoutingHost {
                 sink.committed(p.input(), p.decision());
                 p.reply().complete(p.decision());
             }
+            if (pending.isEmpty() && !barriers.isEmpty()) {
+                barriers.forEach(b -> b.complete(null));
+                barriers.clear();
+            }
             queueFlush();
         } else if (cause instanceof Journal.FencedException) {
             stepDown("fenced: " + cause.getMessage()); // deposed before any caller hears of it
@@ -227,6 +254,8 @@ public final class RoutingHost {
         observer.deposed(reason);
         fail(List.copyOf(pending));
         pending.clear();
+        barriers.forEach(b -> b.completeExceptionally(new DeposedException("stepped down: " + reason)));
+        barriers.clear();
     }
 
     private static void fail(List<Pending> batch) {

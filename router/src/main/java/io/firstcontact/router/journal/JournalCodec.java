@@ -79,6 +79,8 @@ public final class JournalCodec {
     private final ObjectReader entryReader;
     private final ObjectWriter snapshotWriter;
     private final ObjectReader snapshotReader;
+    private final JsonMapper mapper;
+    private final ObjectWriter valueWriter;
 
     /** A codec with the standard upcasters. */
     public JournalCodec() {
@@ -130,6 +132,8 @@ public final class JournalCodec {
             b.registerSubtypes(new NamedType(e.getValue(), e.getKey()));
         }
         JsonMapper mapper = b.build();
+        this.mapper = mapper;
+        this.valueWriter = mapper.writer();
         this.treeReader = mapper.readerFor(JsonNode.class);
         this.inputWriter = mapper.writerFor(EngineInput.class);
         this.inputReader = mapper.readerFor(EngineInput.class);
@@ -190,6 +194,28 @@ public final class JournalCodec {
             tree = upcasters.upcast(tree, version, SCHEMA_VERSION, what);
         }
         return bind(entryReader, tree, what, "entry");
+    }
+
+    /**
+     * Writes any engine value (a routing configuration, a command) in the journal's JSON form: the admin API shows
+     * configuration exactly as it is journaled.
+     */
+    public byte[] encodeValue(Object value) {
+        Objects.requireNonNull(value, "value");
+        return write(valueWriter, value, typeName(value.getClass()));
+    }
+
+    /**
+     * Reads an engine value with the journal's strict rules (unknown or missing properties, wrong types and values
+     * the records refuse are errors whose {@link JournalFormatException#field() field} names where).
+     */
+    public <T> T decodeValue(byte[] json, Class<T> type, String what) {
+        return read(mapper.readerFor(type), json, what, "");
+    }
+
+    /** As {@link #decodeValue(byte[], Class, String)}, from a tree (a YAML file's, for instance). */
+    public <T> T convertValue(JsonNode tree, Class<T> type, String what) {
+        return bind(mapper.readerFor(type), tree, what, "");
     }
 
     public byte[] encodeSnapshot(EngineSnapshot snapshot) {
@@ -280,6 +306,10 @@ public final class JournalCodec {
      */
     private static JournalFormatException translate(IOException e, String what, String root) {
         String at = path(root, e);
+        return describe(e, what, at).at(at);
+    }
+
+    private static JournalFormatException describe(IOException e, String what, String at) {
         String where = at.isEmpty() ? "" : " at " + at;
         return switch (e) {
             case ValueInstantiationException v ->

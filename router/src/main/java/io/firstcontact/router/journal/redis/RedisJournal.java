@@ -214,6 +214,21 @@ public final class RedisJournal implements AutoCloseable {
         }
     }
 
+    /** The entry with exactly this id, if the stream still holds it ({@code XRANGE key id id}). */
+    public Optional<Entry> get(String id) {
+        try {
+            List<StreamMessage<String, byte[]>> messages = sync.xrange(key, Range.create(id, id));
+            if (messages.isEmpty()) {
+                return Optional.empty();
+            }
+            StreamMessage<String, byte[]> message = messages.get(0);
+            byte[] payload = message.getBody().get(FIELD);
+            return payload == null ? Optional.empty() : Optional.of(Entry.parse(message.getId(), payload));
+        } catch (RedisException e) {
+            throw unavailable("read", e);
+        }
+    }
+
     /**
      * The stream's last generated id ({@code XINFO STREAM}), the id every append must exceed; it stays
      * when entries are trimmed. Empty if the stream does not exist.

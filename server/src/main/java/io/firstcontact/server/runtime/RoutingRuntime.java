@@ -1,0 +1,582 @@
+package io.firstcontact.server.runtime;
+
+import io.firstcontact.router.engine.Decision;
+import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.engine.EngineSnapshot;
+import io.firstcontact.router.engine.RoutingEngine;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.host.EffectSink;
+import io.firstcontact.router.host.HostObserver;
+import io.firstcontact.router.host.Journal;
+import io.firstcontact.router.host.Recovery;
+import io.firstcontact.router.host.RoutingHost;
+import io.firstcontact.router.journal.JournalCodec;
+import io.firstcontact.router.journal.JournalEntry;
+import io.firstcontact.router.journal.redis.EmbeddedRedis;
+import io.firstcontact.router.journal.redis.JournalUnavailableException;
+import io.firstcontact.router.journal.redis.RedisClients;
+import io.firstcontact.router.journal.redis.RedisJournal;
+import io.firstcontact.router.journal.redis.RoutingLease;
+import io.firstcontact.router.journal.redis.SnapshotStore;
+import io.firstcontact.router.journal.redis.SpillFile;
+import io.firstcontact.router.journal.redis.StreamJournal;
+import io.firstcontact.server.config.ServerConfig;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs routing on one node (ROUTING.md §8): Redis (embedded or {@code REDIS_URL}), the routing lease and its epoch,
+ * recovery from the latest snapshot and the journal, the host on its engine thread, snapshots with {@code XTRIM
+ * MINID}, and the spill file while Redis is unreachable.
+ *
+ * <p>Start-up order: Redis → lease (waits while another node holds it) → replay of the spill file → snapshot + journal
+ * → the epoch's {@code <E>-0} marker → host open → the recovery commands (in-flight offers cancelled, sessions marked
+ * lost so that advisors come back only if their desktop re-attaches) → {@link RuntimeState#OPEN}.
+ */
+public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingRuntime.class);
+    private static final int READ_PAGE = 1_000;
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final InstantSource clock;
+    private final HostObserver observer;
+    private final JournalCodec codec = new JournalCodec();
+    private final String nodeId;
+    private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService engineThread;
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+
+    private volatile RuntimeState state = RuntimeState.STARTING;
+    private EmbeddedRedis embedded;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> leaseConnection;
+    private RoutingLease lease;
+    private RedisJournal stream;
+    private SnapshotStore snapshots;
+    private SpillFile spill;
+    private StreamJournal journal;
+    private volatile RoutingEngine engine;
+    private volatile RoutingHost host;
+    private volatile long epoch;
+    private volatile boolean redisReachable = true;
+    private long leaseTimer = -1;
+
+    // Engine-thread state for snapshots.
+    private long committedSinceSnapshot;
+    private long lastSnapshotAt;
+    private EngineSnapshot heldSnapshot;
+    private String previousSnapshotId;
+    private boolean snapshotting;
+
+    /** Hears about recovery: {@code replayed} for each journal entry re-applied, then {@code recovered} once. */
+    public interface RecoveryListener {
+        /** The engine was restored from a snapshot (not called when recovery starts from an empty journal). */
+        default void restored(RoutingEngine engine) {}
+
+        void replayed(EngineInput input, Decision decision);
+
+        default void recovered(RoutingEngine engine) {}
+    }
+
+    public RoutingRuntime(ServerConfig config, Vertx vertx, InstantSource clock, HostObserver observer) {
+        this.config = Objects.requireNonNull(config);
+        this.vertx = Objects.requireNonNull(vertx);
+        this.clock = Objects.requireNonNull(clock);
+        this.observer = Objects.requireNonNull(observer);
+        this.nodeId = config.lease().nodeId() != null
+                ? config.lease().nodeId()
+                : "node-" + UUID.randomUUID().toString().substring(0, 8);
+        this.engineThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "routing-engine");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public RuntimeState state() {
+        return state;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Entries are waiting in the spill file for Redis. */
+    public boolean degraded() {
+        StreamJournal j = journal;
+        return j != null && j.degraded();
+    }
+
+    public boolean redisReachable() {
+        return redisReachable;
+    }
+
+    /** The embedded redis-server, or null when an external one is used. */
+    public EmbeddedRedis embeddedRedis() {
+        return embedded;
+    }
+
+    public RedisClient redisClient() {
+        return client;
+    }
+
+    public JournalCodec codec() {
+        return codec;
+    }
+
+    /** The journal stream (for reads: the event stream's catch-up, traces). */
+    public RedisJournal stream() {
+        return stream;
+    }
+
+    /** Registers for recovery callbacks; call before {@link #start()}. */
+    public void onRecovery(RecoveryListener listener) {
+        recoveryListeners.add(listener);
+    }
+
+    // ------------------------------------------------------------------ start-up
+
+    /** Starts and recovers; blocks until routing is open (or throws). */
+    public void start() {
+        connectRedis();
+        acquireLease();
+        state = RuntimeState.RECOVERING;
+        openJournal();
+        recover();
+        state = RuntimeState.OPEN;
+        LOG.info("routing open: node {} epoch {}, {} entries in the journal", nodeId, epoch, engine.lastSeq());
+    }
+
+    private void connectRedis() {
+        RedisURI uri;
+        String url = config.redis().url();
+        if (url == null) {
+            embedded = EmbeddedRedis.start(
+                    config.dataDir().resolve("redis"), config.redis().embeddedPort(), true);
+            uri = embedded.redisUri();
+            LOG.info(
+                    "embedded redis-server {} on port {} ({})",
+                    embedded.version(),
+                    embedded.port(),
+                    embedded.reused() ? "reused the one left running" : "started");
+        } else {
+            uri = RedisURI.create(url);
+            LOG.info("external Redis at {}:{}", uri.getHost(), uri.getPort());
+        }
+        client = RedisClients.create(uri, config.redis().commandTimeout());
+        leaseConnection = client.connect();
+        if (url != null) {
+            String info = leaseConnection.sync().info("server");
+            String version = info.lines()
+                    .filter(l -> l.startsWith("redis_version:"))
+                    .map(l -> l.substring("redis_version:".length()).strip())
+                    .findFirst()
+                    .orElse("0");
+            requireRedis62(version);
+        }
+        lease = new RoutingLease(leaseConnection, config.redis().keyPrefix() + ":routing");
+        stream = RedisJournal.open(client, config.redis().keyPrefix() + ":journal");
+        snapshots = SnapshotStore.open(client, config.redis().keyPrefix() + ":snapshot");
+    }
+
+    static void requireRedis62(String version) {
+        String[] parts = version.split("\\.");
+        int major = parse(parts, 0);
+        int minor = parse(parts, 1);
+        if (major < 6 || (major == 6 && minor < 2)) {
+            throw new IllegalStateException(
+                    "Redis " + version + " is too old: FirstContact needs Redis or Valkey 6.2+");
+        }
+    }
+
+    private static int parse(String[] parts, int i) {
+        try {
+            return i < parts.length ? Integer.parseInt(parts[i]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void acquireLease() {
+        Duration ttl = config.lease().ttl();
+        boolean told = false;
+        while (true) {
+            OptionalLong acquired = lease.acquire(nodeId, ttl);
+            if (acquired.isPresent()) {
+                epoch = acquired.getAsLong();
+                break;
+            }
+            if (!told) {
+                state = RuntimeState.WAITING_FOR_LEASE;
+                LOG.warn(
+                        "the routing lease is held by {}: waiting to take over",
+                        lease.holder().orElse("another node"));
+                told = true;
+            }
+            sleep(ttl.toMillis() / 3);
+            if (state == RuntimeState.STOPPING) {
+                throw new IllegalStateException("stopped while waiting for the routing lease");
+            }
+        }
+        long every = Math.max(1, ttl.toMillis() / 3);
+        leaseTimer = vertx.setPeriodic(every, id -> blocking.execute(this::renewLease));
+    }
+
+    private void renewLease() {
+        if (state != RuntimeState.OPEN && state != RuntimeState.RECOVERING) {
+            return;
+        }
+        try {
+            if (!lease.renew(nodeId, config.lease().ttl())) {
+                LOG.error("the routing lease was lost (another node took it): this node stops routing");
+                depose();
+            }
+            if (!redisReachable) {
+                LOG.info("Redis answers again");
+            }
+            redisReachable = true;
+        } catch (RedisException e) {
+            if (redisReachable) {
+                LOG.warn("Redis unreachable: routing continues, entries spill to the local file ({})", e.getMessage());
+            }
+            redisReachable = false;
+        }
+    }
+
+    private void openJournal() {
+        Path spillFile = config.dataDir().resolve("spill").resolve("journal.spill");
+        try {
+            Files.createDirectories(spillFile.getParent());
+            spill = SpillFile.open(spillFile, config.journal().spillMaxBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the spill file " + spillFile + ": " + e.getMessage(), e);
+        }
+        journal = new StreamJournal(stream, codec, blocking, spill, new VertxScheduler(vertx, clock), clock);
+        if (!spill.isEmpty()) {
+            LOG.warn(
+                    "replaying {} entries spilled while Redis was unreachable",
+                    spill.entries().size());
+        }
+        journal.drainNow();
+    }
+
+    private void recover() {
+        long t0 = System.nanoTime();
+        Optional<SnapshotStore.Stored> stored = snapshots.load();
+        EngineSnapshot snapshot =
+                stored.map(s -> codec.decodeSnapshot(s.payload())).orElse(null);
+        Recovery recovery = Recovery.from(snapshot);
+        RoutingEngine restored = recovery.engine();
+        if (snapshot != null) {
+            for (RecoveryListener l : recoveryListeners) {
+                l.restored(restored);
+            }
+        }
+        String from = stored.map(SnapshotStore.Stored::entryId).orElse("0-0");
+        previousSnapshotId = stored.map(SnapshotStore.Stored::entryId).orElse(null);
+        long replayed = 0;
+        while (true) {
+            List<RedisJournal.Entry> page = stream.read(from, READ_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (RedisJournal.Entry e : page) {
+                from = e.id();
+                if (e.seq() == 0) {
+                    continue; // <epoch>-0 marks where an epoch started
+                }
+                JournalEntry entry = codec.decodeEntry(e.payload());
+                if (entry.input().seq() <= restored.lastSeq()) {
+                    continue;
+                }
+                recovery.apply(new Journal.Entry(entry.input(), entry.decision()));
+                for (RecoveryListener l : recoveryListeners) {
+                    l.replayed(entry.input(), entry.decision());
+                }
+                replayed++;
+            }
+        }
+        engine = restored;
+        for (RecoveryListener l : recoveryListeners) {
+            l.recovered(restored);
+        }
+        String marker = "{\"node\":\"" + nodeId + "\",\"startedAt\":\"" + Instant.ofEpochMilli(clock.millis()) + "\"}";
+        await(stream.appendEpochStart(epoch, marker.getBytes(StandardCharsets.UTF_8))
+                .toCompletableFuture());
+        lastSnapshotAt = clock.millis();
+        host = new RoutingHost(
+                engine,
+                journal,
+                clock,
+                engineThread,
+                new VertxScheduler(vertx, clock),
+                this::committed,
+                new DeposingObserver(observer),
+                epoch);
+        host.start();
+        LOG.info(
+                "recovered {} entries after {} in {} ms",
+                replayed,
+                stored.isPresent() ? "the snapshot at " + stored.get().entryId() : "an empty start",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    /** Observes deposition to change state, then passes everything on. */
+    private final class DeposingObserver implements HostObserver {
+        private final HostObserver next;
+
+        DeposingObserver(HostObserver next) {
+            this.next = next;
+        }
+
+        @Override
+        public void sequenced(long nanos) {
+            next.sequenced(nanos);
+        }
+
+        @Override
+        public void decided(String inputType, long nanos) {
+            next.decided(inputType, nanos);
+        }
+
+        @Override
+        public void committed(int batchSize, long nanos) {
+            next.committed(batchSize, nanos);
+        }
+
+        @Override
+        public void deadlineLateness(long millis) {
+            next.deadlineLateness(millis);
+        }
+
+        @Override
+        public void deposed(String reason) {
+            if (state != RuntimeState.STOPPING && state != RuntimeState.STOPPED) {
+                state = RuntimeState.DEPOSED;
+                LOG.error("this node no longer leads routing ({}); restart it to stand by for the lease", reason);
+            }
+            next.deposed(reason);
+        }
+
+        @Override
+        public void journalFailed(Throwable cause) {
+            next.journalFailed(cause);
+        }
+    }
+
+    private void depose() {
+        RoutingHost h = host;
+        if (h != null) {
+            h.stop();
+        }
+        state = RuntimeState.DEPOSED;
+    }
+
+    // ------------------------------------------------------------------ gateway
+
+    @Override
+    public CompletableFuture<Decision> submit(String source, String idempotencyKey, Command command) {
+        RoutingHost h = host;
+        if (state != RuntimeState.OPEN || h == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("routing is not open (" + state + ")"));
+        }
+        return h.submit(source, idempotencyKey, command);
+    }
+
+    @Override
+    public Subscription subscribe(EffectSink listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Runs a read on the engine thread, between inputs: what it sees includes decisions applied but possibly not yet
+     * committed (at most the batch in flight).
+     */
+    public <T> CompletableFuture<T> query(Function<RoutingEngine, T> read) {
+        RoutingEngine e = engine;
+        if (e == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("routing is not open (" + state + ")"));
+        }
+        return CompletableFuture.supplyAsync(() -> read.apply(e), engineThread);
+    }
+
+    /** Runs a task on the engine thread (where the listeners' state lives). */
+    public void onEngineThread(Runnable task) {
+        engineThread.execute(task);
+    }
+
+    private void committed(EngineInput input, Decision decision) {
+        for (EffectSink l : listeners) {
+            try {
+                l.committed(input, decision);
+            } catch (RuntimeException e) {
+                LOG.error("a listener failed on entry {}", input.entryId(), e);
+            }
+        }
+        maybeSnapshot(input);
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /**
+     * Takes a snapshot every N entries or M minutes. The engine may be ahead of what is committed (the batch in
+     * flight), so the snapshot taken now is held and saved only once its last entry is committed.
+     */
+    private void maybeSnapshot(EngineInput committedInput) {
+        committedSinceSnapshot++;
+        if (heldSnapshot != null && committedInput.seq() >= heldSnapshot.lastSeq() && !snapshotting) {
+            EngineSnapshot ready = heldSnapshot;
+            heldSnapshot = null;
+            snapshotting = true;
+            String id = epoch + "-" + ready.lastSeq();
+            blocking.execute(() -> saveSnapshot(ready, id));
+            return;
+        }
+        if (heldSnapshot == null && !snapshotting) {
+            boolean enough = committedSinceSnapshot >= config.journal().snapshotEveryEntries();
+            boolean old = committedSinceSnapshot > 0
+                    && clock.millis() - lastSnapshotAt
+                            >= config.journal().snapshotEvery().toMillis();
+            if (enough || old) {
+                heldSnapshot = engine.snapshot();
+                committedSinceSnapshot = 0;
+                lastSnapshotAt = clock.millis();
+            }
+        }
+    }
+
+    private void saveSnapshot(EngineSnapshot snapshot, String id) {
+        try {
+            snapshots.save(new SnapshotStore.Stored(id, codec.encodeSnapshot(snapshot)));
+            if (previousSnapshotId != null) {
+                long removed = stream.trimTo(previousSnapshotId);
+                LOG.info("snapshot at {}; trimmed {} journal entries before {}", id, removed, previousSnapshotId);
+            } else {
+                LOG.info("snapshot at {}", id);
+            }
+            previousSnapshotId = id;
+        } catch (JournalUnavailableException | RedisException e) {
+            LOG.warn("snapshot at {} not saved (Redis unreachable); the next one will try again", id);
+        } finally {
+            engineThread.execute(() -> snapshotting = false);
+        }
+    }
+
+    // ------------------------------------------------------------------ stop
+
+    /** Graceful stop: intake closed, what is pending committed (or spilled), lease released, Redis stopped. */
+    @Override
+    public void close() {
+        RuntimeState was = state;
+        state = RuntimeState.STOPPING;
+        if (leaseTimer >= 0) {
+            vertx.cancelTimer(leaseTimer);
+        }
+        RoutingHost h = host;
+        if (h != null && was == RuntimeState.OPEN) {
+            try {
+                awaitIdle();
+            } catch (Exception e) {
+                LOG.warn("stopping: pending entries may not all be committed ({})", e.toString());
+            }
+            h.stop();
+        }
+        engineThread.shutdown();
+        try {
+            engineThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (lease != null && was != RuntimeState.DEPOSED) {
+            try {
+                lease.release(nodeId);
+            } catch (RedisException e) {
+                LOG.warn(
+                        "could not release the routing lease; it expires by itself in {}",
+                        config.lease().ttl());
+            }
+        }
+        closeQuietly(stream);
+        closeQuietly(snapshots);
+        closeQuietly(spill);
+        if (leaseConnection != null) {
+            leaseConnection.close();
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        blocking.shutdown();
+        if (embedded != null) {
+            embedded.stop();
+        }
+        state = RuntimeState.STOPPED;
+        LOG.info("routing stopped");
+    }
+
+    /** Waits until the host has nothing pending: a no-op command is committed after everything before it. */
+    private void awaitIdle() throws Exception {
+        RoutingHost h = host;
+        if (h == null || h.deposed()) {
+            return;
+        }
+        h.flushed().get(10, TimeUnit.SECONDS);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("close failed", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the routing lease", e);
+        }
+    }
+
+    private static void await(CompletableFuture<Void> f) {
+        try {
+            f.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write to the journal: " + e.getMessage(), e);
+        }
+    }
+}
