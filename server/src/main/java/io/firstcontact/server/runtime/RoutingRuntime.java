@@ -430,6 +430,11 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> read.apply(e), engineThread);
     }
 
+    /** The engine: only for code running on the engine thread (a listener, a {@link #query}). */
+    public RoutingEngine engineOnThread() {
+        return engine;
+    }
+
     /** Runs a task on the engine thread (where the listeners' state lives). */
     public void onEngineThread(Runnable task) {
         engineThread.execute(task);

@@ -998,6 +998,7 @@ public final class EngineCore {
             case CUSTOMER_LEFT -> VisitOutcome.ABANDONED;
             case COMPLETED, SELF_SERVED -> VisitOutcome.SELF_SERVED;
             case TRANSFERRED_OUT -> VisitOutcome.TRANSFERRED_OUT;
+            case LOST_DURING_OUTAGE -> VisitOutcome.LOST_DURING_OUTAGE;
         };
     }
 

@@ -9,5 +9,7 @@ public enum EndReason {
     /** Finished in self-service (IVR payment, status heard). */
     SELF_SERVED,
     /** Transferred or overflowed to an external number or provider. */
-    TRANSFERRED_OUT
+    TRANSFERRED_OUT,
+    /** Its source's inventory after an outage no longer lists it: it ended while the router was away. */
+    LOST_DURING_OUTAGE
 }

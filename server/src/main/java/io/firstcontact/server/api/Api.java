@@ -1,0 +1,363 @@
+package io.firstcontact.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.engine.Decision;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.event.Effect;
+import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.host.DeposedException;
+import io.firstcontact.server.config.ServerConfig.Role;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * What every route shares: authentication and roles, strict bodies, {@code Idempotency-Key}, the engine's answers as
+ * responses and every failure as problem+json. Routes are registered through {@link #post} and {@link #get}, which
+ * check the role before anything else, so no handler can forget it.
+ */
+public final class Api {
+    static final String PRINCIPAL = "principal";
+    static final String JSON = "application/json";
+
+    private final Router router;
+    private final RoutingRuntime runtime;
+    private final Idempotency idempotency;
+
+    /** A POST's context: who asks, the body, the key. */
+    public record Call(RoutingContext ctx, Principal principal, byte[] body, String idempotencyKey) {
+        public String param(String name) {
+            return ctx.pathParam(name);
+        }
+
+        public <T> T body(Class<T> type) {
+            if (body.length == 0) {
+                throw ApiProblem.malformed("a JSON body is required");
+            }
+            try {
+                T value = PublicJson.MAPPER.readValue(body, type);
+                if (value == null) {
+                    throw ApiProblem.malformed("the body must be a JSON object");
+                }
+                return value;
+            } catch (UnrecognizedPropertyException e) {
+                String field = path(e);
+                throw new ApiProblem(
+                        400,
+                        "malformed-request",
+                        "The request cannot be read",
+                        "unknown field " + field,
+                        java.util.List.of(new ApiProblem.FieldError(field, "unknown field")));
+            } catch (JsonMappingException e) {
+                String field = path(e);
+                throw new ApiProblem(
+                        400,
+                        "malformed-request",
+                        "The request cannot be read",
+                        field.isEmpty() ? "the body does not have the expected shape" : "wrong type at " + field,
+                        field.isEmpty()
+                                ? java.util.List.of()
+                                : java.util.List.of(new ApiProblem.FieldError(field, "wrong type or shape")));
+            } catch (JsonProcessingException e) {
+                throw ApiProblem.malformed("malformed JSON");
+            } catch (IOException e) {
+                throw ApiProblem.malformed("the body cannot be read");
+            }
+        }
+
+        /** The key the engine dedups on: the caller's key within its own namespace. */
+        String engineKey() {
+            return idempotencyKey == null ? null : principal.name() + ":" + idempotencyKey;
+        }
+    }
+
+    /** A response: status, JSON body, optional Location and ETag. */
+    public record Reply(int status, JsonNode body, String location, String etag) {
+        public static Reply ok(JsonNode body) {
+            return new Reply(200, body, null, null);
+        }
+    }
+
+    @FunctionalInterface
+    public interface PostHandler {
+        CompletableFuture<Reply> handle(Call call);
+    }
+
+    @FunctionalInterface
+    public interface GetHandler {
+        CompletableFuture<Reply> handle(RoutingContext ctx, Principal principal);
+    }
+
+    Api(Router router, RoutingRuntime runtime, Idempotency idempotency) {
+        this.router = router;
+        this.runtime = runtime;
+        this.idempotency = idempotency;
+    }
+
+    RoutingRuntime runtime() {
+        return runtime;
+    }
+
+    static Set<Role> roles(Role... roles) {
+        return roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
+    }
+
+    static Set<Role> anyRole() {
+        return EnumSet.allOf(Role.class);
+    }
+
+    /** A POST (or PUT) route: role check, body, idempotency, then the handler. */
+    void post(HttpMethod method, String path, Set<Role> roles, PostHandler handler) {
+        router.route(method, path).handler(ctx -> {
+            Principal p = ctx.get(PRINCIPAL);
+            if (!roles.contains(p.role())) {
+                fail(ctx, forbidden(p));
+                return;
+            }
+            CompletableFuture<Reply> reply;
+            try {
+                String key = Idempotency.validKey(ctx.request().getHeader(Idempotency.HEADER));
+                Buffer raw = ctx.body().buffer();
+                byte[] body = raw == null ? new byte[0] : raw.getBytes();
+                Call call = new Call(ctx, p, body, key);
+                if (key == null) {
+                    reply = run(handler, call);
+                } else {
+                    reply = idempotent(handler, call, method, path);
+                }
+            } catch (RuntimeException e) {
+                fail(ctx, e);
+                return;
+            }
+            reply.whenComplete((r, error) -> {
+                if (error != null) {
+                    fail(ctx, error);
+                } else {
+                    write(ctx, r);
+                }
+            });
+        });
+    }
+
+    private CompletableFuture<Reply> idempotent(PostHandler handler, Call call, HttpMethod method, String path) {
+        byte[] fingerprint = fingerprint(method + " " + call.ctx().request().path(), call.body());
+        CompletableFuture<Idempotency.Stored> mine = new CompletableFuture<>();
+        CompletableFuture<Idempotency.Stored> first =
+                idempotency.claim(call.principal().name(), call.idempotencyKey(), fingerprint, mine);
+        if (first != null) {
+            return first.thenApply(s -> {
+                try {
+                    return new Reply(s.status(), PublicJson.MAPPER.readTree(s.body()), s.location(), null);
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+        CompletableFuture<Reply> reply = run(handler, call);
+        reply.whenComplete((r, error) -> {
+            if (error != null) {
+                ApiProblem problem = problem(error);
+                if (problem.status() >= 500) {
+                    mine.completeExceptionally(error); // not remembered: a retry runs again
+                } else {
+                    mine.complete(new Idempotency.Stored(
+                            problem.status(),
+                            bytes(problem.toJson(call.ctx().request().path())),
+                            ApiProblem.CONTENT_TYPE,
+                            null));
+                }
+            } else {
+                mine.complete(new Idempotency.Stored(r.status(), bytes(r.body()), JSON, r.location()));
+            }
+        });
+        return reply;
+    }
+
+    private static CompletableFuture<Reply> run(PostHandler handler, Call call) {
+        try {
+            return handler.handle(call);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A GET route: role check, then the handler. */
+    void get(String path, Set<Role> roles, GetHandler handler) {
+        router.get(path).handler(ctx -> {
+            Principal p = ctx.get(PRINCIPAL);
+            if (!roles.contains(p.role())) {
+                fail(ctx, forbidden(p));
+                return;
+            }
+            CompletableFuture<Reply> reply;
+            try {
+                reply = handler.handle(ctx, p);
+            } catch (RuntimeException e) {
+                fail(ctx, e);
+                return;
+            }
+            reply.whenComplete((r, error) -> {
+                if (error != null) {
+                    fail(ctx, error);
+                } else {
+                    write(ctx, r);
+                }
+            });
+        });
+    }
+
+    static ApiProblem forbidden(Principal p) {
+        return ApiProblem.forbidden("the " + p.role().name().toLowerCase(java.util.Locale.ROOT)
+                + " role may not do this");
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /**
+     * Submits a command and answers with what it did: {@code entryId}, the facts, plus {@code extra}'s fields. A
+     * refusal becomes its problem (404, 409, 422, 501).
+     */
+    CompletableFuture<Reply> submit(Call call, Command command, int status, Function<Decision, ObjectNode> extra) {
+        return runtime.submit("api", call.engineKey(), command).thenApply(d -> reply(d, status, extra));
+    }
+
+    CompletableFuture<Reply> submit(Call call, Command command) {
+        return submit(call, command, 200, d -> null);
+    }
+
+    Reply reply(Decision d, int status, Function<Decision, ObjectNode> extra) {
+        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+        for (Effect e : d.effects()) {
+            if (e instanceof Effect.Refused r) {
+                throw refusal(r);
+            }
+        }
+        body.put("entryId", runtime.epoch() + "-" + d.seq());
+        for (Effect e : d.effects()) {
+            if (e instanceof Effect.Duplicate) {
+                body.put("duplicate", true); // the engine had applied this key's command already
+                return new Reply(200, body, null, null);
+            }
+        }
+        ObjectNode more = extra.apply(d);
+        if (more != null) {
+            body.setAll(more);
+        }
+        ArrayNode facts = body.putArray("facts");
+        for (Fact f : d.facts()) {
+            facts.add(PublicJson.record((Record) f));
+        }
+        return new Reply(status, body, null, null);
+    }
+
+    static ApiProblem refusal(Effect.Refused r) {
+        return switch (r.reason()) {
+            case NOT_FOUND -> ApiProblem.notFound(r.message());
+            case CONFLICT -> ApiProblem.conflict(r.message());
+            case INVALID -> new ApiProblem(422, "refused", "The request is not valid here", r.message());
+            case NOT_SUPPORTED_YET -> new ApiProblem(501, "not-supported-yet", "Not supported yet", r.message());
+        };
+    }
+
+    // ------------------------------------------------------------------ responses
+
+    static void write(RoutingContext ctx, Reply r) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        ctx.response().setStatusCode(r.status()).putHeader("Content-Type", JSON);
+        if (r.location() != null) {
+            ctx.response().putHeader("Location", r.location());
+        }
+        if (r.etag() != null) {
+            ctx.response().putHeader("ETag", r.etag());
+        }
+        ctx.response().end(Buffer.buffer(bytes(r.body())));
+    }
+
+    static void fail(RoutingContext ctx, Throwable error) {
+        ApiProblem problem = problem(error);
+        writeProblem(ctx, problem);
+    }
+
+    static void writeProblem(RoutingContext ctx, ApiProblem problem) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", ApiProblem.CONTENT_TYPE);
+        if (problem.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"firstcontact\"");
+        }
+        ctx.response().end(Buffer.buffer(bytes(problem.toJson(ctx.request().path()))));
+    }
+
+    static ApiProblem problem(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return switch (e) {
+            case ApiProblem p -> p;
+            case DeposedException d -> ApiProblem.unavailable("this node no longer leads routing");
+            case IllegalStateException s -> ApiProblem.unavailable(s.getMessage());
+            default ->
+                new ApiProblem(
+                        500,
+                        "internal",
+                        "Internal error",
+                        "the server failed on this request (" + e.getClass().getSimpleName() + "); see its log");
+        };
+    }
+
+    static byte[] bytes(JsonNode node) {
+        try {
+            return PublicJson.MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] fingerprint(String request, byte[] body) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(request.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(body);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package io.firstcontact.server.api;
+
+import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
+ */
+public final class ApiServer {
+    public static final String OPENAPI_RESOURCE = "/openapi.yaml";
+
+    private final Vertx vertx;
+    private final ServerConfig config;
+    private final RoutingRuntime runtime;
+    private final Tokens tokens;
+    private final EventStream events;
+    private final Ownership owners;
+    private final Sessions sessions;
+    private final ViewRoutes views;
+    private HttpServer server;
+
+    public ApiServer(
+            Vertx vertx,
+            ServerConfig config,
+            RoutingRuntime runtime,
+            Tokens tokens,
+            EventStream events,
+            ViewRoutes views,
+            Sessions sessions) {
+        this.vertx = vertx;
+        this.config = config;
+        this.runtime = runtime;
+        this.tokens = tokens;
+        this.events = events;
+        this.views = views;
+        this.owners = views;
+        this.sessions = sessions;
+    }
+
+    public Router router() {
+        Router router = Router.router(vertx);
+        router.route("/api/v1/*").handler(ctx -> {
+            String header = ctx.request().getHeader("Authorization");
+            Optional<Principal> p = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.authenticate(header.substring(7).strip())
+                    : Optional.empty();
+            if (p.isEmpty()) {
+                Api.writeProblem(
+                        ctx,
+                        new ApiProblem(
+                                401,
+                                "unauthenticated",
+                                "Authentication required",
+                                "send Authorization: Bearer <token>"));
+                return;
+            }
+            ctx.put(Api.PRINCIPAL, p.get());
+            HttpMethod m = ctx.request().method();
+            if (m == HttpMethod.POST || m == HttpMethod.PUT) {
+                String type = ctx.request().getHeader("Content-Type");
+                boolean hasBody = !"0".equals(ctx.request().getHeader("Content-Length"))
+                        && (ctx.request().getHeader("Content-Length") != null
+                                || ctx.request().getHeader("Transfer-Encoding") != null);
+                if (hasBody && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                    Api.writeProblem(
+                            ctx,
+                            new ApiProblem(415, "unsupported-media-type", "JSON only", "send Content-Type: application/json"));
+                    return;
+                }
+            }
+            ctx.next();
+        });
+        router.route("/api/v1/*")
+                .handler(BodyHandler.create(false).setBodyLimit(config.api().maxBodyBytes()));
+
+        Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()));
+        new CommandRoutes(api, owners, sessions).register();
+        new ConfigRoutes(api).register();
+        views.register(api);
+        router.get("/api/v1/events").handler(ctx -> {
+            Principal p = ctx.get(Api.PRINCIPAL);
+            String last = ctx.request().getHeader("Last-Event-ID");
+            if (last == null) {
+                last = ctx.request().getParam("lastEventId");
+            }
+            long after;
+            try {
+                after = EventStream.resumeAfter(last);
+            } catch (IllegalArgumentException e) {
+                Api.writeProblem(ctx, ApiProblem.invalid("Last-Event-ID", e.getMessage()));
+                return;
+            }
+            events.open(ctx.response(), p.role(), p.agentId(), after);
+        });
+        byte[] openapi = openapi();
+        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/yaml")
+                .end(Buffer.buffer(openapi)));
+
+        router.route().failureHandler(ctx -> {
+            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            ApiProblem problem = switch (status) {
+                case 413 ->
+                    new ApiProblem(
+                            413,
+                            "payload-too-large",
+                            "The body is too large",
+                            "at most " + config.api().maxBodyBytes() + " bytes");
+                case 400 -> ApiProblem.malformed("the request cannot be read");
+                default ->
+                    ctx.failure() != null
+                            ? Api.problem(ctx.failure())
+                            : new ApiProblem(status, "error", "Error", "the request failed");
+            };
+            Api.writeProblem(ctx, problem);
+        });
+        router.errorHandler(404, ctx -> Api.writeProblem(ctx, ApiProblem.notFound("no such resource")));
+        router.errorHandler(405, ctx -> Api.writeProblem(
+                ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed", "see the OpenAPI description")));
+        return router;
+    }
+
+    private static byte[] openapi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenAPI description " + OPENAPI_RESOURCE + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Future<HttpServer> start() {
+        return vertx.createHttpServer()
+                .requestHandler(router())
+                .listen(config.http().port(), config.http().host())
+                .onSuccess(s -> server = s);
+    }
+
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    /** Closes the listener: no new requests; open event streams end. */
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

@@ -1,0 +1,105 @@
+package io.firstcontact.server.api;
+
+import static io.firstcontact.server.api.Api.roles;
+import static io.firstcontact.server.config.ServerConfig.Role.ADMIN;
+import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.config.RoutingConfig;
+import io.firstcontact.router.journal.JournalFormatException;
+import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Routing configuration as versioned data (ROUTING.md §9): {@code GET /api/v1/config} shows it in the journal's form
+ * with its version as the ETag; {@code PUT /api/v1/config} replaces it, only with {@code If-Match} naming the current
+ * version (428 without, 412 on a stale one). The engine validates and applies it atomically, and the change is a
+ * journal entry like any other.
+ */
+final class ConfigRoutes {
+    private final Api api;
+
+    ConfigRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register() {
+        api.get("/api/v1/config", roles(SUPERVISOR, ADMIN), (ctx, p) -> current().thenApply(c -> {
+            ObjectNode body = PublicJson.MAPPER.createObjectNode();
+            body.put("version", c.version());
+            body.set("config", tree(c));
+            return new Api.Reply(200, body, null, etag(c.version()));
+        }));
+        api.post(HttpMethod.PUT, "/api/v1/config", roles(ADMIN), call -> {
+            String ifMatch = call.ctx().request().getHeader("If-Match");
+            if (ifMatch == null) {
+                throw new ApiProblem(
+                        428,
+                        "precondition-required",
+                        "If-Match is required",
+                        "send If-Match with the ETag of GET /api/v1/config, so that no change is lost");
+            }
+            JsonNode body;
+            try {
+                body = PublicJson.MAPPER.readTree(call.body());
+            } catch (IOException e) {
+                throw ApiProblem.malformed("malformed JSON");
+            }
+            if (!(body instanceof ObjectNode tree)) {
+                throw ApiProblem.malformed("the body must be a routing configuration object");
+            }
+            return current().thenCompose(c -> {
+                if (!ifMatch.strip().equals(etag(c.version()))) {
+                    throw new ApiProblem(
+                            412,
+                            "precondition-failed",
+                            "The configuration changed",
+                            "the configuration is at version " + c.version() + "; read it again and reapply the change");
+                }
+                long next = c.version() + 1;
+                if (tree.has("version") && tree.get("version").asLong(-1) != next) {
+                    throw ApiProblem.invalid("version", "version must be " + next + " or left out");
+                }
+                tree.put("version", next);
+                RoutingConfig config;
+                try {
+                    config = api.runtime().codec().convertValue(tree, RoutingConfig.class, "configuration");
+                } catch (JournalFormatException e) {
+                    String cause = e.getCause() != null && e.getCause().getMessage() != null
+                            ? ": " + e.getCause().getMessage()
+                            : "";
+                    throw new ApiProblem(
+                            422,
+                            "invalid-request",
+                            "The configuration is not valid",
+                            e.getMessage() + cause,
+                            List.of(new ApiProblem.FieldError(e.field(), e.getMessage() + cause)));
+                }
+                return api.submit(call, new Command.ConfigureRouting(config), 200, d -> PublicJson.MAPPER
+                                .createObjectNode()
+                                .put("version", next))
+                        .thenApply(r -> new Api.Reply(r.status(), r.body(), null, etag(next)));
+            });
+        });
+    }
+
+    private CompletableFuture<RoutingConfig> current() {
+        return api.runtime().query(engine -> engine.core().config());
+    }
+
+    private JsonNode tree(RoutingConfig c) {
+        try {
+            return PublicJson.MAPPER.readTree(api.runtime().codec().encodeValue(c));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

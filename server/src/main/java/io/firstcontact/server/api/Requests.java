@@ -1,0 +1,187 @@
+package io.firstcontact.server.api;
+
+import io.firstcontact.router.engine.command.QueueRequest;
+import io.firstcontact.router.engine.model.Attribute;
+import io.firstcontact.router.engine.model.Attributes;
+import io.firstcontact.router.engine.model.Direction;
+import io.firstcontact.router.engine.model.EndReason;
+import io.firstcontact.router.engine.model.PresenceState;
+import io.firstcontact.router.engine.model.Requirement;
+import io.firstcontact.router.engine.model.SkillLevel;
+import io.firstcontact.router.engine.model.Strictness;
+import io.firstcontact.router.engine.model.Target;
+import io.firstcontact.router.engine.model.TargetMode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's request bodies. Every field may be left out unless its route says otherwise; unknown fields are refused.
+ * Times are RFC 3339; durations are whole seconds.
+ */
+final class Requests {
+    private Requests() {}
+
+    record CreateInteraction(
+            String sourceRef,
+            String channel,
+            Direction direction,
+            String conversationId,
+            String customerRef,
+            Map<String, String> attributes,
+            Queue queue) {}
+
+    /**
+     * @param waitStartedAt the edge's wait start (a callback, an interaction recovered from an adapter)
+     * @param ageBonusSeconds an earlier place in line without a new tier
+     */
+    record Queue(
+            String queue,
+            List<RequirementBody> requirements,
+            Integer tier,
+            Long ageBonusSeconds,
+            List<TargetBody> targets,
+            String waitStartedAt) {}
+
+    record RequirementBody(String skill, Integer minProficiency, Strictness strictness) {}
+
+    record TargetBody(String agentId, String until, TargetMode mode) {}
+
+    record QueueInteraction(Queue queue) {}
+
+    record UpdateAttributes(Map<String, String> attributes) {}
+
+    record UpdateRouting(Integer tier, Long ageBonusSeconds, List<TargetBody> targets) {}
+
+    /** Exactly one of {@code queue}, {@code agentId} (with an optional queue) or {@code destination}. */
+    record Transfer(String queue, String agentId, String destination, Boolean inheritWait) {}
+
+    record End(EndReason reason) {}
+
+    record LogIn(Boolean ready) {}
+
+    record Presence(PresenceState presence, String reason, Boolean force) {}
+
+    record DefineAgent(List<SkillBody> skills, String utilisationProfile, String routingProfile) {}
+
+    record SkillBody(String skill, Integer proficiency) {}
+
+    record ExtendWrapUp(Long extraSeconds) {}
+
+    record Inventory(List<String> sourceRefs) {}
+
+    // ---- conversions (field names in errors are JSON paths) ----
+
+    static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.invalid(field, field + " is required");
+        }
+        return value;
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw ApiProblem.invalid(field, field + " is required");
+        }
+        return value;
+    }
+
+    static Attributes attributes(Map<String, String> map, String field) {
+        if (map == null || map.isEmpty()) {
+            return Attributes.NONE;
+        }
+        List<Attribute> list = new ArrayList<>(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (e.getValue() == null) {
+                throw ApiProblem.invalid(field + "." + e.getKey(), "attribute values must be strings");
+            }
+            list.add(checked(() -> new Attribute(e.getKey(), e.getValue()), field + "." + e.getKey()));
+        }
+        return checked(() -> new Attributes(list), field);
+    }
+
+    static QueueRequest queue(Queue q, String field) {
+        required(q, field);
+        String name = required(q.queue(), field + ".queue");
+        List<Requirement> requirements = null;
+        if (q.requirements() != null) {
+            requirements = new ArrayList<>();
+            for (int i = 0; i < q.requirements().size(); i++) {
+                RequirementBody r = q.requirements().get(i);
+                String at = field + ".requirements[" + i + "]";
+                required(r, at);
+                String skill = required(r.skill(), at + ".skill");
+                int min = required(r.minProficiency(), at + ".minProficiency");
+                Strictness strictness = r.strictness() == null ? Strictness.HARD : r.strictness();
+                requirements.add(checked(() -> new Requirement(skill, min, strictness), at));
+            }
+        }
+        List<Target> targets = targets(q.targets(), field + ".targets");
+        int tier = q.tier() == null ? 0 : q.tier();
+        long bonus = seconds(q.ageBonusSeconds(), field + ".ageBonusSeconds");
+        long waitStart = q.waitStartedAt() == null ? -1 : time(q.waitStartedAt(), field + ".waitStartedAt");
+        List<Requirement> reqs = requirements;
+        return checked(() -> new QueueRequest(name, reqs, tier, bonus, targets, -1, waitStart), field);
+    }
+
+    static List<Target> targets(List<TargetBody> bodies, String field) {
+        if (bodies == null) {
+            return List.of();
+        }
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            TargetBody t = bodies.get(i);
+            String at = field + "[" + i + "]";
+            required(t, at);
+            String agent = required(t.agentId(), at + ".agentId");
+            long until = time(required(t.until(), at + ".until"), at + ".until");
+            TargetMode mode = t.mode() == null ? TargetMode.PREFER : t.mode();
+            targets.add(checked(() -> new Target(agent, until, mode), at));
+        }
+        return targets;
+    }
+
+    static List<SkillLevel> skills(List<SkillBody> bodies, String field) {
+        required(bodies, field);
+        List<SkillLevel> skills = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            SkillBody s = bodies.get(i);
+            String at = field + "[" + i + "]";
+            required(s, at);
+            String skill = required(s.skill(), at + ".skill");
+            int level = required(s.proficiency(), at + ".proficiency");
+            skills.add(checked(() -> new SkillLevel(skill, level), at));
+        }
+        return skills;
+    }
+
+    static long seconds(Long seconds, String field) {
+        if (seconds == null) {
+            return 0;
+        }
+        if (seconds < 0 || seconds > 7L * 24 * 3600) {
+            throw ApiProblem.invalid(field, field + " must be 0–604800 seconds");
+        }
+        return seconds * 1_000;
+    }
+
+    static long time(String text, String field) {
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, field + " must be an RFC 3339 time such as 2026-11-24T09:30:00.000Z");
+        }
+    }
+
+    /** Builds an engine record; its refusal (a limit, a malformed id) becomes a field error. */
+    static <T> T checked(java.util.function.Supplier<T> build, String field) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String message = e.getMessage() == null ? "invalid value" : e.getMessage();
+            throw ApiProblem.invalid(field, message);
+        }
+    }
+}

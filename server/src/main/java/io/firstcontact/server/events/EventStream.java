@@ -1,0 +1,284 @@
+package io.firstcontact.server.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.journal.JournalEntry;
+import io.firstcontact.router.journal.redis.RedisJournal;
+import io.firstcontact.server.api.PublicJson;
+import io.firstcontact.server.config.ServerConfig.Role;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/v1/events}: committed entries as Server-Sent Events, one event per journal entry ({@code id:} is
+ * the entry id, {@code event: committed}, {@code data:} the entry's facts), resumable with {@code Last-Event-ID}.
+ *
+ * <p>A resume first replays from the in-memory ring or, when it no longer reaches back, from the journal in Redis, then
+ * registers for live delivery on the engine thread in the same step as the ring's catch-up, so there is no gap and no
+ * duplicate. If the journal was trimmed past the client's id, an {@code event: reset} says so before the stream
+ * continues. An agent sees only the facts that name its own advisor. A client that cannot keep up is disconnected
+ * (it resumes from its last id); the server never buffers without bound.
+ */
+public final class EventStream {
+    private static final Pattern ENTRY_ID = Pattern.compile("(\\d{1,18})-(\\d{1,18})");
+    private static final long HEARTBEAT_MILLIS = 15_000;
+    private static final int PAGE = 500;
+    private static final Map<Class<?>, Function<Object, Object>> AGENT_OF = new ConcurrentHashMap<>();
+
+    private final Vertx vertx;
+    private final RoutingRuntime runtime;
+    private final EventLog log;
+    private final Timer pushed;
+
+    public EventStream(Vertx vertx, RoutingRuntime runtime, EventLog log, MeterRegistry registry) {
+        this.vertx = vertx;
+        this.runtime = runtime;
+        this.log = log;
+        this.pushed = Timer.builder("firstcontact.events.push")
+                .description("From an entry's commit to its event written to a stream client")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** Parses a {@code Last-Event-ID}: the sequence number after which to resume, or -1 for "from now on". */
+    public static long resumeAfter(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return -1;
+        }
+        Matcher m = ENTRY_ID.matcher(lastEventId.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Last-Event-ID must be a journal entry id such as 3-1042");
+        }
+        return Long.parseLong(m.group(2));
+    }
+
+    /** Opens a stream on {@code response} for a principal; {@code afterSeq} -1 means only new entries. */
+    public void open(HttpServerResponse response, Role role, String agentId, long afterSeq) {
+        Connection c = new Connection(vertx.getOrCreateContext(), response, role, agentId);
+        response.setStatusCode(200)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Accel-Buffering", "no")
+                .setChunked(true);
+        response.write("retry: 2000\n: connected\n\n");
+        c.heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, t -> {
+            if (!c.closed) {
+                response.write(": keep-alive\n\n");
+            }
+        });
+        response.closeHandler(v -> c.close());
+        response.exceptionHandler(e -> c.close());
+        if (afterSeq < 0) {
+            runtime.onEngineThread(() -> c.attachOrCatchUp(Long.MAX_VALUE));
+        } else {
+            c.lastSeq = afterSeq;
+            runtime.onEngineThread(() -> c.attachOrCatchUp(afterSeq));
+        }
+    }
+
+    private final class Connection implements EventLog.Subscriber {
+        private final Context context;
+        private final HttpServerResponse response;
+        private final Role role;
+        private final String agentId;
+        private long heartbeat = -1;
+        private volatile boolean closed;
+        /** Last sequence number delivered or skipped; touched only on {@link #context}. */
+        private long lastSeq = -1;
+
+        Connection(Context context, HttpServerResponse response, Role role, String agentId) {
+            this.context = context;
+            this.response = response;
+            this.role = role;
+            this.agentId = agentId;
+        }
+
+        /** On the engine thread: attach from the ring, or read the journal first. */
+        void attachOrCatchUp(long afterSeq) {
+            if (closed) {
+                return;
+            }
+            long from = afterSeq == Long.MAX_VALUE ? Math.max(log.newestSeq(), log.completeAfter()) : afterSeq;
+            List<EventLog.Item> missed = log.attach(from, this);
+            if (missed == null) {
+                vertx.executeBlocking(() -> {
+                    catchUpFromJournal(afterSeq);
+                    return null;
+                });
+                return;
+            }
+            context.runOnContext(v -> {
+                if (afterSeq == Long.MAX_VALUE) {
+                    lastSeq = from;
+                }
+                missed.forEach(this::send);
+            });
+        }
+
+        /** On a worker: replays the journal after {@code afterSeq} until the ring reaches back, then attaches. */
+        private void catchUpFromJournal(long afterSeq) {
+            RedisJournal stream = runtime.stream();
+            String fromId = "0-0";
+            long expected = afterSeq + 1;
+            boolean first = true;
+            while (!closed) {
+                long completeAfter = log.completeAfter();
+                if (completeAfter >= 0 && expected - 1 >= completeAfter) {
+                    long resumeAt = expected - 1;
+                    runtime.onEngineThread(() -> attachOrCatchUp(resumeAt));
+                    return;
+                }
+                List<RedisJournal.Entry> page;
+                try {
+                    page = stream.read(fromId, PAGE);
+                } catch (RuntimeException e) {
+                    context.runOnContext(v -> close());
+                    return;
+                }
+                if (page.isEmpty()) {
+                    long resumeAt = expected - 1;
+                    runtime.onEngineThread(() -> attachOrCatchUp(resumeAt));
+                    return;
+                }
+                List<EventLog.Item> items = new ArrayList<>();
+                for (RedisJournal.Entry e : page) {
+                    fromId = e.id();
+                    if (e.seq() == 0 || e.seq() < expected) {
+                        continue;
+                    }
+                    if (first && e.seq() > expected) {
+                        long gapFrom = expected;
+                        long gapTo = e.seq() - 1;
+                        context.runOnContext(v -> reset(gapFrom, gapTo));
+                    }
+                    first = false;
+                    JournalEntry entry = runtime.codec().decodeEntry(e.payload());
+                    expected = e.seq() + 1;
+                    if (!entry.decision().facts().isEmpty()) {
+                        items.add(new EventLog.Item(
+                                entry.id(),
+                                e.seq(),
+                                entry.input().at(),
+                                entry.input().source(),
+                                entry.input().command().getClass().getSimpleName(),
+                                entry.decision().facts(),
+                                0));
+                    }
+                }
+                first = false;
+                context.runOnContext(v -> items.forEach(this::send));
+            }
+        }
+
+        @Override
+        public void accept(EventLog.Item item) {
+            if (!closed) {
+                context.runOnContext(v -> send(item));
+            }
+        }
+
+        private void reset(long from, long to) {
+            if (!closed) {
+                response.write("event: reset\ndata: {\"reason\":\"the journal no longer holds entries " + from + " to "
+                        + to + "; reload the current state\"}\n\n");
+            }
+        }
+
+        private void send(EventLog.Item item) {
+            if (closed || item.seq() <= lastSeq) {
+                return;
+            }
+            lastSeq = item.seq();
+            List<Fact> visible = visible(item.facts());
+            if (visible.isEmpty()) {
+                return;
+            }
+            if (response.writeQueueFull()) {
+                close(); // too slow: it resumes from its last id
+                response.reset();
+                return;
+            }
+            response.write("id: " + item.id() + "\nevent: committed\ndata: " + json(item, visible) + "\n\n");
+            if (item.committedNanos() > 0) {
+                pushed.record(System.nanoTime() - item.committedNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private List<Fact> visible(List<Fact> facts) {
+            if (role != Role.AGENT) {
+                return facts;
+            }
+            List<Fact> mine = new ArrayList<>();
+            for (Fact f : facts) {
+                if (agentId.equals(agentOf(f))) {
+                    mine.add(f);
+                }
+            }
+            return mine;
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (heartbeat >= 0) {
+                vertx.cancelTimer(heartbeat);
+            }
+            runtime.onEngineThread(() -> log.detach(this));
+        }
+    }
+
+    private static String json(EventLog.Item item, List<Fact> facts) {
+        ObjectNode o = PublicJson.MAPPER.createObjectNode();
+        o.put("id", item.id());
+        o.put("at", PublicJson.time(item.at()));
+        o.put("source", item.source());
+        o.put("input", item.inputType());
+        ArrayNode events = o.putArray("events");
+        for (Fact f : facts) {
+            events.add(PublicJson.record((Record) f));
+        }
+        try {
+            return PublicJson.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code agentId} a fact names, or null. */
+    static Object agentOf(Fact fact) {
+        return AGENT_OF.computeIfAbsent(fact.getClass(), EventStream::accessor).apply(fact);
+    }
+
+    private static Function<Object, Object> accessor(Class<?> type) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (rc.getName().equals("agentId")) {
+                var method = rc.getAccessor();
+                return o -> {
+                    try {
+                        return method.invoke(o);
+                    } catch (ReflectiveOperationException e) {
+                        return null;
+                    }
+                };
+            }
+        }
+        return o -> null;
+    }
+}

@@ -1,0 +1,99 @@
+package io.firstcontact.server.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.server.api.PublicJson;
+import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.RuntimeState;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The management listener, separate from the public API: {@code /metrics} (Prometheus text), {@code /health/live}
+ * (the process answers), {@code /health/ready} (200 only when routing is open: lease held, recovery done, journal
+ * committing to Redis; 503 while starting, waiting for the lease, spilling to the local file or deposed) and
+ * {@code /health} (the details, always 200). Meant for loopback or an internal network; it exposes no business data.
+ */
+public final class Management {
+    private final Vertx vertx;
+    private final ServerConfig config;
+    private final PrometheusMeterRegistry registry;
+    private volatile RoutingRuntime runtime;
+    private HttpServer server;
+
+    public Management(Vertx vertx, ServerConfig config, PrometheusMeterRegistry registry) {
+        this.vertx = vertx;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    public void attach(RoutingRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public Future<HttpServer> start() {
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(registry.scrape()));
+        router.get("/health/live").handler(ctx -> json(ctx, 200, status("UP")));
+        router.get("/health/ready").handler(ctx -> {
+            String s = readiness();
+            json(ctx, s.equals("UP") ? 200 : 503, status(s));
+        });
+        router.get("/health").handler(ctx -> json(ctx, 200, status(readiness())));
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(config.management().port(), config.management().host())
+                .onSuccess(s -> server = s);
+    }
+
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    /** UP, DEGRADED (routing on, Redis unreachable, entries spilling), STARTING, WAITING_FOR_LEASE, DEPOSED, DOWN. */
+    public String readiness() {
+        RoutingRuntime r = runtime;
+        if (r == null) {
+            return "STARTING";
+        }
+        RuntimeState state = r.state();
+        return switch (state) {
+            case OPEN -> r.degraded() || !r.redisReachable() ? "DEGRADED" : "UP";
+            case STARTING, RECOVERING -> "STARTING";
+            case WAITING_FOR_LEASE -> "WAITING_FOR_LEASE";
+            case DEPOSED -> "DEPOSED";
+            case STOPPING, STOPPED -> "DOWN";
+        };
+    }
+
+    private ObjectNode status(String status) {
+        ObjectNode o = PublicJson.MAPPER.createObjectNode();
+        o.put("status", status);
+        o.put("mode", config.demoMode() ? "demo" : "production");
+        RoutingRuntime r = runtime;
+        if (r != null) {
+            o.put("node", r.nodeId());
+            o.put("routing", r.state().name());
+            o.put("epoch", r.epoch());
+            ObjectNode journal = o.putObject("journal");
+            journal.put("redis", r.redisReachable() ? "reachable" : "unreachable");
+            journal.put("spilling", r.degraded());
+            journal.put("embeddedRedis", r.embeddedRedis() != null);
+        }
+        return o;
+    }
+
+    private static void json(RoutingContext ctx, int status, ObjectNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+    }
+
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}
