@@ -1,0 +1,240 @@
+package io.firstcontact.server;
+
+import io.firstcontact.router.engine.RoutingEngine;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.model.CancelCause;
+import io.firstcontact.router.engine.model.EndReason;
+import io.firstcontact.router.engine.model.PresenceState;
+import io.firstcontact.router.engine.model.Actor;
+import io.firstcontact.server.api.ApiServer;
+import io.firstcontact.server.api.Sessions;
+import io.firstcontact.server.api.Tokens;
+import io.firstcontact.server.api.ViewRoutes;
+import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.server.demo.DemoCentre;
+import io.firstcontact.server.demo.DemoTraffic;
+import io.firstcontact.server.demo.VertxDemoTimers;
+import io.firstcontact.server.events.EventLog;
+import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ops.Management;
+import io.firstcontact.server.ops.QueueGauges;
+import io.firstcontact.server.ops.RoutingMetrics;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.view.AgentView;
+import io.firstcontact.server.view.InteractionView;
+import io.firstcontact.server.view.LiveView;
+import io.firstcontact.server.view.OfferView;
+import io.firstcontact.server.view.ViewOptions;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API, and
+ * in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
+ * stops it in reverse (intake closed first, the journal flushed, the lease released).
+ */
+public final class FirstContactServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FirstContactServer.class);
+    private static final String DEMO_SOURCE_PREFIX = "demo:";
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final PrometheusMeterRegistry registry;
+    private final Management management;
+    private final RoutingRuntime runtime;
+    private final LiveView view;
+    private final EventLog events;
+    private ApiServer api;
+    private DemoTraffic demo;
+    private Sessions sessions;
+
+    public FirstContactServer(ServerConfig config) {
+        this.config = config;
+        this.vertx = Vertx.vertx();
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        this.management = new Management(vertx, config, registry);
+        RoutingMetrics metrics = new RoutingMetrics(registry);
+        this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
+        this.view = new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
+        this.events = new EventLog(config.api().eventBuffer());
+        QueueGauges gauges = new QueueGauges(registry, view, InstantSource.system());
+        runtime.subscribe(view);
+        runtime.subscribe(events);
+        runtime.subscribe(metrics);
+        runtime.subscribe(gauges);
+        runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
+            @Override
+            public void restored(RoutingEngine engine) {
+                view.restore(engine);
+            }
+
+            @Override
+            public void replayed(io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {
+                view.committed(input, decision);
+                events.replayed(input, decision);
+            }
+
+            @Override
+            public void recovered(RoutingEngine engine) {
+                gauges.refreshAll();
+            }
+        });
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public RoutingRuntime runtime() {
+        return runtime;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public int apiPort() {
+        return api == null ? -1 : api.port();
+    }
+
+    public int managementPort() {
+        return management.port();
+    }
+
+    /** Starts everything; returns when the API listens. */
+    public void start() throws Exception {
+        management.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        management.attach(runtime);
+        LOG.info("management listener on {}:{}", config.management().host(), management.port());
+        runtime.start();
+        sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
+        seedIfEmpty();
+        afterRecovery();
+        Tokens tokens = Tokens.load(config);
+        EventStream stream = new EventStream(vertx, runtime, events, registry);
+        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
+        api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LOG.info("API listening on {}:{} ({} mode)", config.http().host(), api.port(), config.demoMode() ? "demo" : "production");
+        if (config.demoMode()) {
+            DemoCentre centre = new DemoCentre(config.demo().speed());
+            demo = new DemoTraffic(runtime, new VertxDemoTimers(vertx), centre, config.demo().seed());
+            demo.start();
+        }
+    }
+
+    /** The first start: the YAML's routing seed (or the demo centre) becomes the journal's first configuration. */
+    private void seedIfEmpty() throws Exception {
+        boolean empty = runtime.query(e -> e.core().config().queues().isEmpty() && e.lastSeq() == 0)
+                .get(10, TimeUnit.SECONDS);
+        if (!empty) {
+            return;
+        }
+        List<Command> seed = new ArrayList<>();
+        if (config.demoMode()) {
+            seed.addAll(new DemoCentre(config.demo().speed()).seedCommands());
+        } else if (config.routing() != null) {
+            seed.addAll(Seed.commands(config.routing(), runtime.codec()));
+        }
+        for (Command c : seed) {
+            var d = runtime.submit("seed", null, c).get(30, TimeUnit.SECONDS);
+            if (d.refused()) {
+                throw new IllegalStateException("the configuration seed was refused: " + d.effects());
+            }
+        }
+        if (!seed.isEmpty()) {
+            LOG.info("seeded the journal with {} configuration commands", seed.size());
+        }
+    }
+
+    /**
+     * ROUTING.md §8 after the journal is replayed: in-flight offers are resolved (cancelled, the interactions keep
+     * their place), desktops must re-attach within the grace period, and in demo mode the simulation's previous run is
+     * ended (its simulated callers and advisors do not survive a restart).
+     */
+    private void afterRecovery() throws Exception {
+        record Open(List<OfferView> offers, List<AgentView> agents, List<InteractionView> demoWork) {}
+        Open open = runtime.query(e -> new Open(
+                        view.liveOffers(),
+                        view.agents(),
+                        view.liveInteractions().stream()
+                                .filter(i -> i.sourceRef().startsWith(DEMO_SOURCE_PREFIX))
+                                .toList()))
+                .get(10, TimeUnit.SECONDS);
+        List<CompletableFuture<?>> done = new ArrayList<>();
+        for (OfferView o : open.offers()) {
+            done.add(runtime.submit("recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
+        }
+        List<String> lost = new ArrayList<>();
+        for (AgentView a : open.agents()) {
+            if (a.presence() == PresenceState.LOGGED_OUT) {
+                continue;
+            }
+            if (config.demoMode() && DemoCentre.isDemoAgent(a.agentId())) {
+                done.add(runtime.submit(
+                        "recovery",
+                        null,
+                        new Command.ChangePresence(a.agentId(), PresenceState.LOGGED_OUT, null, Actor.SYSTEM, true)));
+            } else if (a.sessionAttached()) {
+                done.add(runtime.submit("recovery", null, new Command.SessionLost(a.agentId())));
+                lost.add(a.agentId());
+            }
+        }
+        if (config.demoMode()) {
+            for (InteractionView i : open.demoWork()) {
+                done.add(runtime.submit(
+                        "recovery", null, new Command.EndInteraction(i.interactionId(), EndReason.LOST_DURING_OUTAGE)));
+            }
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        sessions.markLost(lost);
+        if (!done.isEmpty()) {
+            LOG.info(
+                    "after recovery: {} offers in flight cancelled, {} desktop sessions awaiting re-attachment",
+                    open.offers().size(),
+                    lost.size());
+        }
+    }
+
+    /** Graceful stop: intake closed, simulation stopped, journal flushed, lease released, Redis stopped. */
+    @Override
+    public void close() {
+        LOG.info("stopping");
+        await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        if (demo != null) {
+            vertx.runOnContext(v -> demo.stop());
+        }
+        runtime.close();
+        await(management.stop().toCompletionStage().toCompletableFuture());
+        await(vertx.close().toCompletionStage().toCompletableFuture());
+        registry.close();
+        LOG.info("stopped");
+    }
+
+    private static void await(CompletableFuture<?> f) {
+        if (f == null) {
+            return;
+        }
+        try {
+            f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("stopping: {}", e.toString());
+        }
+    }
+}

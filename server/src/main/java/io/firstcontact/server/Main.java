@@ -1,0 +1,98 @@
+package io.firstcontact.server;
+
+import io.firstcontact.server.api.Tokens;
+import io.firstcontact.server.config.ConfigLoader;
+import io.firstcontact.server.config.ServerConfig;
+import java.io.BufferedReader;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line.
+ *
+ * <pre>
+ * firstcontact [--config FILE]     run the server (no file: the demo centre on embedded defaults)
+ * firstcontact new-token           print a new random API token and the hash to configure for it
+ * firstcontact hash-token          read a token on standard input, print its hash for tokens[].sha256
+ * </pre>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("new-token")) {
+            String token = Tokens.generate();
+            System.out.println("token:  " + token);
+            System.out.println("sha256: " + Tokens.sha256(token));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("hash-token")) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null || line.isBlank()) {
+                System.err.println("give the token on standard input");
+                System.exit(2);
+            }
+            System.out.println(Tokens.sha256(line.strip()));
+            return;
+        }
+        String explicit = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                explicit = args[++i];
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println("usage: firstcontact [--config FILE] | new-token | hash-token");
+                return;
+            } else {
+                System.err.println("unknown argument " + args[i] + "; try --help");
+                System.exit(2);
+            }
+        }
+        ServerConfig config;
+        Optional<Path> file;
+        try {
+            file = ConfigLoader.locate(explicit, System.getenv());
+            config = new ConfigLoader().load(file, System.getenv());
+        } catch (ConfigLoader.ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Logging reads these when it starts, at the first logger: every line then carries the mode.
+        System.setProperty("fc.mode", config.demoMode() ? "demo" : "production");
+        System.setProperty("fc.log.level", config.logging().level());
+        if (config.logging().json()) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+        log.info(
+                "FirstContact starting in {} mode with {}",
+                config.demoMode() ? "demo" : "production",
+                file.map(p -> "configuration " + p).orElse("no configuration file"));
+        FirstContactServer server = new FirstContactServer(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            server.start();
+        } catch (Exception e) {
+            log.error("start-up failed: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        if (config.demoMode()) {
+            log.info(
+                    "demo running: API on port {} (token in {}), metrics and health on port {}",
+                    server.apiPort(),
+                    config.tokens().isEmpty() ? config.dataDir().resolve(Tokens.ADMIN_FILE) : "the configuration",
+                    server.managementPort());
+        }
+        stopped.await();
+    }
+
+}

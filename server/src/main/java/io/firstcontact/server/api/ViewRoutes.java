@@ -1,0 +1,256 @@
+package io.firstcontact.server.api;
+
+import static io.firstcontact.server.api.Api.anyRole;
+import static io.firstcontact.server.api.Api.roles;
+import static io.firstcontact.server.config.ServerConfig.Role.ADMIN;
+import static io.firstcontact.server.config.ServerConfig.Role.AGENT;
+import static io.firstcontact.server.config.ServerConfig.Role.INTEGRATION;
+import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.event.Effect;
+import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.engine.model.EndReason;
+import io.firstcontact.router.journal.JournalEntry;
+import io.firstcontact.router.journal.redis.RedisJournal;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.view.AgentView;
+import io.firstcontact.server.view.InteractionView;
+import io.firstcontact.server.view.LiveView;
+import io.firstcontact.server.view.OfferView;
+import io.firstcontact.server.view.QueueView;
+import io.firstcontact.server.view.Trace;
+import io.firstcontact.server.view.WaitingPage;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The read side of the API, answered from the read model ({@link LiveView}) on the engine thread: queues with their
+ * waiting interactions' positions and expected waits, interactions, advisors, offers, and each interaction's trace
+ * (its journal entries, read back from Redis).
+ */
+public final class ViewRoutes implements Ownership {
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final RoutingRuntime runtime;
+    private final LiveView view;
+
+    public ViewRoutes(RoutingRuntime runtime, LiveView view) {
+        this.runtime = runtime;
+        this.view = view;
+    }
+
+    private <T> CompletableFuture<T> read(Function<LiveView, T> query) {
+        return runtime.query(engine -> query.apply(view));
+    }
+
+    void register(Api api) {
+        api.get("/api/v1/queues", anyRole(), (ctx, p) -> read(LiveView::queues).thenApply(list -> {
+            ObjectNode body = PublicJson.MAPPER.createObjectNode();
+            ArrayNode items = body.putArray("items");
+            for (QueueView q : list) {
+                items.add(PublicJson.view(q));
+            }
+            return Api.Reply.ok(body);
+        }));
+        api.get("/api/v1/queues/:name", anyRole(), (ctx, p) -> {
+            String name = ctx.pathParam("name");
+            return read(v -> v.queue(name)).thenApply(q -> Api.Reply.ok(PublicJson.view(
+                    q.orElseThrow(() -> ApiProblem.notFound("no queue " + name)))));
+        });
+        api.get("/api/v1/queues/:name/waiting", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
+            String name = ctx.pathParam("name");
+            String cursor = ctx.request().getParam("cursor");
+            int limit = limit(ctx);
+            return read(v -> v.waiting(name, cursor, limit)).thenApply(page -> {
+                WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no queue " + name));
+                ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                body.put("queue", w.queue());
+                ArrayNode items = body.putArray("items");
+                w.entries().forEach(e -> items.add(PublicJson.view(e)));
+                body.put("nextCursor", w.nextCursor());
+                return Api.Reply.ok(body);
+            });
+        });
+        api.get("/api/v1/interactions/:id", anyRole(), (ctx, p) -> {
+            String id = ctx.pathParam("id");
+            return read(v -> v.interaction(id)).thenApply(found -> {
+                InteractionView i = found.orElseThrow(() -> ApiProblem.notFound("no interaction " + id));
+                if (p.is(AGENT) && !p.agentId().equals(i.agentId())) {
+                    throw ApiProblem.forbidden("an agent sees only the interactions it is working on");
+                }
+                return Api.Reply.ok(PublicJson.view(i));
+            });
+        });
+        api.get("/api/v1/interactions/:id/trace", roles(SUPERVISOR, ADMIN), (ctx, p) -> {
+            String id = ctx.pathParam("id");
+            return read(v -> v.trace(id))
+                    .thenApplyAsync(
+                            found -> trace(found.orElseThrow(() -> ApiProblem.notFound("no trace for " + id))),
+                            runnable -> Thread.ofVirtual().start(runnable));
+        });
+        api.get("/api/v1/agents", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
+            String cursor = ctx.request().getParam("cursor");
+            int limit = limit(ctx);
+            return read(LiveView::agents).thenApply(all -> {
+                ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                ArrayNode items = body.putArray("items");
+                String last = null;
+                for (AgentView a : all) { // in id order
+                    if (cursor != null && a.agentId().compareTo(cursor) <= 0) {
+                        continue;
+                    }
+                    if (items.size() == limit) {
+                        break;
+                    }
+                    items.add(PublicJson.view(a));
+                    last = a.agentId();
+                }
+                boolean more = last != null && !all.isEmpty() && !all.get(all.size() - 1).agentId().equals(last);
+                body.put("nextCursor", more ? last : null);
+                return Api.Reply.ok(body);
+            });
+        });
+        api.get("/api/v1/agents/:id", anyRole(), (ctx, p) -> {
+            String id = ctx.pathParam("id");
+            if (!p.actsFor(id)) {
+                throw ApiProblem.forbidden("an agent token sees only its own advisor");
+            }
+            return read(v -> v.agent(id)).thenApply(a -> Api.Reply.ok(PublicJson.view(
+                    a.orElseThrow(() -> ApiProblem.notFound("no advisor " + id)))));
+        });
+        api.get("/api/v1/offers/:id", anyRole(), (ctx, p) -> {
+            String id = ctx.pathParam("id");
+            return read(v -> v.offer(id)).thenApply(found -> {
+                OfferView o = found.orElseThrow(() -> ApiProblem.notFound("no offer " + id));
+                if (!p.actsFor(o.agentId())) {
+                    throw ApiProblem.forbidden("this offer is another advisor's");
+                }
+                return Api.Reply.ok(PublicJson.view(o));
+            });
+        });
+    }
+
+    private static int limit(RoutingContext ctx) {
+        String raw = ctx.request().getParam("limit");
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= LiveView.MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ApiProblem.invalid("limit", "limit must be 1–" + LiveView.MAX_PAGE);
+    }
+
+    /** The trace's entries, read back from the journal (a blocking read, off the event loop). */
+    private Api.Reply trace(Trace trace) {
+        RedisJournal stream = runtime.stream();
+        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+        body.put("interactionId", trace.interactionId());
+        body.put("earlierEntriesDropped", trace.earlierDropped());
+        ArrayNode entries = body.putArray("entries");
+        int trimmed = 0;
+        for (String id : trace.entryIds()) {
+            Optional<RedisJournal.Entry> raw = stream.get(id);
+            if (raw.isEmpty()) {
+                trimmed++;
+                continue;
+            }
+            JournalEntry e = runtime.codec().decodeEntry(raw.get().payload());
+            ObjectNode o = entries.addObject();
+            o.put("id", e.id());
+            o.put("at", PublicJson.time(e.input().at()));
+            o.put("source", e.input().source());
+            o.set("input", PublicJson.record((Record) e.input().command()));
+            ArrayNode facts = o.putArray("facts");
+            for (Fact f : e.decision().facts()) {
+                facts.add(PublicJson.record((Record) f));
+            }
+            ArrayNode effects = o.putArray("effects");
+            for (Effect f : e.decision().effects()) {
+                effects.add(PublicJson.record((Record) f));
+            }
+        }
+        body.put("entriesTrimmed", trimmed);
+        return Api.Reply.ok(body);
+    }
+
+    // ------------------------------------------------------------------ Ownership
+
+    @Override
+    public CompletableFuture<Optional<OfferRef>> offer(String offerId) {
+        return read(v -> v.offer(offerId).map(o -> new OfferRef(o.offerId(), o.interactionId(), o.agentId())));
+    }
+
+    @Override
+    public CompletableFuture<Optional<String>> assignmentAgent(String assignmentId) {
+        return read(v -> v.assignment(assignmentId).map(a -> a.agentId()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> holds(String agentId, String interactionId) {
+        return read(v -> v.interaction(interactionId)
+                .map(i -> agentId.equals(i.agentId()))
+                .orElse(false));
+    }
+
+    private record Reconciled(List<String> missing, List<String> unknown) {}
+
+    @Override
+    public CompletableFuture<Api.Reply> reconcile(Api.Call call, String source, List<String> sourceRefs) {
+        Set<String> listed = new HashSet<>(sourceRefs);
+        String prefix = source + ":";
+        return read(v -> {
+                    List<String> missing = new ArrayList<>();
+                    Set<String> known = new HashSet<>();
+                    for (InteractionView i : v.liveInteractions()) {
+                        if (!i.sourceRef().startsWith(prefix)) {
+                            continue;
+                        }
+                        known.add(i.sourceRef());
+                        if (!listed.contains(i.sourceRef())) {
+                            missing.add(i.interactionId());
+                        }
+                    }
+                    List<String> unknown = new ArrayList<>();
+                    for (String ref : sourceRefs) {
+                        if (!known.contains(ref)) {
+                            unknown.add(ref);
+                        }
+                    }
+                    return new Reconciled(missing, unknown);
+                })
+                .thenCompose(found -> {
+                    List<String> missing = found.missing();
+                    List<String> unknown = found.unknown();
+                    List<CompletableFuture<?>> ends = new ArrayList<>();
+                    for (String id : missing) {
+                        ends.add(runtime.submit(
+                                "api", null, new Command.EndInteraction(id, EndReason.LOST_DURING_OUTAGE)));
+                    }
+                    return CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
+                            .thenApply(done -> {
+                                ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                                body.put("source", source);
+                                ArrayNode ended = body.putArray("endedAsLost");
+                                missing.forEach(ended::add);
+                                ArrayNode create = body.putArray("unknown");
+                                unknown.forEach(create::add);
+                                return Api.Reply.ok(body);
+                            });
+                });
+    }
+}
