@@ -1,0 +1,40 @@
+package io.firstcontact.server.view;
+
+import io.firstcontact.router.engine.model.AssignmentStatus;
+
+/** An assignment followed through the facts. */
+final class TrackedAssignment {
+    final String id;
+    final String interactionId;
+    final String agentId;
+    final String offerId;
+    final String queue;
+    final String channel;
+    final long startedAt;
+
+    AssignmentStatus status = AssignmentStatus.ACTIVE;
+    Long wrapUpUntil;
+    Long endedAt;
+
+    TrackedAssignment(
+            String id,
+            String interactionId,
+            String agentId,
+            String offerId,
+            String queue,
+            String channel,
+            long startedAt) {
+        this.id = id;
+        this.interactionId = interactionId;
+        this.agentId = agentId;
+        this.offerId = offerId;
+        this.queue = queue;
+        this.channel = channel;
+        this.startedAt = startedAt;
+    }
+
+    AssignmentView view() {
+        return new AssignmentView(
+                id, interactionId, agentId, offerId, queue, channel, status, startedAt, wrapUpUntil, endedAt);
+    }
+}

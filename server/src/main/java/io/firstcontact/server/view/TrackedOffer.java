@@ -1,0 +1,43 @@
+package io.firstcontact.server.view;
+
+import io.firstcontact.router.engine.model.OfferStatus;
+
+/** An offer followed through the facts. */
+final class TrackedOffer {
+    final String id;
+    final String interactionId;
+    final String agentId;
+    final String visitId;
+    final String queue;
+    final String channel;
+    final long createdAt;
+    final long expiresAt;
+
+    OfferStatus status = OfferStatus.RESERVED;
+    String cause;
+    Long endedAt;
+
+    TrackedOffer(
+            String id,
+            String interactionId,
+            String agentId,
+            String visitId,
+            String queue,
+            String channel,
+            long createdAt,
+            long expiresAt) {
+        this.id = id;
+        this.interactionId = interactionId;
+        this.agentId = agentId;
+        this.visitId = visitId;
+        this.queue = queue;
+        this.channel = channel;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    OfferView view() {
+        return new OfferView(
+                id, interactionId, agentId, visitId, queue, channel, status, cause, createdAt, expiresAt, endedAt);
+    }
+}
