@@ -69,6 +69,14 @@ public final class FirstContactServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                            "firstcontact.process.cpu.time", os, o -> o.getProcessCpuTime() / 1e9)
+                    .description("CPU time used by the server process")
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
         this.management = new Management(vertx, config, registry);
         RoutingMetrics metrics = new RoutingMetrics(registry);
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
@@ -80,11 +88,6 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(metrics);
         runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
-            @Override
-            public void restored(RoutingEngine engine) {
-                view.restore(engine);
-            }
-
             @Override
             public void replayed(io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {
                 view.committed(input, decision);
@@ -134,7 +137,11 @@ public final class FirstContactServer implements AutoCloseable {
         LOG.info("API listening on {}:{} ({} mode)", config.http().host(), api.port(), config.demoMode() ? "demo" : "production");
         if (config.demoMode()) {
             DemoCentre centre = new DemoCentre(config.demo().speed());
-            demo = new DemoTraffic(runtime, new VertxDemoTimers(vertx), centre, config.demo().seed());
+            demo = new DemoTraffic(
+                    runtime,
+                    new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
+                    centre,
+                    config.demo().seed());
             demo.start();
         }
     }
@@ -177,6 +184,8 @@ public final class FirstContactServer implements AutoCloseable {
                                 .filter(i -> i.sourceRef().startsWith(DEMO_SOURCE_PREFIX))
                                 .toList()))
                 .get(10, TimeUnit.SECONDS);
+        java.util.Set<String> demoAgents = new java.util.HashSet<>();
+        new DemoCentre(config.demo().speed()).agents().forEach(a -> demoAgents.add(a.agentId()));
         List<CompletableFuture<?>> done = new ArrayList<>();
         for (OfferView o : open.offers()) {
             done.add(runtime.submit("recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
@@ -186,7 +195,7 @@ public final class FirstContactServer implements AutoCloseable {
             if (a.presence() == PresenceState.LOGGED_OUT) {
                 continue;
             }
-            if (config.demoMode() && DemoCentre.isDemoAgent(a.agentId())) {
+            if (config.demoMode() && demoAgents.contains(a.agentId())) {
                 done.add(runtime.submit(
                         "recovery",
                         null,

@@ -700,6 +700,25 @@ public final class LiveView implements EffectSink {
     }
 
     /** A live offer, or a terminal one still retained; empty means unknown (404). */
+    /** The offers not yet terminal, in id order (recovery resolves them). */
+    public List<OfferView> liveOffers() {
+        List<OfferView> out = new ArrayList<>(offers.size());
+        new TreeMap<>(offers).values().forEach(o -> out.add(o.view()));
+        return out;
+    }
+
+    /**
+     * The interactions not ended, in id order (a source's inventory is checked against them). Each is a full view, so
+     * this costs one staffing count per waiting interaction.
+     */
+    public List<InteractionView> liveInteractions() {
+        List<InteractionView> out = new ArrayList<>(interactions.size());
+        for (String id : new TreeMap<>(interactions).keySet()) {
+            interaction(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
     public Optional<OfferView> offer(String offerId) {
         TrackedOffer o = offers.get(offerId);
         if (o == null) {
