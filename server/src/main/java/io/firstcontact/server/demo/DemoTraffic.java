@@ -1,0 +1,113 @@
+package io.firstcontact.server.demo;
+
+import io.firstcontact.router.engine.Decision;
+import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.engine.event.Effect;
+import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.server.runtime.RoutingGateway;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's simulated edges: residents calling, chatting and emailing the {@link DemoCentre}, and its advisors
+ * answering, all driven through the {@link RoutingGateway} like the real adapters and desktops. Calls arrive as a
+ * Poisson process shaped by the customer's figures and scaled to the demo's advisors; some callers serve themselves
+ * in the IVR, the rest queue and hang up if their patience runs out. What the simulation does next is learnt only
+ * from committed decisions (offers, answers, wrap-ups, pauses), so it works beside anything else that drives the
+ * same centre.
+ *
+ * <p>Deterministic: the same seed gives the same residents and, with a deterministic engine and timers, the same
+ * inputs. Commands carry the source {@value Sim#SOURCE}; interaction ids are {@code demo-v-000123} (calls),
+ * {@code demo-c-…} (chats) and {@code demo-e-…} (emails). The centre's {@link DemoCentre#speed() speed} divides
+ * every duration.
+ *
+ * <p>Call {@link #start()} and {@link #stop()} on the timers' context; all the demo's work runs there.
+ */
+public final class DemoTraffic {
+    /** The attribute naming the service the resident chose (screen pop). */
+    public static final String SERVICE_ATTRIBUTE = "service";
+    /** The attribute naming a more specific enquiry (benefits, homeless tonight), when there is one. */
+    public static final String ENQUIRY_ATTRIBUTE = "enquiry";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
+
+    private final RoutingGateway gateway;
+    private final DemoCentre centre;
+    private final Sim sim;
+    private final Callers callers;
+    private final Advisors advisors;
+    private RoutingGateway.Subscription subscription;
+    private boolean started;
+
+    /**
+     * @param gateway where commands go and committed decisions come from; the centre's configuration and advisors
+     *     ({@link DemoCentre#seedCommands()}) must already be applied
+     * @param timers the clock and timers the simulation runs on
+     * @param centre the centre being simulated, with its speed
+     * @param seed the same seed gives the same residents and behaviour
+     */
+    public DemoTraffic(RoutingGateway gateway, DemoTimers timers, DemoCentre centre, long seed) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.centre = Objects.requireNonNull(centre, "centre");
+        this.sim = new Sim(gateway, Objects.requireNonNull(timers, "timers"), centre.speed());
+        SplittableRandom random = new SplittableRandom(seed);
+        this.callers = new Callers(sim, random.split());
+        this.advisors = new Advisors(sim, new Draws(random.split()), centre, callers);
+    }
+
+    /** Subscribes to committed decisions, logs the advisors in and starts the arrivals. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("the demo traffic has already been started");
+        }
+        started = true;
+        subscription = gateway.subscribe(this::committed);
+        LOG.info(
+                "Demo traffic started: {} advisors, {} queues, about {} calls an hour into the IVR, {} chats and {}"
+                        + " emails an hour, at {}x real time",
+                advisors.size(),
+                centre.config().queues().size(),
+                Math.round(DemoDemand.CALLS_PER_HOUR),
+                Math.round(DemoDemand.CHATS_PER_HOUR),
+                Math.round(DemoDemand.EMAILS_PER_HOUR),
+                centre.speed());
+        advisors.start();
+        callers.start();
+    }
+
+    /** Cancels every timer and unsubscribes; what is in flight is left to routing. Stopping twice does nothing. */
+    public void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (started && !sim.stopped()) {
+            sim.stop();
+            LOG.info("Demo traffic stopped");
+        }
+    }
+
+    /** Timers still to run (for tests: none after {@link #stop()}). */
+    int pendingTimers() {
+        return sim.pendingTimers();
+    }
+
+    /** On the engine thread: hand over to the timers' context, where the demo's state lives. */
+    private void committed(EngineInput input, Decision decision) {
+        long at = input.at();
+        sim.handOver(() -> learn(at, decision));
+    }
+
+    private void learn(long at, Decision decision) {
+        for (Fact fact : decision.facts()) {
+            callers.onFact(fact);
+            advisors.onFact(fact, at);
+        }
+        for (Effect effect : decision.effects()) {
+            callers.onEffect(effect);
+            advisors.onEffect(effect);
+        }
+    }
+}
