@@ -2,10 +2,10 @@ package io.firstcontact.server;
 
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.router.engine.model.CancelCause;
 import io.firstcontact.router.engine.model.EndReason;
 import io.firstcontact.router.engine.model.PresenceState;
-import io.firstcontact.router.engine.model.Actor;
 import io.firstcontact.server.api.ApiServer;
 import io.firstcontact.server.api.Sessions;
 import io.firstcontact.server.api.Tokens;
@@ -80,7 +80,8 @@ public final class FirstContactServer implements AutoCloseable {
         this.management = new Management(vertx, config, registry);
         RoutingMetrics metrics = new RoutingMetrics(registry);
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
-        this.view = new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
+        this.view =
+                new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         this.events = new EventLog(config.api().eventBuffer());
         QueueGauges gauges = new QueueGauges(registry, view, InstantSource.system());
         runtime.subscribe(view);
@@ -89,7 +90,8 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
-            public void replayed(io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {
+            public void replayed(
+                    io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {
                 view.committed(input, decision);
                 events.replayed(input, decision);
             }
@@ -134,7 +136,11 @@ public final class FirstContactServer implements AutoCloseable {
         EventStream stream = new EventStream(vertx, runtime, events, registry);
         api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.info("API listening on {}:{} ({} mode)", config.http().host(), api.port(), config.demoMode() ? "demo" : "production");
+        LOG.info(
+                "API listening on {}:{} ({} mode)",
+                config.http().host(),
+                api.port(),
+                config.demoMode() ? "demo" : "production");
         if (config.demoMode()) {
             DemoCentre centre = new DemoCentre(config.demo().speed());
             demo = new DemoTraffic(
@@ -188,7 +194,8 @@ public final class FirstContactServer implements AutoCloseable {
         new DemoCentre(config.demo().speed()).agents().forEach(a -> demoAgents.add(a.agentId()));
         List<CompletableFuture<?>> done = new ArrayList<>();
         for (OfferView o : open.offers()) {
-            done.add(runtime.submit("recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
+            done.add(runtime.submit(
+                    "recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
         }
         List<String> lost = new ArrayList<>();
         for (AgentView a : open.agents()) {

@@ -4,7 +4,6 @@ import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
 import java.io.BufferedReader;
-
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,10 +74,13 @@ public final class Main {
                 file.map(p -> "configuration " + p).orElse("no configuration file"));
         FirstContactServer server = new FirstContactServer(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         try {
             server.start();
         } catch (Exception e) {
@@ -94,5 +96,4 @@ public final class Main {
         }
         stopped.await();
     }
-
 }

@@ -45,26 +45,59 @@ class ApiGuardTest {
         return List.of(
                 new Route("POST", "/api/v1/interactions", call, Set.of("admin", "integration")),
                 new Route("GET", "/api/v1/interactions/none", null, ALL),
-                new Route("POST", "/api/v1/interactions/none/queue", "{\"queue\":{\"queue\":\"billing\"}}", Set.of("admin", "integration")),
-                new Route("POST", "/api/v1/interactions/none/attributes", "{\"attributes\":{}}", Set.of("admin", "integration")),
-                new Route("POST", "/api/v1/interactions/none/routing", "{\"tier\":1}", Set.of("admin", "integration", "supervisor")),
+                new Route(
+                        "POST",
+                        "/api/v1/interactions/none/queue",
+                        "{\"queue\":{\"queue\":\"billing\"}}",
+                        Set.of("admin", "integration")),
+                new Route(
+                        "POST",
+                        "/api/v1/interactions/none/attributes",
+                        "{\"attributes\":{}}",
+                        Set.of("admin", "integration")),
+                new Route(
+                        "POST",
+                        "/api/v1/interactions/none/routing",
+                        "{\"tier\":1}",
+                        Set.of("admin", "integration", "supervisor")),
                 new Route("POST", "/api/v1/interactions/none/transfer", "{\"queue\":\"billing\"}", ALL),
-                new Route("POST", "/api/v1/interactions/none/end", "{\"reason\":\"COMPLETED\"}", Set.of("admin", "integration")),
+                new Route(
+                        "POST",
+                        "/api/v1/interactions/none/end",
+                        "{\"reason\":\"COMPLETED\"}",
+                        Set.of("admin", "integration")),
                 new Route("GET", "/api/v1/interactions/none/trace", null, Set.of("admin", "supervisor")),
                 new Route("POST", "/api/v1/sources/x/inventory", "{\"sourceRefs\":[]}", Set.of("admin", "integration")),
-                new Route("PUT", "/api/v1/agents/zz", "{\"skills\":[],\"utilisationProfile\":\"council\",\"routingProfile\":\"all\"}", Set.of("admin")),
+                new Route(
+                        "PUT",
+                        "/api/v1/agents/zz",
+                        "{\"skills\":[],\"utilisationProfile\":\"council\",\"routingProfile\":\"all\"}",
+                        Set.of("admin")),
                 new Route("GET", "/api/v1/agents", null, Set.of("admin", "supervisor", "integration")),
                 new Route("GET", "/api/v1/agents/a0", null, ALL),
-                new Route("POST", "/api/v1/agents/a0/login", "{\"ready\":false}", Set.of("admin", "integration", "agent-a0")),
+                new Route(
+                        "POST",
+                        "/api/v1/agents/a0/login",
+                        "{\"ready\":false}",
+                        Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/agents/a0/logout", "{}", ALL),
-                new Route("POST", "/api/v1/agents/a0/presence", "{\"presence\":\"NOT_READY\",\"reason\":\"BREAK\"}", ALL),
+                new Route(
+                        "POST", "/api/v1/agents/a0/presence", "{\"presence\":\"NOT_READY\",\"reason\":\"BREAK\"}", ALL),
                 new Route("POST", "/api/v1/agents/a0/keepalive", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("GET", "/api/v1/offers/none", null, ALL),
                 new Route("POST", "/api/v1/offers/none/accept", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/offers/none/reject", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/offers/none/end", "{}", Set.of("admin", "integration", "agent-a0")),
-                new Route("POST", "/api/v1/assignments/none/end-wrap-up", "{}", Set.of("admin", "integration", "agent-a0")),
-                new Route("POST", "/api/v1/assignments/none/extend-wrap-up", "{\"extraSeconds\":5}", Set.of("admin", "integration", "agent-a0")),
+                new Route(
+                        "POST",
+                        "/api/v1/assignments/none/end-wrap-up",
+                        "{}",
+                        Set.of("admin", "integration", "agent-a0")),
+                new Route(
+                        "POST",
+                        "/api/v1/assignments/none/extend-wrap-up",
+                        "{\"extraSeconds\":5}",
+                        Set.of("admin", "integration", "agent-a0")),
                 new Route("GET", "/api/v1/queues", null, ALL),
                 new Route("GET", "/api/v1/queues/billing", null, ALL),
                 new Route("GET", "/api/v1/queues/billing/waiting", null, Set.of("admin", "supervisor", "integration")),
@@ -88,7 +121,9 @@ class ApiGuardTest {
             }
             for (String who : List.of("admin", "supervisor", "integration", "agent-a1")) {
                 boolean allowed = r.allowed().contains(who)
-                        || (who.equals("agent-a1") && r.allowed().contains("agent-a0") && !r.path().contains("/a0"));
+                        || (who.equals("agent-a1")
+                                && r.allowed().contains("agent-a0")
+                                && !r.path().contains("/a0"));
                 if (allowed) {
                     continue;
                 }
@@ -109,11 +144,17 @@ class ApiGuardTest {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("type").asText()).isEqualTo("/problems/malformed-request");
 
-        var unknown = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"x:1\",\"channel\":\"voice\",\"colour\":\"red\"}");
+        var unknown = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"x:1\",\"channel\":\"voice\",\"colour\":\"red\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("colour");
 
-        var wrongType = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"x:1\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\",\"tier\":\"high\"}}");
+        var wrongType = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"x:1\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\",\"tier\":\"high\"}}");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("queue.tier");
 
@@ -121,24 +162,42 @@ class ApiGuardTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("sourceRef");
 
-        var badId = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"" + "x".repeat(200) + "\",\"channel\":\"voice\"}");
+        var badId = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"" + "x".repeat(200) + "\",\"channel\":\"voice\"}");
         assertThat(badId.status()).isEqualTo(422);
 
-        var tier = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"x:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\",\"tier\":42}}");
+        var tier = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"x:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\",\"tier\":42}}");
         assertThat(tier.status()).isEqualTo(422);
         assertThat(tier.json().get("errors").get(0).get("field").asText()).isEqualTo("queue");
 
-        var unknownQueue = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"x:3\",\"channel\":\"voice\",\"queue\":{\"queue\":\"nowhere\"}}");
+        var unknownQueue = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"x:3\",\"channel\":\"voice\",\"queue\":{\"queue\":\"nowhere\"}}");
         assertThat(unknownQueue.status()).isBetween(404, 422);
 
-        var oversized = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"x:4\",\"channel\":\"voice\",\"attributes\":{\"a\":\"" + "y".repeat(70_000) + "\"}}");
+        var oversized = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"x:4\",\"channel\":\"voice\",\"attributes\":{\"a\":\"" + "y".repeat(70_000) + "\"}}");
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.header("Content-Type")).startsWith("application/problem+json");
 
-        var notJson = s.send("integration", "POST", "/api/v1/interactions", "sourceRef=x", Map.of("Content-Type", "text/plain"));
+        var notJson = s.send(
+                "integration", "POST", "/api/v1/interactions", "sourceRef=x", Map.of("Content-Type", "text/plain"));
         assertThat(notJson.status()).isEqualTo(415);
 
-        var badKey = s.send("integration", "POST", "/api/v1/interactions", "{\"sourceRef\":\"x:5\",\"channel\":\"voice\"}", Map.of("Idempotency-Key", "has spaces"));
+        var badKey = s.send(
+                "integration",
+                "POST",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"x:5\",\"channel\":\"voice\"}",
+                Map.of("Idempotency-Key", "has spaces"));
         assertThat(badKey.status()).isEqualTo(422);
 
         var notFound = s.get("admin", "/api/v1/nothing-here");
@@ -166,13 +225,19 @@ class ApiGuardTest {
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(s.journalLength()).isEqualTo(length);
 
-        var reused = s.send("integration", "POST", "/api/v1/interactions", body.replace("idem:1", "idem:2"), Map.of("Idempotency-Key", "k-1"));
+        var reused = s.send(
+                "integration",
+                "POST",
+                "/api/v1/interactions",
+                body.replace("idem:1", "idem:2"),
+                Map.of("Idempotency-Key", "k-1"));
         assertThat(reused.status()).isEqualTo(422);
 
         // Creation is idempotent on sourceRef too: a second key for the same source object names the first.
         var sameSource = s.send("integration", "POST", "/api/v1/interactions", body, Map.of("Idempotency-Key", "k-2"));
         assertThat(sameSource.status()).isEqualTo(200);
-        assertThat(sameSource.json().get("interactionId")).isEqualTo(first.json().get("interactionId"));
+        assertThat(sameSource.json().get("interactionId"))
+                .isEqualTo(first.json().get("interactionId"));
         assertThat(sameSource.json().get("existing").asBoolean()).isTrue();
     }
 
@@ -180,26 +245,35 @@ class ApiGuardTest {
     void queueViewsShowEachWaitingInteractionsPositionInPages() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            var r = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"view:" + i + "\",\"channel\":\"email\",\"queue\":{\"queue\":\"email\"}}");
+            var r = s.post(
+                    "integration",
+                    "/api/v1/interactions",
+                    "{\"sourceRef\":\"view:" + i + "\",\"channel\":\"email\",\"queue\":{\"queue\":\"email\"}}");
             assertThat(r.status()).isEqualTo(201);
             ids.add(r.json().get("interactionId").asText());
         }
         var queue = s.get("supervisor", "/api/v1/queues/email");
         assertThat(queue.status()).isEqualTo(200);
         assertThat(queue.json().get("waiting").asInt()).isEqualTo(5);
-        assertThat(queue.json().get("oldestWaitingSince").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(queue.json().get("oldestWaitingSince").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var page = s.get("supervisor", "/api/v1/queues/email/waiting?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            var page = s.get(
+                    "supervisor", "/api/v1/queues/email/waiting?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             for (JsonNode e : page.json().get("items")) {
                 seen.add(e.get("interactionId").asText());
                 assertThat(e.get("position").asInt()).isEqualTo(seen.size());
-                assertThat(e.get("expectedWaitMillis").isNull()).as("unstaffed: no estimate").isTrue();
+                assertThat(e.get("expectedWaitMillis").isNull())
+                        .as("unstaffed: no estimate")
+                        .isTrue();
             }
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
         } while (cursor != null);
         assertThat(seen).isEqualTo(ids);
     }
@@ -215,7 +289,8 @@ class ApiGuardTest {
         assertThat(without.status()).isEqualTo(428);
         var stale = s.send("admin", "PUT", "/api/v1/config", config, Map.of("If-Match", "\"0\""));
         assertThat(stale.status()).isEqualTo(412);
-        var invalid = s.send("admin", "PUT", "/api/v1/config", config.replace("\"queues\"", "\"queuez\""), Map.of("If-Match", etag));
+        var invalid = s.send(
+                "admin", "PUT", "/api/v1/config", config.replace("\"queues\"", "\"queuez\""), Map.of("If-Match", etag));
         assertThat(invalid.status()).isEqualTo(422);
 
         var applied = s.send("admin", "PUT", "/api/v1/config", config, Map.of("If-Match", etag));
@@ -230,7 +305,10 @@ class ApiGuardTest {
         List<String> firstIds = new ArrayList<>();
         try (Sse live = new Sse(s.client(), s.base() + "/api/v1/events", token, null)) {
             for (int i = 0; i < 6; i++) {
-                var r = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"sse:" + i + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
+                var r = s.post(
+                        "integration",
+                        "/api/v1/interactions",
+                        "{\"sourceRef\":\"sse:" + i + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
                 firstIds.add(r.json().get("entryId").asText());
             }
             var seen = live.until(e -> e.id() != null && e.id().equals(firstIds.get(5)), Duration.ofSeconds(10));
@@ -238,7 +316,10 @@ class ApiGuardTest {
         }
         List<String> later = new ArrayList<>();
         for (int i = 6; i < 9; i++) {
-            var r = s.post("integration", "/api/v1/interactions", "{\"sourceRef\":\"sse:" + i + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
+            var r = s.post(
+                    "integration",
+                    "/api/v1/interactions",
+                    "{\"sourceRef\":\"sse:" + i + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
             later.add(r.json().get("entryId").asText());
         }
         List<String> expected = new ArrayList<>(firstIds.subList(3, 6));
@@ -246,7 +327,8 @@ class ApiGuardTest {
         try (Sse resumed = new Sse(s.client(), s.base() + "/api/v1/events", token, firstIds.get(2))) {
             var seen = resumed.until(e -> later.get(2).equals(e.id()), Duration.ofSeconds(10));
             assertThat(seen.stream().map(Sse.Event::id).toList()).isEqualTo(expected);
-            assertThat(seen.get(0).data().get("events").get(0).get("type").asText()).isEqualTo("InteractionCreated");
+            assertThat(seen.get(0).data().get("events").get(0).get("type").asText())
+                    .isEqualTo("InteractionCreated");
         }
     }
 

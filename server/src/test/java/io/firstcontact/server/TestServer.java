@@ -38,7 +38,8 @@ public final class TestServer implements AutoCloseable {
 
     public final FirstContactServer server;
     public final Path dataDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(FirstContactServer server, Path dataDir) {
         this.server = server;
@@ -59,7 +60,11 @@ public final class TestServer implements AutoCloseable {
             if (t.getKey().startsWith("agent-")) {
                 n.put("role", "agent").put("agentId", t.getKey().substring("agent-".length()));
             } else {
-                n.put("role", Role.valueOf(t.getKey().toUpperCase(java.util.Locale.ROOT)).name().toLowerCase(java.util.Locale.ROOT));
+                n.put(
+                        "role",
+                        Role.valueOf(t.getKey().toUpperCase(java.util.Locale.ROOT))
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT));
             }
         }
         ObjectNode routing = yaml.putObject("routing");
@@ -109,7 +114,9 @@ public final class TestServer implements AutoCloseable {
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (who != null) {
             b.header("Authorization", "Bearer " + TOKENS.getOrDefault(who, who));
         }
@@ -119,7 +126,8 @@ public final class TestServer implements AutoCloseable {
         headers.forEach(b::header);
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = null;
-        if (!r.body().isEmpty() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+        if (!r.body().isEmpty()
+                && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
             json = JSON.readTree(r.body());
         }
         return new Response(r.statusCode(), r, json);

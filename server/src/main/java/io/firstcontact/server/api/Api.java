@@ -223,8 +223,8 @@ public final class Api {
     }
 
     static ApiProblem forbidden(Principal p) {
-        return ApiProblem.forbidden("the " + p.role().name().toLowerCase(java.util.Locale.ROOT)
-                + " role may not do this");
+        return ApiProblem.forbidden(
+                "the " + p.role().name().toLowerCase(java.util.Locale.ROOT) + " role may not do this");
     }
 
     // ------------------------------------------------------------------ commands

@@ -73,10 +73,13 @@ public final class ApiServer {
                 boolean hasBody = !"0".equals(ctx.request().getHeader("Content-Length"))
                         && (ctx.request().getHeader("Content-Length") != null
                                 || ctx.request().getHeader("Transfer-Encoding") != null);
-                if (hasBody && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                if (hasBody
+                        && (type == null
+                                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
                     Api.writeProblem(
                             ctx,
-                            new ApiProblem(415, "unsupported-media-type", "JSON only", "send Content-Type: application/json"));
+                            new ApiProblem(
+                                    415, "unsupported-media-type", "JSON only", "send Content-Type: application/json"));
                     return;
                 }
             }
@@ -105,9 +108,10 @@ public final class ApiServer {
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
         byte[] openapi = openapi();
-        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/yaml")
-                .end(Buffer.buffer(openapi)));
+        router.get("/api/v1/openapi.yaml")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/yaml")
+                        .end(Buffer.buffer(openapi)));
 
         router.route().failureHandler(ctx -> {
             int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -127,8 +131,12 @@ public final class ApiServer {
             Api.writeProblem(ctx, problem);
         });
         router.errorHandler(404, ctx -> Api.writeProblem(ctx, ApiProblem.notFound("no such resource")));
-        router.errorHandler(405, ctx -> Api.writeProblem(
-                ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed", "see the OpenAPI description")));
+        router.errorHandler(
+                405,
+                ctx -> Api.writeProblem(
+                        ctx,
+                        new ApiProblem(
+                                405, "method-not-allowed", "Method not allowed", "see the OpenAPI description")));
         return router;
     }
 

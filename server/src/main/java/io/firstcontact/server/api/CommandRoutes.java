@@ -65,8 +65,8 @@ final class CommandRoutes {
                         return new Api.Reply(200, r.body(), location(existing.interactionId()), null);
                     }
                 }
-                Api.Reply r = api.reply(d, 201, ignored -> PublicJson.MAPPER.createObjectNode()
-                        .put("interactionId", id));
+                Api.Reply r = api.reply(
+                        d, 201, ignored -> PublicJson.MAPPER.createObjectNode().put("interactionId", id));
                 return new Api.Reply(r.status(), r.body(), r.status() == 201 ? location(id) : null, null);
             });
         });
@@ -166,7 +166,9 @@ final class CommandRoutes {
             String agent = ownAgent(call);
             Requests.LogIn b = call.body().length == 0 ? new Requests.LogIn(null) : call.body(Requests.LogIn.class);
             boolean ready = b.ready() == null || b.ready();
-            return api.submit(call, new Command.LogIn(agent, ready, call.principal().actor()))
+            return api.submit(
+                            call,
+                            new Command.LogIn(agent, ready, call.principal().actor()))
                     .whenComplete((r, e) -> {
                         if (e == null) {
                             sessions.attached(agent);
@@ -175,11 +177,16 @@ final class CommandRoutes {
         });
         api.post(HttpMethod.POST, "/api/v1/agents/:id/logout", selfOrSupervisor, call -> {
             String agent = ownAgent(call);
-            boolean force = call.principal().role() == SUPERVISOR || call.principal().role() == ADMIN;
+            boolean force =
+                    call.principal().role() == SUPERVISOR || call.principal().role() == ADMIN;
             return api.submit(
                             call,
                             new Command.ChangePresence(
-                                    agent, PresenceState.LOGGED_OUT, null, call.principal().actor(), force))
+                                    agent,
+                                    PresenceState.LOGGED_OUT,
+                                    null,
+                                    call.principal().actor(),
+                                    force))
                     .whenComplete((r, e) -> sessions.detached(agent));
         });
         api.post(HttpMethod.POST, "/api/v1/agents/:id/presence", selfOrSupervisor, call -> {
@@ -215,19 +222,38 @@ final class CommandRoutes {
 
     private void offers() {
         var workers = roles(AGENT, INTEGRATION, ADMIN);
-        api.post(HttpMethod.POST, "/api/v1/offers/:id/accept", workers, call -> ownOffer(call)
-                .thenCompose(offer -> api.submit(call, new Command.AcceptOffer(offer.offerId(), actorFor(call, offer)))));
-        api.post(HttpMethod.POST, "/api/v1/offers/:id/reject", workers, call -> ownOffer(call)
-                .thenCompose(offer -> api.submit(call, new Command.RejectOffer(offer.offerId(), actorFor(call, offer)))));
-        api.post(HttpMethod.POST, "/api/v1/offers/:id/end", workers, call -> ownOffer(call)
-                .thenCompose(offer -> api.submit(call, new Command.EndInteraction(offer.interactionId(), EndReason.COMPLETED))));
-        api.post(HttpMethod.POST, "/api/v1/assignments/:id/end-wrap-up", workers, call -> ownAssignment(call)
-                .thenCompose(id -> api.submit(call, new Command.EndWrapUp(id))));
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/offers/:id/accept",
+                workers,
+                call -> ownOffer(call)
+                        .thenCompose(offer ->
+                                api.submit(call, new Command.AcceptOffer(offer.offerId(), actorFor(call, offer)))));
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/offers/:id/reject",
+                workers,
+                call -> ownOffer(call)
+                        .thenCompose(offer ->
+                                api.submit(call, new Command.RejectOffer(offer.offerId(), actorFor(call, offer)))));
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/offers/:id/end",
+                workers,
+                call -> ownOffer(call)
+                        .thenCompose(offer -> api.submit(
+                                call, new Command.EndInteraction(offer.interactionId(), EndReason.COMPLETED))));
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/assignments/:id/end-wrap-up",
+                workers,
+                call -> ownAssignment(call).thenCompose(id -> api.submit(call, new Command.EndWrapUp(id))));
         api.post(HttpMethod.POST, "/api/v1/assignments/:id/extend-wrap-up", workers, call -> {
             Requests.ExtendWrapUp b = call.body(Requests.ExtendWrapUp.class);
             long extra = Requests.seconds(Requests.required(b.extraSeconds(), "extraSeconds"), "extraSeconds");
-            return ownAssignment(call).thenCompose(id -> api.submit(
-                    call, Requests.checked(() -> new Command.ExtendWrapUp(id, extra), "extraSeconds")));
+            return ownAssignment(call)
+                    .thenCompose(id -> api.submit(
+                            call, Requests.checked(() -> new Command.ExtendWrapUp(id, extra), "extraSeconds")));
         });
     }
 
@@ -264,9 +290,15 @@ final class CommandRoutes {
 
     private void queues() {
         var managers = roles(SUPERVISOR, ADMIN);
-        api.post(HttpMethod.POST, "/api/v1/queues/:name/open", managers, call ->
-                api.submit(call, Requests.checked(() -> new Command.OpenQueue(call.param("name")), "name")));
-        api.post(HttpMethod.POST, "/api/v1/queues/:name/close", managers, call ->
-                api.submit(call, Requests.checked(() -> new Command.CloseQueue(call.param("name")), "name")));
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/queues/:name/open",
+                managers,
+                call -> api.submit(call, Requests.checked(() -> new Command.OpenQueue(call.param("name")), "name")));
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/queues/:name/close",
+                managers,
+                call -> api.submit(call, Requests.checked(() -> new Command.CloseQueue(call.param("name")), "name")));
     }
 }

@@ -28,12 +28,15 @@ final class ConfigRoutes {
     }
 
     void register() {
-        api.get("/api/v1/config", roles(SUPERVISOR, ADMIN), (ctx, p) -> current().thenApply(c -> {
-            ObjectNode body = PublicJson.MAPPER.createObjectNode();
-            body.put("version", c.version());
-            body.set("config", tree(c));
-            return new Api.Reply(200, body, null, etag(c.version()));
-        }));
+        api.get(
+                "/api/v1/config",
+                roles(SUPERVISOR, ADMIN),
+                (ctx, p) -> current().thenApply(c -> {
+                    ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                    body.put("version", c.version());
+                    body.set("config", tree(c));
+                    return new Api.Reply(200, body, null, etag(c.version()));
+                }));
         api.post(HttpMethod.PUT, "/api/v1/config", roles(ADMIN), call -> {
             String ifMatch = call.ctx().request().getHeader("If-Match");
             if (ifMatch == null) {
@@ -58,7 +61,8 @@ final class ConfigRoutes {
                             412,
                             "precondition-failed",
                             "The configuration changed",
-                            "the configuration is at version " + c.version() + "; read it again and reapply the change");
+                            "the configuration is at version " + c.version()
+                                    + "; read it again and reapply the change");
                 }
                 long next = c.version() + 1;
                 if (tree.has("version") && tree.get("version").asLong(-1) != next) {
@@ -79,9 +83,11 @@ final class ConfigRoutes {
                             e.getMessage() + cause,
                             List.of(new ApiProblem.FieldError(e.field(), e.getMessage() + cause)));
                 }
-                return api.submit(call, new Command.ConfigureRouting(config), 200, d -> PublicJson.MAPPER
-                                .createObjectNode()
-                                .put("version", next))
+                return api.submit(
+                                call,
+                                new Command.ConfigureRouting(config),
+                                200,
+                                d -> PublicJson.MAPPER.createObjectNode().put("version", next))
                         .thenApply(r -> new Api.Reply(r.status(), r.body(), null, etag(next)));
             });
         });

@@ -57,12 +57,14 @@ public final class PublicJson {
     private static JsonNode times(JsonNode node) {
         if (node instanceof ObjectNode o) {
             ObjectNode out = MAPPER.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = o.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                out.set(f.getKey(), isTime(f.getKey()) && f.getValue().isIntegralNumber()
-                        ? timeNode(f.getValue().longValue())
-                        : times(f.getValue()));
+                out.set(
+                        f.getKey(),
+                        isTime(f.getKey()) && f.getValue().isIntegralNumber()
+                                ? timeNode(f.getValue().longValue())
+                                : times(f.getValue()));
             }
             return out;
         }

@@ -96,7 +96,8 @@ public final class Tokens {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(tmp); // not a POSIX file system: the directory's permissions protect it
             }
@@ -105,7 +106,8 @@ public final class Tokens {
             LOG.info("no API token configured: generated an admin token in {} (readable only by its owner)", file);
             return token;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read or write the admin token file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read or write the admin token file " + file + ": " + e.getMessage(), e);
         }
     }
 }

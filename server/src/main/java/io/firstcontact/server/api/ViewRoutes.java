@@ -53,18 +53,22 @@ public final class ViewRoutes implements Ownership {
     }
 
     void register(Api api) {
-        api.get("/api/v1/queues", anyRole(), (ctx, p) -> read(LiveView::queues).thenApply(list -> {
-            ObjectNode body = PublicJson.MAPPER.createObjectNode();
-            ArrayNode items = body.putArray("items");
-            for (QueueView q : list) {
-                items.add(PublicJson.view(q));
-            }
-            return Api.Reply.ok(body);
-        }));
+        api.get(
+                "/api/v1/queues",
+                anyRole(),
+                (ctx, p) -> read(LiveView::queues).thenApply(list -> {
+                    ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                    ArrayNode items = body.putArray("items");
+                    for (QueueView q : list) {
+                        items.add(PublicJson.view(q));
+                    }
+                    return Api.Reply.ok(body);
+                }));
         api.get("/api/v1/queues/:name", anyRole(), (ctx, p) -> {
             String name = ctx.pathParam("name");
-            return read(v -> v.queue(name)).thenApply(q -> Api.Reply.ok(PublicJson.view(
-                    q.orElseThrow(() -> ApiProblem.notFound("no queue " + name)))));
+            return read(v -> v.queue(name))
+                    .thenApply(q -> Api.Reply.ok(
+                            PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no queue " + name)))));
         });
         api.get("/api/v1/queues/:name/waiting", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
             String name = ctx.pathParam("name");
@@ -114,7 +118,9 @@ public final class ViewRoutes implements Ownership {
                     items.add(PublicJson.view(a));
                     last = a.agentId();
                 }
-                boolean more = last != null && !all.isEmpty() && !all.get(all.size() - 1).agentId().equals(last);
+                boolean more = last != null
+                        && !all.isEmpty()
+                        && !all.get(all.size() - 1).agentId().equals(last);
                 body.put("nextCursor", more ? last : null);
                 return Api.Reply.ok(body);
             });
@@ -124,8 +130,9 @@ public final class ViewRoutes implements Ownership {
             if (!p.actsFor(id)) {
                 throw ApiProblem.forbidden("an agent token sees only its own advisor");
             }
-            return read(v -> v.agent(id)).thenApply(a -> Api.Reply.ok(PublicJson.view(
-                    a.orElseThrow(() -> ApiProblem.notFound("no advisor " + id)))));
+            return read(v -> v.agent(id))
+                    .thenApply(a -> Api.Reply.ok(
+                            PublicJson.view(a.orElseThrow(() -> ApiProblem.notFound("no advisor " + id)))));
         });
         api.get("/api/v1/offers/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");

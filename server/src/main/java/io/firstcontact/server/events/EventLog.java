@@ -28,6 +28,7 @@ public final class EventLog implements EffectSink {
     private int size;
     /** The ring holds every entry with facts after this sequence number. */
     private long completeAfter = -1;
+
     private final List<Subscriber> live = new ArrayList<>();
 
     public EventLog(int capacity) {

@@ -37,9 +37,10 @@ public final class Management {
 
     public Future<HttpServer> start() {
         Router router = Router.router(vertx);
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(registry.scrape()));
+        router.get("/metrics")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(registry.scrape()));
         router.get("/health/live").handler(ctx -> json(ctx, 200, status("UP")));
         router.get("/health/ready").handler(ctx -> {
             String s = readiness();
@@ -90,7 +91,10 @@ public final class Management {
     }
 
     private static void json(RoutingContext ctx, int status, ObjectNode body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(body.toString());
     }
 
     public Future<Void> stop() {

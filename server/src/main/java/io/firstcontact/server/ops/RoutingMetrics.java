@@ -65,11 +65,13 @@ public final class RoutingMetrics implements HostObserver, EffectSink {
 
     @Override
     public void decided(String inputType, long nanos) {
-        decided.computeIfAbsent(inputType, t -> Timer.builder("firstcontact.engine.decision")
-                        .description("Engine time per input, by input type (the count is inputs by type)")
-                        .tag("input", t)
-                        .publishPercentileHistogram()
-                        .register(registry))
+        decided.computeIfAbsent(
+                        inputType,
+                        t -> Timer.builder("firstcontact.engine.decision")
+                                .description("Engine time per input, by input type (the count is inputs by type)")
+                                .tag("input", t)
+                                .publishPercentileHistogram()
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -100,16 +102,20 @@ public final class RoutingMetrics implements HostObserver, EffectSink {
         for (Fact f : decision.facts()) {
             if (f instanceof Fact.OfferStatusChanged s) {
                 String outcome = s.status().name().toLowerCase(Locale.ROOT);
-                offers.computeIfAbsent(outcome, o -> Counter.builder("firstcontact.offers")
-                                .description("Offers by outcome")
-                                .tag("outcome", o)
-                                .register(registry))
+                offers.computeIfAbsent(
+                                outcome,
+                                o -> Counter.builder("firstcontact.offers")
+                                        .description("Offers by outcome")
+                                        .tag("outcome", o)
+                                        .register(registry))
                         .increment();
             } else if (f instanceof Fact.OfferCreated) {
-                offers.computeIfAbsent("created", o -> Counter.builder("firstcontact.offers")
-                                .description("Offers by outcome")
-                                .tag("outcome", o)
-                                .register(registry))
+                offers.computeIfAbsent(
+                                "created",
+                                o -> Counter.builder("firstcontact.offers")
+                                        .description("Offers by outcome")
+                                        .tag("outcome", o)
+                                        .register(registry))
                         .increment();
             }
         }

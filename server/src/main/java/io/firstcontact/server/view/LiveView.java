@@ -699,7 +699,6 @@ public final class LiveView implements EffectSink {
         return a == null ? Optional.empty() : Optional.of(a.view());
     }
 
-    /** A live offer, or a terminal one still retained; empty means unknown (404). */
     /** The offers not yet terminal, in id order (recovery resolves them). */
     public List<OfferView> liveOffers() {
         List<OfferView> out = new ArrayList<>(offers.size());
@@ -719,6 +718,7 @@ public final class LiveView implements EffectSink {
         return out;
     }
 
+    /** A live offer, or a terminal one still retained; empty means unknown (404). */
     public Optional<OfferView> offer(String offerId) {
         TrackedOffer o = offers.get(offerId);
         if (o == null) {
