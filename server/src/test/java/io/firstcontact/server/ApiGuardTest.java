@@ -294,7 +294,7 @@ class ApiGuardTest {
         assertThat(invalid.status()).isEqualTo(422);
 
         var applied = s.send("admin", "PUT", "/api/v1/config", config, Map.of("If-Match", etag));
-        assertThat(applied.status()).isEqualTo(200);
+        assertThat(applied.status()).as(applied.raw().body()).isEqualTo(200);
         assertThat(applied.header("ETag")).isNotEqualTo(etag);
         assertThat(s.get("admin", "/api/v1/config").header("ETag")).isEqualTo(applied.header("ETag"));
     }

@@ -120,7 +120,7 @@ public final class TestServer implements AutoCloseable {
         if (who != null) {
             b.header("Authorization", "Bearer " + TOKENS.getOrDefault(who, who));
         }
-        if (body != null) {
+        if (body != null && !headers.containsKey("Content-Type")) {
             b.header("Content-Type", "application/json");
         }
         headers.forEach(b::header);

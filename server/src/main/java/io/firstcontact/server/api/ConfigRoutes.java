@@ -65,8 +65,11 @@ final class ConfigRoutes {
                                     + "; read it again and reapply the change");
                 }
                 long next = c.version() + 1;
-                if (tree.has("version") && tree.get("version").asLong(-1) != next) {
-                    throw ApiProblem.invalid("version", "version must be " + next + " or left out");
+                // The version is the server's to assign: as read (the current one), the next one, or left out.
+                long given = tree.has("version") ? tree.get("version").asLong(-1) : next;
+                if (given != next && given != c.version()) {
+                    throw ApiProblem.invalid(
+                            "version", "version must be " + c.version() + ", " + next + " or left out");
                 }
                 tree.put("version", next);
                 RoutingConfig config;
