@@ -8,6 +8,7 @@ import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.server.api.PublicJson;
 import io.firstcontact.server.config.ServerConfig.Role;
+import io.firstcontact.server.ops.RoutingMetrics;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,6 +53,7 @@ public final class EventStream {
         this.pushed = Timer.builder("firstcontact.events.push")
                 .description("From an entry's commit to its event written to a stream client")
                 .publishPercentileHistogram()
+                .minimumExpectedValue(RoutingMetrics.FINEST)
                 .register(registry);
     }
 

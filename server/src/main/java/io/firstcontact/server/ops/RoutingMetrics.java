@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  * created once per tag value and cached.
  */
 public final class RoutingMetrics implements HostObserver, EffectSink {
+    /**
+     * The smallest histogram bucket of the pipeline's timers. Micrometer's default (1 ms) put every engine decision
+     * and most sequencing and commit times in its first bucket, so their percentiles could not be told apart.
+     */
+    public static final Duration FINEST = Duration.ofNanos(1_000);
+
     private final MeterRegistry registry;
     private final Timer sequenced;
     private final Timer commit;
@@ -36,10 +43,12 @@ public final class RoutingMetrics implements HostObserver, EffectSink {
         this.sequenced = Timer.builder("firstcontact.pipeline.sequenced")
                 .description("From a command's submission to its sequencing on the engine thread")
                 .publishPercentileHistogram()
+                .minimumExpectedValue(FINEST)
                 .register(registry);
         this.commit = Timer.builder("firstcontact.journal.commit")
                 .description("Journal append latency per group commit")
                 .publishPercentileHistogram()
+                .minimumExpectedValue(FINEST)
                 .register(registry);
         this.batch = DistributionSummary.builder("firstcontact.journal.batch")
                 .description("Entries per group commit")
