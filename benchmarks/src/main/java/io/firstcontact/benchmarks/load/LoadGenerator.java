@@ -58,7 +58,7 @@ public final class LoadGenerator {
         double rate = 300;
         double presence = 3000;
         Duration duration = Duration.ofSeconds(60);
-        Duration warmup = Duration.ofSeconds(20);
+        Duration warmup = Duration.ofSeconds(60);
         int agents;
         int queues = 10;
         long seed = 42;
@@ -72,13 +72,15 @@ public final class LoadGenerator {
         Duration patience = Duration.ofSeconds(10);
         List<Double> rates = List.of(100.0, 250.0, 500.0, 1000.0, 1500.0, 2000.0);
         double presenceFactor = 10;
-        Duration stepWarmup = Duration.ofSeconds(10);
+        Duration stepWarmup = Duration.ofSeconds(20);
         Duration stepDuration = Duration.ofSeconds(30);
         long calls = 5000;
         double dayRate = 250;
         double dayPresence = 1000;
         Duration leaseTtl;
         int waiting = 1000;
+        double quietShare = 0.15;
+        Duration quietWait = Duration.ofMinutes(3);
         String raw;
 
         Simulation.Behaviour behaviour() {
@@ -133,6 +135,8 @@ public final class LoadGenerator {
                     case "--day-presence" -> o.dayPresence = Double.parseDouble(v);
                     case "--lease-ttl" -> o.leaseTtl = duration(v);
                     case "--waiting" -> o.waiting = Integer.parseInt(v);
+                    case "--quiet-share" -> o.quietShare = Double.parseDouble(v);
+                    case "--quiet-wait" -> o.quietWait = duration(v);
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
             }
@@ -234,6 +238,8 @@ public final class LoadGenerator {
         long serverCpuNanos;
         long generatorCpuNanos;
         List<String> serverWarnings = List.of();
+        MachineLoad.Usage machine;
+        MachineLoad.Usage before;
 
         double serverCoreShare() {
             return serverCpuNanos / (seconds * 1e9);
@@ -324,6 +330,7 @@ public final class LoadGenerator {
         rig.api().resetCounts();
         rig.sim().resetCounts();
         PromMetrics m0 = rig.server().scrape();
+        MachineLoad.Snapshot s0 = MachineLoad.snapshot();
         long cpu0 = rig.server().cpuNanos();
         long gen0 = generatorCpuNanos();
         long t0 = System.nanoTime();
@@ -338,6 +345,7 @@ public final class LoadGenerator {
         long t1 = System.nanoTime();
         long cpu1 = rig.server().cpuNanos();
         long gen1 = generatorCpuNanos();
+        MachineLoad.Snapshot s1 = MachineLoad.snapshot();
         Simulation.Counts c = rig.sim().counts();
         rig.sim().resetCounts();
         Map<String, Long> outcomes = rig.api().outcomes();
@@ -363,6 +371,7 @@ public final class LoadGenerator {
         rig.latencies().writeDistributions(dir, prefix);
         r.serverCpuNanos = cpu1 - cpu0;
         r.generatorCpuNanos = gen1 - gen0;
+        r.machine = MachineLoad.between(s0, s1, MachineLoad.ours(rig.server()));
         stages(r, m0, m1);
         return r;
     }
@@ -421,6 +430,7 @@ public final class LoadGenerator {
                 staff[0],
                 staff[1],
                 o.queues));
+        MachineLoad.Usage before = quiet(o);
         try (Rig rig = rig(o, work, centre, centre.seed(), extraConfig(null), prefix)) {
             rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
             log("advisors READY; traffic starts, warm-up " + warmup.toSeconds() + " s");
@@ -430,6 +440,7 @@ public final class LoadGenerator {
             StepResult r = measure(rig, window, dir, prefix);
             rig.sim().stopSchedules();
             r.label = prefix;
+            r.before = before;
             r.offeredArrivals = rate;
             r.offeredPresence = presence;
             r.frontAgents = staff[0];
@@ -634,6 +645,22 @@ public final class LoadGenerator {
         return s.toString();
     }
 
+    static MachineLoad.Usage quiet(Options o) throws InterruptedException {
+        return MachineLoad.awaitQuiet(o.quietShare, o.quietWait.toMillis());
+    }
+
+    static String others(MachineLoad.Usage u, double seconds) {
+        if (u == null) {
+            return "–";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format(
+                Locale.ROOT,
+                "%.1f%% of the machine%s",
+                100 * u.othersSeconds() / seconds / cores,
+                u.othersByKind().isEmpty() ? "" : " " + u.othersByKind());
+    }
+
     private static double nz(double v) {
         return Double.isNaN(v) ? 0 : v;
     }
@@ -652,6 +679,7 @@ public final class LoadGenerator {
         String lastIdBefore;
         List<String> healthStates = new ArrayList<>();
         List<String> warnings;
+        MachineLoad.Usage before = quiet(o);
         try (Rig rig = rig(o, work.resolve("recovery"), centre, centre.seed(), extraConfig(o.leaseTtl), runId)) {
             rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
             log(String.format(
@@ -738,6 +766,9 @@ public final class LoadGenerator {
                 + " Desktops re-attach with a keep-alive as soon as the server is ready.\n\n");
         s.append("| fact | value |\n|---|---|\n");
         facts.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        s.append("| other processes in the 3 s before the server started | ")
+                .append(others(before, 3))
+                .append(" |\n");
         s.append("| lease TTL | ")
                 .append(o.leaseTtl == null ? "server default (10 s)" : o.leaseTtl.toMillis() + " ms")
                 .append(" |\n");
@@ -756,7 +787,7 @@ public final class LoadGenerator {
                 firstEntry));
         s.append(String.format(
                 Locale.ROOT,
-                "Target ≤ 10 s with a full day in the journal (%d entries): **%s**.%n%n",
+                "Target ≤ 10 s with a full day in the journal (%d entries): %s.%n%n",
                 entriesBefore,
                 verdict(seconds <= TARGET_RECOVERY_S)));
         warningsSection(s, warnings);
@@ -768,9 +799,12 @@ public final class LoadGenerator {
         long maxWait = 40_000;
         Centre centre = new Centre(2, 1, 1, o.seed); // only for the simulation's advisor table; none logs in
         JsonNode seed = Centre.idleSeed(100, relax, maxWait);
+        quiet(o);
         StringBuilder s;
         try (Rig rig = rig(o, work.resolve("idle"), centre, seed, extraConfig(null), "idle")) {
             log("creating " + o.waiting + " interactions with no advisor logged in");
+            rig.sim().collectArrivals();
+            long creating = System.nanoTime();
             java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
             List<java.util.concurrent.CompletableFuture<?>> all = new ArrayList<>();
             for (int i = 0; i < o.waiting; i++) {
@@ -791,12 +825,14 @@ public final class LoadGenerator {
             rig.api().resetCounts();
             rig.sim().resetCounts();
             PromMetrics m0 = rig.server().scrape();
+            MachineLoad.Snapshot s0 = MachineLoad.snapshot();
             long cpu0 = rig.server().cpuNanos();
             long t0 = System.nanoTime();
             log("idle for " + o.duration.toSeconds() + " s");
             Thread.sleep(o.duration.toMillis());
             long t1 = System.nanoTime();
             long cpu1 = rig.server().cpuNanos();
+            MachineLoad.Usage machine = MachineLoad.between(s0, MachineLoad.snapshot(), MachineLoad.ours(rig.server()));
             Simulation.Counts c = rig.sim().counts();
             PromMetrics m1 = rig.server().scrape();
             StepResult r = new StepResult();
@@ -809,6 +845,11 @@ public final class LoadGenerator {
             long relaxed = factsSeen.getOrDefault("RequirementsRelaxed", 0L);
             long maxWaits = factsSeen.getOrDefault("MaxWaitReached", 0L);
             Map<String, Long> entries = Simulation.Counts.sorted(c.entriesByInput);
+            java.util.TreeSet<Long> instants = new java.util.TreeSet<>();
+            for (long a : rig.sim().arrivals()) {
+                instants.add(a + relax);
+                instants.add(a + maxWait);
+            }
             double secs = (t1 - t0) / 1e9;
             double cpuMs = (cpu1 - cpu0) / 1e6;
             Environment.finish(env, rig.server());
@@ -820,7 +861,7 @@ public final class LoadGenerator {
                             + " after its arrival, so all %d deadlines fall due inside the %.0f s window that starts 1 s"
                             + " after the last creation.%n%n",
                     o.waiting,
-                    (created - t0 + (long) (secs * 1e9)) / 1e9 < 0 ? 0.0 : 0.0,
+                    (created - creating) / 1e9,
                     relax / 1000,
                     maxWait / 1000,
                     2 * o.waiting,
@@ -837,6 +878,12 @@ public final class LoadGenerator {
                     relaxed,
                     maxWaits,
                     relaxed + maxWaits));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| distinct deadline instants (ms; arrivedAt + %d s and + %d s of each interaction) | %d |%n",
+                    relax / 1000,
+                    maxWait / 1000,
+                    instants.size()));
             s.append(String.format(Locale.ROOT, "| entries on the event stream, by input | %s |%n", entries));
             s.append(String.format(Locale.ROOT, "| facts on the event stream, by type | %s |%n", factsSeen));
             s.append(String.format(
@@ -847,23 +894,28 @@ public final class LoadGenerator {
                     secs,
                     100 * cpuMs / 1e3 / secs,
                     100 * cpuMs / 1e3 / secs / Runtime.getRuntime().availableProcessors()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| other processes during the window (CPU s by kind) | %s |%n",
+                    others(machine, secs)));
             PromMetrics.Buckets dd = r.stages.get("decided: every input");
             s.append(String.format(
                     Locale.ROOT,
                     "| engine time of those inputs | mean %.1f µs, total %.1f ms |%n%n",
                     dd.mean() * 1e6,
                     dd.sum() * 1e3));
-            boolean onlyDeadlines = inputs == deadlineInputs;
+            boolean onlyDeadlines = inputs == deadlineInputs && deadlineInputs <= instants.size();
             boolean oneEntryPerWake = entries.getOrDefault("DeadlinesDue", 0L) == (long) deadlineInputs;
             boolean allDue = relaxed == o.waiting && maxWaits == o.waiting;
             s.append("## Verdict\n\n");
             s.append(String.format(
                     Locale.ROOT,
-                    "- Engine inputs are only the deadlines that fell due: %s (%.0f inputs, all DeadlinesDue; every"
-                            + " one of them carried facts (%d DeadlinesDue entries on the stream): %s; every deadline fell"
-                            + " due: %s).%n",
+                    "- Engine inputs are only the deadlines that fell due: %s (%.0f inputs, all DeadlinesDue, for %d"
+                            + " distinct deadline instants; every one of them carried facts (%d DeadlinesDue entries on"
+                            + " the stream): %s; every deadline fell due: %s).%n",
                     verdict(onlyDeadlines),
                     inputs,
+                    instants.size(),
                     entries.getOrDefault("DeadlinesDue", 0L),
                     oneEntryPerWake ? "yes" : "no",
                     allDue ? "yes" : "no"));
@@ -957,8 +1009,8 @@ public final class LoadGenerator {
                     e.getKey(),
                     b.count(),
                     num(b.mean() * k),
-                    num(b.quantile(0.5) * k),
-                    num(b.quantile(0.99) * k),
+                    quantile(b, 0.5, k),
+                    quantile(b, 0.99, k),
                     entries ? num(b.smallestBound()) + " entries" : num(b.smallestBound() * 1e6) + " µs"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -984,6 +1036,22 @@ public final class LoadGenerator {
                 "| generator CPU | %.2f s: %.1f%% of the machine |%n",
                 r.generatorCpuNanos / 1e9,
                 100 * r.generatorCpuNanos / (r.seconds * 1e9) / cores));
+        if (r.machine != null) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| machine busy (all processes, /proc/stat) | %.1f%% of the machine |%n",
+                    100 * r.machine.machineBusySeconds() / r.seconds / cores));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| other processes during the window (CPU s by kind) | %s |%n",
+                    others(r.machine, r.seconds)));
+        }
+        if (r.before != null) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| other processes in the 3 s before the server started | %s |%n",
+                    others(r.before, 3)));
+        }
         s.append("\n### Rates\n\n| measure | value |\n|---|---|\n");
         s.append(String.format(
                 Locale.ROOT,
@@ -1034,6 +1102,15 @@ public final class LoadGenerator {
                 h.getValueAtPercentile(99) / 1e3,
                 h.getMaxValue() / 1e3,
                 h.getTotalCount());
+    }
+
+    /** A bucket estimate; one inside the first bucket is only known to be at most its bound. */
+    private static String quantile(PromMetrics.Buckets b, double q, double k) {
+        double v = b.quantile(q);
+        if (!Double.isNaN(v) && v <= b.smallestBound()) {
+            return "≤ " + num(b.smallestBound() * k);
+        }
+        return num(v * k);
     }
 
     private static String num(double v) {

@@ -262,6 +262,12 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Every process id the server ran as, with its descendants seen so far. */
+    public List<Long> pids() {
+        rememberDescendants();
+        return seen.stream().map(ProcessHandle::pid).toList();
+    }
+
     public long pid() {
         return process.pid();
     }

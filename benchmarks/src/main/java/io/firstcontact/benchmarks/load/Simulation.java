@@ -115,6 +115,8 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
     private final AtomicLongArray availIntended;
     private final AtomicLongArray wrapUntilMillis;
     private final Map<String, String> waiting = new HashMap<>(); // interactionId → sourceRef, sim thread
+    private final java.util.Queue<Long> arrivedAt = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean collectArrivals;
     private volatile Counts counts = new Counts();
     private volatile Counts whole = new Counts();
     private volatile boolean running;
@@ -383,6 +385,9 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
             c.factsByType.computeIfAbsent(t, k -> new LongAdder()).increment();
             if (t.equals("InteractionCreated")) {
                 sourceRef = f.path("sourceRef").asText(null);
+                if (collectArrivals) {
+                    arrivedAt.add(parseMillis(f.path("arrivedAt").asText(null)));
+                }
             }
         }
         Long created = sourceRef == null ? null : createIntended.remove(sourceRef);
@@ -596,6 +601,15 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /** From now on, keeps each created interaction's {@code arrivedAt} (engine time, ms). */
+    public void collectArrivals() {
+        collectArrivals = true;
+    }
+
+    public List<Long> arrivals() {
+        return List.copyOf(arrivedAt);
     }
 
     /** Advisors idle right now (read on the scheduler thread). */
