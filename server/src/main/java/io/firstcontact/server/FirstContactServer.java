@@ -147,7 +147,7 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
-                    config.demo().seed());
+                    config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
             demo.start();
         }
     }
