@@ -256,7 +256,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
             return;
         }
         try {
-            if (!lease.renew(nodeId, config.lease().ttl())) {
+            if (!lease.renew(nodeId, config.lease().ttl(), epoch)) {
                 LOG.error("the routing lease was lost (another node took it): this node stops routing");
                 depose();
             }
