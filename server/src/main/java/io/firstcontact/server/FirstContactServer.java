@@ -136,6 +136,7 @@ public final class FirstContactServer implements AutoCloseable {
         EventStream stream = new EventStream(vertx, runtime, events, registry);
         api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        management.accepting(true);
         LOG.info(
                 "API listening on {}:{} ({} mode)",
                 config.http().host(),
@@ -147,7 +148,7 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
-                    config.demo().seed());
+                    config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
             demo.start();
         }
     }
@@ -192,11 +193,8 @@ public final class FirstContactServer implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
         java.util.Set<String> demoAgents = new java.util.HashSet<>();
         new DemoCentre(config.demo().speed()).agents().forEach(a -> demoAgents.add(a.agentId()));
+        // Sessions first: an advisor whose offer is cancelled next must not be offered the same work again at once.
         List<CompletableFuture<?>> done = new ArrayList<>();
-        for (OfferView o : open.offers()) {
-            done.add(runtime.submit(
-                    "recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
-        }
         List<String> lost = new ArrayList<>();
         for (AgentView a : open.agents()) {
             if (a.presence() == PresenceState.LOGGED_OUT) {
@@ -212,6 +210,12 @@ public final class FirstContactServer implements AutoCloseable {
                 lost.add(a.agentId());
             }
         }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        done.clear();
+        for (OfferView o : open.offers()) {
+            done.add(runtime.submit(
+                    "recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
+        }
         if (config.demoMode()) {
             for (InteractionView i : open.demoWork()) {
                 done.add(runtime.submit(
@@ -220,7 +224,7 @@ public final class FirstContactServer implements AutoCloseable {
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         sessions.markLost(lost);
-        if (!done.isEmpty()) {
+        if (!open.offers().isEmpty() || !lost.isEmpty()) {
             LOG.info(
                     "after recovery: {} offers in flight cancelled, {} desktop sessions awaiting re-attachment",
                     open.offers().size(),
@@ -232,6 +236,7 @@ public final class FirstContactServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping");
+        management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());

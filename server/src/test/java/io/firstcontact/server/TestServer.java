@@ -1,6 +1,5 @@
 package io.firstcontact.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +10,9 @@ import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.config.ServerConfig.Role;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +33,6 @@ public final class TestServer implements AutoCloseable {
 
     public final FirstContactServer server;
     public final Path dataDir;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(FirstContactServer server, Path dataDir) {
         this.server = server;
@@ -48,11 +41,21 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server on {@code dataDir} (reused across restarts), with extra YAML fields merged in. */
     public static TestServer start(Path dataDir, Map<String, Object> overrides) throws Exception {
+        Path file = writeConfig(dataDir, 0, 0, overrides);
+        ServerConfig config = new ConfigLoader().load(Optional.of(file), Map.of());
+        FirstContactServer server = new FirstContactServer(config);
+        server.start();
+        return new TestServer(server, dataDir);
+    }
+
+    /** The test configuration file in {@code dataDir}: ports (0 = any), tokens, the small centre as the seed. */
+    public static Path writeConfig(Path dataDir, int httpPort, int managementPort, Map<String, Object> overrides)
+            throws IOException {
         ObjectNode yaml = JSON.createObjectNode();
         yaml.put("mode", "production");
         yaml.put("dataDir", dataDir.toString());
-        yaml.putObject("http").put("host", "127.0.0.1").put("port", 0);
-        yaml.putObject("management").put("host", "127.0.0.1").put("port", 0);
+        yaml.putObject("http").put("host", "127.0.0.1").put("port", httpPort);
+        yaml.putObject("management").put("host", "127.0.0.1").put("port", managementPort);
         yaml.putObject("lease").put("ttl", "3s");
         ArrayNode tokens = yaml.putArray("tokens");
         for (Map.Entry<String, String> t : TOKENS.entrySet()) {
@@ -81,10 +84,7 @@ public final class TestServer implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("test-config.yaml");
         Files.writeString(file, JSON.writeValueAsString(yaml)); // JSON is YAML
-        ServerConfig config = new ConfigLoader().load(Optional.of(file), Map.of());
-        FirstContactServer server = new FirstContactServer(config);
-        server.start();
-        return new TestServer(server, dataDir);
+        return file;
     }
 
     public String base() {
@@ -95,46 +95,25 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.managementPort();
     }
 
-    /** A response: status, headers, body as JSON (or null). */
-    public record Response(int status, HttpResponse<String> raw, JsonNode json) {
-        public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
+    public ApiClient api() {
+        return new ApiClient(base(), management());
     }
 
-    public Response get(String who, String path) throws IOException, InterruptedException {
-        return send(who, "GET", path, null, Map.of());
+    public ApiClient.Response get(String who, String path) throws IOException, InterruptedException {
+        return api().get(who, path);
     }
 
-    public Response post(String who, String path, String body) throws IOException, InterruptedException {
-        return send(who, "POST", path, body, Map.of());
+    public ApiClient.Response post(String who, String path, String body) throws IOException, InterruptedException {
+        return api().post(who, path, body);
     }
 
-    public Response send(String who, String method, String path, String body, Map<String, String> headers)
+    public ApiClient.Response send(String who, String method, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (who != null) {
-            b.header("Authorization", "Bearer " + TOKENS.getOrDefault(who, who));
-        }
-        if (body != null && !headers.containsKey("Content-Type")) {
-            b.header("Content-Type", "application/json");
-        }
-        headers.forEach(b::header);
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = null;
-        if (!r.body().isEmpty()
-                && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
-            json = JSON.readTree(r.body());
-        }
-        return new Response(r.statusCode(), r, json);
+        return api().send(who, method, path, body, headers);
     }
 
     public HttpClient client() {
-        return http;
+        return ApiClient.HTTP;
     }
 
     /** The journal's length in Redis: proof that a refused request changed nothing. */

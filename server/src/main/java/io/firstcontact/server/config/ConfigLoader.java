@@ -44,7 +44,7 @@ public final class ConfigLoader {
         SimpleModule durations = new SimpleModule("durations").addDeserializer(Duration.class, new DurationReader());
         this.yaml = JsonMapper.builder(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // a field left out takes its default
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .addModule(durations)
                 .build();

@@ -43,6 +43,9 @@ final class Callers {
         }
     }
 
+    /** Every demo interaction's source reference starts with this, so the server can find them after a restart. */
+    static final String SOURCE_PREFIX = "demo:";
+
     private final Sim sim;
     private final Draws voice;
     private final Draws chat;
@@ -190,7 +193,7 @@ final class Callers {
                 caller.id,
                 caller.channel,
                 Direction.INBOUND,
-                caller.channel + ":demo:" + caller.id,
+                SOURCE_PREFIX + caller.channel + ":" + caller.id,
                 null,
                 resident,
                 attributes,

@@ -7,6 +7,8 @@ import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.server.runtime.RoutingGateway;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deterministic: the same seed gives the same residents and, with a deterministic engine and timers, the same
  * inputs. Commands carry the source {@value Sim#SOURCE}; interaction ids are {@code demo-v-000123} (calls),
- * {@code demo-c-…} (chats) and {@code demo-e-…} (emails). The centre's {@link DemoCentre#speed() speed} divides
+ * {@code demo-c-…} (chats) and {@code demo-e-…} (emails), counted from 1 in each run, and their source references
+ * start with {@value Callers#SOURCE_PREFIX} (a server that restarts ends the previous run's live ones by that prefix). The centre's {@link DemoCentre#speed() speed} divides
  * every duration.
  *
- * <p>Call {@link #start()} and {@link #stop()} on the timers' context; all the demo's work runs there.
+ * <p>All the demo's work runs on the timers' context; {@link #start()} and {@link #stop()} may be called from any
+ * thread.
  */
 public final class DemoTraffic {
     /** The attribute naming the service the resident chose (screen pop). */
@@ -38,8 +42,8 @@ public final class DemoTraffic {
     private final Sim sim;
     private final Callers callers;
     private final Advisors advisors;
-    private RoutingGateway.Subscription subscription;
-    private boolean started;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicReference<RoutingGateway.Subscription> subscription = new AtomicReference<>();
 
     /**
      * @param gateway where commands go and committed decisions come from; the centre's configuration and advisors
@@ -57,13 +61,26 @@ public final class DemoTraffic {
         this.advisors = new Advisors(sim, new Draws(random.split()), centre, callers);
     }
 
-    /** Subscribes to committed decisions, logs the advisors in and starts the arrivals. */
+    /**
+     * Subscribes to committed decisions, logs the advisors in and starts the arrivals, on the timers' context. May be
+     * called from any thread, once.
+     */
     public void start() {
-        if (started) {
+        if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the demo traffic has already been started");
         }
-        started = true;
-        subscription = gateway.subscribe(this::committed);
+        sim.onContext(this::begin);
+    }
+
+    private void begin() {
+        if (sim.stopped()) {
+            return;
+        }
+        subscription.set(gateway.subscribe(this::committed));
+        if (sim.stopped()) {
+            unsubscribe(); // stopped meanwhile from another thread
+            return;
+        }
         LOG.info(
                 "Demo traffic started: {} advisors, {} queues, about {} calls an hour into the IVR, {} chats and {}"
                         + " emails an hour, at {}x real time",
@@ -77,15 +94,24 @@ public final class DemoTraffic {
         callers.start();
     }
 
-    /** Cancels every timer and unsubscribes; what is in flight is left to routing. Stopping twice does nothing. */
+    /**
+     * Stops at once: nothing is sent any more and the subscription is closed; every timer is then cancelled on the
+     * timers' context. May be called from any thread; what is in flight is left to routing. Stopping twice does
+     * nothing.
+     */
     public void stop() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
+        if (!started.get() || !sim.markStopped()) {
+            return;
         }
-        if (started && !sim.stopped()) {
-            sim.stop();
-            LOG.info("Demo traffic stopped");
+        unsubscribe();
+        sim.onContext(sim::cancelTimers);
+        LOG.info("Demo traffic stopped");
+    }
+
+    private void unsubscribe() {
+        RoutingGateway.Subscription s = subscription.getAndSet(null);
+        if (s != null) {
+            s.close();
         }
     }
 

@@ -101,13 +101,26 @@ final class Sim {
         timers.execute(() -> guarded(task));
     }
 
-    /** Cancels every timer; later hand-overs and completions are dropped. */
-    void stop() {
+    /** From any thread: nothing is sent from now on. Answers whether this call stopped it. */
+    synchronized boolean markStopped() {
+        if (stopped) {
+            return false;
+        }
         stopped = true;
+        return true;
+    }
+
+    /** On the context, after {@link #markStopped()}: cancels every timer. */
+    void cancelTimers() {
         for (DemoTimers.Cancellable c : new ArrayList<>(pending.values())) {
             c.cancel();
         }
         pending.clear();
+    }
+
+    /** Runs {@code task} on the timers' context. */
+    void onContext(Runnable task) {
+        timers.execute(task);
     }
 
     /** Timers still to run, for tests. */

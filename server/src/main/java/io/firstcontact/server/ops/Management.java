@@ -23,6 +23,7 @@ public final class Management {
     private final ServerConfig config;
     private final PrometheusMeterRegistry registry;
     private volatile RoutingRuntime runtime;
+    private volatile boolean accepting;
     private HttpServer server;
 
     public Management(Vertx vertx, ServerConfig config, PrometheusMeterRegistry registry) {
@@ -33,6 +34,11 @@ public final class Management {
 
     public void attach(RoutingRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /** The API listens (or, when stopping, no longer does): ready only in between. */
+    public void accepting(boolean accepting) {
+        this.accepting = accepting;
     }
 
     public Future<HttpServer> start() {
@@ -65,7 +71,7 @@ public final class Management {
         }
         RuntimeState state = r.state();
         return switch (state) {
-            case OPEN -> r.degraded() || !r.redisReachable() ? "DEGRADED" : "UP";
+            case OPEN -> !accepting ? "STARTING" : r.degraded() || !r.redisReachable() ? "DEGRADED" : "UP";
             case STARTING, RECOVERING -> "STARTING";
             case WAITING_FOR_LEASE -> "WAITING_FOR_LEASE";
             case DEPOSED -> "DEPOSED";

@@ -256,7 +256,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
             return;
         }
         try {
-            if (!lease.renew(nodeId, config.lease().ttl())) {
+            if (!lease.renew(nodeId, config.lease().ttl(), epoch)) {
                 LOG.error("the routing lease was lost (another node took it): this node stops routing");
                 depose();
             }
@@ -264,7 +264,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
                 LOG.info("Redis answers again");
             }
             redisReachable = true;
-        } catch (RedisException e) {
+        } catch (RuntimeException e) { // Lettuce's own, or the lease's JournalUnavailableException around it
             if (redisReachable) {
                 LOG.warn("Redis unreachable: routing continues, entries spill to the local file ({})", e.getMessage());
             }

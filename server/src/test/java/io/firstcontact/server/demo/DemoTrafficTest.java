@@ -81,6 +81,24 @@ class DemoTrafficTest {
     }
 
     @Test
+    void everyInteractionHasItsOwnDemoSourceRef() {
+        Run run = started(SEED, 1);
+        run.centre().runFor(HOUR);
+
+        List<Command.CreateInteraction> created = run.centre().inputs().stream()
+                .map(EngineInput::command)
+                .filter(c -> c instanceof Command.CreateInteraction)
+                .map(c -> (Command.CreateInteraction) c)
+                .toList();
+        assertThat(created).hasSizeGreaterThan(400).allSatisfy(c -> {
+            assertThat(c.interactionId()).matches("demo-[vce]-\\d{6}");
+            assertThat(c.sourceRef()).isEqualTo("demo:" + c.channel() + ":" + c.interactionId());
+            assertThat(c.customerRef()).matches("resident-\\d+");
+        });
+        assertThat(created).extracting(Command.CreateInteraction::sourceRef).doesNotHaveDuplicates();
+    }
+
+    @Test
     void everyInteractionEndsOrIsStillBeingServed() {
         Run run = started(SEED, 1);
         run.centre().runFor(2 * HOUR);
@@ -171,7 +189,7 @@ class DemoTrafficTest {
         assertThat(run.traffic().pendingTimers()).isPositive();
         int listening = run.centre().listeners();
 
-        run.centre().execute(run.traffic()::stop);
+        run.traffic().stop(); // from the test's thread: cancelling is handed to the context
         run.centre().runFor(SECOND);
         int demoInputs = countDemoInputs(run);
         run.centre().runFor(HOUR);
@@ -194,6 +212,8 @@ class DemoTrafficTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         log.addAppender(appender);
+        Level configured = log.getLevel();
+        log.setLevel(Level.INFO); // whatever the test logging configuration says
         try {
             Run run = started(SEED, 1);
             run.centre().runFor(20 * MINUTE);
@@ -222,6 +242,7 @@ class DemoTrafficTest {
                     .containsExactly("Demo traffic started: 24 advisors, 7 queues, about 430 calls an hour into the"
                             + " IVR, 24 chats and 12 emails an hour, at 1.0x real time");
         } finally {
+            log.setLevel(configured);
             log.detachAppender(appender);
         }
     }

@@ -39,6 +39,19 @@ public final class RoutingLease {
             end
             return 0
             """;
+    /** Renews, or re-takes a lease that merely expired while nobody else acquired it (the epoch is unchanged). */
+    private static final String RENEW_IN_EPOCH = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder == ARGV[1] then
+              return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            end
+            if holder == false and redis.call('GET', KEYS[2]) == ARGV[3] then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+              return 1
+            end
+            return 0
+            """;
+
     private static final String RELEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('DEL', KEYS[1])
@@ -76,6 +89,15 @@ public final class RoutingLease {
         return eval(RENEW, nodeId, ttl) == 1;
     }
 
+    /**
+     * Extends the lease held for {@code epoch}. If it expired (Redis was unreachable longer than the time to live, or
+     * paused) and no node acquired it since (the epoch counter still says {@code epoch}), it is taken again for the
+     * same epoch: nothing was fenced, so this node may go on. False if another node holds it or acquired it since.
+     */
+    public boolean renew(String nodeId, Duration ttl, long epoch) {
+        return eval(RENEW_IN_EPOCH, nodeId, ttl, Long.toString(epoch)) == 1;
+    }
+
     /** Gives the lease up if {@code nodeId} holds it; false (and nothing changes) if it does not. */
     public boolean release(String nodeId) {
         return eval(RELEASE, nodeId, null) == 1;
@@ -100,7 +122,7 @@ public final class RoutingLease {
         }
     }
 
-    private long eval(String script, String nodeId, Duration ttl) {
+    private long eval(String script, String nodeId, Duration ttl, String... extra) {
         Objects.requireNonNull(nodeId, "nodeId");
         if (nodeId.isEmpty()) {
             throw new IllegalArgumentException("nodeId must not be empty");
@@ -112,7 +134,10 @@ public final class RoutingLease {
             if (ttl.toMillis() <= 0) {
                 throw new IllegalArgumentException("the lease's time to live must be at least 1 ms: " + ttl);
             }
-            args = new String[] {nodeId, Long.toString(ttl.toMillis())};
+            args = new String[2 + extra.length];
+            args[0] = nodeId;
+            args[1] = Long.toString(ttl.toMillis());
+            System.arraycopy(extra, 0, args, 2, extra.length);
         }
         try {
             Long result = redis.eval(script, ScriptOutputType.INTEGER, new String[] {leaseKey, epochKey}, args);

@@ -159,7 +159,11 @@ public final class StreamJournal implements Journal {
         }
     }
 
-    /** Replays the spill file into the stream; tries again later while Redis cannot take it. */
+    /**
+     * Replays the spill file into the stream; tries again later while Redis cannot take it. The replay runs without
+     * the lock, so routing keeps spilling behind it even while Redis is slow to fail; only the short tail that arrived
+     * meanwhile is replayed holding the lock (Redis has just answered), so nothing can slip in behind it.
+     */
     private void drain() {
         synchronized (lock) {
             drainQueued = false;
@@ -169,18 +173,24 @@ public final class StreamJournal implements Journal {
                 List<RedisJournal.Entry> pending;
                 synchronized (lock) {
                     pending = spill.entries();
-                    if (pending.isEmpty() || pending.size() <= FINAL_DRAIN) {
-                        if (!pending.isEmpty()) {
-                            await(append(pending, true));
-                            clearSpill();
-                        }
+                    if (pending.isEmpty()) {
                         degraded = false;
                         return;
                     }
                 }
-                // Large: replay without the lock (routing keeps spilling behind it), then once more for the tail;
-                // the entries already replayed are recognised by the read-back and skipped.
-                await(append(pending, true));
+                await(append(pending, true)); // entries already replayed are recognised by the read-back
+                synchronized (lock) {
+                    List<RedisJournal.Entry> all = spill.entries();
+                    List<RedisJournal.Entry> rest = all.subList(pending.size(), all.size());
+                    if (rest.size() <= FINAL_DRAIN) {
+                        if (!rest.isEmpty()) {
+                            await(append(rest, true));
+                        }
+                        clearSpill();
+                        degraded = false;
+                        return;
+                    }
+                }
             }
         } catch (RuntimeException e) {
             synchronized (lock) {

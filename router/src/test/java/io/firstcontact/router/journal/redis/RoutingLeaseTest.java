@@ -89,6 +89,22 @@ class RoutingLeaseTest {
     }
 
     @Test
+    void a_lease_that_merely_expired_is_taken_again_in_the_same_epoch_but_not_after_another_acquired_it(TestInfo test) {
+        RoutingLease[] lease = contenders(test);
+        long epoch = lease[0].acquire("node-a", LONG).orElseThrow();
+        assertThat(lease[0].release("node-a")).isTrue(); // as if it had expired while Redis was paused
+        assertThat(lease[0].renew("node-a", LONG, epoch)).isTrue();
+        assertThat(lease[0].holder()).contains("node-a");
+        assertThat(lease[0].epoch()).isEqualTo(epoch);
+
+        assertThat(lease[0].release("node-a")).isTrue();
+        assertThat(lease[1].acquire("node-b", LONG)).hasValue(epoch + 1);
+        assertThat(lease[1].release("node-b")).isTrue(); // gone again, but another node had it: fenced
+        assertThat(lease[0].renew("node-a", LONG, epoch)).isFalse();
+        assertThat(lease[0].holder()).isEmpty();
+    }
+
+    @Test
     void an_expired_lease_goes_to_the_other_contender_with_a_new_epoch(TestInfo test) {
         RoutingLease[] lease = contenders(test);
         assertThat(lease[0].acquire("node-a", Duration.ofMillis(50))).hasValue(1);

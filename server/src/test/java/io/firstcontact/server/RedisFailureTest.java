@@ -1,0 +1,184 @@
+package io.firstcontact.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstcontact.router.journal.redis.RedisJournal;
+import io.firstcontact.server.runtime.RuntimeState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Redis failing under the server: paused under load and resumed (routing goes on, entries spill and are replayed,
+ * nothing lost, nothing duplicated, health degraded then up); and a second server on the same Redis taking the lease,
+ * after which the first cannot commit a single entry.
+ */
+class RedisFailureTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void redisPausedUnderLoadLosesNothingAndDuplicatesNothing() throws Exception {
+        try (TestServer s = TestServer.start(dir.resolve("data"), Map.of("redis", Map.of("commandTimeout", "500ms")))) {
+            long redisPid = Long.parseLong(state(s.dataDir).get("pid"));
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger created = new AtomicInteger();
+            List<String> failures = new ArrayList<>();
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+                int i = 0;
+                while (running.get()) {
+                    try {
+                        var r = s.post(
+                                "integration",
+                                "/api/v1/interactions",
+                                "{\"sourceRef\":\"outage:" + i++
+                                        + "\",\"channel\":\"email\",\"queue\":{\"queue\":\"email\"}}");
+                        if (r.status() == 201) {
+                            created.incrementAndGet();
+                        } else {
+                            failures.add(r.status() + " " + r.raw().body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            });
+            awaitCount(created, 100);
+            signal("STOP", redisPid);
+            try {
+                int atPause = created.get();
+                awaitCount(created, atPause + 300); // routing goes on while Redis does not answer
+                await(() -> "DEGRADED".equals(health(s)), "health says degraded");
+            } finally {
+                signal("CONT", redisPid);
+            }
+            awaitCount(created, created.get() + 100);
+            running.set(false);
+            load.get(30, TimeUnit.SECONDS);
+            await(() -> "UP".equals(health(s)), "health back up");
+            assertThat(failures).isEmpty();
+
+            // Every committed entry is in the stream once, in order, with no gap.
+            RedisJournal stream = s.server.runtime().stream();
+            long lastSeq = s.server.runtime().query(e -> e.lastSeq()).get();
+            Set<Long> seqs = new HashSet<>();
+            long previous = 0;
+            String from = "0-0";
+            while (true) {
+                List<RedisJournal.Entry> page = stream.read(from, 1_000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (RedisJournal.Entry e : page) {
+                    from = e.id();
+                    if (e.seq() == 0) {
+                        continue;
+                    }
+                    assertThat(seqs.add(e.seq())).as("entry %s once", e.id()).isTrue();
+                    assertThat(e.seq()).isEqualTo(previous + 1);
+                    previous = e.seq();
+                }
+            }
+            assertThat(previous).isEqualTo(lastSeq);
+            var queue = s.get("supervisor", "/api/v1/queues/email");
+            assertThat(queue.json().get("waiting").asInt()).isEqualTo(created.get());
+        }
+    }
+
+    @Test
+    void aDeposedServerCannotCommitASingleEntry() throws Exception {
+        try (TestServer a = TestServer.start(dir.resolve("a"), Map.of("lease", Map.of("ttl", "60s")))) {
+            assertThat(a.post(
+                                    "integration",
+                                    "/api/v1/interactions",
+                                    "{\"sourceRef\":\"dep:1\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}")
+                            .status())
+                    .isEqualTo(201);
+            Map<String, String> redis = state(a.dataDir);
+            String url = "redis://:" + redis.get("password") + "@127.0.0.1:" + redis.get("port");
+            // A's lease is taken from it (as if it had stalled past its time to live) and B starts on the same Redis.
+            var lettuce = a.server.runtime().redisClient();
+            try (var c = lettuce.connect()) {
+                c.sync().del("firstcontact:routing:lease");
+            }
+            try (TestServer b = TestServer.start(dir.resolve("b"), Map.of("redis", Map.of("url", url)))) {
+                long epochB = b.server.runtime().epoch();
+                assertThat(epochB).isGreaterThan(a.server.runtime().epoch());
+                long length = b.journalLength();
+
+                var refused = a.post(
+                        "integration",
+                        "/api/v1/interactions",
+                        "{\"sourceRef\":\"dep:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(a.server.runtime().state()).isEqualTo(RuntimeState.DEPOSED);
+                assertThat(b.journalLength()).isEqualTo(length);
+                assertThat(b.server.runtime().stream().lastId()).contains(epochB + "-0"); // only B's epoch marker
+
+                var accepted = b.post(
+                        "integration",
+                        "/api/v1/interactions",
+                        "{\"sourceRef\":\"dep:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
+                assertThat(accepted.status()).isEqualTo(201);
+                assertThat(b.get("supervisor", "/api/v1/queues/billing")
+                                .json()
+                                .get("waiting")
+                                .asInt())
+                        .isEqualTo(2);
+            }
+        }
+    }
+
+    static Map<String, String> state(Path data) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(data.resolve("redis").resolve("embedded-redis.state"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                fields.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return fields;
+    }
+
+    private static String health(TestServer s) {
+        try {
+            var r = s.send(null, "GET", s.management() + "/health", null, Map.of());
+            return r.json().get("status").asText();
+        } catch (Exception e) {
+            return "unreachable";
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static void awaitCount(AtomicInteger counter, int atLeast) {
+        await(() -> counter.get() >= atLeast, "at least " + atLeast + " created");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
