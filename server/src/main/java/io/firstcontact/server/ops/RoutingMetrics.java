@@ -80,6 +80,7 @@ public final class RoutingMetrics implements HostObserver, EffectSink {
                                 .description("Engine time per input, by input type (the count is inputs by type)")
                                 .tag("input", t)
                                 .publishPercentileHistogram()
+                                .minimumExpectedValue(FINEST)
                                 .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
