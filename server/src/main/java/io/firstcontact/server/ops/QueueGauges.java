@@ -51,15 +51,23 @@ public final class QueueGauges implements EffectSink {
         }
     }
 
+    /** Per fact: the waiting count and oldest wait only (a full queue view counts the staffed advisors, O(advisors)). */
     private void refresh(String queue) {
-        view.queue(queue).ifPresent(this::set);
+        LiveView.QueueLoad load = view.queueLoad(queue);
+        if (load != null) {
+            set(queue, load.waiting(), load.oldestWaitingSince());
+        }
     }
 
     private void set(QueueView q) {
-        gauge(waiting, q.queue(), "firstcontact.queue.waiting", "Interactions waiting in the queue", false)
-                .set(q.waiting());
-        gauge(oldest, q.queue(), "firstcontact.queue.longest.wait", "Longest current wait in the queue", true)
-                .set(q.oldestWaitingSince() == null ? -1 : q.oldestWaitingSince());
+        set(q.queue(), q.waiting(), q.oldestWaitingSince());
+    }
+
+    private void set(String queue, int waitingNow, Long oldestSince) {
+        gauge(waiting, queue, "firstcontact.queue.waiting", "Interactions waiting in the queue", false)
+                .set(waitingNow);
+        gauge(oldest, queue, "firstcontact.queue.longest.wait", "Longest current wait in the queue", true)
+                .set(oldestSince == null ? -1 : oldestSince);
     }
 
     private AtomicLong gauge(Map<String, AtomicLong> map, String queue, String name, String help, boolean age) {

@@ -600,6 +600,21 @@ public final class LiveView implements EffectSink {
         return q == null ? Optional.empty() : Optional.of(queueView(queue, q, staffed(queue)));
     }
 
+    /** A queue's waiting count and oldest wait start (null if none), or null when not configured. */
+    public record QueueLoad(int waiting, Long oldestWaitingSince) {}
+
+    /**
+     * What the queue gauges need, in O(1): unlike {@link #queue}, no staffed count (a pass over every advisor) and no
+     * expected wait. Called on the engine thread for every committed fact that touches a queue.
+     */
+    public QueueLoad queueLoad(String queue) {
+        TrackedQueue q = queues.get(queue);
+        if (q == null) {
+            return null;
+        }
+        return new QueueLoad(q.waiting.size(), q.byEntered.isEmpty() ? null : q.byEntered.first().enteredAt);
+    }
+
     /**
      * A page of a queue's waiting interactions in queue order (the engine's static key: tier descending, service
      * deadline, arrival order).

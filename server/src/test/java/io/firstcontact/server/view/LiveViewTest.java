@@ -88,6 +88,28 @@ class LiveViewTest {
     }
 
     @Test
+    void theGaugesQueueLoadAgreesWithTheFullQueueView() {
+        Feed f = new Feed();
+        f.configure(ViewCentre.config());
+        f.agent("a1", "all");
+        assertThat(f.view.queueLoad("nowhere")).isNull();
+        assertLoadAgrees(f);
+        f.arrive("i1", BILLING);
+        f.advance(5_000);
+        f.arrive("i2", BILLING);
+        assertLoadAgrees(f);
+        f.login("a1", true);
+        assertLoadAgrees(f);
+        f.hangUp("i2");
+        assertLoadAgrees(f);
+    }
+
+    private static void assertLoadAgrees(Feed f) {
+        QueueView q = f.view.queue(BILLING).orElseThrow();
+        assertThat(f.view.queueLoad(BILLING)).isEqualTo(new LiveView.QueueLoad(q.waiting(), q.oldestWaitingSince()));
+    }
+
+    @Test
     void queueIsListedInTheOrderTheEngineCountsPositions() {
         Feed f = new Feed();
         f.configure(ViewCentre.config());
