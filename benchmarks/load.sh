@@ -30,7 +30,7 @@ if [[ "${FC_LOAD_SKIP_BUILD:-}" != 1 ]]; then
 fi
 
 # The generator's own JVM: enough heap that its collector stays out of the way, G1 like the server.
-generator_flags=(-Xms1g -Xmx1g -XX:+UseG1GC)
+generator_flags=(-Xms2g -Xmx2g -XX:+UseG1GC)
 run() {
     "$JAVA_HOME/bin/java" "${generator_flags[@]}" -cp benchmarks/target/benchmarks.jar \
         io.firstcontact.benchmarks.load.LoadGenerator "$@"

@@ -79,6 +79,8 @@ public final class LoadGenerator {
         double dayPresence = 1000;
         Duration leaseTtl;
         int waiting = 1000;
+        int clientThreads = 0;
+        int clients = 8;
         double quietShare = 0.15;
         Duration quietWait = Duration.ofMinutes(3);
         String raw;
@@ -136,6 +138,8 @@ public final class LoadGenerator {
                     case "--lease-ttl" -> o.leaseTtl = duration(v);
                     case "--waiting" -> o.waiting = Integer.parseInt(v);
                     case "--quiet-share" -> o.quietShare = Double.parseDouble(v);
+                    case "--client-threads" -> o.clientThreads = Integer.parseInt(v);
+                    case "--clients" -> o.clients = Integer.parseInt(v);
                     case "--quiet-wait" -> o.quietWait = duration(v);
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
@@ -300,7 +304,7 @@ public final class LoadGenerator {
         ServerProcess server = new ServerProcess(o.serverJar, work, seed, extra);
         server.start();
         server.awaitReady(Duration.ofMinutes(3));
-        ApiClient api = new ApiClient(server.apiBase(), server.integrationToken(), 2);
+        ApiClient api = new ApiClient(server.apiBase(), server.integrationToken(), o.clientThreads, o.clients);
         Latencies latencies = new Latencies();
         Simulation sim = new Simulation(centre, api, latencies, runId);
         EventStreamClient stream = new EventStreamClient(server.apiBase(), api.bearer(), null, 100, sim).start();
