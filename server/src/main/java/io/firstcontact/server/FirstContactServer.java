@@ -155,7 +155,7 @@ public final class FirstContactServer implements AutoCloseable {
 
     /** The first start: the YAML's routing seed (or the demo centre) becomes the journal's first configuration. */
     private void seedIfEmpty() throws Exception {
-        boolean empty = runtime.query(e -> e.core().config().queues().isEmpty() && e.lastSeq() == 0)
+        boolean empty = runtime.query(e -> e.config().queues().isEmpty() && e.lastSeq() == 0)
                 .get(10, TimeUnit.SECONDS);
         if (!empty) {
             return;

@@ -68,6 +68,11 @@ public final class RoutingEngine {
     }
 
     /** The sequence number of the last input applied (0 for a new engine). */
+    /** The routing configuration in force. */
+    public io.firstcontact.router.engine.config.RoutingConfig config() {
+        return core.config();
+    }
+
     public long lastSeq() {
         return core.lastSeq();
     }
