@@ -78,6 +78,10 @@ public final class FirstContactServer implements AutoCloseable {
                     .register(registry);
         }
         this.management = new Management(vertx, config, registry);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "firstcontact.redis.reachable", this, s -> s.runtime.redisReachable() ? 1 : 0)
+                .description("1 while Redis answers, 0 while it does not (entries spill to the local file)")
+                .register(registry);
         RoutingMetrics metrics = new RoutingMetrics(registry);
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
         this.view =
