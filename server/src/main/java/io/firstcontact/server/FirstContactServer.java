@@ -1,5 +1,6 @@
 package io.firstcontact.server;
 
+import io.firstcontact.router.engine.EngineSnapshot;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.model.Actor;
@@ -93,6 +94,11 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(metrics);
         runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
+            @Override
+            public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
+                view.restore(snapshot); // the journal before it may be trimmed
+            }
+
             @Override
             public void replayed(
                     io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {

@@ -168,6 +168,7 @@ public final class ViewRoutes implements Ownership {
         ObjectNode body = PublicJson.MAPPER.createObjectNode();
         body.put("interactionId", trace.interactionId());
         body.put("earlierEntriesDropped", trace.earlierDropped());
+        body.put("startsAfter", trace.startsAfter());
         ArrayNode entries = body.putArray("entries");
         int trimmed = 0;
         for (String id : trace.entryIds()) {
