@@ -304,6 +304,7 @@ class ApiGuardTest {
         String token = TestServer.TOKENS.get("integration");
         List<String> firstIds = new ArrayList<>();
         try (Sse live = new Sse(s.client(), s.base() + "/api/v1/events", token, null)) {
+            live.awaitConnected();
             for (int i = 0; i < 6; i++) {
                 var r = s.post(
                         "integration",
