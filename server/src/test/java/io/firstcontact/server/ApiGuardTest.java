@@ -303,7 +303,8 @@ class ApiGuardTest {
     void theEventStreamResumesFromLastEventIdWithoutGapOrDuplicate() throws Exception {
         String token = TestServer.TOKENS.get("integration");
         List<String> firstIds = new ArrayList<>();
-        try (Sse live = new Sse(s.client(), s.base() + "/api/v1/events", token, null)) {
+        // From the journal's start: a stream "from now on" could attach after the first entry below committed.
+        try (Sse live = new Sse(s.client(), s.base() + "/api/v1/events", token, "0-0")) {
             for (int i = 0; i < 6; i++) {
                 var r = s.post(
                         "integration",

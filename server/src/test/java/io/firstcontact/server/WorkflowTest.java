@@ -41,7 +41,8 @@ class WorkflowTest {
 
     @Test
     void anAdvisorWorksItsOwnOffersByIdAndALateCommandGets409() throws Exception {
-        try (Sse mine = new Sse(s.client(), s.base() + "/api/v1/events", TestServer.TOKENS.get("agent-a0"), null)) {
+        // From the journal's start: a stream "from now on" could attach after the offer below committed.
+        try (Sse mine = new Sse(s.client(), s.base() + "/api/v1/events", TestServer.TOKENS.get("agent-a0"), "0-0")) {
             var login = s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}");
             assertThat(login.status()).isEqualTo(200);
             assertThat(s.post("agent-a0", "/api/v1/agents/a1/login", "{}").status())
