@@ -125,6 +125,11 @@ public final class FirstContactServer implements AutoCloseable {
         return registry;
     }
 
+    /** The API listener; tests read the routes it registers. */
+    ApiServer api() {
+        return api;
+    }
+
     public int apiPort() {
         return api == null ? -1 : api.port();
     }

@@ -234,7 +234,9 @@ public final class Api {
         body.put("entryId", runtime.epoch() + "-" + d.seq());
         for (Effect e : d.effects()) {
             if (e instanceof Effect.Duplicate) {
-                body.put("duplicate", true); // the engine had applied this key's command already
+                // The engine had applied this key's command already (before a restart): nothing changed now.
+                body.put("duplicate", true);
+                body.putArray("facts");
                 return new Reply(200, body, null, null);
             }
         }
