@@ -793,19 +793,19 @@ class OpenApiContractTest {
     private final Set<String> succeeded = new TreeSet<>();
     private int checked;
 
-    private TestServer.Response call(String who, String method, String path, String body) throws Exception {
+    private ApiClient.Response call(String who, String method, String path, String body) throws Exception {
         return call(who, method, path, body, Map.of());
     }
 
-    private TestServer.Response call(String who, String method, String path, String body, Map<String, String> headers)
+    private ApiClient.Response call(String who, String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        TestServer.Response r = s.send(who, method, path, body, headers);
+        ApiClient.Response r = s.send(who, method, path, body, headers);
         check(method, path, r);
         return r;
     }
 
     /** Validates a live response against the document: a documented status, media type, headers and body. */
-    private void check(String method, String path, TestServer.Response r) {
+    private void check(String method, String path, ApiClient.Response r) {
         String at = method + " " + path + " → " + r.status();
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         Operation op = operations().stream()
@@ -860,11 +860,11 @@ class OpenApiContractTest {
                 .forEach(e -> mismatches.add(at + ": " + e + " in " + r.raw().body()));
     }
 
-    private static String json(TestServer.Response r, String field) {
+    private static String json(ApiClient.Response r, String field) {
         return r.json().get(field).asText();
     }
 
-    private static JsonNode fact(TestServer.Response r, String type) {
+    private static JsonNode fact(ApiClient.Response r, String type) {
         for (JsonNode f : r.json().path("facts")) {
             if (f.path("type").asText().equals(type)) {
                 return f;
