@@ -1,5 +1,6 @@
 package io.firstcontact.server;
 
+import io.firstcontact.router.engine.EngineSnapshot;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.model.Actor;
@@ -78,6 +79,10 @@ public final class FirstContactServer implements AutoCloseable {
                     .register(registry);
         }
         this.management = new Management(vertx, config, registry);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "firstcontact.redis.reachable", this, s -> s.runtime.redisReachable() ? 1 : 0)
+                .description("1 while Redis answers, 0 while it does not (entries spill to the local file)")
+                .register(registry);
         RoutingMetrics metrics = new RoutingMetrics(registry);
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
         this.view =
@@ -89,6 +94,11 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(metrics);
         runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
+            @Override
+            public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
+                view.restore(snapshot); // the journal before it may be trimmed
+            }
+
             @Override
             public void replayed(
                     io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {
@@ -113,6 +123,11 @@ public final class FirstContactServer implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** The API listener; tests read the routes it registers. */
+    ApiServer api() {
+        return api;
     }
 
     public int apiPort() {
@@ -155,7 +170,7 @@ public final class FirstContactServer implements AutoCloseable {
 
     /** The first start: the YAML's routing seed (or the demo centre) becomes the journal's first configuration. */
     private void seedIfEmpty() throws Exception {
-        boolean empty = runtime.query(e -> e.core().config().queues().isEmpty() && e.lastSeq() == 0)
+        boolean empty = runtime.query(e -> e.config().queues().isEmpty() && e.lastSeq() == 0)
                 .get(10, TimeUnit.SECONDS);
         if (!empty) {
             return;

@@ -204,8 +204,11 @@ class ApiGuardTest {
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.header("Content-Type")).startsWith("application/problem+json");
 
-        var badCursor = s.get("admin", "/api/v1/queues/billing/waiting?limit=0");
+        var badLimit = s.get("admin", "/api/v1/queues/billing/waiting?limit=0");
+        assertThat(badLimit.status()).isEqualTo(422);
+        var badCursor = s.get("admin", "/api/v1/queues/billing/waiting?cursor=not-a-cursor");
         assertThat(badCursor.status()).isEqualTo(422);
+        assertThat(badCursor.json().get("errors").get(0).get("field").asText()).isEqualTo("cursor");
 
         // Refusals by the engine are journaled as refused commands? No: they change no state, but are entries.
         long after = s.journalLength();
@@ -304,6 +307,7 @@ class ApiGuardTest {
         String token = TestServer.TOKENS.get("integration");
         List<String> firstIds = new ArrayList<>();
         try (Sse live = new Sse(s.client(), s.base() + "/api/v1/events", token, null)) {
+            live.awaitConnected();
             for (int i = 0; i < 6; i++) {
                 var r = s.post(
                         "integration",

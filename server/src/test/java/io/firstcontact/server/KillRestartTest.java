@@ -210,14 +210,7 @@ class KillRestartTest {
     }
 
     private static Map<String, String> state(Path data) throws IOException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(data.resolve("redis").resolve("embedded-redis.state"))) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                fields.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return fields;
+        return RedisFailureTest.state(data);
     }
 
     private static long redisPid(Path data) throws IOException {

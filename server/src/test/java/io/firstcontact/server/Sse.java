@@ -19,6 +19,9 @@ final class Sse implements AutoCloseable {
     record Event(String id, String event, JsonNode data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** Completes at the server's {@code : connected} comment: from then on every new entry reaches this stream. */
+    final CompletableFuture<Void> connected = new CompletableFuture<>();
+
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     volatile int status;
 
@@ -49,6 +52,8 @@ final class Sse implements AutoCloseable {
                     id = null;
                     event = null;
                     data.setLength(0);
+                } else if (line.equals(": connected")) {
+                    connected.complete(null);
                 } else if (line.startsWith("id: ")) {
                     id = line.substring(4);
                 } else if (line.startsWith("event: ")) {
@@ -60,6 +65,12 @@ final class Sse implements AutoCloseable {
         } catch (Exception e) {
             // the stream was closed
         }
+    }
+
+    /** Waits until the stream is attached. */
+    Sse awaitConnected() throws Exception {
+        connected.get(10, TimeUnit.SECONDS);
+        return this;
     }
 
     /** The next event, waiting up to {@code timeout}; null if none came. */

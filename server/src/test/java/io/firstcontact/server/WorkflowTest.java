@@ -42,6 +42,7 @@ class WorkflowTest {
     @Test
     void anAdvisorWorksItsOwnOffersByIdAndALateCommandGets409() throws Exception {
         try (Sse mine = new Sse(s.client(), s.base() + "/api/v1/events", TestServer.TOKENS.get("agent-a0"), null)) {
+            mine.awaitConnected();
             var login = s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}");
             assertThat(login.status()).isEqualTo(200);
             assertThat(s.post("agent-a0", "/api/v1/agents/a1/login", "{}").status())

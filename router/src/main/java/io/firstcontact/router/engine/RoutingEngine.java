@@ -67,6 +67,11 @@ public final class RoutingEngine {
         return i == null || i.visit() == null ? 0 : core.index().position(i.visit());
     }
 
+    /** The routing configuration in force. */
+    public io.firstcontact.router.engine.config.RoutingConfig config() {
+        return core.config();
+    }
+
     /** The sequence number of the last input applied (0 for a new engine). */
     public long lastSeq() {
         return core.lastSeq();

@@ -371,20 +371,7 @@ public final class JournalCodec {
 
     /** {@code root.field[3].other}: the path of field names and indexes where reading failed. */
     private static String path(String root, IOException e) {
-        StringBuilder sb = new StringBuilder(root);
-        if (e instanceof JsonMappingException m) {
-            for (JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                    sb.append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    sb.append('[').append(r.getIndex()).append(']');
-                }
-            }
-        }
-        return sb.toString();
+        return e instanceof JsonMappingException m ? JsonPaths.of(root, m) : root;
     }
 
     private static String typeName(Class<?> c) {

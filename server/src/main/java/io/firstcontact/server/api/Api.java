@@ -11,6 +11,7 @@ import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.event.Effect;
 import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.host.DeposedException;
+import io.firstcontact.router.journal.JsonPaths;
 import io.firstcontact.server.config.ServerConfig.Role;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.core.buffer.Buffer;
@@ -57,7 +58,7 @@ public final class Api {
                 }
                 return value;
             } catch (UnrecognizedPropertyException e) {
-                String field = path(e);
+                String field = JsonPaths.of(e);
                 throw new ApiProblem(
                         400,
                         "malformed-request",
@@ -65,7 +66,7 @@ public final class Api {
                         "unknown field " + field,
                         java.util.List.of(new ApiProblem.FieldError(field, "unknown field")));
             } catch (JsonMappingException e) {
-                String field = path(e);
+                String field = JsonPaths.of(e);
                 throw new ApiProblem(
                         400,
                         "malformed-request",
@@ -124,34 +125,36 @@ public final class Api {
 
     /** A POST (or PUT) route: role check, body, idempotency, then the handler. */
     void post(HttpMethod method, String path, Set<Role> roles, PostHandler handler) {
-        router.route(method, path).handler(ctx -> {
-            Principal p = ctx.get(PRINCIPAL);
-            if (!roles.contains(p.role())) {
-                fail(ctx, forbidden(p));
-                return;
+        router.route(method, path)
+                .handler(ctx -> respond(ctx, roles, p -> {
+                    String key = Idempotency.validKey(ctx.request().getHeader(Idempotency.HEADER));
+                    Buffer raw = ctx.body().buffer();
+                    byte[] body = raw == null ? new byte[0] : raw.getBytes();
+                    Call call = new Call(ctx, p, body, key);
+                    return key == null ? run(handler, call) : idempotent(handler, call, method, path);
+                }));
+    }
+
+    /** Checks the role, runs the handler and writes its reply or its problem. */
+    private static void respond(RoutingContext ctx, Set<Role> roles, Function<Principal, CompletableFuture<Reply>> h) {
+        Principal p = ctx.get(PRINCIPAL);
+        if (!roles.contains(p.role())) {
+            fail(ctx, forbidden(p));
+            return;
+        }
+        CompletableFuture<Reply> reply;
+        try {
+            reply = h.apply(p);
+        } catch (RuntimeException e) {
+            fail(ctx, e);
+            return;
+        }
+        reply.whenComplete((r, error) -> {
+            if (error != null) {
+                fail(ctx, error);
+            } else {
+                write(ctx, r);
             }
-            CompletableFuture<Reply> reply;
-            try {
-                String key = Idempotency.validKey(ctx.request().getHeader(Idempotency.HEADER));
-                Buffer raw = ctx.body().buffer();
-                byte[] body = raw == null ? new byte[0] : raw.getBytes();
-                Call call = new Call(ctx, p, body, key);
-                if (key == null) {
-                    reply = run(handler, call);
-                } else {
-                    reply = idempotent(handler, call, method, path);
-                }
-            } catch (RuntimeException e) {
-                fail(ctx, e);
-                return;
-            }
-            reply.whenComplete((r, error) -> {
-                if (error != null) {
-                    fail(ctx, error);
-                } else {
-                    write(ctx, r);
-                }
-            });
         });
     }
 
@@ -199,27 +202,7 @@ public final class Api {
 
     /** A GET route: role check, then the handler. */
     void get(String path, Set<Role> roles, GetHandler handler) {
-        router.get(path).handler(ctx -> {
-            Principal p = ctx.get(PRINCIPAL);
-            if (!roles.contains(p.role())) {
-                fail(ctx, forbidden(p));
-                return;
-            }
-            CompletableFuture<Reply> reply;
-            try {
-                reply = handler.handle(ctx, p);
-            } catch (RuntimeException e) {
-                fail(ctx, e);
-                return;
-            }
-            reply.whenComplete((r, error) -> {
-                if (error != null) {
-                    fail(ctx, error);
-                } else {
-                    write(ctx, r);
-                }
-            });
-        });
+        router.get(path).handler(ctx -> respond(ctx, roles, p -> handler.handle(ctx, p)));
     }
 
     static ApiProblem forbidden(Principal p) {
@@ -251,7 +234,9 @@ public final class Api {
         body.put("entryId", runtime.epoch() + "-" + d.seq());
         for (Effect e : d.effects()) {
             if (e instanceof Effect.Duplicate) {
-                body.put("duplicate", true); // the engine had applied this key's command already
+                // The engine had applied this key's command already (before a restart): nothing changed now.
+                body.put("duplicate", true);
+                body.putArray("facts");
                 return new Reply(200, body, null, null);
             }
         }
@@ -344,20 +329,5 @@ public final class Api {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -194,7 +194,7 @@ final class CommandRoutes {
             Requests.Presence b = call.body(Requests.Presence.class);
             PresenceState state = Requests.required(b.presence(), "presence");
             boolean force = b.force() != null && b.force();
-            if (force && call.principal().is(AGENT)) {
+            if (force && !call.principal().is(SUPERVISOR, ADMIN)) {
                 throw ApiProblem.forbidden("only a supervisor or an admin may force a presence change");
             }
             return api.submit(

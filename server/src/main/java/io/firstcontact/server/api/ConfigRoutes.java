@@ -97,7 +97,7 @@ final class ConfigRoutes {
     }
 
     private CompletableFuture<RoutingConfig> current() {
-        return api.runtime().query(engine -> engine.core().config());
+        return api.runtime().query(engine -> engine.config());
     }
 
     private JsonNode tree(RoutingConfig c) {

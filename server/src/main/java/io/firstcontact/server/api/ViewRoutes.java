@@ -74,15 +74,22 @@ public final class ViewRoutes implements Ownership {
             String name = ctx.pathParam("name");
             String cursor = ctx.request().getParam("cursor");
             int limit = limit(ctx);
-            return read(v -> v.waiting(name, cursor, limit)).thenApply(page -> {
-                WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no queue " + name));
-                ObjectNode body = PublicJson.MAPPER.createObjectNode();
-                body.put("queue", w.queue());
-                ArrayNode items = body.putArray("items");
-                w.entries().forEach(e -> items.add(PublicJson.view(e)));
-                body.put("nextCursor", w.nextCursor());
-                return Api.Reply.ok(body);
-            });
+            return read(v -> {
+                        try {
+                            return v.waiting(name, cursor, limit);
+                        } catch (IllegalArgumentException e) {
+                            throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of this queue's pages");
+                        }
+                    })
+                    .thenApply(page -> {
+                        WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no queue " + name));
+                        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                        body.put("queue", w.queue());
+                        ArrayNode items = body.putArray("items");
+                        w.entries().forEach(e -> items.add(PublicJson.view(e)));
+                        body.put("nextCursor", w.nextCursor());
+                        return Api.Reply.ok(body);
+                    });
         });
         api.get("/api/v1/interactions/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");
@@ -168,6 +175,7 @@ public final class ViewRoutes implements Ownership {
         ObjectNode body = PublicJson.MAPPER.createObjectNode();
         body.put("interactionId", trace.interactionId());
         body.put("earlierEntriesDropped", trace.earlierDropped());
+        body.put("startsAfter", trace.startsAfter());
         ArrayNode entries = body.putArray("entries");
         int trimmed = 0;
         for (String id : trace.entryIds()) {

@@ -150,14 +150,7 @@ public final class ConfigLoader {
     }
 
     private static String describe(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            }
-        }
+        String path = io.firstcontact.router.journal.JsonPaths.of(e);
         String what = firstLine(e);
         int cut = what.indexOf(" (for ");
         return (path.isEmpty() ? "" : path + ": ") + (cut > 0 ? what.substring(0, cut) : what);

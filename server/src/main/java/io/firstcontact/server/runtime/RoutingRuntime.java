@@ -93,10 +93,19 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
     private String previousSnapshotId;
     private boolean snapshotting;
 
-    /** Hears about recovery: {@code replayed} for each journal entry re-applied, then {@code recovered} once. */
+    /**
+     * Hears about recovery: {@code restored} once when there is a snapshot, {@code replayed} for each journal entry
+     * re-applied after it, then {@code recovered} once.
+     */
     public interface RecoveryListener {
-        /** The engine was restored from a snapshot (not called when recovery starts from an empty journal). */
-        default void restored(RoutingEngine engine) {}
+        /**
+         * The engine was restored from the latest snapshot (not called when recovery starts from an empty journal).
+         * The journal before the snapshot may be trimmed: what a listener needs of that time is in {@code snapshot}.
+         *
+         * @param snapshot the snapshot, as decoded from Redis
+         * @param engine the engine restored from it, before any entry is replayed
+         */
+        default void restored(EngineSnapshot snapshot, RoutingEngine engine) {}
 
         void replayed(EngineInput input, Decision decision);
 
@@ -298,7 +307,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         RoutingEngine restored = recovery.engine();
         if (snapshot != null) {
             for (RecoveryListener l : recoveryListeners) {
-                l.restored(restored);
+                l.restored(snapshot, restored);
             }
         }
         String from = stored.map(SnapshotStore.Stored::entryId).orElse("0-0");

@@ -24,7 +24,8 @@ import java.util.List;
  * @param expectedWaitMillis the expected wait at that position, or null
  * @param offerId its live offer, or null
  * @param agentId the advisor of its live offer or, when connected, of its first open assignment; else null
- * @param assignmentIds its open assignments (active or in wrap-up)
+ * @param assignmentIds its open assignments (active or in wrap-up), oldest first: by start time, then in the order
+ *     of their offers
  * @param endedAt when it ended, or null
  * @param endReason why it ended, or null
  */

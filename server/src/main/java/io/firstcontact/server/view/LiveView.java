@@ -2,6 +2,7 @@ package io.firstcontact.server.view;
 
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.engine.EngineSnapshot;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.command.QueueRequest;
@@ -38,9 +39,9 @@ import java.util.function.ToIntFunction;
  * The server's read model: queues, waiting interactions, offers, assignments and advisors as the <em>committed</em>
  * decisions leave them, with expected waits and per-interaction traces. It is an {@link EffectSink}: the host hands
  * it every committed journal entry in journal order, and recovery replays the journal through the same {@link
- * #committed} so the view is rebuilt on restart. Nothing here decides anything; it follows the engine's facts (and,
- * where the engine changes something without a fact, the applied command), using each entry's {@code at} as the
- * time of its facts.
+ * #committed} so the view is rebuilt on restart — after {@link #restore restoring} what the latest snapshot holds,
+ * when there is one. Nothing here decides anything; it follows the engine's facts (and, where the engine changes
+ * something without a fact, the applied command), using each entry's {@code at} as the time of its facts.
  *
  * <p><b>Threading</b>: every method, {@link #committed} and the queries alike, must be called on the engine thread.
  * The API posts its queries to that thread, so the view needs no locking and a query always sees whole entries.
@@ -76,6 +77,8 @@ public final class LiveView implements EffectSink {
     private long lastAt;
     private long dayStartedAt = Long.MIN_VALUE;
     private long nextDayAt = Long.MIN_VALUE;
+    /** When the queues' daily counts began: the day's start, or the snapshot the view was restored from. */
+    private long countsSince = Long.MIN_VALUE;
 
     /**
      * @param options retention, time zone and expected-wait settings
@@ -94,6 +97,158 @@ public final class LiveView implements EffectSink {
     /** A view of the engine it is fed from, with the default options. */
     public LiveView(RoutingEngine engine) {
         this(ViewOptions.DEFAULT, engine::position);
+    }
+
+    // ------------------------------------------------------------------ restoring from a snapshot
+
+    /**
+     * Rebuilds the view from the engine's latest snapshot; recovery then replays the journal entries after it through
+     * {@link #committed}. The journal before the snapshot may be trimmed, so this is where the view learns what existed
+     * then. Call it once, on a view that has seen nothing, on the thread that will feed it.
+     *
+     * <p><b>Restored</b> — after it and the entries that follow, these answer as in a view fed the whole journal: the
+     * configuration and its version; every queue's open or closed, its waiting interactions in order (positions,
+     * tiers, entry times, service deadlines, paging cursors), offered count, longest wait and staffing; every
+     * advisor's profiles, skills, presence and reason, pending presence, session, live offers and open assignments;
+     * every live interaction (channel, direction, references, created time, phase, tier, last queue, current visit,
+     * live offer, open assignments); live offers (status, advisor, visit, queue, channel, created and expiry times);
+     * open assignments (queue, channel, status, start, wrap-up end, and their offer: the engine names an assignment
+     * after it); the last entry id and its time; whether there is an expected wait.
+     *
+     * <p><b>Not restored</b> — history, which a snapshot does not hold. The figures resting on it say so, or recover
+     * as the entries after the snapshot come in:
+     *
+     * <ul>
+     *   <li>Queues' answered and abandoned counts start at zero: {@link QueueView#countsSince()} is the snapshot's
+     *       time until the next local midnight, when counting starts afresh anyway.
+     *   <li>Expected waits: the answer intervals and handle times measured before the snapshot are gone, so a queue's
+     *       estimate uses the default handle time until enough answers and ended assignments are measured again
+     *       ({@link ExpectedWait}); whether there is an estimate at all is unchanged.
+     *   <li>When each advisor's current presence began: {@link AgentView#presenceSince()} is null until it changes.
+     *   <li>Traces of the interactions live at the snapshot start after it ({@link Trace#startsAfter()}, its entry id);
+     *       a later entry naming only an offer or assignment that had ended before the snapshot (a late command on
+     *       it) is not attributed to its interaction.
+     *   <li>Interactions, offers and assignments that had ended before the snapshot are unknown, as if retention had
+     *       dropped them: queries answer empty (404), where a view fed from the start may still retain them. An
+     *       interaction that ended while an advisor wraps it up is unknown too; its assignment is not.
+     * </ul>
+     *
+     * @throws IllegalStateException when the view has already been fed or restored
+     */
+    public void restore(EngineSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (lastEntryId != null || config != null || !agents.isEmpty() || !interactions.isEmpty()) {
+            throw new IllegalStateException("a view is restored only before it is fed");
+        }
+        // An engine never configured holds the empty configuration: the view has none, as before its first.
+        if (!snapshot.config().equals(RoutingConfig.empty())) {
+            config = snapshot.config();
+            configVersion = config.version();
+            Map<String, Boolean> open = new HashMap<>();
+            snapshot.queues().forEach(qs -> open.put(qs.id(), qs.open()));
+            for (QueueConfig qc : config.queues()) {
+                TrackedQueue q =
+                        new TrackedQueue(qc, config.channel(qc.channel()).mediaClass());
+                q.open = open.getOrDefault(qc.id(), qc.openAtStart());
+                queues.put(qc.id(), q);
+            }
+        }
+        if (snapshot.lastSeq() > 0) {
+            lastEntryId = snapshot.epoch() + "-" + snapshot.lastSeq();
+            lastAt = snapshot.lastAt();
+            newDay(lastAt);
+            countsSince = lastAt;
+        }
+        for (EngineSnapshot.AgentSnap as : snapshot.agents()) {
+            TrackedAgent a = new TrackedAgent(as.id(), null);
+            a.utilisationProfile = as.utilisationProfile();
+            a.routingProfile = as.routingProfile();
+            a.skills = as.skills();
+            a.presence = as.presence();
+            a.reason = as.reason();
+            a.pendingPresence = as.pendingPresence();
+            a.pendingReason = as.pendingReason();
+            a.sessionAttached = as.sessionAttached();
+            agents.put(a.id, a);
+        }
+        for (EngineSnapshot.InteractionSnap is : snapshot.interactions()) {
+            restore(is);
+        }
+        for (EngineSnapshot.AgentSnap as : snapshot.agents()) {
+            for (EngineSnapshot.AssignmentSnap x : as.assignments()) {
+                restore(as.id(), x);
+            }
+        }
+    }
+
+    private void restore(EngineSnapshot.InteractionSnap is) {
+        TrackedInteraction i = new TrackedInteraction(
+                is.id(),
+                is.channel(),
+                is.direction(),
+                is.sourceRef(),
+                is.conversationId(),
+                is.customerRef(),
+                is.arrivedAt());
+        i.phase = is.phase();
+        i.tier = is.tier();
+        i.ageBonusMillis = is.ageBonusMillis();
+        i.lastQueue = is.lastQueue();
+        i.traceStartsAfter = lastEntryId;
+        EngineSnapshot.VisitSnap vs = is.visit();
+        if (vs != null) {
+            long unbonusedDueAt = vs.keyStart() + vs.keySlMillis(); // the engine's dueAt() before the age bonus
+            TrackedVisit v = new TrackedVisit(
+                    is.id(),
+                    vs.id(),
+                    vs.queue(),
+                    vs.enteredAt(),
+                    vs.order(),
+                    unbonusedDueAt,
+                    is.tier(),
+                    unbonusedDueAt - is.ageBonusMillis());
+            i.visit = v;
+            TrackedQueue q = queues.get(vs.queue());
+            if (q != null) {
+                q.live++;
+                if (is.phase() == Phase.QUEUED) {
+                    q.add(v);
+                }
+            }
+        }
+        EngineSnapshot.OfferSnap os = is.offer();
+        if (os != null) {
+            TrackedOffer o = new TrackedOffer(
+                    os.id(),
+                    is.id(),
+                    os.agentId(),
+                    vs != null ? vs.id() : null,
+                    vs != null ? vs.queue() : is.lastQueue(),
+                    os.channel(),
+                    os.createdAt(),
+                    os.expiresAt());
+            o.status = os.status();
+            offers.put(o.id, o);
+            i.offerId = o.id;
+            TrackedAgent a = agents.get(os.agentId());
+            if (a != null) {
+                a.offers.add(o);
+            }
+        }
+        interactions.put(i.id, i);
+    }
+
+    private void restore(String agentId, EngineSnapshot.AssignmentSnap x) {
+        TrackedAssignment as = new TrackedAssignment(
+                x.id(), x.interactionId(), agentId, x.id(), x.queue(), x.interactionChannel(), x.startedAt());
+        as.status = x.status();
+        as.wrapUpUntil = x.status() == AssignmentStatus.WRAP_UP ? x.wrapUntil() : null;
+        assignments.put(as.id, as);
+        agents.get(agentId).assignments.add(as);
+        TrackedInteraction i = interactions.get(x.interactionId());
+        if (i != null) { // else it ended while this assignment wraps up
+            i.assignments.add(as);
+        }
     }
 
     // ------------------------------------------------------------------ following the journal
@@ -355,7 +510,7 @@ public final class LiveView implements EffectSink {
         offers.put(o.id, o);
         TrackedAgent a = agents.get(f.agentId());
         if (a != null) {
-            a.offerIds.add(o.id);
+            a.offers.add(o);
         }
         TrackedInteraction i = interactions.get(f.interactionId());
         if (i != null) {
@@ -385,7 +540,7 @@ public final class LiveView implements EffectSink {
         endedOffers.put(o.id, o);
         TrackedAgent a = agents.get(o.agentId);
         if (a != null) {
-            a.offerIds.remove(o.id);
+            a.offers.remove(o);
         }
         TrackedInteraction i = interactions.get(o.interactionId);
         if (i == null) {
@@ -422,11 +577,11 @@ public final class LiveView implements EffectSink {
         assignments.put(as.id, as);
         TrackedAgent a = agents.get(f.agentId());
         if (a != null) {
-            a.assignmentIds.add(as.id);
+            a.assignments.add(as);
         }
         if (i != null) {
             i.acceptedOfferId = null;
-            i.assignmentIds.add(as.id);
+            i.assignments.add(as);
             i.phase = Phase.CONNECTED;
         }
     }
@@ -442,11 +597,11 @@ public final class LiveView implements EffectSink {
         endedAssignments.put(as.id, as);
         TrackedAgent a = agents.get(as.agentId);
         if (a != null) {
-            a.assignmentIds.remove(as.id);
+            a.assignments.remove(as);
         }
         TrackedInteraction i = interactions.get(as.interactionId);
         if (i != null) {
-            i.assignmentIds.remove(as.id);
+            i.assignments.remove(as);
             disconnectedUnlessActive(i.id);
         }
         if (as.queue != null) {
@@ -464,9 +619,8 @@ public final class LiveView implements EffectSink {
         if (i == null || i.phase != Phase.CONNECTED) {
             return;
         }
-        for (String id : i.assignmentIds) {
-            TrackedAssignment as = assignments.get(id);
-            if (as != null && as.status == AssignmentStatus.ACTIVE) {
+        for (TrackedAssignment as : i.assignments) {
+            if (as.status == AssignmentStatus.ACTIVE) {
                 return;
             }
         }
@@ -512,6 +666,7 @@ public final class LiveView implements EffectSink {
                 Instant.ofEpochMilli(at).atZone(options.zone()).toLocalDate().atStartOfDay(options.zone());
         dayStartedAt = midnight.toInstant().toEpochMilli();
         nextDayAt = midnight.plusDays(1).toInstant().toEpochMilli();
+        countsSince = dayStartedAt;
         for (TrackedQueue q : queues.values()) {
             q.answeredToday = 0;
             q.abandonedToday = 0;
@@ -670,9 +825,8 @@ public final class LiveView implements EffectSink {
             TrackedOffer o = offers.get(i.offerId);
             agentId = o != null ? o.agentId : null;
         } else if (i.phase == Phase.CONNECTED) {
-            for (String id : i.assignmentIds) {
-                TrackedAssignment as = assignments.get(id);
-                if (as != null && as.status == AssignmentStatus.ACTIVE) {
+            for (TrackedAssignment as : i.assignments) {
+                if (as.status == AssignmentStatus.ACTIVE) {
                     agentId = as.agentId;
                     break;
                 }
@@ -695,7 +849,7 @@ public final class LiveView implements EffectSink {
                 ewt,
                 i.offerId,
                 agentId,
-                List.copyOf(i.assignmentIds),
+                i.assignments.stream().map(as -> as.id).toList(),
                 i.endedAt,
                 i.endReason));
     }
@@ -754,7 +908,9 @@ public final class LiveView implements EffectSink {
     /** The committed entries that touched the interaction, while it is live or retained. */
     public Optional<Trace> trace(String interactionId) {
         TrackedInteraction i = known(interactionId);
-        return i == null ? Optional.empty() : Optional.of(new Trace(i.id, List.copyOf(i.trace), i.traceDropped));
+        return i == null
+                ? Optional.empty()
+                : Optional.of(new Trace(i.id, List.copyOf(i.trace), i.traceDropped, i.traceStartsAfter));
     }
 
     // ------------------------------------------------------------------ derived
@@ -772,6 +928,7 @@ public final class LiveView implements EffectSink {
                 q.answeredToday,
                 q.abandonedToday,
                 dayStartedAt == Long.MIN_VALUE ? 0 : dayStartedAt,
+                countsSince == Long.MIN_VALUE ? 0 : countsSince,
                 estimate(rate, q.waiting.size() + 1));
     }
 

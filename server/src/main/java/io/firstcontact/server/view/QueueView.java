@@ -12,10 +12,13 @@ package io.firstcontact.server.view;
  * @param oldestWaitingSince the earliest {@code enteredAt} of a waiting visit (the longest wait), or null
  * @param staffed advisors logged in (and not on their way out) whose routing profile takes the queue and whose
  *     utilisation profile has its channel; skills are not checked, they differ per interaction
- * @param answeredToday visits of the queue answered since {@code dayStartedAt}
- * @param abandonedToday visits of the queue abandoned (while waiting or while alerting) since {@code dayStartedAt}
+ * @param answeredToday visits of the queue answered since {@code countsSince}
+ * @param abandonedToday visits of the queue abandoned (while waiting or while alerting) since {@code countsSince}
  * @param dayStartedAt local midnight, in the view's time zone, of the day the counts are for: the day of the last
  *     committed entry
+ * @param countsSince when the counts began: {@code dayStartedAt}, or later when the view was restored from a snapshot
+ *     taken that day ({@link LiveView#restore}): then the engine time of the snapshot, and what was answered or
+ *     abandoned earlier that day is not counted
  * @param expectedWaitMillis the expected wait of an interaction arriving now ({@link ExpectedWait}, position
  *     waiting + 1), or null when nobody staffs the queue or it is closed
  */
@@ -30,4 +33,5 @@ public record QueueView(
         int answeredToday,
         int abandonedToday,
         long dayStartedAt,
+        long countsSince,
         Long expectedWaitMillis) {}

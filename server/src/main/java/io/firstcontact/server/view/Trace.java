@@ -10,8 +10,11 @@ import java.util.List;
  * @param interactionId the interaction
  * @param entryIds journal entry ids {@code <epoch>-<seq>}, oldest first
  * @param earlierDropped how many older entry ids were dropped to keep the trace bounded (0 normally)
+ * @param startsAfter null normally; for an interaction that was live when the view was restored from a snapshot
+ *     ({@link LiveView#restore}), the entry id {@code <epoch>-<seq>} of that snapshot: the entries up to it that
+ *     touched the interaction are unknown, neither listed nor counted in {@code earlierDropped}
  */
-public record Trace(String interactionId, List<String> entryIds, long earlierDropped) {
+public record Trace(String interactionId, List<String> entryIds, long earlierDropped, String startsAfter) {
     public Trace {
         entryIds = List.copyOf(entryIds);
     }

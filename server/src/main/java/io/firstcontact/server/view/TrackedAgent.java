@@ -2,8 +2,8 @@ package io.firstcontact.server.view;
 
 import io.firstcontact.router.engine.model.PresenceState;
 import io.firstcontact.router.engine.model.SkillLevel;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeSet;
 
 /** An advisor followed through the facts. */
 final class TrackedAgent {
@@ -14,15 +14,18 @@ final class TrackedAgent {
 
     PresenceState presence = PresenceState.LOGGED_OUT;
     String reason;
-    long presenceSince;
+    /** Null when unknown: restored from a snapshot and unchanged since. */
+    Long presenceSince;
+
     PresenceState pendingPresence;
     String pendingReason;
     boolean sessionAttached;
 
-    final LinkedHashSet<String> offerIds = new LinkedHashSet<>();
-    final LinkedHashSet<String> assignmentIds = new LinkedHashSet<>();
+    final TreeSet<TrackedOffer> offers = new TreeSet<>(TrackedOffer.ORDER);
+    final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
 
-    TrackedAgent(String id, long definedAt) {
+    /** @param definedAt when the advisor was defined, or null when unknown (restored from a snapshot) */
+    TrackedAgent(String id, Long definedAt) {
         this.id = id;
         this.presenceSince = definedAt;
     }
@@ -44,7 +47,7 @@ final class TrackedAgent {
                 pendingPresence,
                 pendingReason,
                 sessionAttached,
-                List.copyOf(offerIds),
-                List.copyOf(assignmentIds));
+                offers.stream().map(o -> o.id).toList(),
+                assignments.stream().map(as -> as.id).toList());
     }
 }

@@ -1,9 +1,17 @@
 package io.firstcontact.server.view;
 
 import io.firstcontact.router.engine.model.AssignmentStatus;
+import java.util.Comparator;
 
 /** An assignment followed through the facts. */
 final class TrackedAssignment {
+    /**
+     * Oldest first: started at, then the order of their offers (an assignment is named after its offer, {@link
+     * NaturalOrder}). Both are in a snapshot, so a view restored from one lists them as a view fed from the start.
+     */
+    static final Comparator<TrackedAssignment> ORDER =
+            Comparator.<TrackedAssignment>comparingLong(a -> a.startedAt).thenComparing(a -> a.id, NaturalOrder.IDS);
+
     final String id;
     final String interactionId;
     final String agentId;

@@ -4,7 +4,7 @@ import io.firstcontact.router.engine.model.Direction;
 import io.firstcontact.router.engine.model.EndReason;
 import io.firstcontact.router.engine.model.Phase;
 import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 
 /** An interaction followed through the facts, with the entry ids of its trace. */
 final class TrackedInteraction {
@@ -27,12 +27,16 @@ final class TrackedInteraction {
     /** The offer accepted in the entry being applied: it names the queue of the assignment that follows. */
     String acceptedOfferId;
 
-    final LinkedHashSet<String> assignmentIds = new LinkedHashSet<>();
+    /** Its open assignments, oldest first. */
+    final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
+
     Long endedAt;
     EndReason endReason;
 
     final ArrayDeque<String> trace = new ArrayDeque<>();
     long traceDropped;
+    /** Null, or the entry of the snapshot it was restored from: the entries up to it are not in its trace. */
+    String traceStartsAfter;
 
     TrackedInteraction(
             String id,

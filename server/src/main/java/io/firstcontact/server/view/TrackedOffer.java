@@ -1,9 +1,14 @@
 package io.firstcontact.server.view;
 
 import io.firstcontact.router.engine.model.OfferStatus;
+import java.util.Comparator;
 
 /** An offer followed through the facts. */
 final class TrackedOffer {
+    /** Oldest first: created at, then the order the engine made them in (its ids, {@link NaturalOrder}). */
+    static final Comparator<TrackedOffer> ORDER =
+            Comparator.<TrackedOffer>comparingLong(o -> o.createdAt).thenComparing(o -> o.id, NaturalOrder.IDS);
+
     final String id;
     final String interactionId;
     final String agentId;

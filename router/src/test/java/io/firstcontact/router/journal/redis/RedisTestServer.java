@@ -5,19 +5,36 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real embedded redis-server and a Lettuce client on it, one per test class. */
+/**
+ * A real redis-server and a Lettuce client on it, one per test class: the embedded one, or with {@code
+ * -Djournal.redis=container} (the {@code redis-container} Maven profile) a {@code redis:7} container.
+ */
 final class RedisTestServer implements AutoCloseable {
 
+    /** The embedded server; null when the tests run against a container. */
     final EmbeddedRedis redis;
-    final RedisClient client;
 
-    private RedisTestServer(EmbeddedRedis redis) {
+    final RedisClient client;
+    private final ExternalRedis external;
+
+    private RedisTestServer(EmbeddedRedis redis, ExternalRedis external) {
         this.redis = redis;
-        this.client = RedisClients.create(redis.redisUri(), Duration.ofSeconds(5));
+        this.external = external;
+        this.client = RedisClients.create(redis != null ? redis.redisUri() : external.uri(), Duration.ofSeconds(5));
     }
 
     static RedisTestServer start(Path dataDir) {
-        return new RedisTestServer(EmbeddedRedis.start(dataDir, 0, true));
+        if ("container".equals(System.getProperty("journal.redis"))) {
+            try {
+                ExternalRedis container = (ExternalRedis) Class.forName(ExternalRedis.CONTAINER_CLASS)
+                        .getDeclaredConstructor()
+                        .newInstance();
+                return new RedisTestServer(null, container);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("journal.redis=container needs the redis-container profile", e);
+            }
+        }
+        return new RedisTestServer(EmbeddedRedis.start(dataDir, 0, true), null);
     }
 
     StatefulRedisConnection<String, String> connect() {
@@ -29,7 +46,11 @@ final class RedisTestServer implements AutoCloseable {
         try {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         } finally {
-            redis.stop();
+            if (redis != null) {
+                redis.stop();
+            } else {
+                external.close();
+            }
         }
     }
 }
