@@ -240,6 +240,9 @@ public final class LoadGenerator {
         Map<String, PromMetrics.Buckets> stages = new LinkedHashMap<>();
         Map<String, Double> inputsByType;
         long serverCpuNanos;
+        /** JVM user, JVM system, redis-server user, redis-server system. */
+        long[] serverCpuSplit = new long[4];
+
         long generatorCpuNanos;
         List<String> serverWarnings = List.of();
         MachineLoad.Usage machine;
@@ -336,6 +339,7 @@ public final class LoadGenerator {
         PromMetrics m0 = rig.server().scrape();
         MachineLoad.Snapshot s0 = MachineLoad.snapshot();
         long cpu0 = rig.server().cpuNanos();
+        long[] split0 = rig.server().cpuSplitNanos();
         long gen0 = generatorCpuNanos();
         long t0 = System.nanoTime();
         rig.latencies().open(dir.resolve(prefix + "latency.hlog"));
@@ -348,6 +352,7 @@ public final class LoadGenerator {
         Thread.sleep(window.toMillis());
         long t1 = System.nanoTime();
         long cpu1 = rig.server().cpuNanos();
+        long[] split1 = rig.server().cpuSplitNanos();
         long gen1 = generatorCpuNanos();
         MachineLoad.Snapshot s1 = MachineLoad.snapshot();
         Simulation.Counts c = rig.sim().counts();
@@ -374,6 +379,9 @@ public final class LoadGenerator {
         }
         rig.latencies().writeDistributions(dir, prefix);
         r.serverCpuNanos = cpu1 - cpu0;
+        for (int i = 0; i < 4; i++) {
+            r.serverCpuSplit[i] = split1[i] - split0[i];
+        }
         r.generatorCpuNanos = gen1 - gen0;
         r.machine = MachineLoad.between(s0, s1, MachineLoad.ours(rig.server()));
         stages(r, m0, m1);
@@ -1027,6 +1035,27 @@ public final class LoadGenerator {
                 r.seconds,
                 100 * r.serverCoreShare(),
                 100 * r.serverMachineShare()));
+        long[] sp = r.serverCpuSplit;
+        s.append(String.format(
+                Locale.ROOT,
+                "| of which server JVM user / system, redis-server user / system | %.2f / %.2f / %.2f / %.2f s |%n",
+                sp[0] / 1e9,
+                sp[1] / 1e9,
+                sp[2] / 1e9,
+                sp[3] / 1e9));
+        s.append(String.format(
+                Locale.ROOT,
+                "| engine inputs in the window, server CPU per input | %.0f, %.0f µs |%n",
+                r.inputsByType.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                r.serverCpuNanos
+                        / 1e3
+                        / Math.max(
+                                1,
+                                r.inputsByType.values().stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .sum())));
         s.append(String.format(
                 Locale.ROOT,
                 "| interaction lifecycles completed (created → offered → accepted → ended → wrap-up over) | %d |%n",
