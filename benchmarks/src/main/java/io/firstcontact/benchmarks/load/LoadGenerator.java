@@ -472,6 +472,8 @@ public final class LoadGenerator {
                     rig.sim().advisorStates()));
             r.serverWarnings = warnings(rig.server());
             Environment.finish(env, rig.server());
+            sharedWith(env, prefix + " during the window", others(r.machine, r.seconds));
+            sharedWith(env, prefix + " in the 3 s before the server started", others(before, 3));
             return r;
         }
     }
@@ -657,6 +659,13 @@ public final class LoadGenerator {
         return s.toString();
     }
 
+    /** Records in environment.json what else used the machine (measured, by kind of process). */
+    static void sharedWith(ObjectNode env, String when, String what) {
+        ObjectNode o =
+                env.has("otherProcesses") ? (ObjectNode) env.get("otherProcesses") : env.putObject("otherProcesses");
+        o.put(when, what);
+    }
+
     static MachineLoad.Usage quiet(Options o) throws InterruptedException {
         return MachineLoad.awaitQuiet(o.quietShare, o.quietWait.toMillis());
     }
@@ -778,6 +787,7 @@ public final class LoadGenerator {
                 + " Desktops re-attach with a keep-alive as soon as the server is ready.\n\n");
         s.append("| fact | value |\n|---|---|\n");
         facts.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        sharedWith(env, "in the 3 s before the server started", others(before, 3));
         s.append("| other processes in the 3 s before the server started | ")
                 .append(others(before, 3))
                 .append(" |\n");
@@ -910,6 +920,7 @@ public final class LoadGenerator {
                     Locale.ROOT,
                     "| other processes during the window (CPU s by kind) | %s |%n",
                     others(machine, secs)));
+            sharedWith(env, "idle window", others(machine, secs));
             PromMetrics.Buckets dd = r.stages.get("decided: every input");
             s.append(String.format(
                     Locale.ROOT,
