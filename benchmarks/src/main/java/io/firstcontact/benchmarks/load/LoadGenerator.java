@@ -243,6 +243,12 @@ public final class LoadGenerator {
         /** JVM user, JVM system, redis-server user, redis-server system. */
         long[] serverCpuSplit = new long[4];
 
+        double gcPauses;
+        double gcPauseSeconds;
+        double gcPauseMaxSeconds;
+        long generatorGcCount;
+        long generatorGcMillis;
+
         long generatorCpuNanos;
         List<String> serverWarnings = List.of();
         MachineLoad.Usage machine;
@@ -327,6 +333,17 @@ public final class LoadGenerator {
         return extra;
     }
 
+    /** Collections and their accumulated time (ms) in the generator's JVM. */
+    static long[] generatorGc() {
+        long n = 0;
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {n, ms};
+    }
+
     static long generatorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -341,6 +358,7 @@ public final class LoadGenerator {
         long cpu0 = rig.server().cpuNanos();
         long[] split0 = rig.server().cpuSplitNanos();
         long gen0 = generatorCpuNanos();
+        long[] ggc0 = generatorGc();
         long t0 = System.nanoTime();
         rig.latencies().open(dir.resolve(prefix + "latency.hlog"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -354,6 +372,7 @@ public final class LoadGenerator {
         long cpu1 = rig.server().cpuNanos();
         long[] split1 = rig.server().cpuSplitNanos();
         long gen1 = generatorCpuNanos();
+        long[] ggc1 = generatorGc();
         MachineLoad.Snapshot s1 = MachineLoad.snapshot();
         Simulation.Counts c = rig.sim().counts();
         rig.sim().resetCounts();
@@ -383,6 +402,8 @@ public final class LoadGenerator {
             r.serverCpuSplit[i] = split1[i] - split0[i];
         }
         r.generatorCpuNanos = gen1 - gen0;
+        r.generatorGcCount = ggc1[0] - ggc0[0];
+        r.generatorGcMillis = ggc1[1] - ggc0[1];
         r.machine = MachineLoad.between(s0, s1, MachineLoad.ours(rig.server()));
         stages(r, m0, m1);
         return r;
@@ -407,6 +428,9 @@ public final class LoadGenerator {
                 "pushed (committed → written to the event stream)",
                 delta(m0, m1, "firstcontact_events_push_seconds", all));
         r.stages.put("entries per group commit", delta(m0, m1, "firstcontact_journal_batch_entries", all));
+        r.gcPauses = m1.sum("jvm_gc_pause_seconds_count") - m0.sum("jvm_gc_pause_seconds_count");
+        r.gcPauseSeconds = m1.sum("jvm_gc_pause_seconds_sum") - m0.sum("jvm_gc_pause_seconds_sum");
+        r.gcPauseMaxSeconds = m1.max("jvm_gc_pause_seconds_max");
         Map<String, Double> before = m0.byLabel("firstcontact_engine_decision_seconds_count", "input");
         Map<String, Double> after = m1.byLabel("firstcontact_engine_decision_seconds_count", "input");
         Map<String, Double> inputs = new TreeMap<>();
@@ -1080,6 +1104,18 @@ public final class LoadGenerator {
                 "| generator CPU | %.2f s: %.1f%% of the machine |%n",
                 r.generatorCpuNanos / 1e9,
                 100 * r.generatorCpuNanos / (r.seconds * 1e9) / cores));
+        s.append(String.format(
+                Locale.ROOT,
+                "| server GC pauses (jvm_gc_pause_seconds delta; max is Micrometer's recent maximum) | %.0f, %.1f ms in"
+                        + " all, max %.1f ms |%n",
+                r.gcPauses,
+                r.gcPauseSeconds * 1e3,
+                r.gcPauseMaxSeconds * 1e3));
+        s.append(String.format(
+                Locale.ROOT,
+                "| generator GC (collections, accumulated time) | %d, %d ms |%n",
+                r.generatorGcCount,
+                r.generatorGcMillis));
         if (r.machine != null) {
             s.append(String.format(
                     Locale.ROOT,

@@ -99,6 +99,17 @@ public final class PromMetrics {
         return total;
     }
 
+    /** The largest value among samples named {@code name}; 0 if none. */
+    public double max(String name) {
+        double m = 0;
+        for (Sample s : samples) {
+            if (s.name().equals(name)) {
+                m = Math.max(m, s.value());
+            }
+        }
+        return m;
+    }
+
     public double sum(String name) {
         return sum(name, l -> true);
     }
