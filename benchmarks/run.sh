@@ -7,7 +7,6 @@
 #   benchmarks/run.sh quick    smoke check: 1 fork, one short iteration each
 set -euo pipefail
 
-readonly MIN_JAVA=21
 mode="${1:-full}"
 case "$mode" in
     full | quick) ;;
@@ -19,50 +18,7 @@ esac
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Prints the major version of the java executable $1 (e.g. 25); nothing on failure.
-java_major() {
-    local version
-    version="$("$1" -version 2>&1 | sed -n 's/^.* version "\([^"]*\)".*$/\1/p' | head -n 1)" || return 0
-    [[ -n "$version" ]] || return 0
-    if [[ "$version" == 1.* ]]; then
-        version="${version#1.}"
-    fi
-    version="${version%%[!0-9]*}"
-    [[ -n "$version" ]] && echo "$version"
-    return 0
-}
-
-is_usable_jdk() {
-    local home="$1" major
-    [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
-    major="$(java_major "$home/bin/java")"
-    [[ -n "$major" && "$major" -ge "$MIN_JAVA" ]]
-}
-
-select_jdk() {
-    if [[ -n "${JAVA_HOME:-}" ]] && is_usable_jdk "$JAVA_HOME"; then
-        echo "$JAVA_HOME"
-        return 0
-    fi
-    local best="" best_major=0 home major
-    for home in /usr/lib/jvm/*; do
-        [[ -d "$home" ]] || continue
-        is_usable_jdk "$home" || continue
-        major="$(java_major "$home/bin/java")"
-        if ((major > best_major)); then
-            best="$home"
-            best_major="$major"
-        fi
-    done
-    [[ -n "$best" ]] || return 1
-    echo "$best"
-}
-
-if ! JAVA_HOME="$(select_jdk)"; then
-    echo "error: the benchmarks need a JDK ${MIN_JAVA} or newer; set JAVA_HOME to one." >&2
-    exit 1
-fi
-export JAVA_HOME
+source scripts/select-jdk.sh
 java="$JAVA_HOME/bin/java"
 
 ./mvnw -B -q -pl benchmarks -am package -DskipTests

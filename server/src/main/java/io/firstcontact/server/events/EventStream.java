@@ -103,6 +103,11 @@ public final class EventStream {
         /** Last sequence number delivered or skipped; touched only on {@link #context}. */
         private long lastSeq = -1;
 
+        private final java.util.concurrent.ConcurrentLinkedQueue<EventLog.Item> live =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
         Connection(Context context, HttpServerResponse response, Role role, String agentId) {
             this.context = context;
             this.response = response;
@@ -128,7 +133,7 @@ public final class EventStream {
                 if (afterSeq == Long.MAX_VALUE) {
                     lastSeq = from;
                 }
-                missed.forEach(this::send);
+                deliver(missed);
             });
         }
 
@@ -183,31 +188,37 @@ public final class EventStream {
                     }
                 }
                 first = false;
-                context.runOnContext(v -> items.forEach(this::send));
+                context.runOnContext(v -> deliver(items));
             }
         }
 
+        /**
+         * Live entries queue here from the engine thread; one task on the connection's context drains whatever piled
+         * up and writes it in one go, so a busy stream costs one wake-up and one write per burst, not per entry.
+         */
         @Override
         public void accept(EventLog.Item item) {
-            if (!closed) {
-                context.runOnContext(v -> send(item));
-            }
-        }
-
-        private void reset(long from, long to) {
-            if (!closed) {
-                response.write("event: reset\ndata: {\"reason\":\"the journal no longer holds entries " + from + " to "
-                        + to + "; reload the current state\"}\n\n");
-            }
-        }
-
-        private void send(EventLog.Item item) {
-            if (closed || item.seq() <= lastSeq) {
+            if (closed) {
                 return;
             }
-            lastSeq = item.seq();
-            List<Fact> visible = visible(item.facts());
-            if (visible.isEmpty()) {
+            live.add(item);
+            if (drainScheduled.compareAndSet(false, true)) {
+                context.runOnContext(v -> drainLive());
+            }
+        }
+
+        private void drainLive() {
+            drainScheduled.set(false);
+            List<EventLog.Item> burst = new ArrayList<>();
+            for (EventLog.Item item = live.poll(); item != null; item = live.poll()) {
+                burst.add(item);
+            }
+            deliver(burst);
+        }
+
+        /** Writes the visible events of {@code items} as one chunk. */
+        private void deliver(List<EventLog.Item> items) {
+            if (closed || items.isEmpty()) {
                 return;
             }
             if (response.writeQueueFull()) {
@@ -215,9 +226,39 @@ public final class EventStream {
                 response.reset();
                 return;
             }
-            response.write("id: " + item.id() + "\nevent: committed\ndata: " + json(item, visible) + "\n\n");
-            if (item.committedNanos() > 0) {
-                pushed.record(System.nanoTime() - item.committedNanos(), TimeUnit.NANOSECONDS);
+            StringBuilder chunk = new StringBuilder();
+            List<EventLog.Item> sent = new ArrayList<>();
+            for (EventLog.Item item : items) {
+                if (item.seq() <= lastSeq) {
+                    continue;
+                }
+                lastSeq = item.seq();
+                List<Fact> visible = visible(item.facts());
+                if (!visible.isEmpty()) {
+                    chunk.append("id: ")
+                            .append(item.id())
+                            .append("\nevent: committed\ndata: ")
+                            .append(json(item, visible))
+                            .append("\n\n");
+                    sent.add(item);
+                }
+            }
+            if (chunk.isEmpty()) {
+                return;
+            }
+            response.write(chunk.toString());
+            long now = System.nanoTime();
+            for (EventLog.Item item : sent) {
+                if (item.committedNanos() > 0) {
+                    pushed.record(now - item.committedNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+
+        private void reset(long from, long to) {
+            if (!closed) {
+                response.write("event: reset\ndata: {\"reason\":\"the journal no longer holds entries " + from + " to "
+                        + to + "; reload the current state\"}\n\n");
             }
         }
 

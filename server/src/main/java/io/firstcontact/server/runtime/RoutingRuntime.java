@@ -117,14 +117,34 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         this.vertx = Objects.requireNonNull(vertx);
         this.clock = Objects.requireNonNull(clock);
         this.observer = Objects.requireNonNull(observer);
-        this.nodeId = config.lease().nodeId() != null
-                ? config.lease().nodeId()
-                : "node-" + UUID.randomUUID().toString().substring(0, 8);
+        this.nodeId = config.lease().nodeId() != null ? config.lease().nodeId() : persistedNodeId(config.dataDir());
         this.engineThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "routing-engine");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * This node's id, kept in the data directory so that a restart after a crash takes its own lease over at once
+     * (with a new epoch) instead of waiting for it to expire.
+     */
+    private static String persistedNodeId(Path dataDir) {
+        Path file = dataDir.resolve("node-id");
+        try {
+            if (Files.isRegularFile(file)) {
+                String id = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            Files.createDirectories(dataDir);
+            String id = "node-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read or write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public String nodeId() {
@@ -239,7 +259,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         Duration ttl = config.lease().ttl();
         boolean told = false;
         while (true) {
-            OptionalLong acquired = lease.acquire(nodeId, ttl);
+            OptionalLong acquired = lease.takeOver(nodeId, ttl);
             if (acquired.isPresent()) {
                 epoch = acquired.getAsLong();
                 break;

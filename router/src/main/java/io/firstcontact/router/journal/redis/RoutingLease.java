@@ -33,6 +33,18 @@ public final class RoutingLease {
             end
             return 0
             """;
+    /** Acquires, or takes over from an earlier incarnation of the same node (a restart after a crash). */
+    private static final String TAKE_OVER = """
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return redis.call('INCR', KEYS[2])
+            end
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+              return redis.call('INCR', KEYS[2])
+            end
+            return 0
+            """;
+
     private static final String RENEW = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -81,6 +93,17 @@ public final class RoutingLease {
      */
     public OptionalLong acquire(String nodeId, Duration ttl) {
         long epoch = eval(ACQUIRE, nodeId, ttl);
+        return epoch > 0 ? OptionalLong.of(epoch) : OptionalLong.empty();
+    }
+
+    /**
+     * As {@link #acquire}, and also when the lease is still held under this {@code nodeId}: the node restarted (its
+     * previous process crashed) before the lease expired. A new epoch is taken either way, so anything the previous
+     * process might still try to append is fenced. Node ids must therefore be unique per node and stable across its
+     * restarts (the server keeps its id in its data directory).
+     */
+    public OptionalLong takeOver(String nodeId, Duration ttl) {
+        long epoch = eval(TAKE_OVER, nodeId, ttl);
         return epoch > 0 ? OptionalLong.of(epoch) : OptionalLong.empty();
     }
 

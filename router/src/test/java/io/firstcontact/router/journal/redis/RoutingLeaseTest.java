@@ -73,6 +73,16 @@ class RoutingLeaseTest {
     }
 
     @Test
+    void a_restarted_node_takes_its_own_lease_over_with_a_new_epoch_but_not_another_nodes(TestInfo test) {
+        RoutingLease[] lease = contenders(test);
+        assertThat(lease[0].acquire("node-a", LONG)).hasValue(1);
+        assertThat(lease[0].takeOver("node-a", LONG)).hasValue(2); // node-a crashed and came back
+        assertThat(lease[1].takeOver("node-b", LONG)).isEmpty();
+        assertThat(lease[1].holder()).contains("node-a");
+        assertThat(lease[0].epoch()).isEqualTo(2);
+    }
+
+    @Test
     void only_the_holder_renews_or_releases(TestInfo test) {
         RoutingLease[] lease = contenders(test);
         lease[0].acquire("node-a", LONG);
