@@ -48,10 +48,15 @@ final class Environment {
         ObjectNode server = env.putObject("server");
         server.put(
                 "command",
-                "java " + String.join(" ", ServerProcess.JVM_FLAGS)
+                "java " + String.join(" ", ServerProcess.jvmFlags())
                         + " -jar server/target/firstcontact-server.jar --config <generated>");
         server.put("jdk", "the same JDK as the generator");
-        server.put("gc", "G1 (-XX:+UseG1GC)");
+        server.put(
+                "gc",
+                ServerProcess.jvmFlags().stream()
+                        .filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC"))
+                        .findFirst()
+                        .orElse("the JDK's default (G1)"));
         server.put("mode", "production");
         server.put("logging", "WARN");
         server.put(

@@ -140,6 +140,8 @@ public final class LoadGenerator {
                     case "--quiet-share" -> o.quietShare = Double.parseDouble(v);
                     case "--client-threads" -> o.clientThreads = Integer.parseInt(v);
                     case "--clients" -> o.clients = Integer.parseInt(v);
+                    case "--server-jvm" ->
+                        ServerProcess.jvmFlags(List.of(v.strip().split("\\s+")));
                     case "--quiet-wait" -> o.quietWait = duration(v);
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
@@ -999,7 +1001,7 @@ public final class LoadGenerator {
                 m.path("hypervisor").asBoolean() ? " (virtualised)" : "",
                 m.path("memTotal").asText(),
                 env.path("jdk").path("vm").asText(),
-                String.join(" ", ServerProcess.JVM_FLAGS),
+                String.join(" ", ServerProcess.jvmFlags()),
                 env.path("projectCommit").asText()));
         s.append("Command: `LoadGenerator ").append(o.raw).append("`\n\n");
         return s;

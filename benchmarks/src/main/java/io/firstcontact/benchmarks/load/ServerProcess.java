@@ -36,6 +36,17 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's JVM flags: the ones the project's {@code ./firstcontact} script uses. */
     public static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC");
 
+    /** The flags the server runs with: {@link #JVM_FLAGS} unless the run names others ({@code --server-jvm}). */
+    private static volatile List<String> jvmFlags = JVM_FLAGS;
+
+    static void jvmFlags(List<String> flags) {
+        jvmFlags = List.copyOf(flags);
+    }
+
+    public static List<String> jvmFlags() {
+        return jvmFlags;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CLOCK_TICKS = clockTicks();
 
@@ -120,7 +131,7 @@ public final class ServerProcess implements AutoCloseable {
     public void start() throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags);
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.add("--config");
