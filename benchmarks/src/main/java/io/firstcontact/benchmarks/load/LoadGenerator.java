@@ -201,17 +201,21 @@ public final class LoadGenerator {
         Path work = Files.createTempDirectory("firstcontact-load-");
         ObjectNode env = Environment.collect(o.mode, o.raw);
         log("results in " + dir);
-        String summary = switch (o.mode) {
-            case "steady" -> steady(o, dir, work, env);
-            case "sweep" -> sweep(o, dir, work, env);
-            case "recovery" -> recovery(o, dir, work, env);
-            case "idle" -> idle(o, dir, work, env);
-            default -> throw new IllegalArgumentException("unknown mode " + o.mode);
-        };
+        String summary;
+        try {
+            summary = switch (o.mode) {
+                case "steady" -> steady(o, dir, work, env);
+                case "sweep" -> sweep(o, dir, work, env);
+                case "recovery" -> recovery(o, dir, work, env);
+                case "idle" -> idle(o, dir, work, env);
+                default -> throw new IllegalArgumentException("unknown mode " + o.mode);
+            };
+        } finally {
+            deleteTree(work); // the servers' data directories, also when a run fails
+        }
         Environment.write(dir, env);
         Files.writeString(dir.resolve("summary.md"), summary);
         System.out.println(summary);
-        deleteTree(work);
         System.exit(0);
     }
 

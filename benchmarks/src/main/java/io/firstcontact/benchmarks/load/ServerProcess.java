@@ -93,7 +93,8 @@ public final class ServerProcess implements AutoCloseable {
                 .put("name", "load-admin")
                 .put("sha256", sha256(adminToken))
                 .put("role", "admin");
-        // "json" given explicitly: the server refuses a logging section that leaves the boolean out.
+        // "json" given explicitly: servers before the configuration defaults were fixed refused a logging section
+        // without it.
         c.putObject("logging").put("json", false).put("level", "WARN");
         c.set("routing", routing);
         extra.forEach(c::set);
