@@ -10,18 +10,15 @@ import io.firstcontact.server.api.PublicJson;
 import io.firstcontact.server.config.ServerConfig.Role;
 import io.firstcontact.server.ops.RoutingMetrics;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.view.Mentions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +36,6 @@ public final class EventStream {
     private static final Pattern ENTRY_ID = Pattern.compile("(\\d{1,18})-(\\d{1,18})");
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final int PAGE = 500;
-    private static final Map<Class<?>, Function<Object, Object>> AGENT_OF = new ConcurrentHashMap<>();
 
     private final Vertx vertx;
     private final RoutingRuntime runtime;
@@ -268,7 +264,7 @@ public final class EventStream {
             }
             List<Fact> mine = new ArrayList<>();
             for (Fact f : facts) {
-                if (agentId.equals(agentOf(f))) {
+                if (agentId.equals(Mentions.agentId(f))) {
                     mine.add(f);
                 }
             }
@@ -302,26 +298,5 @@ public final class EventStream {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The {@code agentId} a fact names, or null. */
-    static Object agentOf(Fact fact) {
-        return AGENT_OF.computeIfAbsent(fact.getClass(), EventStream::accessor).apply(fact);
-    }
-
-    private static Function<Object, Object> accessor(Class<?> type) {
-        for (RecordComponent rc : type.getRecordComponents()) {
-            if (rc.getName().equals("agentId")) {
-                var method = rc.getAccessor();
-                return o -> {
-                    try {
-                        return method.invoke(o);
-                    } catch (ReflectiveOperationException e) {
-                        return null;
-                    }
-                };
-            }
-        }
-        return o -> null;
     }
 }
