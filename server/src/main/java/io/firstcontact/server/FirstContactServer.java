@@ -57,6 +57,9 @@ public final class FirstContactServer implements AutoCloseable {
     private final RoutingRuntime runtime;
     private final LiveView view;
     private final EventLog events;
+    /** The demo centre in demo mode, else null. */
+    private final DemoCentre centre;
+
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
@@ -79,6 +82,7 @@ public final class FirstContactServer implements AutoCloseable {
                     .register(registry);
         }
         this.management = new Management(vertx, config, registry);
+        this.centre = config.demoMode() ? new DemoCentre(config.demo().speed()) : null;
         io.micrometer.core.instrument.Gauge.builder(
                         "firstcontact.redis.reachable", this, s -> s.runtime.redisReachable() ? 1 : 0)
                 .description("1 while Redis answers, 0 while it does not (entries spill to the local file)")
@@ -158,7 +162,6 @@ public final class FirstContactServer implements AutoCloseable {
                 api.port(),
                 config.demoMode() ? "demo" : "production");
         if (config.demoMode()) {
-            DemoCentre centre = new DemoCentre(config.demo().speed());
             demo = new DemoTraffic(
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
@@ -177,7 +180,7 @@ public final class FirstContactServer implements AutoCloseable {
         }
         List<Command> seed = new ArrayList<>();
         if (config.demoMode()) {
-            seed.addAll(new DemoCentre(config.demo().speed()).seedCommands());
+            seed.addAll(centre.seedCommands());
         } else if (config.routing() != null) {
             seed.addAll(Seed.commands(config.routing(), runtime.codec()));
         }
@@ -207,7 +210,9 @@ public final class FirstContactServer implements AutoCloseable {
                                 .toList()))
                 .get(10, TimeUnit.SECONDS);
         java.util.Set<String> demoAgents = new java.util.HashSet<>();
-        new DemoCentre(config.demo().speed()).agents().forEach(a -> demoAgents.add(a.agentId()));
+        if (centre != null) {
+            centre.agents().forEach(a -> demoAgents.add(a.agentId()));
+        }
         // Sessions first: an advisor whose offer is cancelled next must not be offered the same work again at once.
         List<CompletableFuture<?>> done = new ArrayList<>();
         List<String> lost = new ArrayList<>();
