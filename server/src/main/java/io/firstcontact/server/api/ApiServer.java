@@ -4,6 +4,7 @@ import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -29,7 +30,7 @@ public final class ApiServer {
     private final Ownership owners;
     private final Sessions sessions;
     private final ViewRoutes views;
-    private HttpServer server;
+    private volatile HttpServer server;
 
     public ApiServer(
             Vertx vertx,
@@ -151,11 +152,20 @@ public final class ApiServer {
         }
     }
 
+    /**
+     * Listens on the engine's event loop: every connection is handled there, so a command reaches the engine, and its
+     * reply and events leave it, without crossing a thread.
+     */
     public Future<HttpServer> start() {
-        return vertx.createHttpServer()
-                .requestHandler(router())
-                .listen(config.http().port(), config.http().host())
-                .onSuccess(s -> server = s);
+        Router router = router();
+        Promise<HttpServer> listening = Promise.promise();
+        runtime.engineContext()
+                .runOnContext(v -> vertx.createHttpServer()
+                        .requestHandler(router)
+                        .listen(config.http().port(), config.http().host())
+                        .onSuccess(s -> server = s)
+                        .onComplete(listening));
+        return listening.future();
     }
 
     public int port() {

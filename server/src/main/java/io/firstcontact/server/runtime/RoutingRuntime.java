@@ -68,7 +68,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
     private final String nodeId;
     private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService engineThread;
+    private final EngineLoop engineThread;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
     private volatile RuntimeState state = RuntimeState.STARTING;
@@ -118,11 +118,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.observer = Objects.requireNonNull(observer);
         this.nodeId = config.lease().nodeId() != null ? config.lease().nodeId() : persistedNodeId(config.dataDir());
-        this.engineThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "routing-engine");
-            t.setDaemon(true);
-            return t;
-        });
+        this.engineThread = EngineLoop.deploy(vertx);
     }
 
     /**
@@ -464,6 +460,14 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         return engine;
     }
 
+    /**
+     * The engine's event loop. A server that listens on it handles its connections there, so requests reach the
+     * engine and replies leave it without a thread hand-off.
+     */
+    public io.vertx.core.Context engineContext() {
+        return engineThread.context();
+    }
+
     /** Runs a task on the engine thread (where the listeners' state lives). */
     public void onEngineThread(Runnable task) {
         engineThread.execute(task);
@@ -545,11 +549,15 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
             }
             h.stop();
         }
-        engineThread.shutdown();
+        CompletableFuture<Void> quiet = new CompletableFuture<>();
+        engineThread.execute(() -> quiet.complete(null)); // after the host's stop
         try {
-            engineThread.awaitTermination(5, TimeUnit.SECONDS);
+            quiet.get(5, TimeUnit.SECONDS);
+            engineThread.undeploy().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("the engine's event loop did not stop cleanly", e);
         }
         if (lease != null && was != RuntimeState.DEPOSED) {
             try {

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XTrimArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -35,7 +36,7 @@ import java.util.concurrent.CompletionStage;
  * MULTI/EXEC gives that: Redis executes each pipelined command on its own, and inside MULTI/EXEC a
  * command that fails at run time (as a refused id does) does not stop the others or roll anything
  * back. So a batch is one Lua script ({@code EVAL}) that runs its XADDs in order and returns at the
- * first error. A script runs atomically, and the ids of a batch ascend (checked here), so if the
+ * first error (a batch of one is a plain XADD, which is atomic by itself). A script runs atomically, and the ids of a batch ascend (checked here), so if the
  * first id is refused nothing of the batch is written, and if it is accepted so are the others: a
  * fenced batch is never half written. Only a failure of another kind (out of memory, say) can stop a
  * batch part way; the error then says how many entries were written.
@@ -44,7 +45,7 @@ import java.util.concurrent.CompletionStage;
  * leaves it unknown whether the batch was written; read from the last acknowledged id before
  * replaying, since replaying a written entry is refused like a fenced one.
  *
- * <p>Commands: EVAL with XADD, XRANGE with an exclusive start, XINFO STREAM, XTRIM MINID and XLEN,
+ * <p>Commands: XADD, EVALSHA (EVAL when the script is not loaded) with XADD, XRANGE with an exclusive start, XINFO STREAM, XTRIM MINID and XLEN,
  * all in Redis 6.2 and Valkey. The caller creates the client, preferably with {@link
  * RedisClients#create}, whose offline command buffer is bounded and rejects instead of queueing.
  */
@@ -71,6 +72,8 @@ public final class RedisJournal implements AutoCloseable {
             end
             return n
             """;
+
+    private static final String APPEND_SHA = sha1Hex(APPEND);
 
     /** An entry: its id is {@code <epoch>-<seq>}. */
     public record Entry(long epoch, long seq, byte[] payload) {
@@ -162,20 +165,57 @@ public final class RedisJournal implements AutoCloseable {
         String firstId = batch.get(0).id();
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
-            connection
-                    .async()
-                    .<Long>eval(APPEND, ScriptOutputType.INTEGER, new String[] {key}, args)
-                    .whenComplete((written, failure) -> {
-                        if (failure == null) {
-                            result.complete(null);
-                        } else {
-                            result.completeExceptionally(translate(firstId, failure));
-                        }
-                    });
+            write(batch, args).whenComplete((written, failure) -> {
+                if (failure == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(translate(firstId, failure));
+                }
+            });
         } catch (RuntimeException e) {
             result.completeExceptionally(translate(firstId, e));
         }
         return result;
+    }
+
+    /**
+     * One entry is one plain XADD: atomic by itself, and refused with the same error when fenced. A batch runs the
+     * script by its digest ({@code EVALSHA}), loading it with {@code EVAL} when Redis does not know it yet (a new or
+     * restarted Redis).
+     */
+    private CompletionStage<?> write(List<Entry> batch, byte[][] args) {
+        if (batch.size() == 1) {
+            return connection
+                    .async()
+                    .xadd(
+                            key,
+                            new XAddArgs().id(batch.get(0).id()),
+                            FIELD,
+                            batch.get(0).payload());
+        }
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        connection
+                .async()
+                .<Long>evalsha(APPEND_SHA, ScriptOutputType.INTEGER, new String[] {key}, args)
+                .whenComplete((written, failure) -> {
+                    if (failure == null) {
+                        done.complete(written);
+                    } else if (String.valueOf(failure.getMessage()).startsWith("NOSCRIPT")) {
+                        connection
+                                .async()
+                                .<Long>eval(APPEND, ScriptOutputType.INTEGER, new String[] {key}, args)
+                                .whenComplete((w, f) -> {
+                                    if (f == null) {
+                                        done.complete(w);
+                                    } else {
+                                        done.completeExceptionally(f);
+                                    }
+                                });
+                    } else {
+                        done.completeExceptionally(failure);
+                    }
+                });
+        return done;
     }
 
     /** Appends the new leader's first entry, {@code <epoch>-0}: from then on older epochs are fenced. */
@@ -291,6 +331,16 @@ public final class RedisJournal implements AutoCloseable {
 
     private JournalUnavailableException unavailable(String what, RedisException e) {
         return new JournalUnavailableException("cannot " + what + " the journal " + key + ": " + e.getMessage(), e);
+    }
+
+    private static String sha1Hex(String script) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                            .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Object value) {

@@ -90,6 +90,23 @@ class RedisJournalTest {
     }
 
     @Test
+    void a_batch_is_written_by_the_scripts_digest_and_still_when_redis_forgot_the_script(TestInfo test)
+            throws Exception {
+        try (RedisJournal journal = journal(test);
+                var admin = server.client.connect()) {
+            await(journal.append(entries(1, 1, 3))); // loads the script (EVAL after NOSCRIPT, or EVALSHA)
+            await(journal.append(entries(1, 4, 3))); // by its digest
+            admin.sync().scriptFlush(); // as after a restart of Redis
+            await(journal.append(entries(1, 7, 3)));
+            assertThat(journal.read("0-0", 100)).containsExactlyElementsOf(entries(1, 1, 9));
+            // A fenced batch is still refused whole after the reload.
+            admin.sync().scriptFlush();
+            assertThat(failureOf(journal.append(entries(1, 9, 2)))).isInstanceOf(FencedException.class);
+            assertThat(journal.length()).isEqualTo(9);
+        }
+    }
+
+    @Test
     void binary_payloads_survive_the_round_trip(TestInfo test) throws Exception {
         byte[] payload = new byte[256];
         for (int i = 0; i < payload.length; i++) {
