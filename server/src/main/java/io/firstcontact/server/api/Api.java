@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.host.DeposedException;
 import io.firstcontact.router.journal.JsonPaths;
 import io.firstcontact.server.config.ServerConfig.Role;
@@ -40,6 +39,7 @@ public final class Api {
     private final Router router;
     private final RoutingRuntime runtime;
     private final Idempotency idempotency;
+    private final Function<Decision, java.util.List<String>> renderedFacts;
 
     /** A POST's context: who asks, the body, the key. */
     public record Call(RoutingContext ctx, Principal principal, byte[] body, String idempotencyKey) {
@@ -105,10 +105,16 @@ public final class Api {
         CompletableFuture<Reply> handle(RoutingContext ctx, Principal principal);
     }
 
-    Api(Router router, RoutingRuntime runtime, Idempotency idempotency) {
+    /** @param renderedFacts a decision's facts as JSON, each as {@link PublicJson#fact} writes it */
+    Api(
+            Router router,
+            RoutingRuntime runtime,
+            Idempotency idempotency,
+            Function<Decision, java.util.List<String>> renderedFacts) {
         this.router = router;
         this.runtime = runtime;
         this.idempotency = idempotency;
+        this.renderedFacts = renderedFacts;
     }
 
     RoutingRuntime runtime() {
@@ -244,10 +250,7 @@ public final class Api {
         if (more != null) {
             body.setAll(more);
         }
-        ArrayNode facts = body.putArray("facts");
-        for (Fact f : d.facts()) {
-            facts.add(PublicJson.record((Record) f));
-        }
+        body.putRawValue("facts", new RawValue(PublicJson.array(renderedFacts.apply(d))));
         return new Reply(status, body, null, null);
     }
 

@@ -89,7 +89,7 @@ public final class ApiServer {
         router.route("/api/v1/*")
                 .handler(BodyHandler.create(false).setBodyLimit(config.api().maxBodyBytes()));
 
-        Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()));
+        Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
         views.register(api);

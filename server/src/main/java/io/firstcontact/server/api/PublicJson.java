@@ -1,22 +1,39 @@
 package io.firstcontact.server.api;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import io.firstcontact.router.engine.Decision;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.event.Effect;
+import io.firstcontact.router.engine.event.Fact;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 
 /**
- * The API's JSON: request bodies are read strictly (unknown fields are errors), engine records are written with a
- * {@code type} and every engine time ({@code …At}, {@code until}) as an RFC 3339 UTC string with milliseconds.
+ * The API's JSON: request bodies are read strictly (unknown fields are errors); engine and read-model records are
+ * written with every engine time ({@code …At}, {@code …Since}, {@code …Until}, {@code until}) as an RFC 3339 UTC
+ * string with milliseconds, and commands, facts and effects with a {@code type} (the record's simple name) first.
+ *
+ * <p>Records are serialized straight to text by Jackson; no intermediate tree is built for them.
  */
 public final class PublicJson {
+    /** Reads request bodies strictly, and writes the trees handlers build. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -25,6 +42,20 @@ public final class PublicJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** Writes records: times as RFC 3339, engine records typed by their simple name. */
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(Command.class, TypedBySimpleName.class)
+            .addMixIn(Fact.class, TypedBySimpleName.class)
+            .addMixIn(Effect.class, TypedBySimpleName.class)
+            .addModule(new SimpleModule("firstcontact-times").setSerializerModifier(new TimesAsText()))
+            .build();
+
+    private static final ObjectWriter FACT = RECORDS.writerFor(Fact.class);
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    private interface TypedBySimpleName {}
 
     private PublicJson() {}
 
@@ -41,47 +72,71 @@ public final class PublicJson {
         return s;
     }
 
-    /** An engine record (a fact, an effect) as JSON: {@code type} first, times as RFC 3339. */
+    /** An engine record (a command, fact or effect) as a JSON tree: {@code type} first, times as RFC 3339. */
     public static ObjectNode record(Record value) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("type", value.getClass().getSimpleName());
-        out.setAll(view(value));
-        return out;
+        return (ObjectNode) RECORDS.valueToTree(value);
     }
 
-    /** A read-model record as JSON, times (at any depth) as RFC 3339. */
+    /** A read-model record as a JSON tree, times (at any depth) as RFC 3339. */
     public static ObjectNode view(Record value) {
-        return (ObjectNode) times(MAPPER.valueToTree(value));
+        return (ObjectNode) RECORDS.valueToTree(value);
     }
 
-    private static JsonNode times(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            ObjectNode out = MAPPER.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = o.properties().iterator();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                out.set(
-                        f.getKey(),
-                        isTime(f.getKey()) && f.getValue().isIntegralNumber()
-                                ? timeNode(f.getValue().longValue())
-                                : times(f.getValue()));
+    /** A fact as JSON text, as {@link #record} would write it. */
+    public static String fact(Fact fact) {
+        try {
+            return FACT.writeValueAsString(fact);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + fact.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Facts already written by {@link #fact} as one JSON array. */
+    public static String array(List<String> written) {
+        int length = 2 + Math.max(0, written.size() - 1);
+        for (String w : written) {
+            length += w.length();
+        }
+        StringBuilder out = new StringBuilder(length).append('[');
+        for (int i = 0; i < written.size(); i++) {
+            if (i > 0) {
+                out.append(',');
             }
-            return out;
+            out.append(written.get(i));
         }
-        if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
-            com.fasterxml.jackson.databind.node.ArrayNode out = MAPPER.createArrayNode();
-            a.forEach(e -> out.add(times(e)));
-            return out;
-        }
-        return node;
+        return out.append(']').toString();
     }
 
-    private static JsonNode timeNode(long millis) {
-        String t = time(millis);
-        return t == null ? MAPPER.nullNode() : MAPPER.getNodeFactory().textNode(t);
-    }
-
-    private static boolean isTime(String field) {
+    static boolean isTime(String field) {
         return field.endsWith("At") || field.endsWith("Since") || field.endsWith("Until") || field.equals("until");
+    }
+
+    /** Gives every integral property named like a time the serializer that writes it as RFC 3339 text. */
+    private static final class TimesAsText extends BeanSerializerModifier {
+        private static final JsonSerializer<Object> TIME = new JsonSerializer<>() {
+            @Override
+            public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                String text = time(((Number) value).longValue());
+                if (text == null) {
+                    gen.writeNull();
+                } else {
+                    gen.writeString(text);
+                }
+            }
+        };
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
+            for (BeanPropertyWriter p : properties) {
+                Class<?> type = p.getType().getRawClass();
+                boolean integral =
+                        type == long.class || type == Long.class || type == int.class || type == Integer.class;
+                if (integral && isTime(p.getName())) {
+                    p.assignSerializer(TIME);
+                }
+            }
+            return properties;
+        }
     }
 }

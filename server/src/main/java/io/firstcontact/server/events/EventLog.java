@@ -1,10 +1,14 @@
 package io.firstcontact.server.events;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.EngineInput;
 import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.host.EffectSink;
+import io.firstcontact.server.api.PublicJson;
+import io.firstcontact.server.view.Mentions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,9 +20,62 @@ import java.util.function.Consumer;
  */
 public final class EventLog implements EffectSink {
 
-    /** A committed entry as the stream shows it. {@code seq} orders entries across epochs. */
-    public record Item(
-            String id, long seq, long at, String source, String inputType, List<Fact> facts, long committedNanos) {}
+    /**
+     * A committed entry as the stream shows it, already written as JSON: the event's opening ({@code id}, {@code at},
+     * {@code source}, {@code input}), each fact, and the advisor each fact names (null for none), so that every
+     * stream and the command's reply share one rendering and an agent's stream picks its own facts without parsing.
+     * {@code seq} orders entries across epochs.
+     */
+    public record Item(String id, long seq, String head, List<String> facts, List<String> agents, long committedNanos) {
+
+        /** Renders an entry's facts (there is at least one). */
+        public static Item of(
+                String id, long seq, long at, String source, String inputType, List<Fact> facts, long committedNanos) {
+            List<String> written = new ArrayList<>(facts.size());
+            List<String> agents = new ArrayList<>(facts.size());
+            for (Fact f : facts) {
+                written.add(PublicJson.fact(f));
+                agents.add(Mentions.agentId(f));
+            }
+            String head = "{\"id\":" + quoted(id) + ",\"at\":" + quoted(PublicJson.time(at)) + ",\"source\":"
+                    + quoted(source) + ",\"input\":" + quoted(inputType) + ",\"events\":";
+            return new Item(
+                    id,
+                    seq,
+                    head,
+                    Collections.unmodifiableList(written),
+                    Collections.unmodifiableList(agents),
+                    committedNanos);
+        }
+
+        /** The event's JSON with every fact. */
+        public String data() {
+            return head + PublicJson.array(facts) + "}";
+        }
+
+        /** The event's JSON with only the facts naming {@code agentId}, or null when none does. */
+        public String dataFor(String agentId) {
+            List<String> mine = null;
+            for (int i = 0; i < facts.size(); i++) {
+                if (agentId.equals(agents.get(i))) {
+                    if (mine == null) {
+                        mine = new ArrayList<>();
+                    }
+                    mine.add(facts.get(i));
+                }
+            }
+            return mine == null ? null : head + PublicJson.array(mine) + "}";
+        }
+
+        private static String quoted(String value) {
+            return value == null
+                    ? "null"
+                    : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+        }
+    }
+
+    /** The entry committed last with its decision, read by the reply to that decision (on the engine thread). */
+    private record Last(Decision decision, Item item) {}
 
     /** A live subscriber: called on the engine thread, must hand off at once. */
     public interface Subscriber extends Consumer<Item> {}
@@ -30,6 +87,7 @@ public final class EventLog implements EffectSink {
     private long completeAfter = -1;
 
     private final List<Subscriber> live = new ArrayList<>();
+    private Last last;
 
     public EventLog(int capacity) {
         if (capacity < 1) {
@@ -55,7 +113,7 @@ public final class EventLog implements EffectSink {
         if (decision.facts().isEmpty()) {
             return; // nothing happened (a refused command, a no-op deadline): nothing to stream
         }
-        Item item = new Item(
+        Item item = Item.of(
                 input.entryId(),
                 input.seq(),
                 input.at(),
@@ -63,6 +121,7 @@ public final class EventLog implements EffectSink {
                 input.command().getClass().getSimpleName(),
                 decision.facts(),
                 committedNanos);
+        last = new Last(decision, item);
         if (size == ring.length) {
             completeAfter = ring[head].seq(); // evicted
         }
@@ -74,6 +133,22 @@ public final class EventLog implements EffectSink {
         for (int i = 0; i < live.size(); i++) {
             live.get(i).accept(item);
         }
+    }
+
+    /**
+     * The facts of {@code decision} as the stream wrote them: the reply to a command shares the rendering of the entry
+     * just committed (it is answered right after the listeners hear of it); any other decision is rendered here.
+     */
+    public List<String> renderedFacts(Decision decision) {
+        Last l = last;
+        if (l != null && l.decision() == decision) {
+            return l.item().facts();
+        }
+        List<String> written = new ArrayList<>(decision.facts().size());
+        for (Fact f : decision.facts()) {
+            written.add(PublicJson.fact(f));
+        }
+        return written;
     }
 
     /** The ring is complete after this sequence number; -1 before the first entry. */

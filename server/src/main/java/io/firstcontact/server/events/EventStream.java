@@ -1,16 +1,10 @@
 package io.firstcontact.server.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.RedisJournal;
-import io.firstcontact.server.api.PublicJson;
 import io.firstcontact.server.config.ServerConfig.Role;
 import io.firstcontact.server.ops.RoutingMetrics;
 import io.firstcontact.server.runtime.RoutingRuntime;
-import io.firstcontact.server.view.Mentions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
@@ -51,6 +45,11 @@ public final class EventStream {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(RoutingMetrics.FINEST)
                 .register(registry);
+    }
+
+    /** A decision's facts as JSON, shared with the stream's rendering of the entry just committed. */
+    public List<String> renderedFacts(io.firstcontact.router.engine.Decision decision) {
+        return log.renderedFacts(decision);
     }
 
     /** Parses a {@code Last-Event-ID}: the sequence number after which to resume, or -1 for "from now on". */
@@ -173,7 +172,7 @@ public final class EventStream {
                     JournalEntry entry = runtime.codec().decodeEntry(e.payload());
                     expected = e.seq() + 1;
                     if (!entry.decision().facts().isEmpty()) {
-                        items.add(new EventLog.Item(
+                        items.add(EventLog.Item.of(
                                 entry.id(),
                                 e.seq(),
                                 entry.input().at(),
@@ -229,12 +228,12 @@ public final class EventStream {
                     continue;
                 }
                 lastSeq = item.seq();
-                List<Fact> visible = visible(item.facts());
-                if (!visible.isEmpty()) {
+                String data = role == Role.AGENT ? item.dataFor(agentId) : item.data();
+                if (data != null) {
                     chunk.append("id: ")
                             .append(item.id())
                             .append("\nevent: committed\ndata: ")
-                            .append(json(item, visible))
+                            .append(data)
                             .append("\n\n");
                     sent.add(item);
                 }
@@ -258,19 +257,6 @@ public final class EventStream {
             }
         }
 
-        private List<Fact> visible(List<Fact> facts) {
-            if (role != Role.AGENT) {
-                return facts;
-            }
-            List<Fact> mine = new ArrayList<>();
-            for (Fact f : facts) {
-                if (agentId.equals(Mentions.agentId(f))) {
-                    mine.add(f);
-                }
-            }
-            return mine;
-        }
-
         void close() {
             if (closed) {
                 return;
@@ -280,23 +266,6 @@ public final class EventStream {
                 vertx.cancelTimer(heartbeat);
             }
             runtime.onEngineThread(() -> log.detach(this));
-        }
-    }
-
-    private static String json(EventLog.Item item, List<Fact> facts) {
-        ObjectNode o = PublicJson.MAPPER.createObjectNode();
-        o.put("id", item.id());
-        o.put("at", PublicJson.time(item.at()));
-        o.put("source", item.source());
-        o.put("input", item.inputType());
-        ArrayNode events = o.putArray("events");
-        for (Fact f : facts) {
-            events.add(PublicJson.record((Record) f));
-        }
-        try {
-            return PublicJson.MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
