@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.EngineInput;
 import io.firstcontact.router.engine.EngineSnapshot;
@@ -131,6 +132,7 @@ public final class JournalCodec {
         for (Map.Entry<String, Class<?>> e : names.entrySet()) {
             b.registerSubtypes(new NamedType(e.getValue(), e.getKey()));
         }
+        b.addModule(new BlackbirdModule());
         JsonMapper mapper = b.build();
         this.mapper = mapper;
         this.valueWriter = mapper.writer();

@@ -39,7 +39,7 @@ public final class Api {
     private final Router router;
     private final RoutingRuntime runtime;
     private final Idempotency idempotency;
-    private final Function<Decision, java.util.List<String>> renderedFacts;
+    private final Function<Decision, String> renderedFacts;
 
     /** A POST's context: who asks, the body, the key. */
     public record Call(RoutingContext ctx, Principal principal, byte[] body, String idempotencyKey) {
@@ -105,12 +105,8 @@ public final class Api {
         CompletableFuture<Reply> handle(RoutingContext ctx, Principal principal);
     }
 
-    /** @param renderedFacts a decision's facts as JSON, each as {@link PublicJson#fact} writes it */
-    Api(
-            Router router,
-            RoutingRuntime runtime,
-            Idempotency idempotency,
-            Function<Decision, java.util.List<String>> renderedFacts) {
+    /** @param renderedFacts a decision's facts as a JSON array, each as {@link PublicJson#fact} writes it */
+    Api(Router router, RoutingRuntime runtime, Idempotency idempotency, Function<Decision, String> renderedFacts) {
         this.router = router;
         this.runtime = runtime;
         this.idempotency = idempotency;
@@ -250,7 +246,7 @@ public final class Api {
         if (more != null) {
             body.setAll(more);
         }
-        body.putRawValue("facts", new RawValue(PublicJson.array(renderedFacts.apply(d))));
+        body.putRawValue("facts", new RawValue(renderedFacts.apply(d)));
         return new Reply(status, body, null, null);
     }
 

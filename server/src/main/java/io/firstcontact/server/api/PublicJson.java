@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.event.Effect;
@@ -41,6 +42,7 @@ public final class PublicJson {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new BlackbirdModule())
             .build();
 
     /** Writes records: times as RFC 3339, engine records typed by their simple name. */
@@ -49,6 +51,9 @@ public final class PublicJson {
             .addMixIn(Command.class, TypedBySimpleName.class)
             .addMixIn(Fact.class, TypedBySimpleName.class)
             .addMixIn(Effect.class, TypedBySimpleName.class)
+            // Jackson applies the modifier registered last first: the times are assigned, then Blackbird leaves them
+            // be.
+            .addModule(new BlackbirdModule())
             .addModule(new SimpleModule("firstcontact-times").setSerializerModifier(new TimesAsText()))
             .build();
 

@@ -8,7 +8,6 @@ import io.firstcontact.router.host.EffectSink;
 import io.firstcontact.server.api.PublicJson;
 import io.firstcontact.server.view.Mentions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,50 +20,98 @@ import java.util.function.Consumer;
 public final class EventLog implements EffectSink {
 
     /**
-     * A committed entry as the stream shows it, already written as JSON: the event's opening ({@code id}, {@code at},
-     * {@code source}, {@code input}), each fact, and the advisor each fact names (null for none), so that every
-     * stream and the command's reply share one rendering and an agent's stream picks its own facts without parsing.
-     * {@code seq} orders entries across epochs.
+     * A committed entry as the stream shows it, written once as the event's JSON ({@code id}, {@code at}, {@code
+     * source}, {@code input}, {@code events}), with where each fact starts in it and the advisor each fact names, so
+     * that every stream and the command's reply share one rendering and an agent's stream picks its own facts without
+     * parsing. Compact on purpose: the ring holds many of these, and few objects per entry keep the collector's
+     * copying cheap. {@code seq} orders entries across epochs.
      */
-    public record Item(String id, long seq, String head, List<String> facts, List<String> agents, long committedNanos) {
+    public static final class Item {
+        private final String id;
+        private final long seq;
+        private final long committedNanos;
+        private final String data;
+        /** Where each fact starts in {@link #data}, then where the events array closes. */
+        private final int[] factAt;
+        /** The advisor each fact names, or null. */
+        private final String[] agents;
 
-        /** Renders an entry's facts (there is at least one). */
+        private Item(String id, long seq, long committedNanos, String data, int[] factAt, String[] agents) {
+            this.id = id;
+            this.seq = seq;
+            this.committedNanos = committedNanos;
+            this.data = data;
+            this.factAt = factAt;
+            this.agents = agents;
+        }
+
+        /** Renders an entry with at least one fact. */
         public static Item of(
                 String id, long seq, long at, String source, String inputType, List<Fact> facts, long committedNanos) {
-            List<String> written = new ArrayList<>(facts.size());
-            List<String> agents = new ArrayList<>(facts.size());
-            for (Fact f : facts) {
-                written.add(PublicJson.fact(f));
-                agents.add(Mentions.agentId(f));
+            StringBuilder json = new StringBuilder(128 + 160 * facts.size())
+                    .append("{\"id\":")
+                    .append(quoted(id))
+                    .append(",\"at\":")
+                    .append(quoted(PublicJson.time(at)))
+                    .append(",\"source\":")
+                    .append(quoted(source))
+                    .append(",\"input\":")
+                    .append(quoted(inputType))
+                    .append(",\"events\":[");
+            int[] factAt = new int[facts.size() + 1];
+            String[] agents = new String[facts.size()];
+            for (int i = 0; i < facts.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                factAt[i] = json.length();
+                json.append(PublicJson.fact(facts.get(i)));
+                agents[i] = Mentions.agentId(facts.get(i));
             }
-            String head = "{\"id\":" + quoted(id) + ",\"at\":" + quoted(PublicJson.time(at)) + ",\"source\":"
-                    + quoted(source) + ",\"input\":" + quoted(inputType) + ",\"events\":";
-            return new Item(
-                    id,
-                    seq,
-                    head,
-                    Collections.unmodifiableList(written),
-                    Collections.unmodifiableList(agents),
-                    committedNanos);
+            factAt[facts.size()] = json.length();
+            json.append("]}");
+            return new Item(id, seq, committedNanos, json.toString(), factAt, agents);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public long seq() {
+            return seq;
+        }
+
+        /** When it was committed ({@link System#nanoTime()}), 0 for an entry not committed live. */
+        public long committedNanos() {
+            return committedNanos;
         }
 
         /** The event's JSON with every fact. */
         public String data() {
-            return head + PublicJson.array(facts) + "}";
+            return data;
+        }
+
+        /** The facts alone, as a JSON array. */
+        public String factsJson() {
+            return "[" + data.substring(factAt[0], factAt[agents.length]) + "]";
         }
 
         /** The event's JSON with only the facts naming {@code agentId}, or null when none does. */
         public String dataFor(String agentId) {
-            List<String> mine = null;
-            for (int i = 0; i < facts.size(); i++) {
-                if (agentId.equals(agents.get(i))) {
-                    if (mine == null) {
-                        mine = new ArrayList<>();
-                    }
-                    mine.add(facts.get(i));
+            StringBuilder json = null;
+            for (int i = 0; i < agents.length; i++) {
+                if (!agentId.equals(agents[i])) {
+                    continue;
                 }
+                if (json == null) {
+                    json = new StringBuilder(data.length()).append(data, 0, factAt[0]);
+                } else {
+                    json.append(',');
+                }
+                int end = i + 1 < agents.length ? factAt[i + 1] - 1 : factAt[i + 1]; // without the comma
+                json.append(data, factAt[i], end);
             }
-            return mine == null ? null : head + PublicJson.array(mine) + "}";
+            return json == null ? null : json.append("]}").toString();
         }
 
         private static String quoted(String value) {
@@ -139,16 +186,16 @@ public final class EventLog implements EffectSink {
      * The facts of {@code decision} as the stream wrote them: the reply to a command shares the rendering of the entry
      * just committed (it is answered right after the listeners hear of it); any other decision is rendered here.
      */
-    public List<String> renderedFacts(Decision decision) {
+    public String renderedFacts(Decision decision) {
         Last l = last;
         if (l != null && l.decision() == decision) {
-            return l.item().facts();
+            return l.item().factsJson();
         }
         List<String> written = new ArrayList<>(decision.facts().size());
         for (Fact f : decision.facts()) {
             written.add(PublicJson.fact(f));
         }
-        return written;
+        return PublicJson.array(written);
     }
 
     /** The ring is complete after this sequence number; -1 before the first entry. */

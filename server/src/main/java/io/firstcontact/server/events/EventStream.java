@@ -48,7 +48,7 @@ public final class EventStream {
     }
 
     /** A decision's facts as JSON, shared with the stream's rendering of the entry just committed. */
-    public List<String> renderedFacts(io.firstcontact.router.engine.Decision decision) {
+    public String renderedFacts(io.firstcontact.router.engine.Decision decision) {
         return log.renderedFacts(decision);
     }
 
