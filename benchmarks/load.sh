@@ -29,8 +29,9 @@ if [[ "${FC_LOAD_SKIP_BUILD:-}" != 1 ]]; then
     ./mvnw -q -B -DskipTests install
 fi
 
-# The generator's own JVM: enough heap that its collector stays out of the way, G1 like the server.
-generator_flags=(-Xms2g -Xmx2g -XX:+UseG1GC)
+# The generator's own JVM: ZGC, so that its own collector never stalls the schedule (a pause would count as the
+# server's latency, which is measured from the intended send time).
+generator_flags=(-Xms2g -Xmx2g -XX:+UseZGC -XX:+AlwaysPreTouch)
 run() {
     "$JAVA_HOME/bin/java" "${generator_flags[@]}" -cp benchmarks/target/benchmarks.jar \
         io.firstcontact.benchmarks.load.LoadGenerator "$@"

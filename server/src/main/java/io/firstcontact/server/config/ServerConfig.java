@@ -121,7 +121,7 @@ public record ServerConfig(
         public Api {
             maxBodyBytes = maxBodyBytes == 0 ? 64 * 1024 : maxBodyBytes;
             idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, Duration.ofHours(24));
-            eventBuffer = eventBuffer == 0 ? 100_000 : eventBuffer;
+            eventBuffer = eventBuffer == 0 ? 20_000 : eventBuffer;
             if (maxBodyBytes < 1 || eventBuffer < 1) {
                 throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
             }
