@@ -193,29 +193,19 @@ public final class RedisJournal implements AutoCloseable {
                             FIELD,
                             batch.get(0).payload());
         }
-        CompletableFuture<Object> done = new CompletableFuture<>();
-        connection
+        String[] keys = {key};
+        return connection
                 .async()
-                .<Long>evalsha(APPEND_SHA, ScriptOutputType.INTEGER, new String[] {key}, args)
-                .whenComplete((written, failure) -> {
-                    if (failure == null) {
-                        done.complete(written);
-                    } else if (String.valueOf(failure.getMessage()).startsWith("NOSCRIPT")) {
-                        connection
-                                .async()
-                                .<Long>eval(APPEND, ScriptOutputType.INTEGER, new String[] {key}, args)
-                                .whenComplete((w, f) -> {
-                                    if (f == null) {
-                                        done.complete(w);
-                                    } else {
-                                        done.completeExceptionally(f);
-                                    }
-                                });
-                    } else {
-                        done.completeExceptionally(failure);
-                    }
-                });
-        return done;
+                .<Long>evalsha(APPEND_SHA, ScriptOutputType.INTEGER, keys, args)
+                .exceptionallyCompose(failure -> noScript(failure)
+                        ? connection.async().<Long>eval(APPEND, ScriptOutputType.INTEGER, keys, args)
+                        : CompletableFuture.failedStage(failure));
+    }
+
+    private static boolean noScript(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return String.valueOf(cause.getMessage()).startsWith("NOSCRIPT");
     }
 
     /** Appends the new leader's first entry, {@code <epoch>-0}: from then on older epochs are fenced. */
