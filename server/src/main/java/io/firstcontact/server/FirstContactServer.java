@@ -112,6 +112,7 @@ public final class FirstContactServer implements AutoCloseable {
 
             @Override
             public void recovered(RoutingEngine engine) {
+                events.recovered();
                 gauges.refreshAll();
             }
         });

@@ -7,6 +7,7 @@ import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.host.EffectSink;
 import io.firstcontact.server.api.PublicJson;
 import io.firstcontact.server.view.Mentions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -121,6 +122,8 @@ public final class EventLog implements EffectSink {
         }
     }
 
+    private record Replayed(EngineInput input, Decision decision) {}
+
     /** The entry committed last with its decision, read by the reply to that decision (on the engine thread). */
     private record Last(Decision decision, Item item) {}
 
@@ -134,6 +137,7 @@ public final class EventLog implements EffectSink {
     private long completeAfter = -1;
 
     private final List<Subscriber> live = new ArrayList<>();
+    private final ArrayDeque<Replayed> replaying = new ArrayDeque<>();
     private Last last;
 
     public EventLog(int capacity) {
@@ -148,9 +152,30 @@ public final class EventLog implements EffectSink {
         add(input, decision, System.nanoTime());
     }
 
-    /** An entry re-applied by recovery: kept for resumes, never pushed as new. */
+    /**
+     * An entry re-applied by recovery: kept for resumes, never pushed as new. It is rendered only when recovery is over
+     * ({@link #recovered}), and only if the ring keeps it: a long journal is replayed without writing JSON for entries
+     * the ring would drop anyway.
+     */
     public void replayed(EngineInput input, Decision decision) {
-        add(input, decision, 0);
+        if (completeAfter < 0) {
+            completeAfter = input.seq() - 1;
+        }
+        if (decision.facts().isEmpty()) {
+            return;
+        }
+        if (replaying.size() == ring.length) {
+            completeAfter = replaying.removeFirst().input().seq(); // dropped before it was rendered
+        }
+        replaying.addLast(new Replayed(input, decision));
+    }
+
+    /** Recovery is over: the replayed entries the ring keeps are rendered into it. Call before the first live entry. */
+    public void recovered() {
+        for (Replayed r : replaying) {
+            add(r.input(), r.decision(), 0);
+        }
+        replaying.clear();
     }
 
     private void add(EngineInput input, Decision decision, long committedNanos) {
