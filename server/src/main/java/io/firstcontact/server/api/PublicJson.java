@@ -3,6 +3,7 @@ package io.firstcontact.server.api;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -58,6 +59,7 @@ public final class PublicJson {
             .build();
 
     private static final ObjectWriter FACT = RECORDS.writerFor(Fact.class);
+    private static final ObjectWriter FACTS = RECORDS.writerFor(new TypeReference<List<Fact>>() {});
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     private interface TypedBySimpleName {}
@@ -77,14 +79,17 @@ public final class PublicJson {
         return s;
     }
 
-    /** An engine record (a command, fact or effect) as a JSON tree: {@code type} first, times as RFC 3339. */
+    /**
+     * A record as a JSON tree, times (at any depth) as RFC 3339: an engine record (a command, fact or effect) with its
+     * {@code type} first, a read-model record as it is.
+     */
     public static ObjectNode record(Record value) {
         return (ObjectNode) RECORDS.valueToTree(value);
     }
 
-    /** A read-model record as a JSON tree, times (at any depth) as RFC 3339. */
+    /** A read-model record as a JSON tree: the same writing as {@link #record}. */
     public static ObjectNode view(Record value) {
-        return (ObjectNode) RECORDS.valueToTree(value);
+        return record(value);
     }
 
     /** A fact as JSON text, as {@link #record} would write it. */
@@ -96,23 +101,16 @@ public final class PublicJson {
         }
     }
 
-    /** Facts already written by {@link #fact} as one JSON array. */
-    public static String array(List<String> written) {
-        int length = 2 + Math.max(0, written.size() - 1);
-        for (String w : written) {
-            length += w.length();
+    /** Facts as one JSON array, each as {@link #fact} writes it. */
+    public static String facts(List<Fact> facts) {
+        try {
+            return FACTS.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write facts", e);
         }
-        StringBuilder out = new StringBuilder(length).append('[');
-        for (int i = 0; i < written.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(written.get(i));
-        }
-        return out.append(']').toString();
     }
 
-    static boolean isTime(String field) {
+    private static boolean isTime(String field) {
         return field.endsWith("At") || field.endsWith("Since") || field.endsWith("Until") || field.equals("until");
     }
 

@@ -216,11 +216,7 @@ public final class EventLog implements EffectSink {
         if (l != null && l.decision() == decision) {
             return l.item().factsJson();
         }
-        List<String> written = new ArrayList<>(decision.facts().size());
-        for (Fact f : decision.facts()) {
-            written.add(PublicJson.fact(f));
-        }
-        return PublicJson.array(written);
+        return PublicJson.facts(decision.facts());
     }
 
     /** The ring is complete after this sequence number; -1 before the first entry. */

@@ -45,16 +45,16 @@ class PublicJsonTest {
     }
 
     @Test
-    void written_facts_join_into_one_array() throws Exception {
-        List<String> facts = List.of(
-                PublicJson.fact(new Fact.SessionChanged("a-1", true)),
-                PublicJson.fact(new Fact.ConfigurationApplied(4)));
+    void facts_are_written_as_one_array_each_as_a_single_fact_is() throws Exception {
+        List<Fact> facts = List.of(new Fact.SessionChanged("a-1", true), new Fact.ConfigurationApplied(4));
 
-        JsonNode array = PublicJson.MAPPER.readTree(PublicJson.array(facts));
+        String text = PublicJson.facts(facts);
+        JsonNode array = PublicJson.MAPPER.readTree(text);
 
         assertThat(array).hasSize(2);
         assertThat(array.get(0).get("type").asText()).isEqualTo("SessionChanged");
         assertThat(array.get(1).get("version").asLong()).isEqualTo(4);
-        assertThat(PublicJson.array(List.of())).isEqualTo("[]");
+        assertThat(text).isEqualTo("[" + PublicJson.fact(facts.get(0)) + "," + PublicJson.fact(facts.get(1)) + "]");
+        assertThat(PublicJson.facts(List.of())).isEqualTo("[]");
     }
 }

@@ -36,18 +36,20 @@ import java.util.concurrent.CompletionStage;
  * MULTI/EXEC gives that: Redis executes each pipelined command on its own, and inside MULTI/EXEC a
  * command that fails at run time (as a refused id does) does not stop the others or roll anything
  * back. So a batch is one Lua script ({@code EVAL}) that runs its XADDs in order and returns at the
- * first error (a batch of one is a plain XADD, which is atomic by itself). A script runs atomically, and the ids of a batch ascend (checked here), so if the
- * first id is refused nothing of the batch is written, and if it is accepted so are the others: a
- * fenced batch is never half written. Only a failure of another kind (out of memory, say) can stop a
- * batch part way; the error then says how many entries were written.
+ * first error (a batch of one is a plain XADD, which is atomic by itself). A script runs atomically,
+ * and the ids of a batch ascend (checked here), so if the first id is refused nothing of the batch is
+ * written, and if it is accepted so are the others: a fenced batch is never half written. Only a
+ * failure of another kind (out of memory, say) can stop a batch part way; the error then says how
+ * many entries were written.
  *
  * <p><b>Unknown outcomes.</b> A timeout or lost connection ({@link JournalUnavailableException})
  * leaves it unknown whether the batch was written; read from the last acknowledged id before
  * replaying, since replaying a written entry is refused like a fenced one.
  *
- * <p>Commands: XADD, EVALSHA (EVAL when the script is not loaded) with XADD, XRANGE with an exclusive start, XINFO STREAM, XTRIM MINID and XLEN,
- * all in Redis 6.2 and Valkey. The caller creates the client, preferably with {@link
- * RedisClients#create}, whose offline command buffer is bounded and rejects instead of queueing.
+ * <p>Commands: XADD, EVALSHA (EVAL when the script is not loaded) with XADD, XRANGE with an
+ * exclusive start, XINFO STREAM, XTRIM MINID and XLEN, all in Redis 6.2 and Valkey. The caller
+ * creates the client, preferably with {@link RedisClients#create}, whose offline command buffer is
+ * bounded and rejects instead of queueing.
  */
 public final class RedisJournal implements AutoCloseable {
 
@@ -72,8 +74,6 @@ public final class RedisJournal implements AutoCloseable {
             end
             return n
             """;
-
-    private static final String APPEND_SHA = sha1Hex(APPEND);
 
     /** An entry: its id is {@code <epoch>-<seq>}. */
     public record Entry(long epoch, long seq, byte[] payload) {
@@ -118,11 +118,14 @@ public final class RedisJournal implements AutoCloseable {
     private final StatefulRedisConnection<String, byte[]> connection;
     private final RedisCommands<String, byte[]> sync;
     private final String key;
+    /** The append script's SHA-1, for {@code EVALSHA}. */
+    private final String appendDigest;
 
     private RedisJournal(StatefulRedisConnection<String, byte[]> connection, String key) {
         this.connection = connection;
         this.sync = connection.sync();
         this.key = key;
+        this.appendDigest = sync.digest(APPEND);
     }
 
     /** Opens a connection of its own on {@code client} to the stream {@code key} (e.g. {@code firstcontact:journal}). */
@@ -196,16 +199,18 @@ public final class RedisJournal implements AutoCloseable {
         String[] keys = {key};
         return connection
                 .async()
-                .<Long>evalsha(APPEND_SHA, ScriptOutputType.INTEGER, keys, args)
+                .<Long>evalsha(appendDigest, ScriptOutputType.INTEGER, keys, args)
                 .exceptionallyCompose(failure -> noScript(failure)
                         ? connection.async().<Long>eval(APPEND, ScriptOutputType.INTEGER, keys, args)
                         : CompletableFuture.failedStage(failure));
     }
 
     private static boolean noScript(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return String.valueOf(cause.getMessage()).startsWith("NOSCRIPT");
+        return String.valueOf(unwrap(failure).getMessage()).startsWith("NOSCRIPT");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Appends the new leader's first entry, {@code <epoch>-0}: from then on older epochs are fenced. */
@@ -306,8 +311,7 @@ public final class RedisJournal implements AutoCloseable {
     }
 
     private RuntimeException translate(String firstId, Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = unwrap(failure);
         String message = String.valueOf(cause.getMessage());
         if (message.contains(TOP_ITEM_ERROR)) {
             return new FencedException(
@@ -321,16 +325,6 @@ public final class RedisJournal implements AutoCloseable {
 
     private JournalUnavailableException unavailable(String what, RedisException e) {
         return new JournalUnavailableException("cannot " + what + " the journal " + key + ": " + e.getMessage(), e);
-    }
-
-    private static String sha1Hex(String script) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                            .digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(Object value) {
