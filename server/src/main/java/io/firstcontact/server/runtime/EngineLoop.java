@@ -4,13 +4,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The event loop the routing engine runs on. The host, the read model, the event streams and the API's connections
- * all share it, so a request is decided, its reply written and its events pushed without crossing a thread: the only
- * hand-offs left are to Redis' client and back, one pair per group commit. Everything run here must not block.
+ * all share it, so a request is decided, its reply written and its events pushed without crossing a thread. The
+ * journal's connection to Redis lives on it too, so a commit is written and acknowledged here as well. Everything run
+ * here must not block, and above all must not wait for Redis.
  *
  * <p>Deployed as a verticle so that it gets an event loop of its own from Vert.x's pool, apart from the management
  * listener's.
@@ -33,6 +35,11 @@ final class EngineLoop extends VerticleBase implements Executor {
 
     Context context() {
         return context;
+    }
+
+    /** The Netty event loop under the context, for a client (Lettuce) that puts its connections on it. */
+    io.netty.channel.EventLoop nettyEventLoop() {
+        return ((ContextInternal) context).nettyEventLoop();
     }
 
     /** Runs {@code task} on the loop after what is already queued there, in submission order. */

@@ -25,6 +25,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,11 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
     private volatile RuntimeState state = RuntimeState.STARTING;
     private EmbeddedRedis embedded;
     private RedisClient client;
+    /** The client whose connection (the journal's appends) lives on the engine's loop; null if it cannot. */
+    private RedisClient engineClient;
+
+    private ClientResources engineResources;
+    private RedisJournal appender;
     private StatefulRedisConnection<String, String> leaseConnection;
     private RoutingLease lease;
     private RedisJournal stream;
@@ -230,6 +236,15 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         }
         lease = new RoutingLease(leaseConnection, config.redis().keyPrefix() + ":routing");
         stream = RedisJournal.open(client, config.redis().keyPrefix() + ":journal");
+        engineResources =
+                RedisClients.onEventLoop(engineThread.nettyEventLoop()).orElse(null);
+        if (engineResources != null) {
+            engineClient = RedisClients.create(uri, config.redis().commandTimeout(), engineResources);
+            appender = RedisJournal.open(engineClient, stream.key());
+        } else {
+            LOG.info("the journal's appends use Redis' own I/O thread (a native transport cannot share the engine's)");
+            appender = stream;
+        }
         snapshots = SnapshotStore.open(client, config.redis().keyPrefix() + ":snapshot");
     }
 
@@ -305,7 +320,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the spill file " + spillFile + ": " + e.getMessage(), e);
         }
-        journal = new StreamJournal(stream, codec, blocking, spill, new VertxScheduler(vertx, clock), clock);
+        journal = new StreamJournal(stream, appender, codec, blocking, spill, new VertxScheduler(vertx, clock), clock);
         if (!spill.isEmpty()) {
             LOG.warn(
                     "replaying {} entries spilled while Redis was unreachable",
@@ -568,11 +583,20 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
                         config.lease().ttl());
             }
         }
+        if (appender != stream) {
+            closeQuietly(appender);
+        }
         closeQuietly(stream);
         closeQuietly(snapshots);
         closeQuietly(spill);
         if (leaseConnection != null) {
             leaseConnection.close();
+        }
+        if (engineClient != null) {
+            engineClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        if (engineResources != null) {
+            engineResources.shutdown(0, 2, TimeUnit.SECONDS);
         }
         if (client != null) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -4,7 +4,19 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.EventLoopGroupProvider;
+import io.lettuce.core.resource.Transports;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Lettuce clients set up for the journal. */
 public final class RedisClients {
@@ -20,7 +32,37 @@ public final class RedisClients {
      * to its own file), and times every command out after {@code commandTimeout}.
      */
     public static RedisClient create(RedisURI uri, Duration commandTimeout) {
-        RedisClient client = RedisClient.create(uri);
+        return configure(RedisClient.create(uri), commandTimeout);
+    }
+
+    /** The same client, its connections on {@code resources}' threads (see {@link #onEventLoop}). */
+    public static RedisClient create(RedisURI uri, Duration commandTimeout, ClientResources resources) {
+        return configure(RedisClient.create(resources, uri), commandTimeout);
+    }
+
+    /**
+     * Resources whose connections all live on {@code loop}, an event loop that belongs to someone else (the routing
+     * engine's): a command written from that loop goes straight to the socket, and its reply completes there, with no
+     * thread hand-off either way. Lettuce never shuts the loop down; {@link ClientResources#shutdown()} releases only
+     * its own timer and computation threads.
+     *
+     * <p>Code running on {@code loop} must never wait for a reply on such a connection (a synchronous call, or
+     * {@code get()} on a future): the reply would be read by the very thread that waits for it. Blocking callers use a
+     * client of their own.
+     *
+     * @return the resources, or empty if Lettuce would use a native transport that cannot share an NIO loop
+     */
+    public static Optional<ClientResources> onEventLoop(EventLoop loop) {
+        Objects.requireNonNull(loop, "loop");
+        if (Transports.socketChannelClass() != NioSocketChannel.class) {
+            return Optional.empty();
+        }
+        return Optional.of(ClientResources.builder()
+                .eventLoopGroupProvider(new OneLoop(loop))
+                .build());
+    }
+
+    private static RedisClient configure(RedisClient client, Duration commandTimeout) {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -28,5 +70,29 @@ public final class RedisClients {
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
         return client;
+    }
+
+    /** Hands Lettuce one borrowed event loop for every connection, and leaves its life to its owner. */
+    private record OneLoop(EventLoop loop) implements EventLoopGroupProvider {
+        @Override
+        @SuppressWarnings("unchecked") // Lettuce only uses the group as an EventLoopGroup
+        public <T extends EventLoopGroup> T allocate(Class<T> type) {
+            return (T) loop;
+        }
+
+        @Override
+        public int threadPoolSize() {
+            return 1;
+        }
+
+        @Override
+        public Future<Boolean> release(EventExecutorGroup group, long quietPeriod, long timeout, TimeUnit unit) {
+            return ImmediateEventExecutor.INSTANCE.newSucceededFuture(true);
+        }
+
+        @Override
+        public Future<Boolean> shutdown(long quietPeriod, long timeout, TimeUnit timeUnit) {
+            return ImmediateEventExecutor.INSTANCE.newSucceededFuture(true);
+        }
     }
 }

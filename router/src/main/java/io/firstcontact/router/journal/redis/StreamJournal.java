@@ -35,6 +35,9 @@ public final class StreamJournal implements Journal {
     private static final long DRAIN_TIMEOUT_SECONDS = 10;
 
     private final RedisJournal stream;
+    /** Where the host's own appends go (the stream itself unless a connection on the host's loop is given). */
+    private final RedisJournal appender;
+
     private final JournalCodec codec;
     private final Executor blocking;
     private final SpillFile spill;
@@ -50,7 +53,7 @@ public final class StreamJournal implements Journal {
      * @param blocking runs the read-back (a blocking call), never on Redis' own I/O threads
      */
     public StreamJournal(RedisJournal stream, JournalCodec codec, Executor blocking) {
-        this(stream, codec, blocking, null, null, null);
+        this(stream, stream, codec, blocking, null, null, null);
     }
 
     /**
@@ -66,7 +69,25 @@ public final class StreamJournal implements Journal {
             SpillFile spill,
             Scheduler retry,
             InstantSource clock) {
+        this(stream, stream, codec, blocking, spill, retry, clock);
+    }
+
+    /**
+     * As above, with the host's appends written through {@code appender}: a connection to the same stream whose I/O
+     * runs on the host's own event loop ({@link RedisClients#onEventLoop}), so that a commit crosses no thread. Every
+     * call that waits for Redis (the spill's replay, the read-back after a refusal) uses {@code stream}, whose
+     * replies are read on other threads: a thread never waits for a reply that only it could read.
+     */
+    public StreamJournal(
+            RedisJournal stream,
+            RedisJournal appender,
+            JournalCodec codec,
+            Executor blocking,
+            SpillFile spill,
+            Scheduler retry,
+            InstantSource clock) {
         this.stream = Objects.requireNonNull(stream);
+        this.appender = Objects.requireNonNull(appender);
         this.codec = Objects.requireNonNull(codec);
         this.blocking = Objects.requireNonNull(blocking);
         this.spill = spill;
@@ -111,7 +132,7 @@ public final class StreamJournal implements Journal {
                     e.input().epoch(), e.input().seq(), codec.encodeEntry(JournalEntry.of(e.input(), e.decision()))));
         }
         if (spill == null) {
-            return append(encoded, true);
+            return append(appender, encoded, true);
         }
         synchronized (lock) {
             if (degraded) {
@@ -119,7 +140,7 @@ public final class StreamJournal implements Journal {
             }
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
-        append(encoded, true).whenComplete((ok, failure) -> {
+        append(appender, encoded, true).whenComplete((ok, failure) -> {
             Throwable cause = unwrap(failure);
             if (cause == null) {
                 result.complete(null);
@@ -221,9 +242,14 @@ public final class StreamJournal implements Journal {
         }
     }
 
+    /** A replay or a retry, from a thread that may wait for it: on the stream's own connection. */
     private CompletionStage<Void> append(List<RedisJournal.Entry> encoded, boolean mayReconcile) {
+        return append(stream, encoded, mayReconcile);
+    }
+
+    private CompletionStage<Void> append(RedisJournal through, List<RedisJournal.Entry> encoded, boolean mayReconcile) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        stream.append(encoded).whenComplete((ok, failure) -> {
+        through.append(encoded).whenComplete((ok, failure) -> {
             Throwable cause = unwrap(failure);
             if (cause == null) {
                 result.complete(null);

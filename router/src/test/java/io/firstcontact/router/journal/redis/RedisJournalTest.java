@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firstcontact.router.journal.redis.RedisJournal.Entry;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.ClientResources;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -207,6 +214,39 @@ class RedisJournalTest {
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             redis.stop();
+        }
+    }
+
+    @Test
+    void a_journal_on_a_borrowed_event_loop_is_acknowledged_on_that_loop_which_outlives_the_client(TestInfo test)
+            throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            EventLoop loop = group.next();
+            ClientResources resources = RedisClients.onEventLoop(loop).orElseThrow();
+            RedisClient client = RedisClients.create(server.uri(), Duration.ofSeconds(5), resources);
+            try (RedisJournal onLoop = RedisJournal.open(
+                    client, "test:" + test.getTestMethod().orElseThrow().getName())) {
+                // Written from the loop, as the host writes: the reply is read and completes on the same thread.
+                CompletableFuture<Boolean> acknowledgedOnLoop = new CompletableFuture<>();
+                loop.execute(() -> onLoop.append(entries(1, 1, 3)).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        acknowledgedOnLoop.completeExceptionally(failure);
+                    } else {
+                        acknowledgedOnLoop.complete(loop.inEventLoop());
+                    }
+                }));
+                assertThat(acknowledgedOnLoop.get(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(onLoop.read("0-0", 10)).containsExactlyElementsOf(entries(1, 1, 3));
+            } finally {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+                resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+            }
+            assertThat(loop.isShuttingDown()).isFalse();
+            assertThat(loop.submit(() -> "still running").get(5, TimeUnit.SECONDS))
+                    .isEqualTo("still running");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.firstcontact.router.journal.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class RedisTestServer implements AutoCloseable {
     private RedisTestServer(EmbeddedRedis redis, ExternalRedis external) {
         this.redis = redis;
         this.external = external;
-        this.client = RedisClients.create(redis != null ? redis.redisUri() : external.uri(), Duration.ofSeconds(5));
+        this.client = RedisClients.create(uri(), Duration.ofSeconds(5));
     }
 
     static RedisTestServer start(Path dataDir) {
@@ -35,6 +36,10 @@ final class RedisTestServer implements AutoCloseable {
             }
         }
         return new RedisTestServer(EmbeddedRedis.start(dataDir, 0, true), null);
+    }
+
+    RedisURI uri() {
+        return redis != null ? redis.redisUri() : external.uri();
     }
 
     StatefulRedisConnection<String, String> connect() {
