@@ -29,7 +29,8 @@ import org.HdrHistogram.Histogram;
  * API, open loop, measuring L1 and L2 at the client and splitting them on the server.
  *
  * <pre>
- * LoadGenerator steady   [--rate 300] [--presence 3000] [--duration 60s] [--warmup 20s] [--agents N] [--queues 10]
+ * LoadGenerator steady   [--rate 300] [--presence 3000] [--duration 60s] [--warmup 60s] [--agents N] [--queues 10]
+ *                        [--floor true] [--floor-warmup 20s] [--floor-duration 30s]
  * LoadGenerator sweep    [--rates 100,250,500,1000,1500,2000] [--presence-factor 10] [--step-warmup 10s]
  *                        [--step-duration 30s]
  * LoadGenerator recovery [--calls 5000] [--day-rate 250] [--day-presence 1000] [--lease-ttl 10s]
@@ -83,6 +84,9 @@ public final class LoadGenerator {
         int clients = 8;
         double quietShare = 0.15;
         Duration quietWait = Duration.ofMinutes(3);
+        boolean floor = true;
+        Duration floorWarmup = Duration.ofSeconds(20);
+        Duration floorDuration = Duration.ofSeconds(30);
         String raw;
 
         Simulation.Behaviour behaviour() {
@@ -143,6 +147,9 @@ public final class LoadGenerator {
                     case "--server-jvm" ->
                         ServerProcess.jvmFlags(List.of(v.strip().split("\\s+")));
                     case "--quiet-wait" -> o.quietWait = duration(v);
+                    case "--floor" -> o.floor = Boolean.parseBoolean(v);
+                    case "--floor-warmup" -> o.floorWarmup = duration(v);
+                    case "--floor-duration" -> o.floorDuration = duration(v);
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
             }
@@ -584,7 +591,83 @@ public final class LoadGenerator {
                 r.achievedArrivals(),
                 r.achievedPresence(),
                 verdict(rates)));
+        if (o.floor) {
+            floorSection(s, r, floor(o, work, r));
+        }
         return s.toString();
+    }
+
+    /** Runs {@link FloorServer} at the request rate the server took in {@code r}'s window. */
+    static Floor.Result floor(Options o, Path work, StepResult r) throws Exception {
+        long requests =
+                r.apiOutcomes.values().stream().mapToLong(Long::longValue).sum();
+        double rate = requests / r.seconds;
+        log(String.format(Locale.ROOT, "floor: %.0f requests/s, warm-up %d s", rate, o.floorWarmup.toSeconds()));
+        quiet(o);
+        Floor.Result f = Floor.measure(
+                work.resolve("floor"), rate, o.clientThreads, o.clients, o.seed, o.floorWarmup, o.floorDuration);
+        log(String.format(
+                Locale.ROOT,
+                "floor: %.0f µs/request (JVM %.0f, redis-server %.0f), p99 %.2f ms, %d errors",
+                f.microsPerRequest(),
+                f.jvmMicrosPerRequest(),
+                f.redisMicrosPerRequest(),
+                f.latencyMicros().getValueAtPercentile(99) / 1e3,
+                f.errors()));
+        return f;
+    }
+
+    static void floorSection(StringBuilder s, StepResult r, Floor.Result f) {
+        long requests =
+                r.apiOutcomes.values().stream().mapToLong(Long::longValue).sum();
+        double perLifecycle = r.lifecycles == 0 ? Double.NaN : (double) requests / r.lifecycles;
+        double floorPerLifecycle = f.microsPerRequest() * perLifecycle;
+        double serverPerRequest = r.serverCpuNanos / 1e3 / requests;
+        s.append("## Baseline: the floor of this shape, measured in the same run\n\n");
+        s.append("`FloorServer` (benchmarks module) on the server's JVM flags, driven open loop at the request rate the"
+                + " server took, with an event stream open: per request one HTTP/1.1 exchange with a parsed JSON body,"
+                + " one journal entry appended by the journal's own code to an embedded redis-server (AOF everysec)"
+                + " from the event loop, one event pushed, one JSON reply; no routing, read model, authentication,"
+                + " idempotency, validation or metrics.\n\n");
+        s.append("| measure | server | floor | ratio |\n|---|---|---|---|\n");
+        s.append(String.format(
+                Locale.ROOT,
+                "| requests/s (the floor is offered the server's) | %.0f | %.0f offered, %.0f answered (%d errors) | |%n",
+                requests / r.seconds,
+                f.offeredPerSecond(),
+                f.requests() / f.seconds(),
+                f.errors()));
+        s.append(String.format(
+                Locale.ROOT,
+                "| CPU per request, JVM + redis-server (µs) | %.0f | %.0f (JVM %.0f, redis-server %.0f) | %.2f |%n",
+                serverPerRequest,
+                f.microsPerRequest(),
+                f.jvmMicrosPerRequest(),
+                f.redisMicrosPerRequest(),
+                serverPerRequest / f.microsPerRequest()));
+        s.append(String.format(
+                Locale.ROOT,
+                "| CPU per lifecycle at %.2f requests per lifecycle (µs) | %.0f | %.0f | %.2f |%n",
+                perLifecycle,
+                r.cpuPerLifecycleMicros(),
+                floorPerLifecycle,
+                r.cpuPerLifecycleMicros() / floorPerLifecycle));
+        Histogram h = f.latencyMicros();
+        s.append(String.format(
+                Locale.ROOT,
+                "| latency ms, p50 / p99 / max (count) (server: L1, intended send → offer pushed; floor: intended"
+                        + " send → reply, sent once committed) | %s | %s | %.2f (p99) |%n%n",
+                triple(r.client.get(Latencies.L1)),
+                triple(h),
+                r.p99Ms(Latencies.L1) / (h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1e3)));
+        s.append(String.format(
+                Locale.ROOT,
+                "The 300 µs per lifecycle target is %.2f× this floor: %s%n%n",
+                TARGET_CPU_PER_LIFECYCLE_US / floorPerLifecycle,
+                floorPerLifecycle > TARGET_CPU_PER_LIFECYCLE_US
+                        ? "below what one HTTP request and one journal write per command cost on this machine, before"
+                                + " any routing."
+                        : "above the floor; the server's cost above it is its own."));
     }
 
     static String sweep(Options o, Path dir, Path work, ObjectNode env) throws Exception {

@@ -33,8 +33,13 @@ import java.util.stream.Stream;
  * {@code admin} principal. The configuration file is JSON, which YAML reads as it is.
  */
 public final class ServerProcess implements AutoCloseable {
-    /** The server's JVM flags: the ones the project's {@code ./firstcontact} script uses. */
-    public static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC");
+    /**
+     * The server's JVM flags: the ones the project's {@code ./firstcontact} script uses (generational ZGC, which JDK 21
+     * and 22 must be asked for).
+     */
+    public static final List<String> JVM_FLAGS = Runtime.version().feature() < 23
+            ? List.of("-Xms2g", "-Xmx2g", "-XX:+UseZGC", "-XX:+AlwaysPreTouch", "-XX:+ZGenerational")
+            : List.of("-Xms2g", "-Xmx2g", "-XX:+UseZGC", "-XX:+AlwaysPreTouch");
 
     /** The flags the server runs with: {@link #JVM_FLAGS} unless the run names others ({@code --server-jvm}). */
     private static volatile List<String> jvmFlags = JVM_FLAGS;

@@ -1,0 +1,215 @@
+package io.firstcontact.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The baseline of the CPU figures (ROUTING.md §10: a ratio to a baseline measured in the same run): {@link
+ * FloorServer} started with the server's JVM flags and driven like the server, open loop at the request rate the
+ * server took, with an event stream open. Its CPU per request (JVM and redis-server) is the floor of the shape "one
+ * HTTP request and one journal write per command" on this machine, at that moment; its latency, from the intended
+ * send time to the reply (sent once the entry is committed, as the server sends its reply and pushes its offer), is
+ * that shape's floor under the same request rate, with the generator beside it.
+ */
+final class Floor {
+    /** What a command looks like on the wire (a creation, the most common command). */
+    private static final String BODY = "{\"sourceRef\":\"floor:%d\",\"channel\":\"voice\",\"queue\":{\"queue\":\"q1\"},"
+            + "\"attributes\":{\"language\":\"en\",\"account\":\"ACC-%d\"}}";
+
+    /** The most requests left unanswered at once; the floor measures CPU per request, not latency. */
+    private static final int MAX_IN_FLIGHT = 256;
+
+    /** One measured window. */
+    record Result(
+            double offeredPerSecond,
+            double seconds,
+            long requests,
+            long errors,
+            long jvmNanos,
+            long redisNanos,
+            Histogram latencyMicros) {
+        double microsPerRequest() {
+            return requests == 0 ? Double.NaN : (jvmNanos + redisNanos) / 1e3 / requests;
+        }
+
+        double jvmMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : jvmNanos / 1e3 / requests;
+        }
+
+        double redisMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : redisNanos / 1e3 / requests;
+        }
+    }
+
+    private Floor() {}
+
+    static Result measure(
+            Path work,
+            double ratePerSecond,
+            int clientThreads,
+            int clients,
+            long seed,
+            Duration warmup,
+            Duration window)
+            throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ServerProcess.javaExecutable());
+        cmd.addAll(ServerProcess.jvmFlags());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(FloorServer.class.getName());
+        cmd.add(work.resolve("data").toString());
+        Process process = new ProcessBuilder(cmd)
+                .redirectError(work.resolve("floor.log").toFile())
+                .start();
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "floor-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient events =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            int port = awaitReady(process);
+            String base = "http://127.0.0.1:" + port;
+            events.sendAsync(
+                            HttpRequest.newBuilder(URI.create(base + "/events")).build(),
+                            HttpResponse.BodyHandlers.ofInputStream())
+                    .thenAccept(r -> drain(r.body()));
+            try (ApiClient api = new ApiClient(base, "floor", clientThreads, clients)) {
+                PoissonSchedule schedule = new PoissonSchedule(seed, ratePerSecond);
+                SplittableRandom ramp = new SplittableRandom(seed);
+                long rampNanos = warmup.toNanos() / 2;
+                AtomicInteger inFlight = new AtomicInteger();
+                AtomicBoolean measuring = new AtomicBoolean();
+                Histogram latency = new ConcurrentHistogram(3);
+                long start = System.nanoTime();
+                long[] sent = {0};
+                sender.scheduleAtFixedRate(
+                        () -> {
+                            long now = System.nanoTime() - start;
+                            while (schedule.peek() <= now) {
+                                long at = schedule.take();
+                                // A cold JVM is not met with the full rate at once (its queue would grow without
+                                // bound); nor, later, with more than MAX_IN_FLIGHT requests unanswered.
+                                if ((at < rampNanos && ramp.nextDouble() * rampNanos > at)
+                                        || inFlight.get() >= MAX_IN_FLIGHT) {
+                                    continue;
+                                }
+                                long n = ++sent[0];
+                                long intended = start + at;
+                                inFlight.incrementAndGet();
+                                api.post("floor", "/api/v1/interactions", String.format(BODY, n, n))
+                                        .whenComplete((answer, failure) -> {
+                                            inFlight.decrementAndGet();
+                                            if (failure == null && measuring.get()) {
+                                                latency.recordValue(
+                                                        Math.max(0, (System.nanoTime() - intended) / 1_000));
+                                            }
+                                        });
+                            }
+                        },
+                        0,
+                        1,
+                        TimeUnit.MILLISECONDS);
+                Thread.sleep(warmup.toMillis());
+                api.resetCounts();
+                measuring.set(true);
+                long[] cpu0 = cpu(process);
+                long t0 = System.nanoTime();
+                Thread.sleep(window.toMillis());
+                long[] cpu1 = cpu(process);
+                long t1 = System.nanoTime();
+                api.stopCounting();
+                measuring.set(false);
+                long ok = 0;
+                long errors = 0;
+                for (Map.Entry<String, Long> e : api.outcomes().entrySet()) {
+                    if (e.getKey().endsWith(" 200")) {
+                        ok += e.getValue();
+                    } else {
+                        errors += e.getValue();
+                    }
+                }
+                return new Result(
+                        ratePerSecond,
+                        (t1 - t0) / 1e9,
+                        ok,
+                        errors,
+                        cpu1[0] - cpu0[0],
+                        cpu1[1] - cpu0[1],
+                        latency.copy());
+            }
+        } finally {
+            sender.shutdownNow();
+            events.shutdownNow();
+            List<ProcessHandle> descendants = process.descendants().toList();
+            process.destroy(); // SIGTERM: its shutdown hook stops the redis-server
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            descendants.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static int awaitReady(Process process) throws IOException {
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("ready ")) {
+                return Integer.parseInt(line.substring("ready ".length()).strip());
+            }
+        }
+        throw new IOException("the floor server stopped before it listened (see floor.log)");
+    }
+
+    private static void drain(InputStream in) {
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[64 * 1024];
+                    try (in) {
+                        while (in.read(buffer) >= 0) {
+                            // discarded: the stream is there to be written to
+                        }
+                    } catch (IOException e) {
+                        // closed at the end
+                    }
+                },
+                "floor-events");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** CPU time of the JVM and of its descendants (the redis-server), in nanoseconds. */
+    private static long[] cpu(Process process) {
+        long jvm = ServerProcess.ticks(process.pid());
+        long redis = process.descendants()
+                .mapToLong(h -> ServerProcess.ticks(h.pid()))
+                .sum();
+        long perSecond = ServerProcess.clockTicksPerSecond();
+        return new long[] {jvm * 1_000_000_000L / perSecond, redis * 1_000_000_000L / perSecond};
+    }
+}
