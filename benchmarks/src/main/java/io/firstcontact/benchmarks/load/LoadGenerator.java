@@ -291,6 +291,11 @@ public final class LoadGenerator {
             return presenceSent / seconds;
         }
 
+        /** Every API request the window answered (or failed), whatever its route and status. */
+        long requests() {
+            return apiOutcomes.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         long errors() {
             long n = 0;
             for (Map.Entry<String, Long> e : apiOutcomes.entrySet()) {
@@ -599,9 +604,7 @@ public final class LoadGenerator {
 
     /** Runs {@link FloorServer} at the request rate the server took in {@code r}'s window. */
     static Floor.Result floor(Options o, Path work, StepResult r) throws Exception {
-        long requests =
-                r.apiOutcomes.values().stream().mapToLong(Long::longValue).sum();
-        double rate = requests / r.seconds;
+        double rate = r.requests() / r.seconds;
         log(String.format(Locale.ROOT, "floor: %.0f requests/s, warm-up %d s", rate, o.floorWarmup.toSeconds()));
         quiet(o);
         Floor.Result f = Floor.measure(
@@ -618,8 +621,7 @@ public final class LoadGenerator {
     }
 
     static void floorSection(StringBuilder s, StepResult r, Floor.Result f) {
-        long requests =
-                r.apiOutcomes.values().stream().mapToLong(Long::longValue).sum();
+        long requests = r.requests();
         double perLifecycle = r.lifecycles == 0 ? Double.NaN : (double) requests / r.lifecycles;
         double floorPerLifecycle = f.microsPerRequest() * perLifecycle;
         double serverPerRequest = r.serverCpuNanos / 1e3 / requests;

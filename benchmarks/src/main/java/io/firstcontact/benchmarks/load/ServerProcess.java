@@ -37,9 +37,15 @@ public final class ServerProcess implements AutoCloseable {
      * The server's JVM flags: the ones the project's {@code ./firstcontact} script uses (generational ZGC, which JDK 21
      * and 22 must be asked for).
      */
-    public static final List<String> JVM_FLAGS = Runtime.version().feature() < 23
-            ? List.of("-Xms2g", "-Xmx2g", "-XX:+UseZGC", "-XX:+AlwaysPreTouch", "-XX:+ZGenerational")
-            : List.of("-Xms2g", "-Xmx2g", "-XX:+UseZGC", "-XX:+AlwaysPreTouch");
+    public static final List<String> JVM_FLAGS = defaultFlags();
+
+    private static List<String> defaultFlags() {
+        List<String> flags = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-XX:+UseZGC", "-XX:+AlwaysPreTouch"));
+        if (Runtime.version().feature() < 23) {
+            flags.add("-XX:+ZGenerational");
+        }
+        return List.copyOf(flags);
+    }
 
     /** The flags the server runs with: {@link #JVM_FLAGS} unless the run names others ({@code --server-jvm}). */
     private static volatile List<String> jvmFlags = JVM_FLAGS;

@@ -1,5 +1,6 @@
 package io.firstcontact.server.events;
 
+import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.server.config.ServerConfig.Role;
@@ -12,7 +13,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +51,7 @@ public final class EventStream {
     }
 
     /** A decision's facts as JSON, shared with the stream's rendering of the entry just committed. */
-    public String renderedFacts(io.firstcontact.router.engine.Decision decision) {
+    public String renderedFacts(Decision decision) {
         return log.renderedFacts(decision);
     }
 
@@ -98,10 +101,8 @@ public final class EventStream {
         /** Last sequence number delivered or skipped; touched only on {@link #context}. */
         private long lastSeq = -1;
 
-        private final java.util.concurrent.ConcurrentLinkedQueue<EventLog.Item> live =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
-                new java.util.concurrent.atomic.AtomicBoolean();
+        private final ConcurrentLinkedQueue<EventLog.Item> live = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
         Connection(Context context, HttpServerResponse response, Role role, String agentId) {
             this.context = context;

@@ -1,5 +1,6 @@
 package io.firstcontact.server.runtime;
 
+import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,7 +39,7 @@ final class EngineLoop extends VerticleBase implements Executor {
     }
 
     /** The Netty event loop under the context, for a client (Lettuce) that puts its connections on it. */
-    io.netty.channel.EventLoop nettyEventLoop() {
+    EventLoop nettyEventLoop() {
         return ((ContextInternal) context).nettyEventLoop();
     }
 

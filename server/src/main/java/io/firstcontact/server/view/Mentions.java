@@ -10,13 +10,13 @@ import java.util.List;
 /**
  * Reads the ids a command, fact or effect names: its {@code String} record components called {@code interactionId},
  * {@code offerId} or {@code assignmentId} (and, for the event stream's per-advisor filter, {@code agentId}). It goes
- * by component name, so a type added to the engine
- * later is covered without a change here. The accessors of each class are looked up once and cached.
+ * by component name, so a type added to the engine later is covered without a change here. The accessors of each
+ * class are looked up once and cached.
  */
 public final class Mentions {
 
     /** What an id names. */
-    public enum Kind {
+    enum Kind {
         INTERACTION("interactionId"),
         OFFER("offerId"),
         ASSIGNMENT("assignmentId");
@@ -39,7 +39,7 @@ public final class Mentions {
 
     /** Receives each id a value names. */
     @FunctionalInterface
-    public interface Sink {
+    interface Sink {
         void mentioned(Kind kind, String id);
     }
 
@@ -91,7 +91,7 @@ public final class Mentions {
     private Mentions() {}
 
     /** Hands every non-null id {@code value} names to {@code sink}, in component order. */
-    public static void of(Object value, Sink sink) {
+    static void of(Object value, Sink sink) {
         for (Reader r : READERS.get(value.getClass())) {
             Object id = read(r.accessor(), value);
             if (id != null) {

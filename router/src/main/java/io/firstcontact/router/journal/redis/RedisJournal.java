@@ -209,7 +209,8 @@ public final class RedisJournal implements AutoCloseable {
         return String.valueOf(unwrap(failure).getMessage()).startsWith("NOSCRIPT");
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure a {@link CompletionException} carries, or {@code failure} itself. */
+    static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 

@@ -1,5 +1,7 @@
 package io.firstcontact.router.journal.redis;
 
+import static io.firstcontact.router.journal.redis.RedisJournal.unwrap;
+
 import io.firstcontact.router.host.Journal;
 import io.firstcontact.router.host.Scheduler;
 import io.firstcontact.router.journal.JournalCodec;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -300,9 +301,5 @@ public final class StreamJournal implements Journal {
                 into.completeExceptionally(unwrap(failure));
             }
         });
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }
