@@ -73,7 +73,9 @@ final class Environment {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcs.add(gc.getName());
         }
-        generator.put("http", "java.net.http.HttpClient, HTTP/1.1 over loopback, asynchronous sends");
+        generator.put(
+                "http",
+                "Vert.x HTTP client on its own event loop, HTTP/1.1 keep-alive over loopback, asynchronous sends");
         env.put(
                 "sharedTheMachine",
                 "the generator, co-located: the load generator (this JVM: schedules, HTTP client, event stream parsing)"

@@ -1,13 +1,16 @@
 package io.firstcontact.benchmarks.load;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.parsetools.RecordParser;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -15,45 +18,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code GET /api/v1/events} on a thread of its own: each event is handed over with the {@link System#nanoTime()} at
- * which its {@code data:} line was read (before any parsing). On a lost connection it reconnects with
+ * An event stream ({@code GET /api/v1/events}) read on an event loop of its own: each event is handed over with the {@link System#nanoTime()}
+ * at which its {@code data:} line was read (before any parsing). On a lost connection it reconnects with
  * {@code Last-Event-ID} (every {@code retryMillis}) until closed, so nothing is missed or repeated.
  */
 public final class EventStreamClient implements AutoCloseable {
-    /** Called on the stream's thread; must be quick. */
+    /** Called on the stream's event loop; must be quick. */
     public interface Handler {
         void event(String id, String type, String data, long receivedNanos);
     }
 
-    private final String url;
+    private final String path;
     private final String bearer;
     private final Handler handler;
     private final long retryMillis;
-    private final HttpClient http;
-    private final Thread thread;
+    private final Vertx vertx;
+    private final HttpClientAgent http;
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private final AtomicLong connects = new AtomicLong();
     private volatile String lastId;
     private volatile boolean closed;
-    private volatile InputStream body;
     private volatile long connectedNanos;
 
-    public EventStreamClient(String apiBase, String bearer, String lastEventId, long retryMillis, Handler handler) {
-        this.url = apiBase + "/api/v1/events";
+    // Event loop only: the connection being read (a later one makes an earlier one's end moot), a reconnection
+    // pending, the event being read.
+    private int generation;
+    private boolean retrying;
+    private String id;
+    private String type = "message";
+    private StringBuilder data;
+    private long received;
+
+    /**
+     * @param url the stream, e.g. {@code http://127.0.0.1:8080/api/v1/events}
+     * @param bearer the {@code Authorization} header's value, null for none
+     */
+    public EventStreamClient(String url, String bearer, String lastEventId, long retryMillis, Handler handler) {
+        URI uri = URI.create(url);
+        this.path = uri.getRawPath();
         this.bearer = bearer;
         this.handler = handler;
         this.retryMillis = retryMillis;
         this.lastId = lastEventId;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
-        this.thread = new Thread(this::run, "event-stream");
-        this.thread.setDaemon(true);
+        this.vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost(uri.getHost())
+                .setDefaultPort(uri.getPort())
+                .setConnectTimeout(2_000));
     }
 
     public EventStreamClient start() {
-        thread.start();
+        vertx.runOnContext(v -> connect());
         return this;
     }
 
@@ -75,97 +91,116 @@ public final class EventStreamClient implements AutoCloseable {
         return connectedNanos;
     }
 
-    private void run() {
-        while (!closed) {
-            try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", bearer)
-                        .GET();
-                String last = lastId;
-                if (last != null) {
-                    b.header("Last-Event-ID", last);
-                }
-                HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-                if (r.statusCode() != 200) {
-                    r.body().close();
-                    throw new IOException("the event stream answered " + r.statusCode());
-                }
-                body = r.body();
-                connectedNanos = System.nanoTime();
-                connects.incrementAndGet();
-                firstConnect.countDown();
-                read(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16));
-            } catch (IOException e) {
-                // fall through: reconnect
-            } catch (InterruptedException e) {
-                return;
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setURI(path)
+                .putHeader(HttpHeaders.ACCEPT, "text/event-stream");
+        if (bearer != null) {
+            options.putHeader(HttpHeaders.AUTHORIZATION, bearer);
+        }
+        String last = lastId;
+        if (last != null) {
+            options.putHeader("Last-Event-ID", last);
+        }
+        http.request(options).compose(r -> r.send()).onComplete(r -> {
+            if (r.failed()) {
+                retry();
+            } else if (r.result().statusCode() != 200) {
+                r.result().request().connection().close();
+                retry();
+            } else {
+                read(r.result());
             }
-            if (!closed) {
-                try {
-                    Thread.sleep(retryMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+        });
+    }
+
+    private void read(HttpClientResponse response) {
+        connectedNanos = System.nanoTime();
+        connects.incrementAndGet();
+        firstConnect.countDown();
+        resetEvent();
+        int current = ++generation;
+        response.handler(RecordParser.newDelimited("\n", this::line));
+        response.exceptionHandler(e -> {});
+        response.endHandler(v -> lost(current));
+        response.request().connection().closeHandler(v -> lost(current));
+    }
+
+    private void lost(int connection) {
+        if (connection == generation) {
+            retry();
         }
     }
 
-    private void read(BufferedReader in) throws IOException {
-        String id = null;
-        String type = "message";
-        StringBuilder data = null;
-        long received = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    if (id != null) {
-                        lastId = id;
-                    }
-                    handler.event(id, type, data.toString(), received);
-                }
-                id = null;
-                type = "message";
-                data = null;
-                continue;
-            }
-            if (line.startsWith(":")) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
-            }
-            switch (field) {
-                case "id" -> id = value;
-                case "event" -> type = value;
-                case "data" -> {
-                    if (data == null) {
-                        data = new StringBuilder(value);
-                        received = System.nanoTime();
-                    } else {
-                        data.append('\n').append(value);
-                    }
-                }
-                default -> {}
-            }
+    private void retry() {
+        if (closed || retrying) {
+            return;
         }
+        retrying = true;
+        vertx.setTimer(Math.max(1, retryMillis), t -> {
+            retrying = false;
+            connect();
+        });
+    }
+
+    private void line(Buffer buffer) {
+        int length = buffer.length();
+        if (length > 0 && buffer.getByte(length - 1) == '\r') {
+            length--;
+        }
+        String line = buffer.getString(0, length, StandardCharsets.UTF_8.name());
+        if (line.isEmpty()) {
+            if (data != null) {
+                if (id != null) {
+                    lastId = id;
+                }
+                handler.event(id, type, data.toString(), received);
+            }
+            resetEvent();
+            return;
+        }
+        if (line.startsWith(":")) {
+            return;
+        }
+        int colon = line.indexOf(':');
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1);
+        if (value.startsWith(" ")) {
+            value = value.substring(1);
+        }
+        switch (field) {
+            case "id" -> id = value;
+            case "event" -> type = value;
+            case "data" -> {
+                if (data == null) {
+                    data = new StringBuilder(value);
+                    received = System.nanoTime();
+                } else {
+                    data.append('\n').append(value);
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private void resetEvent() {
+        id = null;
+        type = "message";
+        data = null;
     }
 
     @Override
     public void close() {
         closed = true;
-        InputStream b = body;
-        if (b != null) {
-            try {
-                b.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+        try {
+            http.close().await(5, TimeUnit.SECONDS);
+            vertx.close().await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping anyway
         }
-        thread.interrupt();
-        http.shutdownNow();
     }
 }

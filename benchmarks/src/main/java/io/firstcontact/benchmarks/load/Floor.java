@@ -2,12 +2,7 @@ package io.firstcontact.benchmarks.load;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +63,7 @@ final class Floor {
             Path work,
             double ratePerSecond,
             int clientThreads,
-            int clients,
+            int connections,
             long seed,
             Duration warmup,
             Duration window)
@@ -89,16 +84,13 @@ final class Floor {
             t.setDaemon(true);
             return t;
         });
-        HttpClient events =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        EventStreamClient events = null;
         try {
             int port = awaitReady(process);
             String base = "http://127.0.0.1:" + port;
-            events.sendAsync(
-                            HttpRequest.newBuilder(URI.create(base + "/events")).build(),
-                            HttpResponse.BodyHandlers.ofInputStream())
-                    .thenAccept(r -> drain(r.body()));
-            try (ApiClient api = new ApiClient(base, "floor", clientThreads, clients)) {
+            // Read and parsed like the server's stream, and dropped.
+            events = new EventStreamClient(base + "/events", null, null, 100, (id, type, data, at) -> {}).start();
+            try (ApiClient api = new ApiClient(base, "floor", clientThreads, connections)) {
                 PoissonSchedule schedule = new PoissonSchedule(seed, ratePerSecond);
                 SplittableRandom ramp = new SplittableRandom(seed);
                 long rampNanos = warmup.toNanos() / 2;
@@ -164,7 +156,9 @@ final class Floor {
             }
         } finally {
             sender.shutdownNow();
-            events.shutdownNow();
+            if (events != null) {
+                events.close();
+            }
             List<ProcessHandle> descendants = process.descendants().toList();
             process.destroy(); // SIGTERM: its shutdown hook stops the redis-server
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -184,23 +178,6 @@ final class Floor {
             }
         }
         throw new IOException("the floor server stopped before it listened (see floor.log)");
-    }
-
-    private static void drain(InputStream in) {
-        Thread t = new Thread(
-                () -> {
-                    byte[] buffer = new byte[64 * 1024];
-                    try (in) {
-                        while (in.read(buffer) >= 0) {
-                            // discarded: the stream is there to be written to
-                        }
-                    } catch (IOException e) {
-                        // closed at the end
-                    }
-                },
-                "floor-events");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** CPU time of the JVM and of its descendants (the redis-server), in nanoseconds. */

@@ -80,8 +80,8 @@ public final class LoadGenerator {
         double dayPresence = 1000;
         Duration leaseTtl;
         int waiting = 1000;
-        int clientThreads = 0;
-        int clients = 8;
+        int clientThreads = 1;
+        int connections = ApiClient.DEFAULT_CONNECTIONS;
         double quietShare = 0.15;
         Duration quietWait = Duration.ofMinutes(3);
         boolean floor = true;
@@ -143,7 +143,7 @@ public final class LoadGenerator {
                     case "--waiting" -> o.waiting = Integer.parseInt(v);
                     case "--quiet-share" -> o.quietShare = Double.parseDouble(v);
                     case "--client-threads" -> o.clientThreads = Integer.parseInt(v);
-                    case "--clients" -> o.clients = Integer.parseInt(v);
+                    case "--connections" -> o.connections = Integer.parseInt(v);
                     case "--server-jvm" ->
                         ServerProcess.jvmFlags(List.of(v.strip().split("\\s+")));
                     case "--quiet-wait" -> o.quietWait = duration(v);
@@ -331,10 +331,11 @@ public final class LoadGenerator {
         ServerProcess server = new ServerProcess(o.serverJar, work, seed, extra);
         server.start();
         server.awaitReady(Duration.ofMinutes(3));
-        ApiClient api = new ApiClient(server.apiBase(), server.integrationToken(), o.clientThreads, o.clients);
+        ApiClient api = new ApiClient(server.apiBase(), server.integrationToken(), o.clientThreads, o.connections);
         Latencies latencies = new Latencies();
         Simulation sim = new Simulation(centre, api, latencies, runId);
-        EventStreamClient stream = new EventStreamClient(server.apiBase(), api.bearer(), null, 100, sim).start();
+        EventStreamClient stream =
+                new EventStreamClient(server.apiBase() + "/api/v1/events", api.bearer(), null, 100, sim).start();
         if (!stream.awaitConnected(Duration.ofSeconds(30))) {
             throw new IllegalStateException("the event stream did not connect");
         }
@@ -608,7 +609,7 @@ public final class LoadGenerator {
         log(String.format(Locale.ROOT, "floor: %.0f requests/s, warm-up %d s", rate, o.floorWarmup.toSeconds()));
         quiet(o);
         Floor.Result f = Floor.measure(
-                work.resolve("floor"), rate, o.clientThreads, o.clients, o.seed, o.floorWarmup, o.floorDuration);
+                work.resolve("floor"), rate, o.clientThreads, o.connections, o.seed, o.floorWarmup, o.floorDuration);
         log(String.format(
                 Locale.ROOT,
                 "floor: %.0f µs/request (JVM %.0f, redis-server %.0f), p99 %.2f ms, %d errors",
