@@ -7,9 +7,12 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.resource.Transports;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoHandle;
+import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
@@ -50,16 +53,30 @@ public final class RedisClients {
      * {@code get()} on a future): the reply would be read by the very thread that waits for it. Blocking callers use a
      * client of their own.
      *
-     * @return the resources, or empty if Lettuce would use a native transport that cannot share an NIO loop
+     * @return the resources, or empty if the loop cannot carry the channels Lettuce would open (Lettuce uses the
+     *     native transport whenever it is on the class path; so must the loop's owner)
      */
     public static Optional<ClientResources> onEventLoop(EventLoop loop) {
         Objects.requireNonNull(loop, "loop");
-        if (Transports.socketChannelClass() != NioSocketChannel.class) {
+        if (!carries(loop, Transports.socketChannelClass())) {
             return Optional.empty();
         }
         return Optional.of(ClientResources.builder()
                 .eventLoopGroupProvider(new OneLoop(loop))
                 .build());
+    }
+
+    /** Whether channels of {@code type} can be registered with {@code loop} (NIO and epoll loops take only their own). */
+    static boolean carries(EventLoop loop, Class<? extends Channel> type) {
+        if (!(loop instanceof IoEventLoop io)) {
+            return false;
+        }
+        Channel probe = new ReflectiveChannelFactory<>(type).newChannel(); // opens a socket, closed below
+        try {
+            return probe.unsafe() instanceof IoHandle handle && io.isCompatible(handle.getClass());
+        } finally {
+            probe.unsafe().closeForcibly();
+        }
     }
 
     private static RedisClient configure(RedisClient client, Duration commandTimeout) {
