@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +20,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -26,7 +32,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.firstcontact.router.engine.Decision;
@@ -35,11 +43,13 @@ import io.firstcontact.router.engine.EngineSnapshot;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.event.Effect;
 import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.engine.model.Attribute;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -55,7 +65,11 @@ import java.util.regex.Pattern;
  * record needs no change here; two records with the same simple name are refused when the codec is built.
  *
  * <p>Entries carry {@link #SCHEMA_VERSION}. Older entries are carried forward by {@link Upcasters} before they are
- * read; newer ones are refused. Thread-safe and immutable once built; build one and share it.
+ * read; newer ones are refused.
+ *
+ * <p>Interaction attributes are written in clear only when the routing configuration classifies them ROUTING or
+ * DISPLAY; the others are sealed by {@link PersonalData} ({@code {"name":…,"sealed":"v1:…"}}) and opened on reading.
+ * Thread-safe; build one and share it.
  */
 public final class JournalCodec {
     /** The journal schema version this codec writes. */
@@ -82,15 +96,30 @@ public final class JournalCodec {
     private final ObjectReader snapshotReader;
     private final JsonMapper mapper;
     private final ObjectWriter valueWriter;
+    private final PersonalData personal;
 
-    /** A codec with the standard upcasters. */
+    /**
+     * A codec with the standard upcasters and no journal key: it writes and reads everything but personal data (an
+     * attribute that would have to be sealed is refused). Tools that handle configuration only use it.
+     */
     public JournalCodec() {
-        this(Upcasters.STANDARD);
+        this(Upcasters.STANDARD, PersonalData.NO_KEY);
+    }
+
+    /** A codec with the standard upcasters that seals personal attributes with {@code personal}. */
+    public JournalCodec(PersonalData personal) {
+        this(Upcasters.STANDARD, personal);
     }
 
     /** A codec with the given upcasters (tests use their own). */
     public JournalCodec(Upcasters upcasters) {
+        this(upcasters, PersonalData.NO_KEY);
+    }
+
+    /** A codec with the given upcasters that seals personal attributes with {@code personal}. */
+    public JournalCodec(Upcasters upcasters, PersonalData personal) {
         this.upcasters = Objects.requireNonNull(upcasters, "upcasters");
+        this.personal = Objects.requireNonNull(personal, "personal");
         TreeMap<String, Class<?>> names = SealedTypes.leavesByName(POLYMORPHIC);
         this.typeNames = Collections.unmodifiableSortedMap(names);
         JsonMapper.Builder b = JsonMapper.builder()
@@ -133,6 +162,9 @@ public final class JournalCodec {
             b.registerSubtypes(new NamedType(e.getValue(), e.getKey()));
         }
         b.addModule(new BlackbirdModule());
+        b.addModule(new SimpleModule("personal-data")
+                .addSerializer(Attribute.class, new AttributeWriter(personal))
+                .addDeserializer(Attribute.class, new AttributeReader(personal)));
         JsonMapper mapper = b.build();
         this.mapper = mapper;
         this.valueWriter = mapper.writer();
@@ -226,7 +258,16 @@ public final class JournalCodec {
             throw new JournalFormatException("snapshot has schema version " + snapshot.schemaVersion()
                     + "; this codec writes only version " + EngineSnapshot.SCHEMA_VERSION);
         }
-        return write(snapshotWriter, snapshot, "snapshot");
+        // Classified by the configuration it holds, not by the one the engine has moved on to since.
+        return write(
+                snapshotWriter.withAttribute(IN_CLEAR, PersonalData.clearNames(snapshot.config())),
+                snapshot,
+                "snapshot");
+    }
+
+    /** Where the codec's sealing and opening of personal data is kept. */
+    public PersonalData personal() {
+        return personal;
     }
 
     /** Reads a snapshot of the engine's current snapshot schema version; any other version is refused. */
@@ -243,6 +284,74 @@ public final class JournalCodec {
 
     // ---- internals ----
 
+    /** A write's own set of attribute names in clear (a snapshot's); without it, {@link PersonalData}'s current one. */
+    private static final String IN_CLEAR = "firstcontact.attributesInClear";
+
+    /** {@code {"name":…,"value":…}} for an attribute in clear, {@code {"name":…,"sealed":…}} for the others. */
+    private static final class AttributeWriter extends StdSerializer<Attribute> {
+        private final PersonalData personal;
+
+        AttributeWriter(PersonalData personal) {
+            super(Attribute.class);
+            this.personal = personal;
+        }
+
+        @Override
+        public void serialize(Attribute a, JsonGenerator g, SerializerProvider provider) throws IOException {
+            Object own = provider.getAttribute(IN_CLEAR);
+            boolean clear = own instanceof Set<?> names ? names.contains(a.name()) : personal.inClear(a.name());
+            g.writeStartObject();
+            g.writeStringField("name", a.name());
+            if (clear) {
+                g.writeStringField("value", a.value());
+            } else {
+                g.writeStringField("sealed", personal.seal(a.name(), a.value()));
+            }
+            g.writeEndObject();
+        }
+    }
+
+    /** Reads either form strictly: {@code name} and exactly one of {@code value} and {@code sealed}. */
+    private static final class AttributeReader extends StdDeserializer<Attribute> {
+        private final PersonalData personal;
+
+        AttributeReader(PersonalData personal) {
+            super(Attribute.class);
+            this.personal = personal;
+        }
+
+        @Override
+        public Attribute deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartObjectToken()) {
+                return (Attribute) ctxt.handleUnexpectedToken(Attribute.class, p);
+            }
+            String name = null;
+            String value = null;
+            String sealed = null;
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.VALUE_STRING) {
+                    return (Attribute) ctxt.handleUnexpectedToken(String.class, p);
+                }
+                switch (field) {
+                    case "name" -> name = p.getText();
+                    case "value" -> value = p.getText();
+                    case "sealed" -> sealed = p.getText();
+                    default -> throw UnrecognizedPropertyException.from(p, Attribute.class, field, List.of());
+                }
+            }
+            if (name == null || (value == null) == (sealed == null)) {
+                throw MismatchedInputException.from(
+                        p, Attribute.class, "Missing creator property: name, and one of value or sealed");
+            }
+            try {
+                return new Attribute(name, sealed == null ? value : personal.unseal(name, sealed));
+            } catch (IllegalArgumentException e) {
+                throw ValueInstantiationException.from(p, "invalid attribute", ctxt.constructType(Attribute.class), e);
+            }
+        }
+    }
+
     /** Applied to Command, Fact and Effect: a {@code "type"} property with the registered name. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = TYPE_PROPERTY)
     private interface TypedByName {}
@@ -251,6 +360,9 @@ public final class JournalCodec {
         try {
             return writer.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof JournalFormatException refused) {
+                throw new JournalFormatException(what + ": " + refused.getMessage());
+            }
             // Only a codec defect gets here (every engine type is writable); the message holds no value.
             throw new JournalFormatException(
                     what + ": cannot be written (" + e.getClass().getSimpleName() + " at " + path("", e) + ")");
@@ -308,6 +420,10 @@ public final class JournalCodec {
      */
     private static JournalFormatException translate(IOException e, String what, String root) {
         String at = path(root, e);
+        if (e.getCause() instanceof JournalFormatException refused) {
+            return new JournalFormatException(what + ": " + refused.getMessage() + (at.isEmpty() ? "" : " at " + at))
+                    .at(at);
+        }
         return describe(e, what, at).at(at);
     }
 

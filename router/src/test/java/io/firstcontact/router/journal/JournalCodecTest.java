@@ -19,7 +19,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class JournalCodecTest {
-    static final JournalCodec CODEC = new JournalCodec();
+    /** The samples' attributes in clear, so that the bytes can be compared (sealed ones: see PersonalDataTest). */
+    static final JournalCodec CODEC = TestCodecs.keyed("reason", "name");
 
     static EngineInput input(long seq, Command c) {
         return new EngineInput(3, seq, 1_700_000_000_000L + seq, "api", null, c);

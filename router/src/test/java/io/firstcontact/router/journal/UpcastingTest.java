@@ -38,7 +38,7 @@ class UpcastingTest {
 
     @Test
     void anOlderEntryIsCarriedForwardByTheRegisteredUpcasters() {
-        JournalCodec codec = new JournalCodec(Upcasters.STANDARD.with(0, RENAMES_OF_V0));
+        JournalCodec codec = new JournalCodec(Upcasters.STANDARD.with(0, RENAMES_OF_V0), TestCodecs.personal("note"));
         JournalEntry current = JournalEntry.of(JournalDecodingTest.INPUT, JournalDecodingTest.DECISION);
         String v1 = new String(codec.encodeEntry(current), UTF_8);
         String v0 = v0(v1);
@@ -55,19 +55,21 @@ class UpcastingTest {
     @Test
     void withoutTheUpcasterTheOlderEntryIsRefused() {
         String v0 = v0(new String(
-                new JournalCodec()
+                TestCodecs.keyed("note")
                         .encodeEntry(JournalEntry.of(JournalDecodingTest.INPUT, JournalDecodingTest.DECISION)),
                 UTF_8));
-        assertThatThrownBy(() -> new JournalCodec().decodeEntry(v0.getBytes(UTF_8)))
+        assertThatThrownBy(() -> TestCodecs.keyed().decodeEntry(v0.getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
                 .hasMessageContaining("has schema version 0, and no upcaster reads version 0");
     }
 
     @Test
     void aFailingUpcasterIsReportedAsSuch() {
-        JournalCodec codec = new JournalCodec(Upcasters.STANDARD.with(0, entry -> {
-            throw new IllegalStateException("boom");
-        }));
+        JournalCodec codec = new JournalCodec(
+                Upcasters.STANDARD.with(0, entry -> {
+                    throw new IllegalStateException("boom");
+                }),
+                TestCodecs.personal("note"));
         String v0 = v0(new String(
                 codec.encodeEntry(JournalEntry.of(JournalDecodingTest.INPUT, JournalDecodingTest.DECISION)), UTF_8));
         assertThatThrownBy(() -> codec.decodeEntry(v0.getBytes(UTF_8)))

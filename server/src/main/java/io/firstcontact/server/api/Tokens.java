@@ -1,13 +1,10 @@
 package io.firstcontact.server.api;
 
+import io.firstcontact.server.config.SecretFile;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.config.ServerConfig.Role;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -54,7 +51,11 @@ public final class Tokens {
             return of(config.tokens());
         }
         Path file = config.dataDir().resolve(ADMIN_FILE);
-        String token = readOrCreate(file);
+        SecretFile.Secret secret = SecretFile.readOrCreate(file, Tokens::generate, "admin token");
+        if (secret.generated()) {
+            LOG.info("no API token configured: generated an admin token in {} (readable only by its owner)", file);
+        }
+        String token = secret.value();
         return of(List.of(new ServerConfig.Token("admin", sha256(token), Role.ADMIN, null)));
     }
 
@@ -87,33 +88,5 @@ public final class Tokens {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String readOrCreate(Path file) {
-        try {
-            if (Files.isRegularFile(file)) {
-                String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-                if (!token.isEmpty()) {
-                    return token;
-                }
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            String token = generate();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(
-                        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp); // not a POSIX file system: the directory's permissions protect it
-            }
-            Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("no API token configured: generated an admin token in {} (readable only by its owner)", file);
-            return token;
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "cannot read or write the admin token file " + file + ": " + e.getMessage(), e);
-        }
     }
 }

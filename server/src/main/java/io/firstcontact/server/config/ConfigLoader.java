@@ -60,6 +60,7 @@ public final class ConfigLoader {
         m.put("FC_MANAGEMENT_PORT", "management.port");
         m.put("REDIS_URL", "redis.url");
         m.put("FC_REDIS_KEY_PREFIX", "redis.keyPrefix");
+        m.put("FC_JOURNAL_KEY_FILE", "journal.keyFile");
         m.put("FC_LEASE_TTL", "lease.ttl");
         m.put("FC_NODE_ID", "lease.nodeId");
         m.put("FC_LOG_JSON", "logging.json");

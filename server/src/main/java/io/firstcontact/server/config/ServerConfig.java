@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param mode {@code demo} runs the demo centre and its simulated traffic; {@code production} never does. With no
  *     file at all the server runs in demo mode.
- * @param dataDir where the embedded Redis, the spill file and the generated admin token live
+ * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
  */
@@ -43,7 +43,7 @@ public record ServerConfig(
         http = Objects.requireNonNullElse(http, new Listener(null, 8080));
         management = Objects.requireNonNullElse(management, new Listener("127.0.0.1", 9090));
         redis = Objects.requireNonNullElse(redis, new Redis(null, null, null, null));
-        journal = Objects.requireNonNullElse(journal, new Journal(0, null, 0));
+        journal = Objects.requireNonNullElse(journal, new Journal(0, null, 0, null));
         lease = Objects.requireNonNullElse(lease, new Lease(null, null));
         api = Objects.requireNonNullElse(api, new Api(0, null, 0));
         sessions = Objects.requireNonNullElse(sessions, new Sessions(null));
@@ -90,8 +90,10 @@ public record ServerConfig(
      * @param snapshotEveryEntries a snapshot is taken after this many entries …
      * @param snapshotEvery … or this long after the last one, whichever comes first (if anything was journaled)
      * @param spillMaxBytes bound of the local spill file used while Redis is unreachable
+     * @param keyFile the journal key that seals personal attributes (null: {@code journal.key} in the data directory,
+     *     generated at first start); every node of a centre, and every restore of its journal, needs the same key
      */
-    public record Journal(long snapshotEveryEntries, Duration snapshotEvery, long spillMaxBytes) {
+    public record Journal(long snapshotEveryEntries, Duration snapshotEvery, long spillMaxBytes, Path keyFile) {
         public Journal {
             snapshotEveryEntries = snapshotEveryEntries == 0 ? 50_000 : snapshotEveryEntries;
             snapshotEvery = Objects.requireNonNullElse(snapshotEvery, Duration.ofMinutes(10));

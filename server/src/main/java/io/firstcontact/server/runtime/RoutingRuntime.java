@@ -12,6 +12,7 @@ import io.firstcontact.router.host.Recovery;
 import io.firstcontact.router.host.RoutingHost;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalEntry;
+import io.firstcontact.router.journal.PersonalData;
 import io.firstcontact.router.journal.redis.EmbeddedRedis;
 import io.firstcontact.router.journal.redis.JournalUnavailableException;
 import io.firstcontact.router.journal.redis.RedisClients;
@@ -20,6 +21,7 @@ import io.firstcontact.router.journal.redis.RoutingLease;
 import io.firstcontact.router.journal.redis.SnapshotStore;
 import io.firstcontact.router.journal.redis.SpillFile;
 import io.firstcontact.router.journal.redis.StreamJournal;
+import io.firstcontact.server.config.SecretFile;
 import io.firstcontact.server.config.ServerConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -34,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +68,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
     private final Vertx vertx;
     private final InstantSource clock;
     private final HostObserver observer;
-    private final JournalCodec codec = new JournalCodec();
+    private final JournalCodec codec;
     private final String nodeId;
     private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
@@ -124,7 +127,42 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.observer = Objects.requireNonNull(observer);
         this.nodeId = config.lease().nodeId() != null ? config.lease().nodeId() : persistedNodeId(config.dataDir());
+        this.codec = new JournalCodec(journalKey(config));
         this.engineThread = EngineLoop.deploy(vertx);
+    }
+
+    /** The file of the journal key when {@code journal.keyFile} is not set. */
+    public static final String KEY_FILE = "journal.key";
+
+    /**
+     * The key that seals personal attributes in the journal and its snapshots: {@code journal.keyFile}, or
+     * {@value #KEY_FILE} in the data directory, generated at the first start (base64 of 32 random bytes, readable only
+     * by its owner).
+     */
+    static PersonalData journalKey(ServerConfig config) {
+        Path file = Objects.requireNonNullElse(
+                config.journal().keyFile(), config.dataDir().resolve(KEY_FILE));
+        SecretFile.Secret secret = SecretFile.readOrCreate(
+                file, () -> Base64.getEncoder().encodeToString(PersonalData.newKey()), "journal key");
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.value());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != PersonalData.KEY_BYTES) {
+            throw new IllegalStateException("the journal key file " + file + " does not hold a key (the base64 of "
+                    + PersonalData.KEY_BYTES + " bytes)");
+        }
+        PersonalData personal = PersonalData.withKey(key);
+        if (secret.generated()) {
+            LOG.info(
+                    "generated journal key {} in {} (readable only by its owner): personal attributes are sealed with"
+                            + " it; keep it with the journal's backups and give every node the same key",
+                    personal.keyId(),
+                    file);
+        }
+        return personal;
     }
 
     /**
@@ -366,6 +404,7 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
             }
         }
         engine = restored;
+        codec.personal().follow(restored.config());
         for (RecoveryListener l : recoveryListeners) {
             l.recovered(restored);
         }
@@ -390,7 +429,12 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
-    /** Observes deposition to change state, then passes everything on. */
+    private static final String CONFIGURE_ROUTING = Command.ConfigureRouting.class.getSimpleName();
+
+    /**
+     * Observes deposition to change state, and configuration changes to classify attributes for the journal anew
+     * (personal ones are sealed), then passes everything on.
+     */
     private final class DeposingObserver implements HostObserver {
         private final HostObserver next;
 
@@ -405,6 +449,10 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
 
         @Override
         public void decided(String inputType, long nanos) {
+            if (CONFIGURE_ROUTING.equals(inputType)) {
+                // On the engine thread, before the batch holding it is written: what follows is classified anew.
+                codec.personal().follow(engine.config());
+            }
             next.decided(inputType, nanos);
         }
 

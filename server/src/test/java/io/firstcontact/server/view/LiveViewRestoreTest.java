@@ -12,6 +12,7 @@ import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.engine.internal.EngineCore;
 import io.firstcontact.router.engine.model.AssignmentStatus;
 import io.firstcontact.router.journal.JournalCodec;
+import io.firstcontact.router.journal.TestCodecs;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ class LiveViewRestoreTest {
     /** Local midnight falls early in the random runs (they start at 22:13:20Z), so the counts start afresh. */
     static final ViewOptions OPTIONS = ViewOptions.DEFAULT.withZone(ZoneOffset.ofHoursMinutes(1, 40));
 
-    private final JournalCodec codec = new JournalCodec();
+    private final JournalCodec codec = TestCodecs.keyed(); // every attribute sealed, as with no definitions
 
     /** A view restored from a snapshot, with the engine recovery restores from the same snapshot. */
     private static final class Restored {

@@ -1,0 +1,185 @@
+package io.firstcontact.router.journal;
+
+import io.firstcontact.router.engine.config.AttributeDefinition;
+import io.firstcontact.router.engine.config.RoutingConfig;
+import io.firstcontact.router.engine.model.AttributeClass;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What the journal may hold in clear, and the seal on the rest (ROUTING.md §1: PERSONAL attributes are never
+ * journaled in clear). An attribute is written in clear only when the routing configuration classifies it ROUTING or
+ * DISPLAY; every other one, undefined names included, is sealed with AES-256-GCM under the journal key.
+ *
+ * <p>A sealed value is {@code v1:} followed by the base64url of the key's id (4 bytes: the start of the key's SHA-256),
+ * a random 96-bit nonce, the ciphertext and the 128-bit tag. The attribute's name is the associated data, so a sealed
+ * value cannot be moved to another attribute. With random nonces one key seals about 2³² values before the chance of a
+ * repeated nonce stops being negligible: years of a large centre's traffic.
+ *
+ * <p>Thread-safe. The classification follows the routing configuration ({@link #follow}); the key never changes.
+ */
+public final class PersonalData {
+    /** The key's length: AES-256. */
+    public static final int KEY_BYTES = 32;
+
+    /** No key: values that would need sealing are refused on writing, sealed values refused on reading. */
+    public static final PersonalData NO_KEY = new PersonalData(null);
+
+    private static final String PREFIX = "v1:";
+    private static final int KEY_ID_BYTES = 4;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final byte[] keyId;
+    private final SecureRandom random = new SecureRandom();
+    /** One cipher per thread: looking the transformation up costs more than sealing a value. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
+
+    private volatile Set<String> inClear = Set.of();
+
+    private PersonalData(byte[] key) {
+        if (key == null) {
+            this.key = null;
+            this.keyId = new byte[0];
+            return;
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("the journal key must be " + KEY_BYTES + " bytes, got " + key.length);
+        }
+        this.key = new SecretKeySpec(key.clone(), "AES");
+        this.keyId = Arrays.copyOf(sha256(key), KEY_ID_BYTES);
+    }
+
+    /** Seals with {@code key} ({@value #KEY_BYTES} bytes). Nothing is in clear until {@link #follow} is called. */
+    public static PersonalData withKey(byte[] key) {
+        return new PersonalData(Objects.requireNonNull(key, "key"));
+    }
+
+    /** A new random key. */
+    public static byte[] newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The key's id (hex), as it prefixes every value sealed with it; empty without a key. */
+    public String keyId() {
+        return HexFormat.of().formatHex(keyId);
+    }
+
+    /** From now on, attributes this configuration classifies ROUTING or DISPLAY are written in clear. */
+    public void follow(RoutingConfig config) {
+        follow(clearNames(config));
+    }
+
+    /** From now on, exactly the attributes named here are written in clear. */
+    void follow(Set<String> namesInClear) {
+        inClear = Set.copyOf(namesInClear);
+    }
+
+    /** The names {@code config} lets the journal hold in clear. */
+    static Set<String> clearNames(RoutingConfig config) {
+        return config.attributes().stream()
+                .filter(d -> d.classification() != AttributeClass.PERSONAL)
+                .map(AttributeDefinition::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether {@code name} is written in clear under the configuration last {@linkplain #follow followed}. */
+    boolean inClear(String name) {
+        return inClear.contains(name);
+    }
+
+    /** The sealed form of attribute {@code name}'s {@code value}. */
+    String seal(String name, String value) {
+        if (key == null) {
+            throw new JournalFormatException("attribute " + name + " is personal data and no journal key is set, so it"
+                    + " cannot be journaled (it is never journaled in clear)");
+        }
+        byte[] plain = value.getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(name.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
+            ByteBuffer out = ByteBuffer.allocate(KEY_ID_BYTES + NONCE_BYTES + sealed.length);
+            out.put(keyId).put(nonce).put(sealed);
+            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed to seal a value", e); // a JDK defect; no value in it
+        }
+    }
+
+    /** The value sealed by {@link #seal} for attribute {@code name}; refused if another key or name sealed it. */
+    String unseal(String name, String sealed) {
+        byte[] bytes = decode(name, sealed);
+        if (bytes.length < KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8) {
+            throw new JournalFormatException("the sealed value of attribute " + name + " is too short");
+        }
+        byte[] id = Arrays.copyOf(bytes, KEY_ID_BYTES);
+        if (key == null) {
+            throw new JournalFormatException("attribute " + name + " is sealed with journal key "
+                    + HexFormat.of().formatHex(id) + " and no journal key is set");
+        }
+        if (!MessageDigest.isEqual(id, keyId)) {
+            throw new JournalFormatException("attribute " + name + " is sealed with journal key "
+                    + HexFormat.of().formatHex(id) + ", not with this one (" + keyId() + "): set the key the journal"
+                    + " was written with");
+        }
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, KEY_ID_BYTES, NONCE_BYTES));
+            cipher.updateAAD(name.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(bytes, KEY_ID_BYTES + NONCE_BYTES, bytes.length - KEY_ID_BYTES - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
+            throw new JournalFormatException(
+                    "the sealed value of attribute " + name + " does not verify (altered, or sealed for another name)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed to open a value", e);
+        }
+    }
+
+    private static byte[] decode(String name, String sealed) {
+        if (!sealed.startsWith(PREFIX)) {
+            throw new JournalFormatException("the sealed value of attribute " + name + " is not in a known form");
+        }
+        try {
+            return Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new JournalFormatException("the sealed value of attribute " + name + " is not base64url");
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES/GCM", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
