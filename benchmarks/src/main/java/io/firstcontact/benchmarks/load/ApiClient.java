@@ -57,14 +57,20 @@ public final class ApiClient implements AutoCloseable {
                 .setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         this.context = vertx.getOrCreateContext();
-        this.http = vertx.createHttpClient(
-                new HttpClientOptions()
+        this.http = vertx.httpClientBuilder()
+                .with(new HttpClientOptions()
                         .setDefaultHost(uri.getHost())
                         .setDefaultPort(uri.getPort())
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
-                        .setConnectTimeout(5_000),
-                new PoolOptions().setHttp1MaxSize(Math.max(1, connections)).setEventLoopSize(Math.max(1, threads)));
+                        .setConnectTimeout(5_000))
+                .with(new PoolOptions()
+                        .setHttp1MaxSize(Math.max(1, connections))
+                        .setEventLoopSize(Math.max(1, threads)))
+                // A reset connection (a server killed on purpose) fails its request, which is counted; the
+                // connection's own report of it would only be noise in the run's output.
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> {}))
+                .build();
     }
 
     /**

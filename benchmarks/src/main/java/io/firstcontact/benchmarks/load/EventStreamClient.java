@@ -62,10 +62,13 @@ public final class EventStreamClient implements AutoCloseable {
         this.lastId = lastEventId;
         this.vertx = Vertx.vertx(
                 new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        this.http = vertx.createHttpClient(new HttpClientOptions()
-                .setDefaultHost(uri.getHost())
-                .setDefaultPort(uri.getPort())
-                .setConnectTimeout(2_000));
+        this.http = vertx.httpClientBuilder()
+                .with(new HttpClientOptions()
+                        .setDefaultHost(uri.getHost())
+                        .setDefaultPort(uri.getPort())
+                        .setConnectTimeout(2_000))
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> {})) // a lost stream reconnects
+                .build();
     }
 
     public EventStreamClient start() {

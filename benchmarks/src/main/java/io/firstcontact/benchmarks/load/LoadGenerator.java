@@ -79,6 +79,9 @@ public final class LoadGenerator {
         double dayRate = 250;
         double dayPresence = 1000;
         Duration leaseTtl;
+        /** The server's journal.snapshotEveryEntries; 0: its default. */
+        long snapshotEveryEntries;
+
         int waiting = 1000;
         int clientThreads = 1;
         int connections = ApiClient.DEFAULT_CONNECTIONS;
@@ -140,6 +143,7 @@ public final class LoadGenerator {
                     case "--day-rate" -> o.dayRate = Double.parseDouble(v);
                     case "--day-presence" -> o.dayPresence = Double.parseDouble(v);
                     case "--lease-ttl" -> o.leaseTtl = duration(v);
+                    case "--snapshot-every-entries" -> o.snapshotEveryEntries = Long.parseLong(v);
                     case "--waiting" -> o.waiting = Integer.parseInt(v);
                     case "--quiet-share" -> o.quietShare = Double.parseDouble(v);
                     case "--client-threads" -> o.clientThreads = Integer.parseInt(v);
@@ -343,11 +347,14 @@ public final class LoadGenerator {
     }
 
     /** The configuration every run adds: sessions never time out (the simulated desktops send no keep-alives). */
-    static Map<String, JsonNode> extraConfig(Duration leaseTtl) {
+    static Map<String, JsonNode> extraConfig(Options o, Duration leaseTtl) {
         Map<String, JsonNode> extra = new LinkedHashMap<>();
         extra.put("sessions", JSON.createObjectNode().put("keepAliveTimeout", "24h"));
         if (leaseTtl != null) {
             extra.put("lease", JSON.createObjectNode().put("ttl", leaseTtl.toMillis() + "ms"));
+        }
+        if (o.snapshotEveryEntries > 0) {
+            extra.put("journal", JSON.createObjectNode().put("snapshotEveryEntries", o.snapshotEveryEntries));
         }
         return extra;
     }
@@ -492,7 +499,7 @@ public final class LoadGenerator {
                 staff[1],
                 o.queues));
         MachineLoad.Usage before = quiet(o);
-        try (Rig rig = rig(o, work, centre, centre.seed(), extraConfig(null), prefix)) {
+        try (Rig rig = rig(o, work, centre, centre.seed(), extraConfig(o, null), prefix)) {
             rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
             log("advisors READY; traffic starts, warm-up " + warmup.toSeconds() + " s");
             rig.sim().start(new Simulation.Plan(rate, presence, o.backlogShare, b, o.seed), Long.MAX_VALUE);
@@ -823,7 +830,7 @@ public final class LoadGenerator {
         List<String> healthStates = new ArrayList<>();
         List<String> warnings;
         MachineLoad.Usage before = quiet(o);
-        try (Rig rig = rig(o, work.resolve("recovery"), centre, centre.seed(), extraConfig(o.leaseTtl), runId)) {
+        try (Rig rig = rig(o, work.resolve("recovery"), centre, centre.seed(), extraConfig(o, o.leaseTtl), runId)) {
             rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
             log(String.format(
                     Locale.ROOT,
@@ -945,7 +952,7 @@ public final class LoadGenerator {
         JsonNode seed = Centre.idleSeed(100, relax, maxWait);
         quiet(o);
         StringBuilder s;
-        try (Rig rig = rig(o, work.resolve("idle"), centre, seed, extraConfig(null), "idle")) {
+        try (Rig rig = rig(o, work.resolve("idle"), centre, seed, extraConfig(o, null), "idle")) {
             log("creating " + o.waiting + " interactions with no advisor logged in");
             rig.sim().collectArrivals();
             long creating = System.nanoTime();
