@@ -335,6 +335,7 @@ public final class LoadGenerator {
         ServerProcess server = new ServerProcess(o.serverJar, work, seed, extra);
         server.start();
         server.awaitReady(Duration.ofMinutes(3));
+        server.scrapeLikePrometheus();
         ApiClient api = new ApiClient(server.apiBase(), server.integrationToken(), o.clientThreads, o.connections);
         Latencies latencies = new Latencies();
         Simulation sim = new Simulation(centre, api, latencies, runId);
@@ -1073,8 +1074,8 @@ public final class LoadGenerator {
                     allDue ? "yes" : "no"));
             s.append(String.format(
                     Locale.ROOT,
-                    "- Server CPU near zero: %.2f%% of one core over %.0f s (the generator's two /metrics scrapes, the"
-                            + " lease renewals every TTL/3 and the %d deadline inputs included).%n%n",
+                    "- Server CPU near zero: %.2f%% of one core over %.0f s (the generator's /metrics scrapes — the"
+                            + " window's two and one every 15 s, as Prometheus' — the lease renewals every TTL/3 and the %d deadline inputs included).%n%n",
                     100 * cpuMs / 1e3 / secs,
                     secs,
                     (long) deadlineInputs));
