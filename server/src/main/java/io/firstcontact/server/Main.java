@@ -3,6 +3,7 @@ package io.firstcontact.server;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.server.runtime.JournalKeys;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * firstcontact [--config FILE]     run the server (no file: the demo centre on embedded defaults)
  * firstcontact new-token           print a new random API token and the hash to configure for it
  * firstcontact hash-token          read a token on standard input, print its hash for tokens[].sha256
+ * firstcontact new-journal-key FILE  write a new journal key to FILE (readable only by you), for a rotation
  * </pre>
  */
 public final class Main {
@@ -39,12 +41,27 @@ public final class Main {
             System.out.println(Tokens.sha256(line.strip()));
             return;
         }
+        if (args.length > 0 && args[0].equals("new-journal-key")) {
+            if (args.length != 2) {
+                System.err.println("usage: firstcontact new-journal-key FILE");
+                System.exit(2);
+            }
+            try {
+                String id = JournalKeys.create(Path.of(args[1]));
+                System.out.println("journal key " + id + " written to " + args[1] + " (readable only by you)");
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         String explicit = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 explicit = args[++i];
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
-                System.out.println("usage: firstcontact [--config FILE] | new-token | hash-token");
+                System.out.println(
+                        "usage: firstcontact [--config FILE] | new-token | hash-token | new-journal-key FILE");
                 return;
             } else {
                 System.err.println("unknown argument " + args[i] + "; try --help");

@@ -9,13 +9,14 @@ import io.firstcontact.router.journal.PersonalData;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
-import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.JournalKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PersonalDataInTheJournalTest {
                     .doesNotContain(CALLER, UPRN);
         }
 
-        Path key = data.resolve(RoutingRuntime.KEY_FILE);
+        Path key = data.resolve(JournalKeys.DEFAULT_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                 .isEqualTo("rw-------");
 
@@ -67,7 +68,34 @@ class PersonalDataInTheJournalTest {
             assertThat(attributes.toString()).contains(CALLER, UPRN);
         }
 
-        // Another key: the journal cannot be read, and the server says so instead of starting without the data.
+        // A rotation: a new key seals from now on, the previous one still opens what it sealed.
+        Path fresh = dir.resolve("journal-2.key");
+        String freshId = JournalKeys.create(fresh);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .isEqualTo("rw-------");
+        assertThatThrownBy(() -> JournalKeys.create(fresh)).hasMessageContaining("never overwritten");
+        Map<String, Object> rotated =
+                Map.of("journal", Map.of("keyFile", fresh.toString(), "previousKeyFiles", List.of(key.toString())));
+        try (TestServer s = TestServer.start(data, rotated)) {
+            var trace = s.get("admin", "/api/v1/interactions/" + interaction + "/trace");
+            assertThat(trace.json()
+                            .get("entries")
+                            .get(0)
+                            .get("input")
+                            .get("attributes")
+                            .toString())
+                    .contains(CALLER);
+            var created = s.post(
+                    "integration",
+                    "/api/v1/interactions",
+                    "{\"sourceRef\":\"pd:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"},"
+                            + "\"attributes\":{\"callerName\":\"" + CALLER + "\"}}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(s.server.runtime().codec().personal().keyId()).isEqualTo(freshId);
+        }
+
+        // Another key and no previous one: the journal cannot be read, and the server says so instead of starting
+        // without the data.
         Files.writeString(key, Base64.getEncoder().encodeToString(PersonalData.newKey()) + "\n", UTF_8);
         ServerConfig config =
                 new ConfigLoader().load(Optional.of(TestServer.writeConfig(data, 0, 0, Map.of())), Map.of());

@@ -10,7 +10,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +33,10 @@ import javax.crypto.spec.SecretKeySpec;
  * value cannot be moved to another attribute. With random nonces one key seals about 2³² values before the chance of a
  * repeated nonce stops being negligible: years of a large centre's traffic.
  *
- * <p>Thread-safe. The classification follows the routing configuration ({@link #follow}); the key never changes.
+ * <p>Keys rotate: a new key seals from now on, previous keys still open what they sealed. Once two snapshots have been
+ * taken under the new key, the journal before them is trimmed and nothing in Redis needs a previous key any more.
+ *
+ * <p>Thread-safe. The classification follows the routing configuration ({@link #follow}); the keys never change.
  */
 public final class PersonalData {
     /** The key's length: AES-256. */
@@ -45,6 +52,9 @@ public final class PersonalData {
 
     private final SecretKeySpec key;
     private final byte[] keyId;
+    /** Every key that opens, by id (hex): the current one first, then the previous ones in the order given. */
+    private final Map<String, SecretKeySpec> openers;
+
     private final SecureRandom random = new SecureRandom();
     /** One cipher per thread: looking the transformation up costs more than sealing a value. */
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
@@ -52,21 +62,53 @@ public final class PersonalData {
     private volatile Set<String> inClear = Set.of();
 
     private PersonalData(byte[] key) {
+        this(key, List.of());
+    }
+
+    private PersonalData(byte[] key, List<byte[]> previous) {
+        Map<String, SecretKeySpec> open = new LinkedHashMap<>();
         if (key == null) {
             this.key = null;
             this.keyId = new byte[0];
-            return;
+        } else {
+            this.key = spec(key);
+            this.keyId = id(key);
+            open.put(hex(keyId), this.key);
         }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("the journal key must be " + KEY_BYTES + " bytes, got " + key.length);
+        for (byte[] p : previous) {
+            open.putIfAbsent(hex(id(p)), spec(p));
         }
-        this.key = new SecretKeySpec(key.clone(), "AES");
-        this.keyId = Arrays.copyOf(sha256(key), KEY_ID_BYTES);
+        this.openers = Collections.unmodifiableMap(open);
     }
 
     /** Seals with {@code key} ({@value #KEY_BYTES} bytes). Nothing is in clear until {@link #follow} is called. */
     public static PersonalData withKey(byte[] key) {
         return new PersonalData(Objects.requireNonNull(key, "key"));
+    }
+
+    /** Seals with {@code key}, and opens what {@code key} or any of {@code previous} sealed (a rotation). */
+    public static PersonalData withKeys(byte[] key, List<byte[]> previous) {
+        return new PersonalData(Objects.requireNonNull(key, "key"), List.copyOf(previous));
+    }
+
+    /** The ids of the keys that open (hex), the current one first. */
+    public List<String> openingKeyIds() {
+        return List.copyOf(openers.keySet());
+    }
+
+    private static SecretKeySpec spec(byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("a journal key must be " + KEY_BYTES + " bytes, got " + key.length);
+        }
+        return new SecretKeySpec(key.clone(), "AES");
+    }
+
+    private static byte[] id(byte[] key) {
+        return Arrays.copyOf(sha256(key), KEY_ID_BYTES);
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** A new random key. */
@@ -78,7 +120,7 @@ public final class PersonalData {
 
     /** The key's id (hex), as it prefixes every value sealed with it; empty without a key. */
     public String keyId() {
-        return HexFormat.of().formatHex(keyId);
+        return hex(keyId);
     }
 
     /** From now on, attributes this configuration classifies ROUTING or DISPLAY are written in clear. */
@@ -132,19 +174,22 @@ public final class PersonalData {
         if (bytes.length < KEY_ID_BYTES + NONCE_BYTES + TAG_BITS / 8) {
             throw new JournalFormatException("the sealed value of attribute " + name + " is too short");
         }
-        byte[] id = Arrays.copyOf(bytes, KEY_ID_BYTES);
-        if (key == null) {
-            throw new JournalFormatException("attribute " + name + " is sealed with journal key "
-                    + HexFormat.of().formatHex(id) + " and no journal key is set");
+        String id = hex(Arrays.copyOf(bytes, KEY_ID_BYTES));
+        if (openers.isEmpty()) {
+            throw new JournalFormatException(
+                    "attribute " + name + " is sealed with journal key " + id + " and no journal key is set");
         }
-        if (!MessageDigest.isEqual(id, keyId)) {
-            throw new JournalFormatException("attribute " + name + " is sealed with journal key "
-                    + HexFormat.of().formatHex(id) + ", not with this one (" + keyId() + "): set the key the journal"
-                    + " was written with");
+        SecretKeySpec opener = openers.get(id);
+        if (opener == null) {
+            List<String> ids = openingKeyIds();
+            throw new JournalFormatException("attribute " + name + " is sealed with journal key " + id + ", not with "
+                    + (ids.size() == 1 ? "this one (" : "any of these (") + String.join(", ", ids)
+                    + "): set the key the"
+                    + " journal was written with, or add it to the previous keys");
         }
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, KEY_ID_BYTES, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, opener, new GCMParameterSpec(TAG_BITS, bytes, KEY_ID_BYTES, NONCE_BYTES));
             cipher.updateAAD(name.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(bytes, KEY_ID_BYTES + NONCE_BYTES, bytes.length - KEY_ID_BYTES - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);

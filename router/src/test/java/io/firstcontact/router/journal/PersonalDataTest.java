@@ -99,6 +99,30 @@ class PersonalDataTest {
     }
 
     @Test
+    void after_a_rotation_the_new_key_seals_and_the_previous_one_still_opens() {
+        byte[] old = TestCodecs.KEY;
+        byte[] fresh = TestCodecs.key(9);
+        byte[] before = following(old).encodeEntry(entry());
+
+        PersonalData rotated = PersonalData.withKeys(fresh, List.of(old));
+        rotated.follow(Samples.fullConfig());
+        JournalCodec codec = new JournalCodec(rotated);
+        assertThat(rotated.openingKeyIds())
+                .containsExactly(rotated.keyId(), PersonalData.withKey(old).keyId());
+        assertThat(codec.decodeEntry(before)).isEqualTo(entry());
+
+        byte[] after = codec.encodeEntry(entry());
+        assertThat(codec.decodeEntry(after)).isEqualTo(entry());
+        assertThatThrownBy(() -> following(old).decodeEntry(after))
+                .isInstanceOf(JournalFormatException.class)
+                .hasMessageContaining("is sealed with journal key " + rotated.keyId());
+        // A third key is named against all the keys given.
+        assertThatThrownBy(() -> codec.decodeEntry(following(TestCodecs.key(8)).encodeEntry(entry())))
+                .isInstanceOf(JournalFormatException.class)
+                .hasMessageContaining("not with any of these (" + rotated.keyId() + ", ");
+    }
+
+    @Test
     void an_altered_sealed_value_or_one_moved_to_another_attribute_is_refused() {
         JournalCodec codec = following(TestCodecs.KEY);
         String json = new String(codec.encodeEntry(entry()), UTF_8);

@@ -43,7 +43,7 @@ public record ServerConfig(
         http = Objects.requireNonNullElse(http, new Listener(null, 8080));
         management = Objects.requireNonNullElse(management, new Listener("127.0.0.1", 9090));
         redis = Objects.requireNonNullElse(redis, new Redis(null, null, null, null));
-        journal = Objects.requireNonNullElse(journal, new Journal(0, null, 0, null));
+        journal = Objects.requireNonNullElse(journal, new Journal(0, null, 0, null, null));
         lease = Objects.requireNonNullElse(lease, new Lease(null, null));
         api = Objects.requireNonNullElse(api, new Api(0, null, 0));
         sessions = Objects.requireNonNullElse(sessions, new Sessions(null));
@@ -92,9 +92,16 @@ public record ServerConfig(
      * @param spillMaxBytes bound of the local spill file used while Redis is unreachable
      * @param keyFile the journal key that seals personal attributes (null: {@code journal.key} in the data directory,
      *     generated at first start); every node of a centre, and every restore of its journal, needs the same key
+     * @param previousKeyFiles keys of before a rotation: they open what they sealed, and seal nothing
      */
-    public record Journal(long snapshotEveryEntries, Duration snapshotEvery, long spillMaxBytes, Path keyFile) {
+    public record Journal(
+            long snapshotEveryEntries,
+            Duration snapshotEvery,
+            long spillMaxBytes,
+            Path keyFile,
+            List<Path> previousKeyFiles) {
         public Journal {
+            previousKeyFiles = List.copyOf(Objects.requireNonNullElse(previousKeyFiles, List.of()));
             snapshotEveryEntries = snapshotEveryEntries == 0 ? 50_000 : snapshotEveryEntries;
             snapshotEvery = Objects.requireNonNullElse(snapshotEvery, Duration.ofMinutes(10));
             spillMaxBytes = spillMaxBytes == 0 ? 256L * 1024 * 1024 : spillMaxBytes;

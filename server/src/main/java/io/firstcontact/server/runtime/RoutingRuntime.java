@@ -12,7 +12,6 @@ import io.firstcontact.router.host.Recovery;
 import io.firstcontact.router.host.RoutingHost;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalEntry;
-import io.firstcontact.router.journal.PersonalData;
 import io.firstcontact.router.journal.redis.EmbeddedRedis;
 import io.firstcontact.router.journal.redis.JournalUnavailableException;
 import io.firstcontact.router.journal.redis.RedisClients;
@@ -21,7 +20,6 @@ import io.firstcontact.router.journal.redis.RoutingLease;
 import io.firstcontact.router.journal.redis.SnapshotStore;
 import io.firstcontact.router.journal.redis.SpillFile;
 import io.firstcontact.router.journal.redis.StreamJournal;
-import io.firstcontact.server.config.SecretFile;
 import io.firstcontact.server.config.ServerConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -36,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -127,42 +124,8 @@ public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.observer = Objects.requireNonNull(observer);
         this.nodeId = config.lease().nodeId() != null ? config.lease().nodeId() : persistedNodeId(config.dataDir());
-        this.codec = new JournalCodec(journalKey(config));
+        this.codec = new JournalCodec(JournalKeys.load(config));
         this.engineThread = EngineLoop.deploy(vertx);
-    }
-
-    /** The file of the journal key when {@code journal.keyFile} is not set. */
-    public static final String KEY_FILE = "journal.key";
-
-    /**
-     * The key that seals personal attributes in the journal and its snapshots: {@code journal.keyFile}, or
-     * {@value #KEY_FILE} in the data directory, generated at the first start (base64 of 32 random bytes, readable only
-     * by its owner).
-     */
-    static PersonalData journalKey(ServerConfig config) {
-        Path file = Objects.requireNonNullElse(
-                config.journal().keyFile(), config.dataDir().resolve(KEY_FILE));
-        SecretFile.Secret secret = SecretFile.readOrCreate(
-                file, () -> Base64.getEncoder().encodeToString(PersonalData.newKey()), "journal key");
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(secret.value());
-        } catch (IllegalArgumentException e) {
-            key = new byte[0];
-        }
-        if (key.length != PersonalData.KEY_BYTES) {
-            throw new IllegalStateException("the journal key file " + file + " does not hold a key (the base64 of "
-                    + PersonalData.KEY_BYTES + " bytes)");
-        }
-        PersonalData personal = PersonalData.withKey(key);
-        if (secret.generated()) {
-            LOG.info(
-                    "generated journal key {} in {} (readable only by its owner): personal attributes are sealed with"
-                            + " it; keep it with the journal's backups and give every node the same key",
-                    personal.keyId(),
-                    file);
-        }
-        return personal;
     }
 
     /**
