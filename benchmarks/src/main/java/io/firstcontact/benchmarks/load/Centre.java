@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.engine.config.AttributeDefinition;
 import io.firstcontact.router.engine.config.ChannelCapacity;
 import io.firstcontact.router.engine.config.ChannelConfig;
 import io.firstcontact.router.engine.config.NotReadyReason;
@@ -14,6 +15,7 @@ import io.firstcontact.router.engine.config.RoutingConfig;
 import io.firstcontact.router.engine.config.RoutingPolicy;
 import io.firstcontact.router.engine.config.RoutingProfile;
 import io.firstcontact.router.engine.config.UtilisationProfile;
+import io.firstcontact.router.engine.model.AttributeClass;
 import io.firstcontact.router.engine.model.MediaClass;
 import io.firstcontact.router.engine.model.Requirement;
 import io.firstcontact.router.journal.JournalCodec;
@@ -122,8 +124,19 @@ public final class Centre {
                 List.of(voiceOnly()),
                 profiles,
                 reasons(),
-                List.of(),
+                attributes(),
                 RoutingPolicy.DEFAULT);
+    }
+
+    /**
+     * What an IVR hands over with each call ({@code Simulation} sends all three): the menu choice, shown on the
+     * screen pop; the caller's name, personal; and the property's UPRN, left undefined, so personal too. The journal
+     * seals the two personal values, so their cost is in the figures.
+     */
+    static List<AttributeDefinition> attributes() {
+        return List.of(
+                new AttributeDefinition("ivrChoice", AttributeClass.DISPLAY),
+                new AttributeDefinition("callerName", AttributeClass.PERSONAL));
     }
 
     static ChannelConfig voice() {

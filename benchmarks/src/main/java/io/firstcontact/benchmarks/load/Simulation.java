@@ -283,6 +283,9 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
                         "create",
                         "/api/v1/interactions",
                         "{\"sourceRef\":\"" + sourceRef + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"" + queue
+                                + "\"},\"attributes\":{\"ivrChoice\":\"" + queue + "\",\"callerName\":\"Caller "
+                                + sourceRef.hashCode() + "\",\"uprn\":\""
+                                + (100_000_000_000L + Math.floorMod(sourceRef.hashCode(), 1_000_000))
                                 + "\"}}")
                 .thenAccept(r -> latencies.record(Latencies.CREATE, System.nanoTime() - intended));
     }
