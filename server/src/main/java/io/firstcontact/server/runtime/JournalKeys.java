@@ -42,7 +42,8 @@ public final class JournalKeys {
         if (secret.generated()) {
             LOG.info(
                     "generated journal key {} in {} (readable only by its owner): personal attributes are sealed with"
-                            + " it; keep it with the journal's backups and give every node the same key",
+                            + " it; keep it as safely as the journal's backups but apart from them, and give every"
+                            + " node the same key",
                     personal.keyId(),
                     file);
         }
