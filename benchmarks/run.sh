@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the engine benchmarks: builds benchmarks/target/benchmarks.jar, runs JMH (per-input latency, steady-cycle
-# throughput, pathological single shots, each with the GC profiler; the naive oracle engine in the same run for
-# context), then the allocation and memory reports. Results go to benchmarks/results/<mode>-<timestamp>/.
+# throughput, pathological single shots, the journal codec with personal attributes sealed and in clear, each with
+# the GC profiler; the naive oracle engine in the same run for context), then the allocation and memory reports. Results go to benchmarks/results/<mode>-<timestamp>/.
 #
 #   benchmarks/run.sh          full run: >= 3 forks (about 20 minutes on 2 cores)
 #   benchmarks/run.sh quick    smoke check: 1 fork, one short iteration each
@@ -73,6 +73,7 @@ run_jmh per-input-naive PerInputBenchmark -p engine=naive -p shape=1k_x_1k "${na
 run_jmh throughput CycleThroughputBenchmark -p engine=indexed "${throughput[@]}"
 run_jmh throughput-naive CycleThroughputBenchmark -p engine=naive -p shape=1k_x_1k "${throughput[@]}"
 run_jmh pathological PathologicalBenchmark "${single[@]}"
+run_jmh journal JournalCodecBenchmark "${per_input[@]}"
 
 echo "=== allocation per input"
 "$java" $jvm_flags -cp "${jar[@]}" io.firstcontact.benchmarks.AllocationReport "$alloc_turns" | tee "$out/allocation.txt"

@@ -46,6 +46,20 @@ def main(out):
         bench = e["benchmark"].rsplit(".", 1)[1]
         params = ",".join(f"{k}={v}" for k, v in e.get("params", {}).items())
         print(f"{bench:14} {params:16} shots {len(shots):3}  mean {pm['score']:9.2f}  p50 {pc['50.0']:9.2f}  max {pc['100.0']:9.2f}  alloc {alloc(e) / 1e6:8.1f} MB/shot")
+    journal = load(os.path.join(out, "journal.json"))
+    if journal:
+        print()
+        print("# journal codec, one arrival's entry (us/op; sealed = two personal attributes sealed, clear = baseline)")
+        scores = {}
+        for e in journal:
+            bench = e["benchmark"].rsplit(".", 1)[1]
+            mode = e["params"]["attributes"]
+            pm = e["primaryMetric"]
+            scores[(bench, mode)] = pm["score"]
+            print(f"{bench:8} {mode:7} {pm['score']:8.2f} ± {pm['scoreError']:6.2f}  alloc {alloc(e):8.0f} B/op")
+        for bench in ("encode", "decode"):
+            if (bench, "clear") in scores and (bench, "sealed") in scores:
+                print(f"{bench:8} sealed / clear = {scores[(bench, 'sealed')] / scores[(bench, 'clear')]:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,118 @@
+package io.firstcontact.benchmarks;
+
+import io.firstcontact.benchmarks.load.Centre;
+import io.firstcontact.router.engine.Decision;
+import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.engine.command.Command;
+import io.firstcontact.router.engine.command.QueueRequest;
+import io.firstcontact.router.engine.config.AttributeDefinition;
+import io.firstcontact.router.engine.config.RoutingConfig;
+import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.engine.model.AttributeClass;
+import io.firstcontact.router.engine.model.Attributes;
+import io.firstcontact.router.engine.model.Direction;
+import io.firstcontact.router.journal.JournalCodec;
+import io.firstcontact.router.journal.JournalEntry;
+import io.firstcontact.router.journal.PersonalData;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What sealing personal attributes costs the journal: one arrival's entry (a {@code CreateInteraction} carrying what
+ * an IVR hands over — the menu choice, the caller's name, a UPRN — and its two facts) written and read, with the two
+ * personal values sealed ({@code sealed}, the load centre's classification) or, as the baseline in the same run,
+ * every attribute classified DISPLAY and written in clear ({@code clear}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class JournalCodecBenchmark {
+
+    @Param({"clear", "sealed"})
+    public String attributes;
+
+    private JournalCodec codec;
+    private JournalEntry entry;
+    private byte[] encoded;
+
+    @Setup
+    public void setUp() {
+        RoutingConfig centre = new Centre(10, 100, 10, 42).config();
+        RoutingConfig config = attributes.equals("sealed")
+                ? centre
+                : new RoutingConfig(
+                        centre.version(),
+                        centre.channels(),
+                        centre.skills(),
+                        centre.queues(),
+                        centre.utilisationProfiles(),
+                        centre.routingProfiles(),
+                        centre.notReadyReasons(),
+                        List.of(
+                                new AttributeDefinition("ivrChoice", AttributeClass.DISPLAY),
+                                new AttributeDefinition("callerName", AttributeClass.DISPLAY),
+                                new AttributeDefinition("uprn", AttributeClass.DISPLAY)),
+                        centre.policy());
+        PersonalData personal = PersonalData.withKey(PersonalData.newKey());
+        personal.follow(config);
+        codec = new JournalCodec(personal);
+        String queue = Centre.frontQueue(0);
+        EngineInput input = new EngineInput(
+                3,
+                1_000_042,
+                1_700_000_000_000L,
+                "api",
+                "k-1000042",
+                new Command.CreateInteraction(
+                        "i-1000042",
+                        Centre.CHANNEL,
+                        Direction.INBOUND,
+                        "load:1000042",
+                        null,
+                        null,
+                        Attributes.of("ivrChoice", queue, "callerName", "Caller 1000042", "uprn", "100000123456"),
+                        QueueRequest.to(queue)));
+        Decision decision = new Decision(
+                1_000_042,
+                List.of(
+                        new Fact.InteractionCreated(
+                                "i-1000042",
+                                Centre.CHANNEL,
+                                Direction.INBOUND,
+                                "load:1000042",
+                                null,
+                                null,
+                                1_700_000_000_000L),
+                        new Fact.VisitStarted(
+                                "i-1000042",
+                                "v-1000042",
+                                queue,
+                                1_700_000_000_000L,
+                                1_700_000_020_000L,
+                                1_000_042,
+                                1,
+                                false)),
+                List.of(),
+                Decision.NO_DEADLINE);
+        entry = JournalEntry.of(input, decision);
+        encoded = codec.encodeEntry(entry);
+    }
+
+    @Benchmark
+    public byte[] encode() {
+        return codec.encodeEntry(entry);
+    }
+
+    @Benchmark
+    public JournalEntry decode() {
+        return codec.decodeEntry(encoded);
+    }
+}
