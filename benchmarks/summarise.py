@@ -12,6 +12,14 @@ def load(path):
         return json.load(f)
 
 
+def num(x):
+    """JMH writes "NaN" as a string (e.g. the error of a single iteration)."""
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
 def alloc(entry):
     for name, metric in entry.get("secondaryMetrics", {}).items():
         if name.endswith("gc.alloc.rate.norm"):
@@ -36,7 +44,7 @@ def main(out):
         for e in load(os.path.join(out, name + ".json")):
             p = e["params"]
             pm = e["primaryMetric"]
-            print(f"{p['engine']:8} {p['shape']:10} {pm['score']:14.0f} ± {pm['scoreError']:10.0f} {pm['scoreUnit']:8} alloc {alloc(e):8.0f} B/input")
+            print(f"{p['engine']:8} {p['shape']:10} {num(pm['score']):14.0f} ± {num(pm['scoreError']):10.0f} {pm['scoreUnit']:8} alloc {alloc(e):8.0f} B/input")
     print()
     print("# pathological single shots (ms)")
     for e in load(os.path.join(out, "pathological.json")):
@@ -56,7 +64,7 @@ def main(out):
             mode = e["params"]["attributes"]
             pm = e["primaryMetric"]
             scores[(bench, mode)] = pm["score"]
-            print(f"{bench:8} {mode:7} {pm['score']:8.2f} ± {pm['scoreError']:6.2f}  alloc {alloc(e):8.0f} B/op")
+            print(f"{bench:8} {mode:7} {num(pm['score']):8.2f} ± {num(pm['scoreError']):6.2f}  alloc {alloc(e):8.0f} B/op")
         for bench in ("encode", "decode"):
             if (bench, "clear") in scores and (bench, "sealed") in scores:
                 print(f"{bench:8} sealed / clear = {scores[(bench, 'sealed')] / scores[(bench, 'clear')]:.2f}")
