@@ -179,14 +179,17 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server was not ready within " + timeout + ":\n" + logTail());
     }
 
+    /** A GET of {@code path} on the management listener. */
+    private HttpRequest management(String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(timeout)
+                .build();
+    }
+
     /** The status of a management GET, or -1 if nothing answers. */
     public int health(String path) {
         try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
+            return http.send(management(path, Duration.ofSeconds(2)), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             return -1;
@@ -199,11 +202,7 @@ public final class ServerProcess implements AutoCloseable {
     /** {@code GET /health}'s body, or null if nothing answers. */
     public String healthBody() {
         try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health"))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
+            return http.send(management("/health", Duration.ofSeconds(2)), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException e) {
             return null;
@@ -232,11 +231,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private void scrapeAndDrop() {
         try {
-            http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/metrics"))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+            http.send(management("/metrics", Duration.ofSeconds(10)), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // a server being restarted, or killed on purpose: the next scrape tries again
         } catch (InterruptedException e) {
@@ -245,11 +240,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public PromMetrics scrape() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/metrics"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(management("/metrics", Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("/metrics answered " + r.statusCode());
         }

@@ -43,7 +43,7 @@ public final class PersonalData {
     public static final int KEY_BYTES = 32;
 
     /** No key: values that would need sealing are refused on writing, sealed values refused on reading. */
-    public static final PersonalData NO_KEY = new PersonalData(null);
+    public static final PersonalData NO_KEY = new PersonalData(null, List.of());
 
     private static final String PREFIX = "v1:";
     private static final int KEY_ID_BYTES = 4;
@@ -60,10 +60,6 @@ public final class PersonalData {
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
 
     private volatile Set<String> inClear = Set.of();
-
-    private PersonalData(byte[] key) {
-        this(key, List.of());
-    }
 
     private PersonalData(byte[] key, List<byte[]> previous) {
         Map<String, SecretKeySpec> open = new LinkedHashMap<>();
@@ -83,7 +79,7 @@ public final class PersonalData {
 
     /** Seals with {@code key} ({@value #KEY_BYTES} bytes). Nothing is in clear until {@link #follow} is called. */
     public static PersonalData withKey(byte[] key) {
-        return new PersonalData(Objects.requireNonNull(key, "key"));
+        return withKeys(key, List.of());
     }
 
     /** Seals with {@code key}, and opens what {@code key} or any of {@code previous} sealed (a rotation). */

@@ -25,13 +25,13 @@ public final class SecretFile {
      * @param what the secret's name in error messages
      */
     public static Secret readOrCreate(Path file, Supplier<String> generate, String what) {
-        try {
-            if (Files.isRegularFile(file)) {
-                String value = Files.readString(file, StandardCharsets.UTF_8).strip();
-                if (!value.isEmpty()) {
-                    return new Secret(value, false);
-                }
+        if (Files.isRegularFile(file)) {
+            String value = read(file, what);
+            if (!value.isEmpty()) {
+                return new Secret(value, false);
             }
+        }
+        try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             String value = generate.get();
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -48,6 +48,15 @@ public final class SecretFile {
         } catch (IOException e) {
             throw new IllegalStateException(
                     "cannot read or write the " + what + " file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The secret in {@code file} (stripped; empty if the file is), which must exist. */
+    public static String read(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
         }
     }
 }

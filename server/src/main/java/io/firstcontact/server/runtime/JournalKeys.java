@@ -3,8 +3,6 @@ package io.firstcontact.server.runtime;
 import io.firstcontact.router.journal.PersonalData;
 import io.firstcontact.server.config.SecretFile;
 import io.firstcontact.server.config.ServerConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ public final class JournalKeys {
         byte[] key = decode(file, secret.value());
         List<byte[]> previous = new ArrayList<>();
         for (Path p : config.journal().previousKeyFiles()) {
-            previous.add(decode(p, read(p)));
+            previous.add(decode(p, SecretFile.read(p, "journal key")));
         }
         PersonalData personal = PersonalData.withKeys(key, previous);
         if (secret.generated()) {
@@ -75,14 +73,6 @@ public final class JournalKeys {
 
     private static String newKeyText() {
         return Base64.getEncoder().encodeToString(PersonalData.newKey());
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the journal key file " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static byte[] decode(Path file, String text) {
