@@ -3,11 +3,11 @@ package io.firstcontact.benchmarks;
 import io.firstcontact.benchmarks.load.Centre;
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.command.QueueRequest;
 import io.firstcontact.router.engine.config.AttributeDefinition;
 import io.firstcontact.router.engine.config.RoutingConfig;
-import io.firstcontact.router.engine.event.Fact;
 import io.firstcontact.router.engine.model.AttributeClass;
 import io.firstcontact.router.engine.model.Attributes;
 import io.firstcontact.router.engine.model.Direction;
@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What sealing personal attributes costs the journal: one arrival's entry (a {@code CreateInteraction} carrying what
- * an IVR hands over — the menu choice, the caller's name, a UPRN — and its two facts) written and read, with the two
+ * an IVR hands over — the menu choice, the caller's name, a UPRN — with the engine's decision for it) written and read, with the two
  * personal values sealed ({@code sealed}, the load centre's classification) or, as the baseline in the same run,
  * every attribute classified DISPLAY and written in clear ({@code clear}).
  */
@@ -38,6 +38,8 @@ public class JournalCodecBenchmark {
 
     @Param({"clear", "sealed"})
     public String attributes;
+
+    private static final long AT = 1_700_000_000_000L;
 
     private JournalCodec codec;
     private JournalEntry entry;
@@ -64,44 +66,27 @@ public class JournalCodecBenchmark {
         PersonalData personal = PersonalData.withKey(PersonalData.newKey());
         personal.follow(config);
         codec = new JournalCodec(personal);
+        // The entry as the host journals it: the input with the engine's own decision for it (nobody is staffed,
+        // so the call is created and waits).
+        RoutingEngine engine = RoutingEngine.create();
+        engine.apply(new EngineInput(3, 1, AT, "admin", null, new Command.ConfigureRouting(config)));
         String queue = Centre.frontQueue(0);
         EngineInput input = new EngineInput(
                 3,
-                1_000_042,
-                1_700_000_000_000L,
+                2,
+                AT,
                 "api",
-                "k-1000042",
+                "k-2",
                 new Command.CreateInteraction(
-                        "i-1000042",
+                        "i-2",
                         Centre.CHANNEL,
                         Direction.INBOUND,
-                        "load:1000042",
+                        "load:2",
                         null,
                         null,
-                        Attributes.of("ivrChoice", queue, "callerName", "Caller 1000042", "uprn", "100000123456"),
+                        Attributes.of("ivrChoice", queue, "callerName", "Caller 2", "uprn", "100000123456"),
                         QueueRequest.to(queue)));
-        Decision decision = new Decision(
-                1_000_042,
-                List.of(
-                        new Fact.InteractionCreated(
-                                "i-1000042",
-                                Centre.CHANNEL,
-                                Direction.INBOUND,
-                                "load:1000042",
-                                null,
-                                null,
-                                1_700_000_000_000L),
-                        new Fact.VisitStarted(
-                                "i-1000042",
-                                "v-1000042",
-                                queue,
-                                1_700_000_000_000L,
-                                1_700_000_020_000L,
-                                1_000_042,
-                                1,
-                                false)),
-                List.of(),
-                Decision.NO_DEADLINE);
+        Decision decision = engine.apply(input);
         entry = JournalEntry.of(input, decision);
         encoded = codec.encodeEntry(entry);
     }
