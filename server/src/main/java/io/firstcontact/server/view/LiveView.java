@@ -281,32 +281,16 @@ public final class LiveView implements EffectSink {
         return true;
     }
 
-    /** What an applied command changes without a fact saying so. */
+    /**
+     * What an applied command changes without a fact saying so: queueing sets the tier and age bonus it asks for (the
+     * visit's fact carries the tier, not the bonus).
+     */
     private void beforeFacts(Command command) {
         switch (command) {
             case Command.QueueInteraction c -> {
                 TrackedInteraction i = interactions.get(c.interactionId());
                 if (i != null) {
                     queued(i, c.request());
-                }
-            }
-            case Command.UpdateRouting c -> {
-                // A new age bonus moves the service deadline, and the engine says so in no fact.
-                TrackedInteraction i = interactions.get(c.interactionId());
-                if (i != null) {
-                    i.ageBonusMillis = c.ageBonusMillis();
-                    if (i.visit != null) {
-                        rekey(i.visit, i.visit.tier, i.visit.unbonusedDueAt - i.ageBonusMillis);
-                    }
-                }
-            }
-            case Command.ChangePresence c
-            when c.presence() == PresenceState.READY -> {
-                // READY withdraws a pending presence; no fact when the advisor was READY already.
-                TrackedAgent a = agents.get(c.agentId());
-                if (a != null) {
-                    a.pendingPresence = null;
-                    a.pendingReason = null;
                 }
             }
             default -> {}
@@ -346,6 +330,13 @@ public final class LiveView implements EffectSink {
                     a.pendingReason = f.reason();
                 }
             }
+            case Fact.PresencePendingWithdrawn f -> {
+                TrackedAgent a = agents.get(f.agentId());
+                if (a != null) {
+                    a.pendingPresence = null;
+                    a.pendingReason = null;
+                }
+            }
             case Fact.SessionChanged f -> {
                 TrackedAgent a = agents.get(f.agentId());
                 if (a != null) {
@@ -361,6 +352,15 @@ public final class LiveView implements EffectSink {
                     i.tier = f.tier();
                     if (i.visit != null) {
                         rekey(i.visit, f.tier(), i.visit.dueAt);
+                    }
+                }
+            }
+            case Fact.AgeBonusChanged f -> {
+                TrackedInteraction i = interactions.get(f.interactionId());
+                if (i != null) {
+                    i.ageBonusMillis = f.ageBonusMillis();
+                    if (i.visit != null) {
+                        rekey(i.visit, i.visit.tier, i.visit.unbonusedDueAt - i.ageBonusMillis);
                     }
                 }
             }

@@ -304,7 +304,7 @@ class LiveViewTest {
         assertThat(a.pendingPresence()).isEqualTo(PresenceState.NOT_READY);
         assertThat(a.pendingReason()).isEqualTo("BREAK");
 
-        f.ready("a1"); // withdrawn; the engine records no fact for it
+        f.ready("a1"); // withdrawn (PresencePendingWithdrawn)
         a = f.view.agent("a1").orElseThrow();
         assertThat(a.pendingPresence()).isNull();
         assertThat(a.presenceSince()).isEqualTo(loggedIn);

@@ -30,6 +30,12 @@ public sealed interface Fact {
     /** A presence was asked for while work is open: ineligible now, applied when the last work ends. */
     record PresencePending(String agentId, PresenceState requested, String reason, Actor actor) implements Fact {}
 
+    /**
+     * A pending presence was withdrawn before it applied: READY was asked for while it waited for the advisor's open
+     * work to end. The presence in force does not change by this fact.
+     */
+    record PresencePendingWithdrawn(String agentId, PresenceState withdrawn, Actor actor) implements Fact {}
+
     record SessionChanged(String agentId, boolean attached) implements Fact {}
 
     record InteractionCreated(
@@ -69,6 +75,12 @@ public sealed interface Fact {
             implements Fact {}
 
     record TierChanged(String interactionId, int tier, String reason) implements Fact {}
+
+    /**
+     * The age bonus of a waiting interaction changed through the API: its service deadline, and with it its place in
+     * line, moves earlier by {@code ageBonusMillis} (from none, or from the bonus it had).
+     */
+    record AgeBonusChanged(String interactionId, long ageBonusMillis) implements Fact {}
 
     /** The attributes were replaced (their values are not part of the fact: they may be personal). */
     record AttributesChanged(String interactionId, int count) implements Fact {}

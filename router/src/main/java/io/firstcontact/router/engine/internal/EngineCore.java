@@ -555,6 +555,9 @@ public final class EngineCore {
     /** Ask for a presence: READY at once; NOT_READY or LOGGED_OUT pending while work is open. */
     void requestPresence(AgentState a, PresenceState state, String reason, Actor actor) {
         if (state == PresenceState.READY) {
+            if (a.pendingPresence != null) {
+                fact(new Fact.PresencePendingWithdrawn(a.id, a.pendingPresence, actor));
+            }
             a.pendingPresence = null;
             a.pendingReason = null;
             a.pendingActor = null;
@@ -868,7 +871,10 @@ public final class EngineCore {
             i.tier = c.tier();
             fact(new Fact.TierChanged(i.id, i.tier, "UPDATED"));
         }
-        i.ageBonusMillis = c.ageBonusMillis();
+        if (i.ageBonusMillis != c.ageBonusMillis()) {
+            i.ageBonusMillis = c.ageBonusMillis();
+            fact(new Fact.AgeBonusChanged(i.id, i.ageBonusMillis));
+        }
         setTargets(i, c.targets());
         index.visitChanged(v);
         scheduleVisit(v);

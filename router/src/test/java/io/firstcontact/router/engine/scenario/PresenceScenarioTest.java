@@ -70,6 +70,29 @@ class PresenceScenarioTest {
     }
 
     @Test
+    void advisorTakingBackABreakMidCallStaysReadyAndSaysSo() {
+        Driver d = billingAndChat();
+        d.agent("ann", "council", "all");
+        d.login("ann", true);
+        d.accept(Driver.offers(d.arrive("c1", "voice", "billing")).getFirst().offerId());
+        d.notReady("ann", "BREAK");
+
+        Decision changedMind = d.ready("ann");
+        assertThat(facts(changedMind, Fact.PresencePendingWithdrawn.class))
+                .containsExactly(new Fact.PresencePendingWithdrawn("ann", PresenceState.NOT_READY, Actor.agent("ann")));
+        assertThat(facts(changedMind, Fact.PresenceChanged.class)).isEmpty(); // she was READY all along
+
+        assertThat(facts(d.ready("ann"), Fact.PresencePendingWithdrawn.class)).isEmpty(); // nothing left to withdraw
+        d.arrive("c2", "voice", "billing");
+        d.end("c1");
+        List<Decision> wrapEnd = d.advance(30_000);
+        assertThat(wrapEnd)
+                .singleElement()
+                .satisfies(w -> assertThat(offered(w)).containsExactly("c2"));
+        assertThat(presenceOf(d, "ann")).containsExactly("LOGGED_OUT→READY");
+    }
+
+    @Test
     void logoutDuringACallWaitsForTheCallAndItsWrapUp() {
         Driver d = billingAndChat();
         d.agent("ann", "council", "all");

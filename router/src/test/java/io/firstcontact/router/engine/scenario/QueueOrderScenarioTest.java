@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.engine.Decision;
 import io.firstcontact.router.engine.Driver;
+import io.firstcontact.router.engine.command.Command;
 import io.firstcontact.router.engine.command.QueueRequest;
 import io.firstcontact.router.engine.event.Effect;
 import io.firstcontact.router.engine.event.Fact;
@@ -134,6 +135,26 @@ class QueueOrderScenarioTest {
         assertThat(d.engine().position("c1")).isEqualTo(2);
         assertThat(d.engine().position("c2")).isEqualTo(3);
         assertThat(offered(d.login("ann", true))).containsExactly("c3");
+    }
+
+    @Test
+    void anAgeBonusGivenWhileWaitingMovesTheCallerUpAndSaysSo() {
+        Driver d = billing();
+        d.agent("ann", "council", "billing");
+        d.arrive("c1", "voice", "billing");
+        d.advance(5_000);
+        d.arrive("c2", "voice", "billing");
+        assertThat(d.engine().position("c2")).isEqualTo(2);
+
+        Decision bonus = d.apply(new Command.UpdateRouting("c2", 0, 10_000, List.of()));
+        assertThat(facts(bonus, Fact.AgeBonusChanged.class)).containsExactly(new Fact.AgeBonusChanged("c2", 10_000));
+        assertThat(facts(bonus, Fact.TierChanged.class)).isEmpty();
+        assertThat(d.engine().position("c2")).isEqualTo(1);
+
+        Decision same = d.apply(new Command.UpdateRouting("c2", 0, 10_000, List.of()));
+        assertThat(facts(same, Fact.AgeBonusChanged.class)).isEmpty(); // nothing changed, nothing said
+
+        assertThat(offered(d.login("ann", true))).containsExactly("c2");
     }
 
     @Test
