@@ -1133,6 +1133,21 @@ class OpenApiContractTest {
                                 "{\"tier\":3,\"ageBonusSeconds\":60}")
                         .status())
                 .isEqualTo(200);
+        // What is left out is kept: a new age bonus keeps the raised tier, and says so on the event stream.
+        var bonus =
+                call("supervisor", "POST", "/api/v1/interactions/" + second + "/routing", "{\"ageBonusSeconds\":120}");
+        assertThat(bonus.status()).isEqualTo(200);
+        assertThat(fact(bonus, "AgeBonusChanged").path("ageBonusMillis").asLong())
+                .isEqualTo(120_000);
+        assertThat(bonus.json().path("facts").findValuesAsText("type")).containsExactly("AgeBonusChanged");
+        assertThat(call("supervisor", "GET", "/api/v1/interactions/" + second, null)
+                        .json()
+                        .path("tier")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(call("supervisor", "POST", "/api/v1/interactions/" + second + "/routing", "{}")
+                        .status())
+                .isEqualTo(422);
         assertThat(call(
                                 "supervisor",
                                 "POST",

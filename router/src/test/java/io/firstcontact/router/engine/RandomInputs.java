@@ -292,7 +292,12 @@ public final class RandomInputs {
                         case 0 -> new Command.TransferToQueue(id, randomQueue(), rnd.nextBoolean(), who);
                         case 1 -> new Command.TransferToAgent(id, agent, rnd.nextBoolean() ? null : randomQueue(), who);
                         case 2 -> new Command.TransferExternal(id, "ext", who);
-                        default -> new Command.UpdateRouting(id, rnd.nextInt(3), rnd.nextInt(20_000), targets());
+                        default ->
+                            new Command.UpdateRouting(
+                                    id,
+                                    rnd.nextInt(4) == 0 ? null : rnd.nextInt(3),
+                                    rnd.nextInt(4) == 0 ? null : (long) rnd.nextInt(20_000),
+                                    rnd.nextInt(4) == 0 ? null : targets());
                     });
         } else if (roll < 81) {
             return stamp(rnd.nextBoolean() ? new Command.SessionLost(agent) : new Command.SessionRestored(agent));

@@ -133,6 +133,7 @@ final class Samples {
                 new Command.QueueInteraction("i1", full),
                 new Command.UpdateAttributes("i1", Attributes.of("reason", "bins")),
                 new Command.UpdateRouting("i1", 9, 0, List.of(new Target("a2", 5, TargetMode.ONLY))),
+                new Command.UpdateRouting("i1", null, null, null),
                 new Command.TransferToQueue("i1", "general", true, Actor.agent("a1")),
                 new Command.TransferToAgent("i1", "a2", null, Actor.agent("a1")),
                 new Command.TransferExternal("i1", "+441234", new Actor(ActorKind.INTEGRATION, "ivr")),

@@ -82,9 +82,12 @@ final class CommandRoutes {
         });
         api.post(HttpMethod.POST, "/api/v1/interactions/:id/routing", roles(INTEGRATION, ADMIN, SUPERVISOR), call -> {
             Requests.UpdateRouting b = call.body(Requests.UpdateRouting.class);
-            int tier = b.tier() == null ? 0 : b.tier();
-            long bonus = Requests.seconds(b.ageBonusSeconds(), "ageBonusSeconds");
-            var targets = Requests.targets(b.targets(), "targets");
+            if (b.tier() == null && b.ageBonusSeconds() == null && b.targets() == null) {
+                throw ApiProblem.invalid("", "give at least one of tier, ageBonusSeconds and targets");
+            }
+            Integer tier = b.tier(); // left out: kept, as are the others
+            Long bonus = b.ageBonusSeconds() == null ? null : Requests.seconds(b.ageBonusSeconds(), "ageBonusSeconds");
+            var targets = b.targets() == null ? null : Requests.targets(b.targets(), "targets");
             return api.submit(
                     call,
                     Requests.checked(() -> new Command.UpdateRouting(call.param("id"), tier, bonus, targets), ""));

@@ -149,12 +149,29 @@ public sealed interface Command {
         }
     }
 
-    /** Change a waiting interaction's tier, age bonus and targets (its key changes accordingly). */
-    record UpdateRouting(String interactionId, int tier, long ageBonusMillis, List<Target> targets) implements Command {
+    /**
+     * Change a waiting interaction's tier, age bonus and targets (its key changes accordingly). A component left
+     * {@code null} keeps what the interaction has: raising a caller's tier keeps the advisors it is targeted to, and
+     * naming an advisor keeps the tier. An empty {@code targets} removes every target.
+     */
+    record UpdateRouting(String interactionId, Integer tier, Long ageBonusMillis, List<Target> targets)
+            implements Command {
         public UpdateRouting {
             Ids.require(interactionId, "interactionId");
-            targets = List.copyOf(targets);
-            new QueueRequest("check", null, tier, ageBonusMillis, targets, -1, -1); // same bounds as at queueing
+            targets = targets == null ? null : List.copyOf(targets);
+            new QueueRequest( // same bounds as at queueing
+                    "check",
+                    null,
+                    tier == null ? 0 : tier,
+                    ageBonusMillis == null ? 0 : ageBonusMillis,
+                    targets == null ? List.of() : targets,
+                    -1,
+                    -1);
+        }
+
+        /** Changes all three: tier, age bonus and targets. */
+        public UpdateRouting(String interactionId, int tier, long ageBonusMillis, List<Target> targets) {
+            this(interactionId, Integer.valueOf(tier), Long.valueOf(ageBonusMillis), targets);
         }
     }
 

@@ -862,20 +862,22 @@ public final class EngineCore {
             refuse(Refusal.CONFLICT, "interaction " + i.id + " is not waiting");
             return;
         }
-        String target = unknownTarget(c.targets());
+        String target = c.targets() == null ? null : unknownTarget(c.targets());
         if (target != null) {
             refuse(Refusal.INVALID, "unknown target agent " + target);
             return;
         }
-        if (i.tier != c.tier()) {
+        if (c.tier() != null && i.tier != c.tier()) {
             i.tier = c.tier();
             fact(new Fact.TierChanged(i.id, i.tier, "UPDATED"));
         }
-        if (i.ageBonusMillis != c.ageBonusMillis()) {
+        if (c.ageBonusMillis() != null && i.ageBonusMillis != c.ageBonusMillis()) {
             i.ageBonusMillis = c.ageBonusMillis();
             fact(new Fact.AgeBonusChanged(i.id, i.ageBonusMillis));
         }
-        setTargets(i, c.targets());
+        if (c.targets() != null) {
+            setTargets(i, c.targets());
+        }
         index.visitChanged(v);
         scheduleVisit(v);
         unstaffedCheck(v);
