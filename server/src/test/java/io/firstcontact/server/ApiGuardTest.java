@@ -292,9 +292,24 @@ class ApiGuardTest {
         assertThat(without.status()).isEqualTo(428);
         var stale = s.send("admin", "PUT", "/api/v1/config", config, Map.of("If-Match", "\"0\""));
         assertThat(stale.status()).isEqualTo(412);
-        var invalid = s.send(
+        var misshapen = s.send(
+                "admin",
+                "PUT",
+                "/api/v1/config",
+                "{\"colour\":\"blue\"," + config.substring(1),
+                Map.of("If-Match", etag));
+        assertThat(misshapen.status()).isEqualTo(400); // an unknown field, as in every other body
+        assertThat(misshapen.json().path("errors").findValuesAsText("field")).containsExactly("colour");
+        var renamed = s.send(
                 "admin", "PUT", "/api/v1/config", config.replace("\"queues\"", "\"queuez\""), Map.of("If-Match", etag));
-        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(renamed.status()).isEqualTo(400);
+        var invalid = s.send(
+                "admin",
+                "PUT",
+                "/api/v1/config",
+                config.replaceFirst("\"offerTimeoutMillis\":\\d+", "\"offerTimeoutMillis\":-1"),
+                Map.of("If-Match", etag));
+        assertThat(invalid.status()).as(invalid.raw().body()).isEqualTo(422); // the right shape, a refused value
 
         var applied = s.send("admin", "PUT", "/api/v1/config", config, Map.of("If-Match", etag));
         assertThat(applied.status()).as(applied.raw().body()).isEqualTo(200);

@@ -76,7 +76,17 @@ final class ConfigRoutes {
                 try {
                     config = api.runtime().codec().convertValue(tree, RoutingConfig.class, "configuration");
                 } catch (JournalFormatException e) {
-                    String cause = e.getCause() != null && e.getCause().getMessage() != null
+                    if (e.getCause() == null) {
+                        // Not the configuration's shape (an unknown or missing field, a wrong type): like any body.
+                        throw new ApiProblem(
+                                400,
+                                "malformed-request",
+                                "The request cannot be read",
+                                e.getMessage(),
+                                List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
+                    }
+                    // The shape is right and a record refused a value: the configuration is not valid.
+                    String cause = e.getCause().getMessage() != null
                             ? ": " + e.getCause().getMessage()
                             : "";
                     throw new ApiProblem(
