@@ -921,6 +921,14 @@ class OpenApiContractTest {
                                 body.replace("\"queues\"", "\"queuez\""),
                                 Map.of("If-Match", etag))
                         .status())
+                .isEqualTo(400);
+        assertThat(call(
+                                "admin",
+                                "PUT",
+                                "/api/v1/config",
+                                body.replaceFirst("\"offerTimeoutMillis\":\\d+", "\"offerTimeoutMillis\":-1"),
+                                Map.of("If-Match", etag))
+                        .status())
                 .isEqualTo(422);
         assertThat(call("supervisor", "PUT", "/api/v1/config", body, Map.of("If-Match", etag))
                         .status())
