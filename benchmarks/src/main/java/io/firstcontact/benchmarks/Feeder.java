@@ -1,9 +1,9 @@
 package io.firstcontact.benchmarks;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.command.Command;
 
 /**
  * Stamps inputs the way the host's sequencer does: strictly increasing sequence, non-decreasing engine time. The

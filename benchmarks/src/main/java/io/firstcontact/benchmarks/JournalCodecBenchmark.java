@@ -1,16 +1,16 @@
 package io.firstcontact.benchmarks;
 
 import io.firstcontact.benchmarks.load.Centre;
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.config.AttributeDefinition;
+import io.firstcontact.router.api.config.RoutingConfig;
+import io.firstcontact.router.api.model.AttributeClass;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.command.QueueRequest;
-import io.firstcontact.router.engine.config.AttributeDefinition;
-import io.firstcontact.router.engine.config.RoutingConfig;
-import io.firstcontact.router.engine.model.AttributeClass;
-import io.firstcontact.router.engine.model.Attributes;
-import io.firstcontact.router.engine.model.Direction;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.PersonalData;

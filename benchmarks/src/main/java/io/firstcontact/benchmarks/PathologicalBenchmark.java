@@ -1,14 +1,14 @@
 package io.firstcontact.benchmarks;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.OfferStatus;
+import io.firstcontact.router.api.model.RoutingStrategy;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.router.engine.model.Actor;
-import io.firstcontact.router.engine.model.OfferStatus;
-import io.firstcontact.router.engine.model.RoutingStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.firstcontact.benchmarks;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.engine.RoutingEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,13 +1,13 @@
 package io.firstcontact.benchmarks;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.router.engine.model.Actor;
-import io.firstcontact.router.engine.model.EndReason;
-import io.firstcontact.router.engine.model.PresenceState;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.PresenceState;
 import java.util.ArrayDeque;
 import java.util.List;
 

@@ -1,12 +1,19 @@
 package io.firstcontact.server;
 
-import io.firstcontact.router.engine.EngineSnapshot;
+import io.firstcontact.metrics.QueueGauges;
+import io.firstcontact.metrics.RoutingMetrics;
+import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.model.Actor;
-import io.firstcontact.router.engine.model.CancelCause;
-import io.firstcontact.router.engine.model.EndReason;
-import io.firstcontact.router.engine.model.PresenceState;
+import io.firstcontact.router.view.AgentView;
+import io.firstcontact.router.view.InteractionView;
+import io.firstcontact.router.view.LiveView;
+import io.firstcontact.router.view.OfferView;
+import io.firstcontact.router.view.ViewOptions;
 import io.firstcontact.server.api.ApiServer;
 import io.firstcontact.server.api.Sessions;
 import io.firstcontact.server.api.Tokens;
@@ -18,14 +25,7 @@ import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ops.Management;
-import io.firstcontact.server.ops.QueueGauges;
-import io.firstcontact.server.ops.RoutingMetrics;
 import io.firstcontact.server.runtime.RoutingRuntime;
-import io.firstcontact.server.view.AgentView;
-import io.firstcontact.server.view.InteractionView;
-import io.firstcontact.server.view.LiveView;
-import io.firstcontact.server.view.OfferView;
-import io.firstcontact.server.view.ViewOptions;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -105,7 +105,7 @@ public final class FirstContactServer implements AutoCloseable {
 
             @Override
             public void replayed(
-                    io.firstcontact.router.engine.EngineInput input, io.firstcontact.router.engine.Decision decision) {
+                    io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
                 events.replayed(input, decision);
             }

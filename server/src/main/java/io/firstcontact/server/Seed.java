@@ -1,9 +1,9 @@
 package io.firstcontact.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.config.RoutingConfig;
-import io.firstcontact.router.engine.model.SkillLevel;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.config.RoutingConfig;
+import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalFormatException;
 import io.firstcontact.server.config.ConfigLoader.ConfigException;

@@ -3,7 +3,7 @@ package io.firstcontact.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstcontact.router.engine.EngineSnapshot;
+import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.journal.redis.SnapshotStore;
 import io.firstcontact.server.runtime.RoutingRuntime;

@@ -2,6 +2,7 @@ package io.firstcontact.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.wire.PublicJson;
 import java.util.List;
 
 /**

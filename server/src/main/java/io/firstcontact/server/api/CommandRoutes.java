@@ -7,11 +7,12 @@ import static io.firstcontact.server.config.ServerConfig.Role.INTEGRATION;
 import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.model.Direction;
-import io.firstcontact.router.engine.model.EndReason;
-import io.firstcontact.router.engine.model.PresenceState;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.http.HttpMethod;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -261,9 +262,9 @@ final class CommandRoutes {
     }
 
     /** The advisor accepts or rejects: recorded as that advisor unless a system principal acts for it. */
-    private static io.firstcontact.router.engine.model.Actor actorFor(Api.Call call, Ownership.OfferRef offer) {
+    private static io.firstcontact.router.api.model.Actor actorFor(Api.Call call, Ownership.OfferRef offer) {
         return call.principal().role() == AGENT
-                ? io.firstcontact.router.engine.model.Actor.agent(offer.agentId())
+                ? io.firstcontact.router.api.model.Actor.agent(offer.agentId())
                 : call.principal().actor();
     }
 

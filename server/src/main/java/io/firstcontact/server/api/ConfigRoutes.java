@@ -6,9 +6,10 @@ import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.config.RoutingConfig;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.journal.JournalFormatException;
+import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.util.List;

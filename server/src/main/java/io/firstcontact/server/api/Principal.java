@@ -1,7 +1,7 @@
 package io.firstcontact.server.api;
 
-import io.firstcontact.router.engine.model.Actor;
-import io.firstcontact.router.engine.model.ActorKind;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.ActorKind;
 import io.firstcontact.server.config.ServerConfig.Role;
 import java.util.Objects;
 

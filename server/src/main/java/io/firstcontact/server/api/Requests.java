@@ -1,16 +1,16 @@
 package io.firstcontact.server.api;
 
-import io.firstcontact.router.engine.command.QueueRequest;
-import io.firstcontact.router.engine.model.Attribute;
-import io.firstcontact.router.engine.model.Attributes;
-import io.firstcontact.router.engine.model.Direction;
-import io.firstcontact.router.engine.model.EndReason;
-import io.firstcontact.router.engine.model.PresenceState;
-import io.firstcontact.router.engine.model.Requirement;
-import io.firstcontact.router.engine.model.SkillLevel;
-import io.firstcontact.router.engine.model.Strictness;
-import io.firstcontact.router.engine.model.Target;
-import io.firstcontact.router.engine.model.TargetMode;
+import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.model.Attribute;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.Requirement;
+import io.firstcontact.router.api.model.SkillLevel;
+import io.firstcontact.router.api.model.Strictness;
+import io.firstcontact.router.api.model.Target;
+import io.firstcontact.router.api.model.TargetMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

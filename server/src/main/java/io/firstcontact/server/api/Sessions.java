@@ -1,8 +1,9 @@
 package io.firstcontact.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.server.runtime.RoutingGateway;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.port.RoutingPort;
+import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,12 +23,12 @@ public final class Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private final Vertx vertx;
-    private final RoutingGateway gateway;
+    private final RoutingPort gateway;
     private final long timeoutMillis;
     private final ConcurrentMap<String, Long> timers = new ConcurrentHashMap<>();
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
-    public Sessions(Vertx vertx, RoutingGateway gateway, Duration timeout) {
+    public Sessions(Vertx vertx, RoutingPort gateway, Duration timeout) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.timeoutMillis = timeout.toMillis();

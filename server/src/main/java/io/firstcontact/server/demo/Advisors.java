@@ -1,13 +1,13 @@
 package io.firstcontact.server.demo;
 
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.router.engine.model.Actor;
-import io.firstcontact.router.engine.model.ActorKind;
-import io.firstcontact.router.engine.model.EndReason;
-import io.firstcontact.router.engine.model.NotReadyReasons;
-import io.firstcontact.router.engine.model.PresenceState;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.ActorKind;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.NotReadyReasons;
+import io.firstcontact.router.api.model.PresenceState;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

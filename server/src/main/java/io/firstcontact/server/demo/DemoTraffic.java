@@ -1,10 +1,10 @@
 package io.firstcontact.server.demo;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.server.runtime.RoutingGateway;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.port.RoutingPort;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's simulated edges: residents calling, chatting and emailing the {@link DemoCentre}, and its advisors
- * answering, all driven through the {@link RoutingGateway} like the real adapters and desktops. Calls arrive as a
+ * answering, all driven through the {@link RoutingPort} like the real adapters and desktops. Calls arrive as a
  * Poisson process shaped by the customer's figures and scaled to the demo's advisors; some callers serve themselves
  * in the IVR, the rest queue and hang up if their patience runs out. What the simulation does next is learnt only
  * from committed decisions (offers, answers, wrap-ups, pauses), so it works beside anything else that drives the
@@ -37,13 +37,13 @@ public final class DemoTraffic {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
 
-    private final RoutingGateway gateway;
+    private final RoutingPort gateway;
     private final DemoCentre centre;
     private final Sim sim;
     private final Callers callers;
     private final Advisors advisors;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicReference<RoutingGateway.Subscription> subscription = new AtomicReference<>();
+    private final AtomicReference<RoutingPort.Subscription> subscription = new AtomicReference<>();
 
     /**
      * @param gateway where commands go and committed decisions come from; the centre's configuration and advisors
@@ -52,7 +52,7 @@ public final class DemoTraffic {
      * @param centre the centre being simulated, with its speed
      * @param seed the same seed gives the same residents and behaviour
      */
-    public DemoTraffic(RoutingGateway gateway, DemoTimers timers, DemoCentre centre, long seed) {
+    public DemoTraffic(RoutingPort gateway, DemoTimers timers, DemoCentre centre, long seed) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.centre = Objects.requireNonNull(centre, "centre");
         this.sim = new Sim(gateway, Objects.requireNonNull(timers, "timers"), centre.speed());
@@ -109,7 +109,7 @@ public final class DemoTraffic {
     }
 
     private void unsubscribe() {
-        RoutingGateway.Subscription s = subscription.getAndSet(null);
+        RoutingPort.Subscription s = subscription.getAndSet(null);
         if (s != null) {
             s.close();
         }

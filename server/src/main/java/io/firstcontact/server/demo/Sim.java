@@ -1,10 +1,10 @@
 package io.firstcontact.server.demo;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Refusal;
-import io.firstcontact.server.runtime.RoutingGateway;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Refusal;
+import io.firstcontact.router.api.port.RoutingPort;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ final class Sim {
     static final String SOURCE = "demo";
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
 
-    private final RoutingGateway gateway;
+    private final RoutingPort gateway;
     private final DemoTimers timers;
     private final double speed;
     private final Map<Long, DemoTimers.Cancellable> pending = new HashMap<>();
@@ -31,7 +31,7 @@ final class Sim {
     private long nextTimer;
     private volatile boolean stopped;
 
-    Sim(RoutingGateway gateway, DemoTimers timers, double speed) {
+    Sim(RoutingPort gateway, DemoTimers timers, double speed) {
         this.gateway = gateway;
         this.timers = timers;
         this.speed = speed;

@@ -1,12 +1,12 @@
 package io.firstcontact.server.events;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.router.host.EffectSink;
-import io.firstcontact.server.api.PublicJson;
-import io.firstcontact.server.view.Mentions;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.port.EffectSink;
+import io.firstcontact.router.view.Mentions;
+import io.firstcontact.router.wire.PublicJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.firstcontact.server.events;
 
-import io.firstcontact.router.engine.Decision;
+import io.firstcontact.metrics.RoutingMetrics;
+import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.server.config.ServerConfig.Role;
-import io.firstcontact.server.ops.RoutingMetrics;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

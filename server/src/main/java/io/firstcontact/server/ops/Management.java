@@ -1,7 +1,7 @@
 package io.firstcontact.server.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firstcontact.server.api.PublicJson;
+import io.firstcontact.router.wire.PublicJson;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.firstcontact.server.runtime.RuntimeState;

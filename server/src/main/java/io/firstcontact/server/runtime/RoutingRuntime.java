@@ -1,13 +1,14 @@
 package io.firstcontact.server.runtime;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
-import io.firstcontact.router.engine.EngineSnapshot;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.port.EffectSink;
+import io.firstcontact.router.api.port.HostObserver;
+import io.firstcontact.router.api.port.Journal;
+import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.host.EffectSink;
-import io.firstcontact.router.host.HostObserver;
-import io.firstcontact.router.host.Journal;
 import io.firstcontact.router.host.Recovery;
 import io.firstcontact.router.host.RoutingHost;
 import io.firstcontact.router.journal.JournalCodec;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * → the epoch's {@code <E>-0} marker → host open → the recovery commands (in-flight offers cancelled, sessions marked
  * lost so that advisors come back only if their desktop re-attaches) → {@link RuntimeState#OPEN}.
  */
-public final class RoutingRuntime implements RoutingGateway, AutoCloseable {
+public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingRuntime.class);
     private static final int READ_PAGE = 1_000;
 

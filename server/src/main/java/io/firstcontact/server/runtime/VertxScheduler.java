@@ -1,6 +1,6 @@
 package io.firstcontact.server.runtime;
 
-import io.firstcontact.router.host.Scheduler;
+import io.firstcontact.router.api.port.Scheduler;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 

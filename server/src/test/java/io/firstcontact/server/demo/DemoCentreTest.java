@@ -3,12 +3,12 @@ package io.firstcontact.server.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.config.QueueConfig;
-import io.firstcontact.router.engine.config.RoutingConfig;
-import io.firstcontact.router.engine.model.Requirement;
-import io.firstcontact.router.engine.model.SkillLevel;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.config.QueueConfig;
+import io.firstcontact.router.api.config.RoutingConfig;
+import io.firstcontact.router.api.model.Requirement;
+import io.firstcontact.router.api.model.SkillLevel;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;

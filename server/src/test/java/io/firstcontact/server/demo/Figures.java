@@ -1,15 +1,15 @@
 package io.firstcontact.server.demo;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Effect;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.router.engine.model.EndReason;
-import io.firstcontact.router.engine.model.OfferStatus;
-import io.firstcontact.router.engine.model.Phase;
-import io.firstcontact.router.engine.model.PresenceState;
-import io.firstcontact.router.engine.model.VisitOutcome;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.OfferStatus;
+import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.VisitOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

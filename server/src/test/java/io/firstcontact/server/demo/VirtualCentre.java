@@ -1,11 +1,11 @@
 package io.firstcontact.server.demo;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.port.EffectSink;
+import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.host.EffectSink;
-import io.firstcontact.server.runtime.RoutingGateway;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * with an increasing sequence and the virtual clock as their time, the engine's next deadline fired as
  * {@code DeadlinesDue} at its instant, and subscribers told after each input. Nothing sleeps.
  */
-final class VirtualCentre implements RoutingGateway, DemoTimers {
+final class VirtualCentre implements RoutingPort, DemoTimers {
     /** Monday 3 March 2025, 08:00 in London. */
     static final long MONDAY_8AM = 1_740_988_800_000L;
 

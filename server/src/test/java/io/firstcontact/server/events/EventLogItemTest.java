@@ -3,8 +3,8 @@ package io.firstcontact.server.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstcontact.router.engine.event.Fact;
-import io.firstcontact.server.api.PublicJson;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.wire.PublicJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

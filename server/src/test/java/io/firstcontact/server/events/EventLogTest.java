@@ -2,10 +2,10 @@ package io.firstcontact.server.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firstcontact.router.engine.Decision;
-import io.firstcontact.router.engine.EngineInput;
-import io.firstcontact.router.engine.command.Command;
-import io.firstcontact.router.engine.event.Fact;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Fact;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

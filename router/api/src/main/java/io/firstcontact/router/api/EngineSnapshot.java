@@ -1,0 +1,177 @@
+package io.firstcontact.router.api;
+
+import io.firstcontact.router.api.config.RoutingConfig;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.OfferStatus;
+import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.Requirement;
+import io.firstcontact.router.api.model.SkillLevel;
+import io.firstcontact.router.api.model.Target;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The engine's whole state as immutable, canonically ordered data (agents and interactions by id): what the host
+ * persists every N entries, and what {@link RoutingEngine#stateHash()} hashes. Indexes are not part of it; they are
+ * rebuilt on restore.
+ */
+public record EngineSnapshot(
+        int schemaVersion,
+        RoutingConfig config,
+        long lastSeq,
+        long lastAt,
+        long epoch,
+        long deadlineCounter,
+        long visitCounter,
+        List<QueueSnap> queues,
+        List<AgentSnap> agents,
+        List<InteractionSnap> interactions,
+        List<String> recentIdempotencyKeys,
+        List<RecentOffer> recentOffers) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EngineSnapshot {
+        queues = List.copyOf(queues);
+        agents = List.copyOf(agents);
+        interactions = List.copyOf(interactions);
+        recentIdempotencyKeys = List.copyOf(recentIdempotencyKeys);
+        recentOffers = List.copyOf(recentOffers);
+    }
+
+    /** A scheduled deadline: its instant and its tie-breaking order. */
+    public record DeadlineSnap(long due, long order) {}
+
+    public record QueueSnap(String id, boolean open) {
+        public QueueSnap {
+            Objects.requireNonNull(id, "queue id");
+        }
+    }
+
+    public record RecentOffer(String offerId, OfferStatus status) {
+        public RecentOffer {
+            Objects.requireNonNull(offerId, "offerId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    public record AgentSnap(
+            String id,
+            List<SkillLevel> skills,
+            String utilisationProfile,
+            String routingProfile,
+            PresenceState presence,
+            String reason,
+            PresenceState pendingPresence,
+            String pendingReason,
+            Actor pendingActor,
+            boolean sessionAttached,
+            DeadlineSnap sessionDeadline,
+            List<Integer> active,
+            List<Integer> wrapping,
+            List<Long> availableSince,
+            List<Long> rejectTimes,
+            int rejectCount,
+            List<AssignmentSnap> assignments) {
+        public AgentSnap {
+            Objects.requireNonNull(id, "agent id");
+            skills = List.copyOf(skills);
+            active = List.copyOf(active);
+            wrapping = List.copyOf(wrapping);
+            availableSince = List.copyOf(availableSince);
+            rejectTimes = List.copyOf(rejectTimes);
+            assignments = List.copyOf(assignments);
+        }
+    }
+
+    public record AssignmentSnap(
+            String id,
+            String interactionId,
+            String interactionChannel,
+            String channel,
+            String queue,
+            long startedAt,
+            long keyStart,
+            long keySlMillis,
+            long keyOrder,
+            AssignmentStatus status,
+            long wrapStartedAt,
+            long wrapUntil,
+            DeadlineSnap deadline) {
+        public AssignmentSnap {
+            Objects.requireNonNull(id, "assignment id");
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    public record InteractionSnap(
+            String id,
+            String channel,
+            Direction direction,
+            String sourceRef,
+            String conversationId,
+            String customerRef,
+            long arrivedAt,
+            Attributes attributes,
+            Phase phase,
+            long firstQueuedAt,
+            int tier,
+            long ageBonusMillis,
+            List<Target> targets,
+            int ronaCount,
+            int visitCount,
+            String lastQueue,
+            VisitSnap visit,
+            OfferSnap offer) {
+        public InteractionSnap {
+            Objects.requireNonNull(id, "interaction id");
+            Objects.requireNonNull(phase, "phase");
+            Objects.requireNonNull(attributes, "attributes");
+            targets = List.copyOf(targets);
+        }
+    }
+
+    public record VisitSnap(
+            String id,
+            String queue,
+            long enteredAt,
+            long keyStart,
+            long keySlMillis,
+            long order,
+            boolean inherited,
+            List<Requirement> baseRequirements,
+            int relaxLevel,
+            int appliedRules,
+            int widenMask,
+            int delayStage,
+            boolean maxWaitFired,
+            List<String> excluded,
+            DeadlineSnap deadline) {
+        public VisitSnap {
+            Objects.requireNonNull(id, "visit id");
+            Objects.requireNonNull(queue, "queue");
+            baseRequirements = List.copyOf(baseRequirements);
+            excluded = List.copyOf(excluded);
+        }
+    }
+
+    public record OfferSnap(
+            String id,
+            String agentId,
+            String channel,
+            long createdAt,
+            long expiresAt,
+            OfferStatus status,
+            DeadlineSnap deadline) {
+        public OfferSnap {
+            Objects.requireNonNull(id, "offer id");
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package io.firstcontact.router.api.command;
+
+import io.firstcontact.router.api.config.RoutingConfig;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.FailureCause;
+import io.firstcontact.router.api.model.Ids;
+import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.SkillLevel;
+import io.firstcontact.router.api.model.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that can happen to the routing engine. Each is applied by one sequenced {@code EngineInput}; records
+ * validate their own fields, the engine refuses what does not fit its state, and what later capabilities need is
+ * part of the schema already and refused as "not supported yet".
+ */
+public sealed interface Command {
+
+    /** A short name for metrics and traces ({@code CreateInteraction}, …). */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    // ---- configuration ----
+
+    /** Replace the routing configuration atomically (it is already validated as a whole). */
+    record ConfigureRouting(RoutingConfig config) implements Command {
+        public ConfigureRouting {
+            Objects.requireNonNull(config, "config");
+        }
+    }
+
+    // ---- advisors ----
+
+    /** Create an advisor, or redefine one (skills and profiles) at runtime. */
+    record DefineAgent(String agentId, List<SkillLevel> skills, String utilisationProfile, String routingProfile)
+            implements Command {
+        public DefineAgent {
+            Ids.require(agentId, "agentId");
+            skills = Skills.check(skills);
+            Ids.require(utilisationProfile, "utilisationProfile");
+            Ids.require(routingProfile, "routingProfile");
+        }
+    }
+
+    /** Change an advisor's skills at runtime. */
+    record ChangeSkills(String agentId, List<SkillLevel> skills) implements Command {
+        public ChangeSkills {
+            Ids.require(agentId, "agentId");
+            skills = Skills.check(skills);
+        }
+    }
+
+    /** Put an advisor on other queues (e.g. emails this afternoon) without touching skills. */
+    record AssignRoutingProfile(String agentId, String routingProfile, Actor actor) implements Command {
+        public AssignRoutingProfile {
+            Ids.require(agentId, "agentId");
+            Ids.require(routingProfile, "routingProfile");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** An advisor logs in; they start READY or NOT_READY(LOGIN). Their session is attached. */
+    record LogIn(String agentId, boolean ready, Actor actor) implements Command {
+        public LogIn {
+            Ids.require(agentId, "agentId");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /**
+     * Ask for a presence. With open work, NOT_READY and LOGGED_OUT are pending: the advisor is ineligible at once and
+     * the presence applies when the last work ends. {@code force} (a supervisor's) applies a logout at once.
+     */
+    record ChangePresence(String agentId, PresenceState presence, String reason, Actor actor, boolean force)
+            implements Command {
+        public ChangePresence {
+            Ids.require(agentId, "agentId");
+            Objects.requireNonNull(presence, "presence");
+            Objects.requireNonNull(actor, "actor");
+            if (presence == PresenceState.NOT_READY) {
+                Ids.require(reason, "not-ready reason");
+            } else if (reason != null) {
+                throw new IllegalArgumentException("only NOT_READY has a reason");
+            }
+        }
+    }
+
+    /** The advisor's desktop session is gone (socket closed, keep-alive missed). */
+    record SessionLost(String agentId) implements Command {
+        public SessionLost {
+            Ids.require(agentId, "agentId");
+        }
+    }
+
+    /** The advisor's desktop session is back. */
+    record SessionRestored(String agentId) implements Command {
+        public SessionRestored {
+            Ids.require(agentId, "agentId");
+        }
+    }
+
+    // ---- interactions ----
+
+    /**
+     * A new interaction at the edge. Idempotent on {@code sourceRef}: a second creation for a live source object
+     * changes nothing and names the existing interaction. With {@code queue} null it starts in self-service.
+     */
+    record CreateInteraction(
+            String interactionId,
+            String channel,
+            Direction direction,
+            String sourceRef,
+            String conversationId,
+            String customerRef,
+            Attributes attributes,
+            QueueRequest queue)
+            implements Command {
+        public CreateInteraction {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(channel, "channel");
+            Objects.requireNonNull(direction, "direction");
+            Ids.require(sourceRef, "sourceRef");
+            Ids.optional(conversationId, "conversationId");
+            Ids.optional(customerRef, "customerRef");
+            Objects.requireNonNull(attributes, "attributes");
+        }
+    }
+
+    /** Self-service is over: queue the interaction. */
+    record QueueInteraction(String interactionId, QueueRequest request) implements Command {
+        public QueueInteraction {
+            Ids.require(interactionId, "interactionId");
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /** Replace the attributes (screen pop data, IVR choices). */
+    record UpdateAttributes(String interactionId, Attributes attributes) implements Command {
+        public UpdateAttributes {
+            Ids.require(interactionId, "interactionId");
+            Objects.requireNonNull(attributes, "attributes");
+        }
+    }
+
+    /**
+     * Change a waiting interaction's tier, age bonus and targets (its key changes accordingly). A component left
+     * {@code null} keeps what the interaction has: raising a caller's tier keeps the advisors it is targeted to, and
+     * naming an advisor keeps the tier. An empty {@code targets} removes every target.
+     */
+    record UpdateRouting(String interactionId, Integer tier, Long ageBonusMillis, List<Target> targets)
+            implements Command {
+        public UpdateRouting {
+            Ids.require(interactionId, "interactionId");
+            targets = targets == null ? null : List.copyOf(targets);
+            new QueueRequest( // same bounds as at queueing
+                    "check",
+                    null,
+                    tier == null ? 0 : tier,
+                    ageBonusMillis == null ? 0 : ageBonusMillis,
+                    targets == null ? List.of() : targets,
+                    -1,
+                    -1);
+        }
+
+        /** Changes all three: tier, age bonus and targets. */
+        public UpdateRouting(String interactionId, int tier, long ageBonusMillis, List<Target> targets) {
+            this(interactionId, Integer.valueOf(tier), Long.valueOf(ageBonusMillis), targets);
+        }
+    }
+
+    /** Transfer to a queue: a new visit, keeping the caller's place when {@code inheritWait}. */
+    record TransferToQueue(String interactionId, String queue, boolean inheritWait, Actor actor) implements Command {
+        public TransferToQueue {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(queue, "queue");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /**
+     * Transfer to a named advisor: a new visit in {@code queue} (null: the last queue) that waits for them only for
+     * the policy's named-transfer window, then routes normally.
+     */
+    record TransferToAgent(String interactionId, String agentId, String queue, Actor actor) implements Command {
+        public TransferToAgent {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(agentId, "agentId");
+            Ids.optional(queue, "queue");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Transfer out of the centre (an external number): the interaction ends here. */
+    record TransferExternal(String interactionId, String destination, Actor actor) implements Command {
+        public TransferExternal {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(destination, "destination");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** The interaction is over (caller hung up, chat closed, email answered, self-served). */
+    record EndInteraction(String interactionId, EndReason reason) implements Command {
+        public EndInteraction {
+            Ids.require(interactionId, "interactionId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    // ---- offers ----
+
+    /** The offer reached the advisor (phone ringing, desktop showing it): RESERVED → ALERTING. */
+    record OfferDelivered(String offerId) implements Command {
+        public OfferDelivered {
+            Ids.require(offerId, "offerId");
+        }
+    }
+
+    /** Accept, from the channel's authority (the answered phone for voice, the desktop for chat). */
+    record AcceptOffer(String offerId, Actor actor) implements Command {
+        public AcceptOffer {
+            Ids.require(offerId, "offerId");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    record RejectOffer(String offerId, Actor actor) implements Command {
+        public RejectOffer {
+            Ids.require(offerId, "offerId");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    record OfferFailed(String offerId, FailureCause cause) implements Command {
+        public OfferFailed {
+            Ids.require(offerId, "offerId");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    record CancelOffer(String offerId, CancelCause cause, Actor actor) implements Command {
+        public CancelOffer {
+            Ids.require(offerId, "offerId");
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    // ---- wrap-up ----
+
+    /** Lengthen wrap-up, up to the queue's maximum in all. */
+    record ExtendWrapUp(String assignmentId, long extraMillis) implements Command {
+        public ExtendWrapUp {
+            Ids.require(assignmentId, "assignmentId");
+            if (extraMillis <= 0) {
+                throw new IllegalArgumentException("extraMillis must be positive");
+            }
+        }
+    }
+
+    /** The advisor finished wrap-up early. */
+    record EndWrapUp(String assignmentId) implements Command {
+        public EndWrapUp {
+            Ids.require(assignmentId, "assignmentId");
+        }
+    }
+
+    // ---- queues ----
+
+    /** A calendar opened the queue. */
+    record OpenQueue(String queue) implements Command {
+        public OpenQueue {
+            Ids.require(queue, "queue");
+        }
+    }
+
+    /** A calendar (or an emergency closure) closed the queue. */
+    record CloseQueue(String queue) implements Command {
+        public CloseQueue {
+            Ids.require(queue, "queue");
+        }
+    }
+
+    // ---- time ----
+
+    /** Every deadline due at or before the input's time fires, in due order. Sent by the host's timer. */
+    record DeadlinesDue() implements Command {}
+
+    // ---- later capabilities: in the schema now, refused as not supported yet ----
+
+    /** Marks the inputs that later capabilities build. */
+    sealed interface NotSupportedYet extends Command {}
+
+    record StartConsult(String interactionId, String agentId) implements NotSupportedYet {}
+
+    record EndConsult(String interactionId, String agentId) implements NotSupportedYet {}
+
+    record RequestCallback(String interactionId, String number) implements NotSupportedYet {}
+
+    record CallbackDialOutcome(String interactionId, String outcome) implements NotSupportedYet {}
+
+    record Park(String interactionId) implements NotSupportedYet {}
+
+    record Resume(String interactionId) implements NotSupportedYet {}
+
+    record CustomerDisconnected(String interactionId) implements NotSupportedYet {}
+
+    record CustomerReconnected(String interactionId) implements NotSupportedYet {}
+
+    record DeviceStateChanged(String agentId, String state) implements NotSupportedYet {}
+
+    record SourceInventory(String source, List<String> sourceRefs) implements NotSupportedYet {
+        public SourceInventory {
+            sourceRefs = List.copyOf(sourceRefs);
+        }
+    }
+
+    /** Validation shared by the commands that carry skills. */
+    final class Skills {
+        private Skills() {}
+
+        static List<SkillLevel> check(List<SkillLevel> skills) {
+            List<SkillLevel> copy = List.copyOf(skills);
+            List<String> seen = new ArrayList<>();
+            for (SkillLevel s : copy) {
+                if (seen.contains(s.skill())) {
+                    throw new IllegalArgumentException("skill " + s.skill() + " is given twice");
+                }
+                seen.add(s.skill());
+            }
+            return copy;
+        }
+    }
+}

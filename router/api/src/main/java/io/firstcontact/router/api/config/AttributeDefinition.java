@@ -1,0 +1,13 @@
+package io.firstcontact.router.api.config;
+
+import io.firstcontact.router.api.model.AttributeClass;
+import io.firstcontact.router.api.model.Ids;
+import java.util.Objects;
+
+/** Classifies an attribute name. Attributes not defined are treated as PERSONAL. */
+public record AttributeDefinition(String name, AttributeClass classification) {
+    public AttributeDefinition {
+        Ids.require(name, "attribute name");
+        Objects.requireNonNull(classification, "classification");
+    }
+}

@@ -1,0 +1,29 @@
+package io.firstcontact.router.api.config;
+
+import io.firstcontact.router.api.model.Ids;
+import io.firstcontact.router.api.model.MediaClass;
+import java.util.Objects;
+
+/**
+ * A configured channel (voice, chat, email, sms, …) with its media class. New channels need no engine change.
+ *
+ * @param id the channel id
+ * @param mediaClass gives the defaults
+ * @param offerTimeoutMillis how long an offer may ring before RONA
+ * @param autoAccept offers are accepted as soon as they are made (email)
+ */
+public record ChannelConfig(String id, MediaClass mediaClass, long offerTimeoutMillis, boolean autoAccept) {
+    public ChannelConfig {
+        Ids.require(id, "channel id");
+        Objects.requireNonNull(mediaClass, "mediaClass");
+        if (offerTimeoutMillis < 1000) {
+            throw new IllegalArgumentException("channel " + id + ": offerTimeoutMillis must be at least 1000");
+        }
+    }
+
+    /** A channel with its media class's defaults. */
+    public static ChannelConfig of(String id, MediaClass mediaClass) {
+        return new ChannelConfig(
+                id, mediaClass, mediaClass.defaultOfferTimeoutMillis(), mediaClass.defaultAutoAccept());
+    }
+}

@@ -1,0 +1,10 @@
+package io.firstcontact.router.api.model;
+
+/** Who asked for a change. */
+public enum ActorKind {
+    AGENT,
+    SUPERVISOR,
+    ADMIN,
+    INTEGRATION,
+    SYSTEM
+}

@@ -1,0 +1,7 @@
+package io.firstcontact.router.api.model;
+
+public enum AssignmentStatus {
+    ACTIVE,
+    WRAP_UP,
+    DONE
+}

@@ -1,0 +1,11 @@
+package io.firstcontact.router.api.model;
+
+/** Why a live offer was cancelled. */
+public enum CancelCause {
+    CUSTOMER_LEFT,
+    SUPERVISOR,
+    LEASE_LOST,
+    AGENT_LOGGED_OUT,
+    TRANSFERRED,
+    CONFIGURATION
+}

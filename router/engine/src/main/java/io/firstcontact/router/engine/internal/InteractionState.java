@@ -1,0 +1,123 @@
+package io.firstcontact.router.engine.internal;
+
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.Target;
+import io.firstcontact.router.api.model.TargetMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** A customer's contact from arrival to final end; its id never changes. */
+public final class InteractionState {
+    final String id;
+    final String channel;
+    final int channelIndexAtCreation;
+    final Direction direction;
+    final String sourceRef;
+    final String conversationId;
+    final String customerRef;
+    final long arrivedAt;
+    Attributes attributes;
+    Phase phase = Phase.SELF_SERVICE;
+    long firstQueuedAt = -1;
+    int tier;
+    long ageBonusMillis;
+    /** Open targets, lapsed ones removed by their deadline. */
+    final List<Target> targets = new ArrayList<>();
+
+    int ronaCount;
+    int visitCount;
+    String lastQueue;
+    VisitState visit;
+    OfferState offer;
+    final TreeMap<String, AssignmentState> assignments = new TreeMap<>();
+
+    InteractionState(
+            String id,
+            String channel,
+            int channelIndex,
+            Direction direction,
+            String sourceRef,
+            String conversationId,
+            String customerRef,
+            long arrivedAt,
+            Attributes attributes) {
+        this.id = id;
+        this.channel = channel;
+        this.channelIndexAtCreation = channelIndex;
+        this.direction = direction;
+        this.sourceRef = sourceRef;
+        this.conversationId = conversationId;
+        this.customerRef = customerRef;
+        this.arrivedAt = arrivedAt;
+        this.attributes = attributes;
+    }
+
+    /** Whether an ONLY window is open: then only its targets may take the interaction. */
+    public boolean onlyOpen() {
+        for (Target t : targets) {
+            if (t.mode() == TargetMode.ONLY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the advisor is an open target (either mode). */
+    public boolean targets(String agentId) {
+        for (Target t : targets) {
+            if (t.agentId().equals(agentId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the advisor is an open ONLY target. */
+    public boolean onlyTarget(String agentId) {
+        for (Target t : targets) {
+            if (t.mode() == TargetMode.ONLY && t.agentId().equals(agentId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public VisitState visit() {
+        return visit;
+    }
+
+    public OfferState offer() {
+        return offer;
+    }
+
+    public int tier() {
+        return tier;
+    }
+
+    public List<Target> targetList() {
+        return targets;
+    }
+
+    public long firstQueuedAt() {
+        return firstQueuedAt;
+    }
+
+    public TreeMap<String, AssignmentState> assignments() {
+        return assignments;
+    }
+
+    public String sourceRef() {
+        return sourceRef;
+    }
+}

@@ -1,0 +1,53 @@
+package io.firstcontact.router.engine.internal;
+
+import io.firstcontact.router.api.model.OfferStatus;
+
+/** One attempt to give an interaction to one advisor. */
+public final class OfferState {
+    final String id;
+    final InteractionState interaction;
+    final AgentState agent;
+    final VisitState visit;
+    int channelIndex;
+    final long createdAt;
+    final long expiresAt;
+    OfferStatus status = OfferStatus.RESERVED;
+    final Deadline deadline = new Deadline(Deadline.Kind.OFFER_TIMEOUT, this);
+
+    OfferState(
+            String id,
+            InteractionState interaction,
+            AgentState agent,
+            VisitState visit,
+            int channelIndex,
+            long createdAt,
+            long expiresAt) {
+        this.id = id;
+        this.interaction = interaction;
+        this.agent = agent;
+        this.visit = visit;
+        this.channelIndex = channelIndex;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public OfferStatus status() {
+        return status;
+    }
+
+    public AgentState agent() {
+        return agent;
+    }
+
+    public InteractionState interaction() {
+        return interaction;
+    }
+
+    public int channelIndex() {
+        return channelIndex;
+    }
+}

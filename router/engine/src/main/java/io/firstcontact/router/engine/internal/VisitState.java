@@ -1,0 +1,151 @@
+package io.firstcontact.router.engine.internal;
+
+import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.Requirement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/** One stay of an interaction in one queue, and its static ordering key. */
+public final class VisitState {
+    /** The static key: tier descending, service deadline ascending, order ascending. Never changes with time. */
+    public static final Comparator<VisitState> KEY = (x, y) -> {
+        int c = Integer.compare(y.interaction.tier, x.interaction.tier);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(x.dueAt(), y.dueAt());
+        return c != 0 ? c : Long.compare(x.order, y.order);
+    };
+
+    final String id;
+    final InteractionState interaction;
+    final QueueState queue;
+    final long enteredAt;
+    /** Where the service deadline counts from and with which threshold: the visit's own or inherited. */
+    final long keyStart;
+
+    final long keySlMillis;
+    final long order;
+    final boolean inherited;
+
+    List<Requirement> baseRequirements;
+    List<Requirement> effective;
+    int relaxLevel;
+    int appliedRules;
+    int widenMask;
+    int delayStage;
+    boolean maxWaitFired;
+    boolean ended;
+    /** Advisors excluded from this visit (after reject, RONA, failure); created on the first exclusion. */
+    TreeSet<String> excluded;
+
+    /** Created on first use: many never need one. */
+    Deadline deadline;
+
+    Deadline deadline() {
+        if (deadline == null) {
+            deadline = new Deadline(Deadline.Kind.VISIT, this);
+        }
+        return deadline;
+    }
+
+    /** Owned by the routing index. */
+    Object indexData;
+
+    VisitState(
+            String id,
+            InteractionState interaction,
+            QueueState queue,
+            long enteredAt,
+            long keyStart,
+            long keySlMillis,
+            long order,
+            boolean inherited) {
+        this.id = id;
+        this.interaction = interaction;
+        this.queue = queue;
+        this.enteredAt = enteredAt;
+        this.keyStart = keyStart;
+        this.keySlMillis = keySlMillis;
+        this.order = order;
+        this.inherited = inherited;
+    }
+
+    public long dueAt() {
+        return keyStart + keySlMillis - interaction.ageBonusMillis;
+    }
+
+    /** Waiting for an advisor: QUEUED and this is the interaction's current visit. */
+    public boolean waiting() {
+        return !ended && interaction.phase == Phase.QUEUED && interaction.visit == this;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public InteractionState interaction() {
+        return interaction;
+    }
+
+    public QueueState queue() {
+        return queue;
+    }
+
+    public long order() {
+        return order;
+    }
+
+    public long enteredAt() {
+        return enteredAt;
+    }
+
+    public List<Requirement> effective() {
+        return effective;
+    }
+
+    public int relaxLevel() {
+        return relaxLevel;
+    }
+
+    public int widenMask() {
+        return widenMask;
+    }
+
+    public int delayStage() {
+        return delayStage;
+    }
+
+    public int appliedRules() {
+        return appliedRules;
+    }
+
+    public boolean excludes(String agentId) {
+        return excluded != null && excluded.contains(agentId);
+    }
+
+    void exclude(String agentId) {
+        if (excluded == null) {
+            excluded = new TreeSet<>();
+        }
+        excluded.add(agentId);
+    }
+
+    /** The excluded advisors in id order (a copy). */
+    public java.util.List<String> excludedAgents() {
+        return excluded == null ? java.util.List.of() : java.util.List.copyOf(excluded);
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    public Object indexData() {
+        return indexData;
+    }
+
+    public void indexData(Object data) {
+        this.indexData = data;
+    }
+}

@@ -1,0 +1,204 @@
+package io.firstcontact.router.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.OfferStatus;
+import io.firstcontact.router.api.model.SkillLevel;
+import io.firstcontact.router.api.port.HostObserver;
+import io.firstcontact.router.api.port.Journal;
+import io.firstcontact.router.engine.Centres;
+import io.firstcontact.router.engine.RoutingEngine;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RoutingHostTest {
+    static final long T0 = 1_700_000_000_000L;
+
+    Manual.Clock clock;
+    Manual.Thread thread;
+    Manual.Timers timers;
+    Manual.Journal journal;
+    List<Decision> released;
+    List<Long> lateness;
+    List<String> deposed;
+    RoutingHost host;
+
+    @BeforeEach
+    void setUp() {
+        clock = new Manual.Clock(T0);
+        thread = new Manual.Thread();
+        timers = new Manual.Timers(clock);
+        journal = new Manual.Journal();
+        released = new ArrayList<>();
+        lateness = new ArrayList<>();
+        deposed = new ArrayList<>();
+        HostObserver observer = new HostObserver() {
+            @Override
+            public void deadlineLateness(long millis) {
+                lateness.add(millis);
+            }
+
+            @Override
+            public void deposed(String reason) {
+                deposed.add(reason);
+            }
+        };
+        host = new RoutingHost(
+                RoutingEngine.create(), journal, clock, thread, timers, (in, d) -> released.add(d), observer, 3);
+        host.start();
+        thread.drain();
+    }
+
+    private Decision commitNow(Command c) {
+        CompletableFuture<Decision> f = host.submit("test", null, c);
+        thread.drain();
+        journal.ackAll();
+        thread.drain();
+        assertThat(f).isCompleted();
+        return f.join();
+    }
+
+    private void centreWithAnnReady() {
+        commitNow(new Command.ConfigureRouting(Centres.small()));
+        commitNow(new Command.DefineAgent("ann", List.of(new SkillLevel("billing", 5)), "council", "all"));
+        commitNow(new Command.LogIn("ann", true, Actor.agent("ann")));
+    }
+
+    private static Command call(String id) {
+        return new Command.CreateInteraction(
+                id, "voice", Direction.INBOUND, "voice:" + id, null, null, Attributes.NONE, QueueRequest.to("billing"));
+    }
+
+    @Test
+    void effectsLeaveAndCallersAreAnsweredOnlyAfterTheJournalCommits() {
+        centreWithAnnReady();
+        int before = released.size();
+        CompletableFuture<Decision> reply = host.submit("api", null, call("c1"));
+        thread.drain();
+        assertThat(journal.appends.getLast())
+                .singleElement()
+                .satisfies(e -> assertThat(e.input().command()).isInstanceOf(Command.CreateInteraction.class));
+        assertThat(reply).isNotDone();
+        assertThat(released).hasSize(before);
+        journal.ackAll();
+        thread.drain();
+        assertThat(reply).isCompleted();
+        assertThat(released).hasSize(before + 1);
+        assertThat(released.getLast().effects()).anyMatch(e -> e instanceof Effect.OfferToAgent);
+    }
+
+    @Test
+    void whatPilesUpWhileAWriteIsInFlightGoesInTheNextBatch() {
+        centreWithAnnReady();
+        int appends = journal.appends.size();
+        host.submit("api", null, call("c1"));
+        host.submit("api", null, call("c2"));
+        host.submit("api", null, call("c3"));
+        thread.drain();
+        assertThat(journal.appends).hasSize(appends + 1);
+        assertThat(journal.appends.getLast()).hasSize(3);
+        host.submit("api", null, call("c4"));
+        host.submit("api", null, call("c5"));
+        thread.drain();
+        assertThat(journal.appends)
+                .as("nothing written while the first batch is in flight")
+                .hasSize(appends + 1);
+        journal.lastWrite().complete(null);
+        thread.drain();
+        assertThat(journal.appends).hasSize(appends + 2);
+        assertThat(journal.appends.getLast()).extracting(Journal.Entry::id).containsExactly("3-7", "3-8");
+    }
+
+    @Test
+    void sequenceIsContiguousAndEngineTimeNeverRunsBackwards() {
+        commitNow(new Command.ConfigureRouting(Centres.small()));
+        clock.millis = T0 - 5_000; // the wall clock steps back
+        commitNow(new Command.OpenQueue("billing"));
+        clock.millis = T0 + 1_000;
+        commitNow(new Command.OpenQueue("billing"));
+        List<EngineInput> inputs = new ArrayList<>();
+        journal.appends.forEach(b -> b.forEach(e -> inputs.add(e.input())));
+        assertThat(inputs).extracting(EngineInput::seq).containsExactly(1L, 2L, 3L);
+        assertThat(inputs).extracting(EngineInput::at).containsExactly(T0, T0, T0 + 1_000);
+        assertThat(inputs).extracting(EngineInput::epoch).containsOnly(3L);
+    }
+
+    @Test
+    void anUnansweredOfferTimesOutAtItsExactInstantAsASequencedInput() {
+        centreWithAnnReady();
+        commitNow(call("c1"));
+        long expiry = T0 + Centres.VOICE.offerTimeoutMillis();
+        assertThat(timers.armed()).containsExactly(expiry);
+        timers.advanceTo(expiry + 10, thread);
+        journal.ackAll();
+        thread.drain();
+        EngineInput fired = journal.appends.getLast().getFirst().input();
+        assertThat(fired.command()).isInstanceOf(Command.DeadlinesDue.class);
+        assertThat(fired.at()).isEqualTo(expiry);
+        assertThat(lateness).containsExactly(0L);
+        assertThat(released.getLast().facts())
+                .anyMatch(f -> f instanceof Fact.OfferStatusChanged o && o.status() == OfferStatus.TIMED_OUT);
+    }
+
+    @Test
+    void aDeadlineThatIsNoLongerNeededMovesTheTimerInsteadOfFiring() {
+        centreWithAnnReady();
+        Decision offered = commitNow(call("c1"));
+        String offer = ((Effect.OfferToAgent) offered.effects().getFirst()).offerId();
+        commitNow(new Command.AcceptOffer(offer, Actor.agent("ann")));
+        assertThat(timers.armed()).isEmpty();
+        int inputs = journal.appends.size();
+        timers.advanceTo(T0 + 60_000, thread);
+        thread.drain();
+        assertThat(journal.appends).as("no input for a cancelled deadline").hasSize(inputs);
+    }
+
+    @Test
+    void aFencedAppendDeposesTheHostAndReleasesNothing() {
+        centreWithAnnReady();
+        int before = released.size();
+        CompletableFuture<Decision> reply = host.submit("api", null, call("c1"));
+        thread.drain();
+        journal.lastWrite().completeExceptionally(new Journal.FencedException("epoch 4 started"));
+        thread.drain();
+        assertThat(reply).isCompletedExceptionally();
+        assertThat(released).hasSize(before);
+        assertThat(deposed).singleElement().asString().contains("epoch 4");
+        CompletableFuture<Decision> later = host.submit("api", null, call("c2"));
+        thread.drain();
+        assertThat(later).isCompletedExceptionally();
+        assertThat(timers.armed()).isEmpty();
+    }
+
+    @Test
+    void aFailedAppendIsRetriedWithTheSameIdsAndEffectsWaitForIt() {
+        centreWithAnnReady();
+        int before = released.size();
+        CompletableFuture<Decision> reply = host.submit("api", null, call("c1"));
+        thread.drain();
+        String id = journal.appends.getLast().getFirst().id();
+        journal.lastWrite().completeExceptionally(new IOException("connection reset"));
+        thread.drain();
+        assertThat(reply).isNotDone();
+        assertThat(released).hasSize(before);
+        timers.advanceTo(clock.millis() + RoutingHost.RETRY_MILLIS, thread);
+        assertThat(journal.appends.getLast()).extracting(Journal.Entry::id).containsExactly(id);
+        journal.lastWrite().complete(null);
+        thread.drain();
+        assertThat(reply).isCompleted();
+        assertThat(released).hasSize(before + 1);
+    }
+}

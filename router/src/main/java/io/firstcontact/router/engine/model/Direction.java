@@ -1,7 +1,0 @@
-package io.firstcontact.router.engine.model;
-
-public enum Direction {
-    INBOUND,
-    CALLBACK,
-    OUTBOUND
-}

@@ -1,7 +1,0 @@
-package io.firstcontact.router.engine.model;
-
-/** Whether a skill requirement may relax with waiting time. Language or safeguarding are hard. */
-public enum Strictness {
-    HARD,
-    SOFT
-}

@@ -1,2 +1,0 @@
-/** Value types of the contact-centre domain shared by the engine's inputs, outputs and configuration. */
-package io.firstcontact.router.engine.model;

@@ -1,0 +1,66 @@
+package io.firstcontact.router.view;
+
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.Phase;
+import java.util.ArrayDeque;
+import java.util.TreeSet;
+
+/** An interaction followed through the facts, with the entry ids of its trace. */
+final class TrackedInteraction {
+    final String id;
+    final String channel;
+    final Direction direction;
+    final String sourceRef;
+    final String conversationId;
+    final String customerRef;
+    final long createdAt;
+
+    Phase phase = Phase.SELF_SERVICE;
+    int tier;
+    /** Set by the command that queued it or changed its routing; the engine's key subtracts it. */
+    long ageBonusMillis;
+
+    String lastQueue;
+    TrackedVisit visit;
+    String offerId;
+    /** The offer accepted in the entry being applied: it names the queue of the assignment that follows. */
+    String acceptedOfferId;
+
+    /** Its open assignments, oldest first. */
+    final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
+
+    Long endedAt;
+    EndReason endReason;
+
+    final ArrayDeque<String> trace = new ArrayDeque<>();
+    long traceDropped;
+    /** Null, or the entry of the snapshot it was restored from: the entries up to it are not in its trace. */
+    String traceStartsAfter;
+
+    TrackedInteraction(
+            String id,
+            String channel,
+            Direction direction,
+            String sourceRef,
+            String conversationId,
+            String customerRef,
+            long createdAt) {
+        this.id = id;
+        this.channel = channel;
+        this.direction = direction;
+        this.sourceRef = sourceRef;
+        this.conversationId = conversationId;
+        this.customerRef = customerRef;
+        this.createdAt = createdAt;
+    }
+
+    /** Adds an entry id (once per entry: the caller dedupes), dropping the oldest beyond {@code capacity}. */
+    void traced(String entryId, int capacity) {
+        trace.addLast(entryId);
+        if (trace.size() > capacity) {
+            trace.removeFirst();
+            traceDropped++;
+        }
+    }
+}

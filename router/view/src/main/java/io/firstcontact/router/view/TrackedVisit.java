@@ -1,0 +1,63 @@
+package io.firstcontact.router.view;
+
+import java.util.Comparator;
+
+/** A live visit: its static key as the engine orders it, mutable only while out of the queue's sorted sets. */
+final class TrackedVisit {
+    /**
+     * The engine's static key (ROUTING.md §3): tier descending, service deadline ascending, then the visit order
+     * (the engine sequence of its start, unique among a queue's live visits). The same comparison as the engine's
+     * {@code VisitState.KEY}, so the view lists a queue in the order the engine counts positions.
+     */
+    static final Comparator<TrackedVisit> KEY = (x, y) -> {
+        int c = Integer.compare(y.tier, x.tier);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(x.dueAt, y.dueAt);
+        return c != 0 ? c : Long.compare(x.order, y.order);
+    };
+
+    /** The longest wait first: entered time, then order. */
+    static final Comparator<TrackedVisit> ENTERED = (x, y) -> {
+        int c = Long.compare(x.enteredAt, y.enteredAt);
+        return c != 0 ? c : Long.compare(x.order, y.order);
+    };
+
+    final String interactionId;
+    final String visitId;
+    final String queue;
+    final long enteredAt;
+    final long order;
+    /** The service deadline before the age bonus: {@code dueAt + ageBonus} at the start of the visit. */
+    final long unbonusedDueAt;
+
+    int tier;
+    long dueAt;
+    /** In its queue's sorted sets (QUEUED), not being offered. */
+    boolean waiting;
+
+    TrackedVisit(
+            String interactionId,
+            String visitId,
+            String queue,
+            long enteredAt,
+            long order,
+            long unbonusedDueAt,
+            int tier,
+            long dueAt) {
+        this.interactionId = interactionId;
+        this.visitId = visitId;
+        this.queue = queue;
+        this.enteredAt = enteredAt;
+        this.order = order;
+        this.unbonusedDueAt = unbonusedDueAt;
+        this.tier = tier;
+        this.dueAt = dueAt;
+    }
+
+    /** A key alone, for searching the sorted sets from a cursor. */
+    static TrackedVisit probe(int tier, long dueAt, long order) {
+        return new TrackedVisit("", "", "", 0, order, 0, tier, dueAt);
+    }
+}
