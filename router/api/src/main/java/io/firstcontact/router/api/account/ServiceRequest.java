@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * An open service request ("case"): a missed bin, a housing repair, a fly-tipping report.
  *
- * @param reference the back office's reference for it
+ * @param reference the back office's reference for it ({@code SR-204518}): printable, without spaces
  * @param type what it is about, as an id ({@code missed-bin}, {@code bulky-waste}, {@code housing-repair})
  * @param status where it stands
  * @param openedOn the day it was raised
@@ -17,7 +17,7 @@ public record ServiceRequest(
         String reference, String type, Status status, LocalDate openedOn, NextStep nextStep, String ownerAdvisorId) {
 
     public ServiceRequest {
-        reference = Fields.reference(reference, "a service request reference", 3, 32);
+        reference = Fields.id(reference, "a service request reference");
         type = Fields.id(type, "a service request type");
         Objects.requireNonNull(status, "service request status");
         Objects.requireNonNull(openedOn, "service request opened date");
