@@ -1398,57 +1398,9 @@ public final class EngineCore {
 
     // ------------------------------------------------------------------ offers
 
-    /** Eligibility from first principles (ROUTING.md §2); the naive index and target checks use it. */
+    /** Eligibility by {@link RoutingRule#eligible}: for the invariant checks of the test tree. */
     public boolean eligible(VisitState v, AgentState a) {
-        InteractionState i = v.interaction;
-        if (!v.waiting() || !v.queue.open || !a.availableOn(v.queue.channelIndex) || v.excludes(a.id)) {
-            return false;
-        }
-        if (i.onlyOpen() && !i.onlyTarget(a.id)) {
-            return false;
-        }
-        if (!i.targets(a.id) && !member(v, a, true)) {
-            return false;
-        }
-        return meets(a, v.effective);
-    }
-
-    /** Whether the advisor is in the visit's pool: its queue (with the delay reached) or a widened queue. */
-    static boolean member(VisitState v, AgentState a, boolean withDelay) {
-        return member(v.queue, v.widenMask, v.delayStage, a, withDelay);
-    }
-
-    /** Pool membership for a queue, widening mask and delay stage: shared by the engine and its index. */
-    static boolean member(QueueState q, int widenMask, int delayStage, AgentState a, boolean withDelay) {
-        QueueMembership m = a.membership(q.id());
-        if (m != null && (!withDelay || q.stageFor(m.delayMillis()) <= delayStage)) {
-            return true;
-        }
-        if (widenMask != 0 && a.routing != null) {
-            for (QueueMembership pm : a.routing.queues()) {
-                if (q.widensTo(widenMask, pm.queue())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    static boolean meets(AgentState a, List<Requirement> reqs) {
-        for (Requirement r : reqs) {
-            if (a.proficiency(r.skill()) < r.minProficiency()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the advisor, logged in, could ever take the visit (staffing: delay and availability aside). */
-    public boolean couldServe(VisitState v, AgentState a) {
-        if (!a.staffing() || v.queue.channelIndex >= a.max.length || a.max[v.queue.channelIndex] == 0) {
-            return false;
-        }
-        return (v.interaction.targets(a.id) || member(v, a, false)) && meets(a, v.effective);
+        return RoutingRule.eligible(v, a);
     }
 
     /** Called by the index: offer the visit's interaction to the advisor. */

@@ -1,6 +1,7 @@
 package io.firstcontact.router.engine.internal;
 
 import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.PlaceInLine;
 import io.firstcontact.router.api.model.Requirement;
 import java.util.Comparator;
 import java.util.List;
@@ -8,15 +9,9 @@ import java.util.TreeSet;
 
 /** One stay of an interaction in one queue, and its static ordering key. */
 public final class VisitState {
-    /** The static key: tier descending, service deadline ascending, order ascending. Never changes with time. */
-    public static final Comparator<VisitState> KEY = (x, y) -> {
-        int c = Integer.compare(y.interaction.tier, x.interaction.tier);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(x.dueAt(), y.dueAt());
-        return c != 0 ? c : Long.compare(x.order, y.order);
-    };
+    /** The waiting order of visits: their {@link PlaceInLine places in line}. */
+    public static final Comparator<VisitState> KEY = (x, y) ->
+            PlaceInLine.compare(x.interaction.tier, x.dueAt(), x.order, y.interaction.tier, y.dueAt(), y.order);
 
     final String id;
     final InteractionState interaction;
@@ -73,7 +68,7 @@ public final class VisitState {
     }
 
     public long dueAt() {
-        return keyStart + keySlMillis - interaction.ageBonusMillis;
+        return PlaceInLine.dueAt(keyStart, keySlMillis, interaction.ageBonusMillis);
     }
 
     /** Waiting for an advisor: QUEUED and this is the interaction's current visit. */
