@@ -508,7 +508,7 @@ public final class IndexedRouting implements RoutingIndex {
             counters.visitsUnstaffed++;
             if (v.waiting()
                     && !v.interaction.onlyOpen() // an ONLY window waits for its target until it ends
-                    && core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
+                    && core.overflow.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
                     && !staffed(v)) {
                 found.put(v.order, v);
             }
@@ -525,7 +525,7 @@ public final class IndexedRouting implements RoutingIndex {
             for (VisitData d : b.waiting) {
                 counters.visitsUnstaffed++;
                 VisitState v = d.visit;
-                if (core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
+                if (core.overflow.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
                     found.put(v.order, v);
                 }
             }

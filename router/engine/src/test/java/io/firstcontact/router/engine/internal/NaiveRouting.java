@@ -42,7 +42,9 @@ public final class NaiveRouting implements RoutingIndex {
     public List<VisitState> newlyUnstaffed() {
         List<VisitState> found = new ArrayList<>();
         for (VisitState v : allWaiting()) {
-            if (!v.interaction.onlyOpen() && core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
+            if (!v.interaction.onlyOpen()
+                    && core.overflow.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
+                    && !staffed(v)) {
                 found.add(v);
             }
         }
