@@ -1,7 +1,7 @@
 package io.firstcontact.router.engine.internal;
 
 /** A possible offer with the parts of its rank, ordered by {@link RoutingRule#comparePairs the pair rank}. */
-public final class Candidate implements Comparable<Candidate> {
+final class Candidate implements Comparable<Candidate> {
     VisitState visit;
     AgentState agent;
     boolean fromAgent;
@@ -52,11 +52,11 @@ public final class Candidate implements Comparable<Candidate> {
         return new Candidate().copyFrom(this);
     }
 
-    public VisitState visit() {
+    VisitState visit() {
         return visit;
     }
 
-    public AgentState agent() {
+    AgentState agent() {
         return agent;
     }
 

@@ -207,13 +207,8 @@ public final class EngineCore {
     // ------------------------------------------------------------------ offers
 
     /** Called by the index: offer the visit's interaction to the advisor. */
-    public void makeOffer(VisitState v, AgentState a) {
+    void makeOffer(VisitState v, AgentState a) {
         offering.makeOffer(v, a);
-    }
-
-    /** Eligibility by {@link RoutingRule#eligible}: for the invariant checks of the test tree. */
-    public boolean eligible(VisitState v, AgentState a) {
-        return RoutingRule.eligible(v, a);
     }
 
     // ------------------------------------------------------------------ reads
@@ -222,40 +217,51 @@ public final class EngineCore {
         return config;
     }
 
-    public List<String> channelIds() {
+    List<String> channelIds() {
         return channelIds;
     }
 
-    public TreeMap<String, QueueState> queues() {
+    TreeMap<String, QueueState> queues() {
         return queues;
     }
 
-    public TreeMap<String, AgentState> agents() {
+    TreeMap<String, AgentState> agents() {
         return agents;
     }
 
-    public LinkedHashMap<String, InteractionState> interactions() {
+    LinkedHashMap<String, InteractionState> interactions() {
         return interactions;
     }
 
-    public LinkedHashMap<String, OfferState> offers() {
+    LinkedHashMap<String, OfferState> offers() {
         return offers;
     }
 
-    public LinkedHashMap<String, AssignmentState> assignments() {
+    LinkedHashMap<String, AssignmentState> assignments() {
         return assignments;
     }
 
-    public TreeSet<Deadline> deadlines() {
+    TreeSet<Deadline> deadlines() {
         return deadlines;
     }
 
-    public RoutingIndex index() {
+    RoutingIndex index() {
         return index;
     }
 
-    public long now() {
+    long now() {
         return now;
+    }
+
+    /** 1 + the waiting interactions of its queue with a better place, or 0 when it is not waiting. */
+    public int position(String interactionId) {
+        InteractionState i = interactions.get(interactionId);
+        return i == null || i.visit == null ? 0 : index.position(i.visit);
+    }
+
+    /** What the last input cost the index. */
+    public WorkCounters counters() {
+        return index.counters();
     }
 
     public long lastSeq() {
