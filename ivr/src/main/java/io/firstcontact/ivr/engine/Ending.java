@@ -1,6 +1,8 @@
 package io.firstcontact.ivr.engine;
 
+import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +28,35 @@ public sealed interface Ending {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(attributes, "attributes");
+        }
+
+        /**
+         * The commands that hand the interaction over, in order: its attributes (the edge's own {@code edge}, then the
+         * IVR's; the IVR's win a name both give) and its queueing. Attributes beyond the limits of {@link Attributes}
+         * are dropped, the IVR's step trail first.
+         */
+        public List<Command> commands(String interactionId, Attributes edge) {
+            java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
+            edge.entries().forEach(a -> merged.put(a.name(), a.value()));
+            attributes.entries().forEach(a -> merged.put(a.name(), a.value()));
+            while (!fits(merged)) {
+                if (merged.remove(IvrSession.STEPS) == null) {
+                    merged.remove(merged.keySet().stream().reduce((a, b) -> b).orElseThrow());
+                }
+            }
+            List<Attribute> list = new java.util.ArrayList<>();
+            merged.forEach((k, v) -> list.add(new Attribute(k, v)));
+            return List.of(
+                    new Command.UpdateAttributes(interactionId, new Attributes(list)),
+                    new Command.QueueInteraction(interactionId, request));
+        }
+
+        private static boolean fits(java.util.Map<String, String> m) {
+            int chars = 0;
+            for (var e : m.entrySet()) {
+                chars += e.getKey().length() + e.getValue().length();
+            }
+            return m.size() <= Attributes.MAX_ENTRIES && chars <= Attributes.MAX_TOTAL_CHARS;
         }
     }
 

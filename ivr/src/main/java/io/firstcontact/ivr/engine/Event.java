@@ -49,6 +49,12 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The answer held what looks like a card number where no card was asked for: the front end dropped it unread (a
+     * chat's message), and the caller is asked again.
+     */
+    record Withheld() implements Event {}
+
     /** The caller keyed nothing before the question's timeout. */
     record NoInput() implements Event {}
 

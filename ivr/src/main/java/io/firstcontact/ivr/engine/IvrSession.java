@@ -363,7 +363,7 @@ public final class IvrSession {
         CalendarSpec spec = flows.calendar(h.hours());
         CalendarState state = calendarState(h.hours());
         List<Line> said = new ArrayList<>();
-        said.add(line(h.say()));
+        said.add(line(h.prompt()));
         ZonedDateTime now = clock.instant().atZone(spec.zone());
         switch (state.state()) {
             case OPEN ->
@@ -531,6 +531,7 @@ public final class IvrSession {
                 yield next != null ? next : retry(invalid, prompt, q, invalid, answer);
             }
             case Event.NoInput n -> retry(line(FlowsCheck.NO_ENTRY), prompt, q, invalid, answer);
+            case Event.Withheld w -> retry(line(FlowsCheck.CARD_NOT_HERE), prompt, q, invalid, answer);
             case Event.KeyedCard c -> {
                 Arrays.fill(c.digits(), '\0');
                 yield retry(invalid, prompt, q, invalid, answer);

@@ -27,12 +27,23 @@ public final class FlowsCheck {
     /** Played before a caller is put through to an advisor. */
     public static final String TO_ADVISOR = "to-advisor";
 
-    /** Prompts the engine itself plays, which every flows must define. */
+    /** The words a call says around an amount: "sixty five pounds and fifty pence". */
+    public static final String POUNDS = "say-pounds";
+
+    public static final String POUND = "say-pound";
+    public static final String PENCE = "say-pence";
+    public static final String AND = "say-and";
+
+    /** Prompts the engine and the voice front end play themselves, which every flows must define. */
     public static final Map<String, Set<String>> SYSTEM_PROMPTS = ordered(
             INVALID_ENTRY, Set.of(),
             NO_ENTRY, Set.of(),
             CARD_NOT_HERE, Set.of(),
-            TO_ADVISOR, Set.of());
+            TO_ADVISOR, Set.of(),
+            POUNDS, Set.of(),
+            POUND, Set.of(),
+            PENCE, Set.of(),
+            AND, Set.of());
 
     /** The payment's prompts, with the slots each may use; every flows with a {@code pay} step defines them. */
     public static final Map<String, Set<String>> PAY_PROMPTS = ordered(
@@ -205,7 +216,7 @@ public final class FlowsCheck {
             }
             case Step.Hours h -> {
                 calendar(at, h.hours());
-                prompt(at, h.say(), Set.of());
+                prompt(at, h.prompt(), Set.of());
                 prompt(at, h.openNow(), Set.of("closes"));
                 prompt(at, h.closedNow(), Set.of("day", "opens"));
                 step(at + " next", h.next());

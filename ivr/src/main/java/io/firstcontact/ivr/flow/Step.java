@@ -383,23 +383,23 @@ public sealed interface Step {
     }
 
     /**
-     * Says a calendar's opening hours (a prompt written for them) and whether it is open now: {@code openNow} with slot
+     * Says a calendar's opening hours ({@code prompt}, written for them) and whether it is open now: {@code openNow} with slot
      * {@code {closes}}, or {@code closedNow} with slots {@code {day}} and {@code {opens}}.
      */
-    record Hours(String id, String hours, String say, String openNow, String closedNow, String next, String service)
+    record Hours(String id, String hours, String prompt, String openNow, String closedNow, String next, String service)
             implements Step {
         @JsonCreator
         public Hours(
                 @JsonProperty("id") String id,
                 @JsonProperty("hours") String hours,
-                @JsonProperty("say") String say,
+                @JsonProperty("prompt") String prompt,
                 @JsonProperty("openNow") String openNow,
                 @JsonProperty("closedNow") String closedNow,
                 @JsonProperty("next") String next,
                 @JsonProperty("service") String service) {
             this.id = id;
             this.hours = FlowIds.require(hours, "step " + id + ": hours (the calendar)");
-            this.say = FlowIds.require(say, "step " + id + ": say");
+            this.prompt = FlowIds.require(prompt, "step " + id + ": prompt");
             this.openNow = FlowIds.require(openNow, "step " + id + ": openNow");
             this.closedNow = FlowIds.require(closedNow, "step " + id + ": closedNow");
             this.next = need(next, id, "next");
