@@ -310,7 +310,7 @@ public final class IvrSession {
             }
             attributes.put(REASON, q.reason());
             QueueRequest request = new QueueRequest(
-                    q.queue(),
+                    queueFor(q),
                     q.requirements() == null
                             ? null
                             : q.requirements().stream()
@@ -325,6 +325,19 @@ public final class IvrSession {
                     List.of(line(FlowsCheck.TO_ADVISOR)),
                     () -> finish(new Ending.HandOver(request, q.reason(), handedOver())));
         });
+    }
+
+    /** The step's queue for this call's channel, else the advisor step's (which names one for every channel). */
+    private String queueFor(Step.Queue q) {
+        String queue = q.queueFor(call.channel());
+        if (queue == null) {
+            Step.Queue advisor = (Step.Queue) flows.step(flows.advisor());
+            queue = advisor.queueFor(call.channel());
+            if (queue == null) {
+                queue = advisor.queues().values().iterator().next(); // FlowsCheck keeps this from happening
+            }
+        }
+        return queue;
     }
 
     private Directive status(Step.Status s) {

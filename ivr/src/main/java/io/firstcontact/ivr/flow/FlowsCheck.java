@@ -80,12 +80,12 @@ public final class FlowsCheck {
     /**
      * What routing has, for the queue steps to be checked against.
      *
-     * @param queues the queue ids
+     * @param queues the channel of each queue, by queue id
      * @param skills the skill ids
      */
-    public record Routing(Set<String> queues, Set<String> skills) {
+    public record Routing(Map<String, String> queues, Set<String> skills) {
         public Routing {
-            queues = Set.copyOf(queues);
+            queues = Map.copyOf(queues);
             skills = Set.copyOf(skills);
         }
     }
@@ -126,8 +126,20 @@ public final class FlowsCheck {
         Step advisor = flows.step(flows.advisor());
         if (advisor == null) {
             problems.add("advisor names step " + flows.advisor() + ", which is not defined");
-        } else if (!(advisor instanceof Step.Queue)) {
+        } else if (!(advisor instanceof Step.Queue a)) {
             problems.add("advisor names step " + flows.advisor() + ", which is not a queue step");
+        } else if (!a.queues().containsKey(Step.Queue.ANY_CHANNEL)) {
+            // A queue step without a queue for the call's channel sends its callers to the advisor step's.
+            for (Step s : flows.steps().values()) {
+                if (s instanceof Step.Queue q) {
+                    for (String channel : q.queues().keySet()) {
+                        if (!a.queues().containsKey(channel) && !channel.equals(Step.Queue.ANY_CHANNEL)) {
+                            problems.add("advisor step " + a.id() + " names no queue for " + channel + ", which step "
+                                    + q.id() + " serves");
+                        }
+                    }
+                }
+            }
         }
         SYSTEM_PROMPTS.forEach((id, slots) -> prompt("the engine", id, slots));
         boolean pays = false;
@@ -182,9 +194,16 @@ public final class FlowsCheck {
                 step(at + " else", b.otherwise());
             }
             case Step.Queue q -> {
-                if (routing != null && !routing.queues().contains(q.queue())) {
-                    problems.add(at + " names queue " + q.queue() + ", which routing does not have (its queues: "
-                            + new TreeSet<>(routing.queues()) + ")");
+                if (routing != null) {
+                    q.queues().forEach((channel, queue) -> {
+                        String takes = routing.queues().get(queue);
+                        if (takes == null) {
+                            problems.add(at + " names queue " + queue + ", which routing does not have (its queues: "
+                                    + new TreeSet<>(routing.queues().keySet()) + ")");
+                        } else if (!channel.equals(Step.Queue.ANY_CHANNEL) && !channel.equals(takes)) {
+                            problems.add(at + " names queue " + queue + " for " + channel + ", but it takes " + takes);
+                        }
+                    });
                 }
                 if (routing != null && q.requirements() != null) {
                     for (Step.Need n : q.requirements()) {

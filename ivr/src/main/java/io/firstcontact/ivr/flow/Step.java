@@ -251,26 +251,65 @@ public sealed interface Step {
     /**
      * Puts the caller through to an advisor: the routing queue, why (the reason the advisor sees), the skills needed
      * (null: the queue's own), the priority tier, and the calendar that says when it answers.
+     *
+     * @param queues the routing queue by channel ({@code queue: parking} in YAML names one queue for every channel;
+     *     {@code queue: {voice: parking, chat: web-chat}} one per channel, since a queue takes one channel)
      */
-    record Queue(String id, String queue, String reason, int tier, List<Need> requirements, String calendar)
+    record Queue(
+            String id, Map<String, String> queues, String reason, int tier, List<Need> requirements, String calendar)
             implements Step {
+        /** The key of {@link #queues()} when one queue serves every channel. */
+        public static final String ANY_CHANNEL = "*";
+
+        public Queue {
+            if (queues == null || queues.isEmpty()) {
+                throw new IllegalArgumentException("step " + id + ": queue names the routing queue");
+            }
+            Map<String, String> q = new LinkedHashMap<>();
+            queues.forEach((channel, queue) -> q.put(
+                    channel.equals(ANY_CHANNEL)
+                            ? channel
+                            : io.firstcontact.router.api.model.Ids.require(channel, "step " + id + ": a channel"),
+                    io.firstcontact.router.api.model.Ids.require(queue, "step " + id + ": queue")));
+            queues = java.util.Collections.unmodifiableMap(q);
+            reason = FlowIds.require(reason, "step " + id + ": reason");
+            if (tier < 0 || tier > io.firstcontact.router.api.command.QueueRequest.MAX_TIER) {
+                throw new IllegalArgumentException("step " + id + ": tier must be 0–9");
+            }
+            requirements = requirements == null ? null : List.copyOf(requirements);
+            calendar = FlowIds.optional(calendar, "step " + id + ": calendar");
+        }
+
         @JsonCreator
-        public Queue(
+        static Queue read(
                 @JsonProperty("id") String id,
-                @JsonProperty("queue") String queue,
+                @JsonProperty("queue") Object queue,
                 @JsonProperty("reason") String reason,
                 @JsonProperty("tier") int tier,
                 @JsonProperty("requirements") List<Need> requirements,
                 @JsonProperty("calendar") String calendar) {
-            this.id = id;
-            this.queue = io.firstcontact.router.api.model.Ids.require(queue, "step " + id + ": queue");
-            this.reason = FlowIds.require(reason, "step " + id + ": reason");
-            if (tier < 0 || tier > io.firstcontact.router.api.command.QueueRequest.MAX_TIER) {
-                throw new IllegalArgumentException("step " + id + ": tier must be 0–9");
+            Map<String, String> queues = new LinkedHashMap<>();
+            if (queue instanceof String one) {
+                queues.put(ANY_CHANNEL, one);
+            } else if (queue instanceof Map<?, ?> byChannel) {
+                byChannel.forEach((k, v) -> {
+                    if (!(v instanceof String name)) {
+                        throw new IllegalArgumentException(
+                                "step " + id + ": queue of channel " + k + " must be a name");
+                    }
+                    queues.put(String.valueOf(k), name);
+                });
+            } else {
+                throw new IllegalArgumentException(
+                        "step " + id + ": queue is a queue name, or a mapping from channel to queue name");
             }
-            this.tier = tier;
-            this.requirements = requirements == null ? null : List.copyOf(requirements);
-            this.calendar = FlowIds.optional(calendar, "step " + id + ": calendar");
+            return new Queue(id, queues, reason, tier, requirements, calendar);
+        }
+
+        /** The queue of {@code channel}, or null when this step names none for it. */
+        public String queueFor(String channel) {
+            String q = queues.get(channel);
+            return q != null ? q : queues.get(ANY_CHANNEL);
         }
 
         @Override

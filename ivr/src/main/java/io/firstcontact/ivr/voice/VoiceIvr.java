@@ -97,7 +97,14 @@ public final class VoiceIvr {
             drain(session, call);
             Step.Queue advisor =
                     (Step.Queue) session.flows().step(session.flows().advisor());
-            return new Ending.HandOver(QueueRequest.to(advisor.queue()), "ivr-fault", Attributes.NONE);
+            String queue = advisor.queueFor(call.channel());
+            return new Ending.HandOver(
+                    QueueRequest.to(
+                            queue != null
+                                    ? queue
+                                    : advisor.queues().values().iterator().next()),
+                    "ivr-fault",
+                    Attributes.NONE);
         }
     }
 

@@ -48,7 +48,8 @@ class FlowsCheckTest {
     @Test
     void aSkillRoutingDoesNotHaveIsRefused() {
         ObjectNode doc = Documents.demo();
-        Documents.step(doc, "advisor-parking", "{queue: parking, reason: x, requirements: [{skill: juggling}]}");
+        Documents.step(
+                doc, "advisor-parking", "{queue: {voice: parking}, reason: x, requirements: [{skill: juggling}]}");
 
         assertThat(problems(doc))
                 .containsExactly("step advisor-parking requires skill juggling, which routing does not have");

@@ -21,7 +21,14 @@ import java.util.Set;
 public final class Rig {
     /** The demo centre's queues and skills, which the demo flows name. */
     public static final FlowsCheck.Routing DEMO_ROUTING = new FlowsCheck.Routing(
-            Set.of("council-tax", "parking", "waste", "housing", "general", "web-chat", "email"),
+            java.util.Map.of(
+                    "council-tax", "voice",
+                    "parking", "voice",
+                    "waste", "voice",
+                    "housing", "voice",
+                    "general", "voice",
+                    "web-chat", "chat",
+                    "email", "email"),
             Set.of("council-tax", "benefits", "parking", "waste", "housing", "written"));
 
     public final SteppedClock clock;

@@ -75,8 +75,8 @@ class FlowBookTest {
     @Test
     void flowsNamingAQueueRoutingLostAreRefusedAtStartUp() throws Exception {
         Files.createDirectories(dir);
-        var routing =
-                new io.firstcontact.ivr.flow.FlowsCheck.Routing(java.util.Set.of("general"), Rig.DEMO_ROUTING.skills());
+        var routing = new io.firstcontact.ivr.flow.FlowsCheck.Routing(
+                java.util.Map.of("general", "voice", "web-chat", "chat"), Rig.DEMO_ROUTING.skills());
 
         assertThatThrownBy(() -> new FlowBook(FlowBook.demo(), dir, () -> routing))
                 .isInstanceOf(InvalidFlowsException.class)
