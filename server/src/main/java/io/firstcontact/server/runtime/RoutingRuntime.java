@@ -51,7 +51,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs routing on one node (ROUTING.md §8): Redis (embedded or {@code REDIS_URL}), the routing lease and its epoch,
+ * Runs routing on one node (docs/routing-contract.md §8): Redis (embedded or {@code REDIS_URL}), the routing lease and its epoch,
  * recovery from the latest snapshot and the journal, the host on its engine thread, snapshots with {@code XTRIM
  * MINID}, and the spill file while Redis is unreachable.
  *
