@@ -8,6 +8,7 @@ import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
 import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.CancelCause;
@@ -29,6 +30,8 @@ import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
+import io.firstcontact.server.ivr.NoBackOffice;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -64,12 +67,25 @@ public final class FirstContactServer implements AutoCloseable {
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
 
+    /** The account directory the IVR looks customers up in and records payments to. */
+    private final AccountDirectory accounts;
+
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
+    private IvrService ivr;
 
     public FirstContactServer(ServerConfig config) {
+        this(config, new NoBackOffice());
+    }
+
+    /**
+     * @param accounts the account directory the IVR looks customers up in and records payments to (until the server
+     *     has an account context of its own, {@link NoBackOffice}: the back office is unavailable)
+     */
+    public FirstContactServer(ServerConfig config, AccountDirectory accounts) {
         this.config = config;
+        this.accounts = accounts;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
@@ -154,9 +170,12 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        ivr = IvrService.start(
+                config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
+        api = new ApiServer(
+                vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters, ivr, view);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -171,6 +190,19 @@ public final class FirstContactServer implements AutoCloseable {
                     centre,
                     config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
             demo.start();
+        }
+    }
+
+    /** The IVR (flows over the telephone and chat), or null when none is configured. */
+    public IvrService ivr() {
+        return ivr;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("routing did not answer: " + e, e);
         }
     }
 

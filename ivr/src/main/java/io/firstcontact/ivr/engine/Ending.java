@@ -2,18 +2,31 @@ package io.firstcontact.ivr.engine;
 
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.EndReason;
 import java.util.List;
 import java.util.Objects;
 
 /** How an IVR session ended: what the front end does with the call or chat next. */
 public sealed interface Ending {
 
+    /**
+     * What routing is told, in order, for the interaction to leave the IVR this way: queued with its attributes (the
+     * edge's own {@code edge} merged with the IVR's), ended (self-served, or the customer left), or transferred out.
+     */
+    List<Command> commands(String interactionId, Attributes edge);
+
     /** The caller was helped (or had nothing to do) and heard goodbye: hang up, end the interaction as self-served. */
     record SelfServed(List<String> servicesCompleted) implements Ending {
         public SelfServed {
             servicesCompleted = List.copyOf(servicesCompleted);
+        }
+
+        @Override
+        public List<Command> commands(String interactionId, Attributes edge) {
+            return List.of(new Command.EndInteraction(interactionId, EndReason.SELF_SERVED));
         }
     }
 
@@ -35,6 +48,7 @@ public sealed interface Ending {
          * IVR's; the IVR's win a name both give) and its queueing. Attributes beyond the limits of {@link Attributes}
          * are dropped, the IVR's step trail first.
          */
+        @Override
         public List<Command> commands(String interactionId, Attributes edge) {
             java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
             edge.entries().forEach(a -> merged.put(a.name(), a.value()));
@@ -65,11 +79,26 @@ public sealed interface Ending {
         public Forward {
             Objects.requireNonNull(number, "number");
         }
+
+        @Override
+        public List<Command> commands(String interactionId, Attributes edge) {
+            return List.of(new Command.TransferExternal(interactionId, number, Actor.SYSTEM));
+        }
     }
 
     /** The queue is closed and the caller heard why: hang up. */
-    record Closed() implements Ending {}
+    record Closed() implements Ending {
+        @Override
+        public List<Command> commands(String interactionId, Attributes edge) {
+            return List.of(new Command.EndInteraction(interactionId, EndReason.CUSTOMER_LEFT));
+        }
+    }
 
     /** The caller hung up or left the chat. */
-    record CallerLeft() implements Ending {}
+    record CallerLeft() implements Ending {
+        @Override
+        public List<Command> commands(String interactionId, Attributes edge) {
+            return List.of(new Command.EndInteraction(interactionId, EndReason.CUSTOMER_LEFT));
+        }
+    }
 }

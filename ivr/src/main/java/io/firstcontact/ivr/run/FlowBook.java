@@ -92,7 +92,12 @@ public final class FlowBook {
      * @param expected the version the change was made against (the admin API's {@code If-Match})
      * @throws StaleVersionException when another change came first
      */
-    public synchronized Version replace(JsonNode document, long expected) {
+    public Version replace(JsonNode document, long expected) {
+        return replace(document, expected, routing.get());
+    }
+
+    /** {@link #replace(JsonNode, long)}, checked against {@code routingNow} (read by a caller that must not block). */
+    public synchronized Version replace(JsonNode document, long expected, FlowsCheck.Routing routingNow) {
         Version now = current.get();
         if (now.flows().version() != expected) {
             throw new StaleVersionException(now.flows().version());
@@ -108,7 +113,7 @@ public final class FlowBook {
                     List.of("version must be " + next + " (or left out): it is the next version"));
         }
         copy.put("version", next);
-        IvrFlows flows = FlowsCheck.require(FlowsReader.read(copy), routing.get());
+        IvrFlows flows = FlowsCheck.require(FlowsReader.read(copy), routingNow);
         write(next, copy);
         Version v = new Version(flows, copy);
         current.set(v);

@@ -1,8 +1,10 @@
 package io.firstcontact.server.api;
 
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,6 +36,8 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final IvrService ivr;
+    private final LiveView view;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -44,7 +48,9 @@ public final class ApiServer {
             EventStream events,
             ViewRoutes views,
             Sessions sessions,
-            ApiBinder meters) {
+            ApiBinder meters,
+            IvrService ivr,
+            LiveView view) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -54,6 +60,8 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.ivr = ivr;
+        this.view = view;
     }
 
     public Router router() {
@@ -99,6 +107,7 @@ public final class ApiServer {
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
+        new IvrRoutes(api, ivr, view).register();
         views.register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
