@@ -172,17 +172,16 @@ final class AgiSpeech {
         return new Sound.File(flows.prompt(promptId).sounds().getFirst());
     }
 
-    /** One AGI command that makes a sound. Each returns the key that interrupted it, or 0. */
+    /**
+     * One AGI command that makes a sound, with the keys that may interrupt it ({@code ""}: none, as
+     * {@code STREAM FILE beep ""} in the recordings); returns the key that did, or 0.
+     */
     private sealed interface Sound {
         char play(AgiChannel c, String escape) throws AgiException;
 
         record File(String name) implements Sound {
             @Override
             public char play(AgiChannel c, String escape) throws AgiException {
-                if (escape.isEmpty()) {
-                    c.streamFile(name);
-                    return 0;
-                }
                 return c.streamFile(name, escape);
             }
         }
@@ -190,10 +189,6 @@ final class AgiSpeech {
         record Number(long n) implements Sound {
             @Override
             public char play(AgiChannel c, String escape) throws AgiException {
-                if (escape.isEmpty()) {
-                    c.sayNumber(Long.toString(n));
-                    return 0;
-                }
                 return c.sayNumber(Long.toString(n), escape);
             }
         }
@@ -201,10 +196,6 @@ final class AgiSpeech {
         record Digits(String digits) implements Sound {
             @Override
             public char play(AgiChannel c, String escape) throws AgiException {
-                if (escape.isEmpty()) {
-                    c.sayDigits(digits);
-                    return 0;
-                }
                 return c.sayDigits(digits, escape);
             }
         }
@@ -212,10 +203,6 @@ final class AgiSpeech {
         record Alpha(String characters) implements Sound {
             @Override
             public char play(AgiChannel c, String escape) throws AgiException {
-                if (escape.isEmpty()) {
-                    c.sayAlpha(characters);
-                    return 0;
-                }
                 return c.sayAlpha(characters, escape);
             }
         }

@@ -53,6 +53,13 @@ public final class ScriptedAsterisk {
 
         /** Hangs up right after the next question's answer: the command after it finds a dead channel. */
         record KeysThenHangUp(String digits) implements Action {}
+
+        /**
+         * At the next question, counts {@code reached} down and waits for {@code go} before the caller answers with the
+         * action after this one (a load test holds every call at the same question).
+         */
+        record Hold(java.util.concurrent.CountDownLatch reached, java.util.concurrent.CountDownLatch go)
+                implements Action {}
     }
 
     public static Action keys(String digits) {
@@ -71,6 +78,12 @@ public final class ScriptedAsterisk {
     public final List<String> commands = new CopyOnWriteArrayList<>();
     /** Every reply line this Asterisk sent, in order. */
     public final List<String> replies = new CopyOnWriteArrayList<>();
+    /** When each question ({@code GET DATA}) arrived, and when each was answered ({@link System#nanoTime()}). */
+    public final List<Long> asked = new CopyOnWriteArrayList<>();
+
+    public final List<Long> answered = new CopyOnWriteArrayList<>();
+    /** When the IVR let the call go (its connection closed), or 0. */
+    public volatile long endedAt;
 
     private final Deque<Action> script;
     private boolean dead;
@@ -85,10 +98,15 @@ public final class ScriptedAsterisk {
      * returns how it left the IVR; the trace is in {@link #commands}.
      */
     public static Result call(VoiceIvr ivr, Call call, List<Action> script) throws Exception {
-        ScriptedAsterisk asterisk = new ScriptedAsterisk(script);
+        return call((request, channel) -> ivr.run(channel, call), call, script);
+    }
+
+    /** The same call into any FastAGI script that answers with an {@link Ending} (a load test's floor). */
+    public static Result call(Agi script, Call call, List<Action> actions) throws Exception {
+        ScriptedAsterisk asterisk = new ScriptedAsterisk(actions);
         CompletableFuture<Ending> ending = new CompletableFuture<>();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            AgiScript agi = (request, channel) -> ending.complete(ivr.run(channel, call));
+            AgiScript agi = (request, channel) -> ending.complete(script.run(request, channel));
             Thread agiServer = Thread.ofVirtual().start(() -> {
                 try (Socket s = server.accept()) {
                     new FastAgiConnectionHandler(
@@ -109,6 +127,13 @@ public final class ScriptedAsterisk {
 
     /** How the call left the IVR, and the Asterisk that took it. */
     public record Result(Ending ending, ScriptedAsterisk asterisk) {}
+
+    /** A FastAGI script that says how the call ended. */
+    @FunctionalInterface
+    public interface Agi {
+        Ending run(org.asteriskjava.fastagi.AgiRequest request, org.asteriskjava.fastagi.AgiChannel channel)
+                throws org.asteriskjava.fastagi.AgiException;
+    }
 
     private void converse(Socket s, Call call) throws IOException {
         OutputStream out = s.getOutputStream();
@@ -131,6 +156,7 @@ public final class ScriptedAsterisk {
             commands.add(line);
             reply(out, line);
         }
+        endedAt = System.nanoTime();
     }
 
     private void reply(OutputStream out, String command) throws IOException {
@@ -165,7 +191,19 @@ public final class ScriptedAsterisk {
             }
             case "SAY NUMBER", "SAY DIGITS", "SAY ALPHA", "SAY DATETIME" -> send(out, "200 result=0");
             case "GET DATA" -> {
+                asked.add(System.nanoTime());
                 Action next = script.pollFirst();
+                if (next instanceof Action.Hold h) {
+                    h.reached().countDown();
+                    try {
+                        h.go().await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while held", e);
+                    }
+                    next = script.pollFirst();
+                }
+                answered.add(System.nanoTime());
                 switch (next) {
                     case null -> throw new IllegalStateException("the caller's script ran out at: " + command);
                     case Action.Keys k -> send(out, "200 result=" + k.digits());

@@ -5,7 +5,6 @@ import static io.firstcontact.server.config.ServerConfig.Role.ADMIN;
 import static io.firstcontact.server.config.ServerConfig.Role.INTEGRATION;
 import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.ivr.calendar.CalendarState;
@@ -24,7 +23,6 @@ import io.firstcontact.router.wire.PublicJson;
 import io.firstcontact.server.ivr.Conversations;
 import io.firstcontact.server.ivr.IvrService;
 import io.vertx.core.http.HttpMethod;
-import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -77,25 +75,10 @@ final class IvrRoutes {
         });
         api.post(HttpMethod.PUT, "/api/v1/ivr/flows", roles(ADMIN), call -> {
             IvrService service = ivr();
-            String ifMatch = call.ctx().request().getHeader("If-Match");
-            if (ifMatch == null) {
-                throw new ApiProblem(
-                        428,
-                        "precondition-required",
-                        "If-Match is required",
-                        "send If-Match with the ETag of GET /api/v1/ivr/flows, so that no change is lost");
-            }
-            JsonNode document;
-            try {
-                document = PublicJson.MAPPER.readTree(call.body());
-            } catch (IOException e) {
-                throw ApiProblem.malformed("malformed JSON");
-            }
-            if (!(document instanceof ObjectNode)) {
-                throw ApiProblem.malformed("the body must be the flows: an object with version, start, steps, …");
-            }
+            String ifMatch = Requests.ifMatch(call, "/api/v1/ivr/flows");
+            ObjectNode document = Requests.objectBody(call, "the flows: an object with version, start, steps, …");
             long current = service.ivr().book().flows().version();
-            if (!ifMatch.strip().equals(ConfigRoutes.etag(current))) {
+            if (!ifMatch.equals(ConfigRoutes.etag(current))) {
                 throw stale(current);
             }
             return api.runtime().query(e -> IvrService.routing(e.config())).thenApply(routing -> {
