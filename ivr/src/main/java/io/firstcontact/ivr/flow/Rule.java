@@ -80,6 +80,10 @@ public record Rule(String subject, String is, Long above, String then) {
             throw new IllegalArgumentException(subject + " is not a number: test it with is:");
         }
         String value = is == null ? null : (s == Subject.ENTRY ? is : is.toLowerCase(Locale.ROOT));
+        if (s == Subject.ACCOUNT_FOUND && value != null) {
+            // YAML reads an unquoted yes or no as a boolean: both spellings mean the same here.
+            value = value.equals("true") ? "yes" : value.equals("false") ? "no" : value;
+        }
         if (value != null && !s.values.isEmpty() && !s.values.contains(value)) {
             throw new IllegalArgumentException(subject + " is one of " + s.values + ", not " + is);
         }
