@@ -135,6 +135,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api;
     }
 
+    /** The advisors whose desktop sessions are watched (a timer each). */
+    java.util.Set<String> watchedSessions() {
+        return sessions == null ? java.util.Set.of() : sessions.watched();
+    }
+
     public int apiPort() {
         return api == null ? -1 : api.port();
     }
@@ -153,7 +158,8 @@ public final class FirstContactServer implements AutoCloseable {
         seedIfEmpty();
         afterRecovery();
         Tokens tokens = Tokens.load(config);
-        EventStream stream = new EventStream(vertx, runtime, events, registry);
+        EventStream stream =
+                new EventStream(vertx, runtime, events, registry, config.api().idleTimeout());
         api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);

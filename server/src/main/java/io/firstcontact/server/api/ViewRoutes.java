@@ -68,8 +68,8 @@ public final class ViewRoutes implements Ownership {
         api.get("/api/v1/queues/:name", anyRole(), (ctx, p) -> {
             String name = ctx.pathParam("name");
             return read(v -> v.queue(name))
-                    .thenApply(q -> Api.Reply.ok(
-                            PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no queue " + name)))));
+                    .thenApply(q ->
+                            Api.Reply.ok(PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no such queue")))));
         });
         api.get("/api/v1/queues/:name/waiting", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
             String name = ctx.pathParam("name");
@@ -83,7 +83,7 @@ public final class ViewRoutes implements Ownership {
                         }
                     })
                     .thenApply(page -> {
-                        WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no queue " + name));
+                        WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no such queue"));
                         ObjectNode body = PublicJson.MAPPER.createObjectNode();
                         body.put("queue", w.queue());
                         ArrayNode items = body.putArray("items");
@@ -95,7 +95,7 @@ public final class ViewRoutes implements Ownership {
         api.get("/api/v1/interactions/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");
             return read(v -> v.interaction(id)).thenApply(found -> {
-                InteractionView i = found.orElseThrow(() -> ApiProblem.notFound("no interaction " + id));
+                InteractionView i = found.orElseThrow(() -> ApiProblem.notFound("no such interaction"));
                 if (p.is(AGENT) && !p.agentId().equals(i.agentId())) {
                     throw ApiProblem.forbidden("an agent sees only the interactions it is working on");
                 }
@@ -106,7 +106,8 @@ public final class ViewRoutes implements Ownership {
             String id = ctx.pathParam("id");
             return read(v -> v.trace(id))
                     .thenApplyAsync(
-                            found -> trace(found.orElseThrow(() -> ApiProblem.notFound("no trace for " + id))),
+                            found -> trace(
+                                    found.orElseThrow(() -> ApiProblem.notFound("no trace of such an interaction"))),
                             runnable -> Thread.ofVirtual().start(runnable));
         });
         api.get("/api/v1/agents", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
@@ -139,13 +140,13 @@ public final class ViewRoutes implements Ownership {
                 throw ApiProblem.forbidden("an agent token sees only its own advisor");
             }
             return read(v -> v.agent(id))
-                    .thenApply(a -> Api.Reply.ok(
-                            PublicJson.view(a.orElseThrow(() -> ApiProblem.notFound("no advisor " + id)))));
+                    .thenApply(a ->
+                            Api.Reply.ok(PublicJson.view(a.orElseThrow(() -> ApiProblem.notFound("no such advisor")))));
         });
         api.get("/api/v1/offers/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");
             return read(v -> v.offer(id)).thenApply(found -> {
-                OfferView o = found.orElseThrow(() -> ApiProblem.notFound("no offer " + id));
+                OfferView o = found.orElseThrow(() -> ApiProblem.notFound("no such offer"));
                 if (!p.actsFor(o.agentId())) {
                     throw ApiProblem.forbidden("this offer is another advisor's");
                 }
@@ -214,6 +215,11 @@ public final class ViewRoutes implements Ownership {
     @Override
     public CompletableFuture<Optional<String>> assignmentAgent(String assignmentId) {
         return read(v -> v.assignment(assignmentId).map(a -> a.agentId()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> knowsAdvisor(String agentId) {
+        return read(v -> v.agent(agentId).isPresent());
     }
 
     @Override

@@ -40,12 +40,14 @@ public record ServerConfig(
     public ServerConfig {
         mode = Objects.requireNonNullElse(mode, Mode.DEMO);
         dataDir = Objects.requireNonNullElse(dataDir, Path.of("data"));
-        http = Objects.requireNonNullElse(http, new Listener(null, 8080));
-        management = Objects.requireNonNullElse(management, new Listener("127.0.0.1", 9090));
+        http = Objects.requireNonNullElse(http, new Listener(null, 8080)).orHost("0.0.0.0");
+        // Loopback unless a host is given: /metrics and /health answer without authentication.
+        management =
+                Objects.requireNonNullElse(management, new Listener(null, 9090)).orHost("127.0.0.1");
         redis = Objects.requireNonNullElse(redis, new Redis(null, null, null, null));
         journal = Objects.requireNonNullElse(journal, new Journal(0, null, 0, null, null));
         lease = Objects.requireNonNullElse(lease, new Lease(null, null));
-        api = Objects.requireNonNullElse(api, new Api(0, null, 0));
+        api = Objects.requireNonNullElse(api, new Api(0, null, 0, null, null));
         sessions = Objects.requireNonNullElse(sessions, new Sessions(null));
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, new Logging(false, null));
@@ -61,13 +63,20 @@ public record ServerConfig(
         return mode == Mode.DEMO;
     }
 
-    /** A listener: {@code host} defaults to all interfaces (public API) or loopback (management); port 0 picks one. */
+    /**
+     * A listener: {@code host} left out is all interfaces for the public API and loopback for management (whether or
+     * not its port is given); port 0 picks one.
+     */
     public record Listener(String host, int port) {
         public Listener {
-            host = Objects.requireNonNullElse(host, "0.0.0.0");
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0–65535");
             }
+        }
+
+        /** This listener, on {@code host} if it names none. */
+        Listener orHost(String fallback) {
+            return host != null ? this : new Listener(fallback, port);
         }
     }
 
@@ -125,16 +134,28 @@ public record ServerConfig(
      * @param maxBodyBytes the largest request body accepted (413 above)
      * @param idempotencyWindow how long a POST's {@code Idempotency-Key} answers with its first result
      * @param eventBuffer committed entries kept in memory for the event stream; older ones are read from Redis
+     * @param headerReadTimeout how long a new connection may take to send a request's line and headers in full
+     * @param idleTimeout a connection on which nothing is sent or received this long is closed; so is a kept-alive one
+     *     on which no new request arrives in full this long after the last response
      */
-    public record Api(int maxBodyBytes, Duration idempotencyWindow, int eventBuffer) {
+    public record Api(
+            int maxBodyBytes,
+            Duration idempotencyWindow,
+            int eventBuffer,
+            Duration headerReadTimeout,
+            Duration idleTimeout) {
         public Api {
             maxBodyBytes = maxBodyBytes == 0 ? 64 * 1024 : maxBodyBytes;
             idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, Duration.ofHours(24));
             eventBuffer = eventBuffer == 0 ? 20_000 : eventBuffer;
+            headerReadTimeout = Objects.requireNonNullElse(headerReadTimeout, Duration.ofSeconds(10));
+            idleTimeout = Objects.requireNonNullElse(idleTimeout, Duration.ofSeconds(60));
             if (maxBodyBytes < 1 || eventBuffer < 1) {
                 throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
             }
             positive(idempotencyWindow, "api.idempotencyWindow");
+            positive(headerReadTimeout, "api.headerReadTimeout");
+            positive(idleTimeout, "api.idleTimeout");
         }
     }
 

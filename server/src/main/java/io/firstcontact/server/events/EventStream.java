@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,11 +39,18 @@ public final class EventStream {
     private final RoutingRuntime runtime;
     private final EventLog log;
     private final Timer pushed;
+    private final long heartbeatMillis;
 
-    public EventStream(Vertx vertx, RoutingRuntime runtime, EventLog log, MeterRegistry registry) {
+    /**
+     * @param idleTimeout the API's idle timeout: a stream sends a keep-alive comment every 15 s, or twice within it if
+     *     it is shorter, so that a quiet stream is never taken for an idle connection
+     */
+    public EventStream(
+            Vertx vertx, RoutingRuntime runtime, EventLog log, MeterRegistry registry, Duration idleTimeout) {
         this.vertx = vertx;
         this.runtime = runtime;
         this.log = log;
+        this.heartbeatMillis = Math.max(1, Math.min(HEARTBEAT_MILLIS, idleTimeout.toMillis() / 2));
         this.pushed = Timer.builder("firstcontact.events.push")
                 .description("From an entry's commit to its event written to a stream client")
                 .publishPercentileHistogram()
@@ -76,7 +84,7 @@ public final class EventStream {
                 .putHeader("X-Accel-Buffering", "no")
                 .setChunked(true);
         response.write("retry: 2000\n: connected\n\n");
-        c.heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, t -> {
+        c.heartbeat = vertx.setPeriodic(heartbeatMillis, t -> {
             if (!c.closed) {
                 response.write(": keep-alive\n\n");
             }

@@ -432,17 +432,12 @@ public final class EngineCore {
         UtilisationProfile util = lookup.utilisationProfiles.get(c.utilisationProfile());
         RoutingProfile routing = lookup.routingProfiles.get(c.routingProfile());
         if (util == null || routing == null) {
-            refuse(
-                    Refusal.INVALID,
-                    "unknown "
-                            + (util == null
-                                    ? "utilisation profile " + c.utilisationProfile()
-                                    : "routing profile " + c.routingProfile()));
+            refuse(Refusal.INVALID, util == null ? "unknown utilisation profile" : "unknown routing profile");
             return;
         }
         String skill = unknownSkill(c.skills());
         if (skill != null) {
-            refuse(Refusal.INVALID, "unknown skill " + skill);
+            refuse(Refusal.INVALID, "unknown skill");
             return;
         }
         AgentState a = agents.get(c.agentId());
@@ -467,7 +462,7 @@ public final class EngineCore {
     private AgentState agent(String id) {
         AgentState a = agents.get(id);
         if (a == null) {
-            refuse(Refusal.NOT_FOUND, "no agent " + id);
+            refuse(Refusal.NOT_FOUND, "no such advisor");
         }
         return a;
     }
@@ -479,7 +474,7 @@ public final class EngineCore {
         }
         String skill = unknownSkill(c.skills());
         if (skill != null) {
-            refuse(Refusal.INVALID, "unknown skill " + skill);
+            refuse(Refusal.INVALID, "unknown skill");
             return;
         }
         a.skills = c.skills();
@@ -495,7 +490,7 @@ public final class EngineCore {
         }
         RoutingProfile routing = lookup.routingProfiles.get(c.routingProfile());
         if (routing == null) {
-            refuse(Refusal.INVALID, "unknown routing profile " + c.routingProfile());
+            refuse(Refusal.INVALID, "unknown routing profile");
             return;
         }
         a.routingProfileId = routing.id();
@@ -511,7 +506,7 @@ public final class EngineCore {
             return;
         }
         if (a.presence != PresenceState.LOGGED_OUT) {
-            refuse(Refusal.CONFLICT, "agent " + a.id + " is already logged in");
+            refuse(Refusal.CONFLICT, "the advisor is already logged in");
             return;
         }
         a.sessionAttached = true;
@@ -534,14 +529,14 @@ public final class EngineCore {
             return;
         }
         if (a.presence == PresenceState.LOGGED_OUT) {
-            refuse(Refusal.CONFLICT, "agent " + a.id + " is not logged in");
+            refuse(Refusal.CONFLICT, "the advisor is not logged in");
             return;
         }
         if (c.presence() == PresenceState.NOT_READY
                 && config.notReadyReason(c.reason()) == null
                 && !(NotReadyReasons.isSystem(c.reason())
                         && c.actor().kind() != io.firstcontact.router.api.model.ActorKind.AGENT)) {
-            refuse(Refusal.INVALID, "unknown not-ready reason " + c.reason());
+            refuse(Refusal.INVALID, "unknown not-ready reason");
             return;
         }
         if (c.presence() == PresenceState.LOGGED_OUT) {
@@ -657,7 +652,7 @@ public final class EngineCore {
             return;
         }
         if (a.presence == PresenceState.LOGGED_OUT || !a.sessionAttached) {
-            refuse(Refusal.CONFLICT, "agent " + a.id + " has no attached session");
+            refuse(Refusal.CONFLICT, "the advisor has no attached session");
             return;
         }
         a.sessionAttached = false;
@@ -673,7 +668,7 @@ public final class EngineCore {
             return;
         }
         if (a.presence == PresenceState.LOGGED_OUT || a.sessionAttached) {
-            refuse(Refusal.CONFLICT, "agent " + a.id + " has no lost session");
+            refuse(Refusal.CONFLICT, "the advisor has no lost session");
             return;
         }
         a.sessionAttached = true;
@@ -748,12 +743,12 @@ public final class EngineCore {
             return;
         }
         if (interactions.containsKey(c.interactionId())) {
-            refuse(Refusal.CONFLICT, "interaction " + c.interactionId() + " exists with another sourceRef");
+            refuse(Refusal.CONFLICT, "the interaction exists with another sourceRef");
             return;
         }
         int channel = channelIds.indexOf(c.channel());
         if (channel < 0) {
-            refuse(Refusal.INVALID, "unknown channel " + c.channel());
+            refuse(Refusal.INVALID, "unknown channel");
             return;
         }
         if (c.queue() != null && !queueable(c.queue(), c.channel())) {
@@ -783,24 +778,24 @@ public final class EngineCore {
     private boolean queueable(QueueRequest r, String channel) {
         QueueState q = queues.get(r.queue());
         if (q == null) {
-            refuse(Refusal.INVALID, "unknown queue " + r.queue());
+            refuse(Refusal.INVALID, "unknown queue");
             return false;
         }
         if (!q.channel.id().equals(channel)) {
-            refuse(Refusal.INVALID, "queue " + q.id() + " takes " + q.channel.id() + ", not " + channel);
+            refuse(Refusal.INVALID, "the queue takes " + q.channel.id() + " interactions, not this channel's");
             return false;
         }
         if (r.requirements() != null) {
             for (Requirement req : r.requirements()) {
                 if (!config.hasSkill(req.skill())) {
-                    refuse(Refusal.INVALID, "unknown skill " + req.skill());
+                    refuse(Refusal.INVALID, "unknown skill");
                     return false;
                 }
             }
         }
         String target = unknownTarget(r.targets());
         if (target != null) {
-            refuse(Refusal.INVALID, "unknown target agent " + target);
+            refuse(Refusal.INVALID, "unknown target advisor");
             return false;
         }
         return true;
@@ -822,7 +817,7 @@ public final class EngineCore {
     private InteractionState interaction(String id) {
         InteractionState i = interactions.get(id);
         if (i == null) {
-            refuse(Refusal.NOT_FOUND, "no live interaction " + id);
+            refuse(Refusal.NOT_FOUND, "no such live interaction");
         }
         return i;
     }
@@ -833,7 +828,7 @@ public final class EngineCore {
             return;
         }
         if (i.phase != Phase.SELF_SERVICE) {
-            refuse(Refusal.CONFLICT, "interaction " + i.id + " is " + i.phase + ", not in self-service");
+            refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not in self-service");
             return;
         }
         if (!queueable(c.request(), i.channel)) {
@@ -859,12 +854,12 @@ public final class EngineCore {
         }
         VisitState v = i.visit;
         if (v == null) {
-            refuse(Refusal.CONFLICT, "interaction " + i.id + " is not waiting");
+            refuse(Refusal.CONFLICT, "the interaction is not waiting");
             return;
         }
         String target = c.targets() == null ? null : unknownTarget(c.targets());
         if (target != null) {
-            refuse(Refusal.INVALID, "unknown target agent " + target);
+            refuse(Refusal.INVALID, "unknown target advisor");
             return;
         }
         if (c.tier() != null && i.tier != c.tier()) {
@@ -907,7 +902,7 @@ public final class EngineCore {
         }
         String queue = c.queue() != null ? c.queue() : i.lastQueue;
         if (queue == null) {
-            refuse(Refusal.INVALID, "interaction " + i.id + " has no queue to wait in: name one");
+            refuse(Refusal.INVALID, "the interaction has no queue to wait in: name one");
             return;
         }
         if (!queueable(QueueRequest.to(queue), i.channel) || !transferable(i)) {
@@ -924,7 +919,7 @@ public final class EngineCore {
 
     private boolean transferable(InteractionState i) {
         if (i.phase == Phase.PARKED) {
-            refuse(Refusal.CONFLICT, "interaction " + i.id + " is parked");
+            refuse(Refusal.CONFLICT, "the interaction is parked");
             return false;
         }
         return true;
@@ -1327,7 +1322,7 @@ public final class EngineCore {
     private QueueState queue(String id) {
         QueueState q = queues.get(id);
         if (q == null) {
-            refuse(Refusal.NOT_FOUND, "no queue " + id);
+            refuse(Refusal.NOT_FOUND, "no such queue");
         }
         return q;
     }
@@ -1447,7 +1442,7 @@ public final class EngineCore {
             OfferStatus was = recentOffers.get(id);
             refuse(
                     was == null ? Refusal.NOT_FOUND : Refusal.CONFLICT,
-                    was == null ? "no offer " + id : "offer " + id + " is " + was + ", no longer alerting");
+                    was == null ? "no such offer" : "the offer is " + was + ", no longer alerting");
         }
         return o;
     }
@@ -1458,7 +1453,7 @@ public final class EngineCore {
             return;
         }
         if (o.status != OfferStatus.RESERVED) {
-            refuse(Refusal.CONFLICT, "offer " + id + " is " + o.status);
+            refuse(Refusal.CONFLICT, "the offer is " + o.status);
             return;
         }
         o.status = OfferStatus.ALERTING;
@@ -1691,11 +1686,11 @@ public final class EngineCore {
     private AssignmentState wrapping(String id) {
         AssignmentState as = assignments.get(id);
         if (as == null) {
-            refuse(Refusal.NOT_FOUND, "no assignment " + id);
+            refuse(Refusal.NOT_FOUND, "no such assignment");
             return null;
         }
         if (as.status != AssignmentStatus.WRAP_UP) {
-            refuse(Refusal.CONFLICT, "assignment " + id + " is " + as.status + ", not in wrap-up");
+            refuse(Refusal.CONFLICT, "the assignment is " + as.status + ", not in wrap-up");
             return null;
         }
         return as;
@@ -1709,7 +1704,7 @@ public final class EngineCore {
         long limit = as.wrapStartedAt + as.queue.config.maxWrapUpMillis();
         long until = Math.min(limit, as.wrapUntil + extra);
         if (until == as.wrapUntil) {
-            refuse(Refusal.INVALID, "wrap-up of " + id + " is at its maximum");
+            refuse(Refusal.INVALID, "the wrap-up is at its maximum");
             return;
         }
         as.wrapUntil = until;
