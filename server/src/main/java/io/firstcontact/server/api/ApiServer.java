@@ -87,7 +87,8 @@ public final class ApiServer {
             ctx.next();
         });
         router.route("/api/v1/*")
-                .handler(BodyHandler.create(false).setBodyLimit(config.api().maxBodyBytes()));
+                .handler(RequestScreen.reading(
+                        BodyHandler.create(false).setBodyLimit(config.api().maxBodyBytes())));
         router.route("/api/v1/*").handler(new RequestScreen());
 
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
@@ -126,7 +127,7 @@ public final class ApiServer {
                             "at most " + config.api().maxBodyBytes() + " bytes");
                 case 400 -> ApiProblem.malformed("the request cannot be read");
                 default ->
-                    RequestScreen.unreadable(ctx.failure())
+                    RequestScreen.failedWhileReading(ctx)
                             ? ApiProblem.malformed("the request cannot be read")
                             : ctx.failure() != null
                                     ? Api.problem(ctx.failure())
@@ -170,9 +171,12 @@ public final class ApiServer {
             ctx.addEndHandler(v -> deadlines.responded(ctx.request().connection()));
             ctx.next();
         });
+        // HTTP/1.1 only (no cleartext HTTP/2 upgrade): each connection then carries one request at a time, so that
+        // its deadlines are its requests'.
         HttpServerOptions options = new HttpServerOptions()
                 .setIdleTimeout((int) config.api().idleTimeout().toMillis())
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setHttp2ClearTextEnabled(false);
         Promise<HttpServer> listening = Promise.promise();
         runtime.engineContext()
                 .runOnContext(v -> vertx.createHttpServer(options)

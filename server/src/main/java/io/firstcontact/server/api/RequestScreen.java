@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.wire.PublicJson;
-import io.netty.handler.codec.DecoderException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,11 @@ final class RequestScreen implements Handler<RoutingContext> {
     /** The request headers whose values the API reads (and may keep: the idempotency key is remembered). */
     static final List<String> HEADERS = List.of(Idempotency.HEADER, "Last-Event-ID", "If-Match");
 
+    private static final String READING = "firstcontact.readingBody";
+
     @Override
     public void handle(RoutingContext ctx) {
+        ctx.remove(READING);
         try {
             screenPath(ctx.request().path());
             for (Map.Entry<String, String> q : ctx.queryParams()) {
@@ -96,14 +99,20 @@ final class RequestScreen implements Handler<RoutingContext> {
         return true;
     }
 
-    /** Whether a failure is the request's own: bytes that are not HTTP (a malformed chunk size, a broken header). */
-    static boolean unreadable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DecoderException) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Reads the body with {@code bodies}, remembering that it is being read: a failure before it is read in full (bytes
+     * that are not HTTP, such as a malformed chunk size, or a connection closed mid-body) is the request's, not a bug.
+     */
+    static Handler<RoutingContext> reading(BodyHandler bodies) {
+        return ctx -> {
+            ctx.put(READING, Boolean.TRUE);
+            bodies.handle(ctx);
+        };
+    }
+
+    /** Whether the request failed while its body was being read. */
+    static boolean failedWhileReading(RoutingContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(READING));
     }
 
     private static void screenPath(String rawPath) {

@@ -17,10 +17,12 @@ package io.firstcontact.router.api.model;
  *   <li>invisible characters (format characters such as a zero-width space, combining marks) are skipped.
  * </ul>
  *
- * <p>Inside a run, every sequence of whole groups holding 13–19 digits is checked (a card number followed by its
- * expiry date and security code is found), and so is every 13–19 digit window of a single group of more than 19 digits
- * (a card number glued to other digits). Groups of at most 19 digits are not cut inside, so that a number that merely
- * has many digits, two phone numbers or a date beside a number do not trip it by chance.
+ * <p>Inside a run, each group of 13–19 digits is checked, every 13–19 digit window of a group of more than 19 (a card
+ * number glued to other digits), and every sequence of whole groups of at most {@value #MAX_GROUP} digits each holding
+ * 13–19 digits in all — the way card numbers are grouped (4-4-4-4, 4-6-5, 4-4-4-4-3), so that one followed by its
+ * expiry date and security code is found. Groups are not cut inside, nor joined when one is longer than a card's
+ * group, so that a number that merely has many digits, an Asterisk unique id ({@code 1795390394.1042}), two phone
+ * numbers or a date beside a number do not trip it by chance.
  */
 public final class CardNumberTripwire {
     /** The fewest digits of a card number (ISO/IEC 7812). */
@@ -29,6 +31,8 @@ public final class CardNumberTripwire {
     public static final int MAX_DIGITS = 19;
     /** The most separator characters between two groups of one run ({@code " - "} is three and ends a run). */
     static final int MAX_GAP = 2;
+    /** The longest group of digits a card number is written in (the middle six of 4-6-5). */
+    static final int MAX_GROUP = 6;
 
     private CardNumberTripwire() {}
 
@@ -104,23 +108,29 @@ public final class CardNumberTripwire {
         }
         for (int g = 0; g < groups; g++) {
             int start = groupStarts[g];
-            int end = g + 1 < groups ? groupStarts[g + 1] : count;
-            if (end - start > MAX_DIGITS && anyLuhnWindow(digits, start, end)) {
+            int size = end(g, groupStarts, groups, count) - start;
+            if (size > MAX_DIGITS && anyLuhnWindow(digits, start, start + size)) {
                 return true;
             }
-            // Whole groups from g on: a number typed in groups, perhaps followed by more groups (expiry, code).
+            if (size >= MIN_DIGITS && size <= MAX_DIGITS && luhn(digits, start, size)) {
+                return true;
+            }
+            // Whole groups from g on, as a card number is typed, perhaps followed by more groups (expiry, code).
             for (int last = g; last < groups; last++) {
-                int to = last + 1 < groups ? groupStarts[last + 1] : count;
-                int size = to - start;
-                if (size > MAX_DIGITS) {
+                int to = end(last, groupStarts, groups, count);
+                if (to - groupStarts[last] > MAX_GROUP || to - start > MAX_DIGITS) {
                     break;
                 }
-                if (size >= MIN_DIGITS && luhn(digits, start, size)) {
+                if (last > g && to - start >= MIN_DIGITS && luhn(digits, start, to - start)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static int end(int group, int[] groupStarts, int groups, int count) {
+        return group + 1 < groups ? groupStarts[group + 1] : count;
     }
 
     private static boolean anyLuhnWindow(int[] digits, int from, int to) {

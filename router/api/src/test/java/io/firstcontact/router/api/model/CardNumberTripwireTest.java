@@ -158,6 +158,25 @@ class CardNumberTripwireTest {
     }
 
     @Test
+    void asteriskUniqueIdsPassHoweverLongTheirSequence() {
+        for (int seq : new int[] {0, 7, 42, 100, 1042, 99_999, 1_234_567}) {
+            for (long epoch = 1_795_390_369L; epoch < 1_795_390_369L + 500; epoch++) {
+                String id = "pbx:" + epoch + "." + seq;
+                assertThat(trips(id)).as(id).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aCardTypedInAnOddGroupingIsFoundOnlyInGroupsACardUses() {
+        assertThat(trips("3782 822463 10005")).as("4-6-5").isTrue();
+        assertThat(trips("41111 11111 11111 1")).as("5-5-5-1").isTrue();
+        assertThat(trips("4111111 111111111"))
+                .as("a group longer than a card's")
+                .isFalse();
+    }
+
+    @Test
     void uprnsPass() {
         for (String uprn : List.of("100023336956", "010033544614", "200003455212", "UPRN 100023336956")) {
             assertThat(trips(uprn)).as(uprn).isFalse();
@@ -208,8 +227,10 @@ class CardNumberTripwireTest {
 
     @Test
     void digitsSeparatedByMoreThanTwoSeparatorsAreSeparateRuns() {
-        assertThat(trips("4111111 - 111111111")).isFalse();
-        assertThat(trips("4111111 -111111111")).isTrue();
+        assertThat(trips("411111 - 1111111111")).isFalse();
+        assertThat(trips("411111 -1111111111")).isFalse(); // a group longer than a card's: not joined
+        assertThat(trips("4111 - 1111 - 1111 - 1111")).isFalse();
+        assertThat(trips("4111 -1111 -1111 -1111")).isTrue();
     }
 
     @Test
