@@ -28,8 +28,8 @@ public final class ApiProblem extends RuntimeException {
         this(status, slug, title, detail, errors, true);
     }
 
-    private ApiProblem(
-            int status, String slug, String title, String detail, List<FieldError> errors, boolean withInstance) {
+    /** @param withInstance whether the request's path is written back as {@code instance} */
+    ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors, boolean withInstance) {
         super(detail);
         this.status = status;
         this.slug = slug;

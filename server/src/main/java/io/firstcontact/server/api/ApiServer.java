@@ -61,6 +61,7 @@ public final class ApiServer {
     public Router router() {
         Router router = Router.router(vertx);
         router.route().handler(this::measured);
+        router.route().handler(RequestScreen::wellEncodedPath); // before any route matches a path against it
         router.route("/api/v1/*").handler(ctx -> {
             String header = ctx.request().getHeader("Authorization");
             Optional<Principal> p = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)

@@ -115,6 +115,25 @@ final class RequestScreen implements Handler<RoutingContext> {
         return Boolean.TRUE.equals(ctx.get(READING));
     }
 
+    /** Refuses (400) a path whose %-escapes are broken, which no route could even be matched against. */
+    static void wellEncodedPath(RoutingContext ctx) {
+        try {
+            URLDecoder.decode(ctx.request().path(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            Api.writeProblem(
+                    ctx,
+                    new ApiProblem(
+                            400,
+                            "malformed-request",
+                            "The request cannot be read",
+                            "the request's path is not correctly %-encoded",
+                            List.of(),
+                            false));
+            return;
+        }
+        ctx.next();
+    }
+
     private static void screenPath(String rawPath) {
         for (String segment : rawPath.split("/")) {
             // Decoded as a form value would be ('+' read as a space too): a looser reading can only find more.

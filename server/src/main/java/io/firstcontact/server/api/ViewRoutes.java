@@ -25,7 +25,9 @@ import io.firstcontact.router.view.WaitingPage;
 import io.firstcontact.router.wire.PublicJson;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +75,7 @@ public final class ViewRoutes implements Ownership {
         });
         api.get("/api/v1/queues/:name/waiting", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
             String name = ctx.pathParam("name");
-            String cursor = ctx.request().getParam("cursor");
+            String cursor = inward(ctx.request().getParam("cursor"));
             int limit = limit(ctx);
             return read(v -> {
                         try {
@@ -88,7 +90,7 @@ public final class ViewRoutes implements Ownership {
                         body.put("queue", w.queue());
                         ArrayNode items = body.putArray("items");
                         w.entries().forEach(e -> items.add(PublicJson.view(e)));
-                        body.put("nextCursor", w.nextCursor());
+                        body.put("nextCursor", outward(w.nextCursor()));
                         return Api.Reply.ok(body);
                     });
         });
@@ -153,6 +155,28 @@ public final class ViewRoutes implements Ownership {
                 return Api.Reply.ok(PublicJson.view(o));
             });
         });
+    }
+
+    /**
+     * A waiting page's cursor as clients see it: opaque (base64url of the read model's), so that no cursor reads as a
+     * long number the card-number tripwire could take for a card's when it comes back.
+     */
+    static String outward(String cursor) {
+        return cursor == null
+                ? null
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The read model's cursor from a client's; one that is not base64url gets 422 like any other wrong cursor. */
+    static String inward(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of this queue's pages");
+        }
     }
 
     private static int limit(RoutingContext ctx) {
