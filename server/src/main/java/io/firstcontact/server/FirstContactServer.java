@@ -24,6 +24,7 @@ import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -64,7 +65,14 @@ public final class FirstContactServer implements AutoCloseable {
     private DemoTraffic demo;
     private Sessions sessions;
 
+    /**
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written (the routing runtime writes the node id and the journal key when it is built)
+     */
     public FirstContactServer(ServerConfig config) {
+        ListenerPorts.requireAvailable(config);
         this.config = config;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
