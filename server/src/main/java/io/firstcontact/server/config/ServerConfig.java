@@ -66,7 +66,7 @@ public record ServerConfig(
         public Listener {
             host = Objects.requireNonNullElse(host, "0.0.0.0");
             if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 0–65535");
+                throw new IllegalArgumentException("port must be 0–65535 (0 picks a free one), was " + port);
             }
         }
     }
@@ -82,7 +82,7 @@ public record ServerConfig(
             keyPrefix = Objects.requireNonNullElse(keyPrefix, "firstcontact");
             commandTimeout = Objects.requireNonNullElse(commandTimeout, Duration.ofSeconds(2));
             embeddedPort = Objects.requireNonNullElse(embeddedPort, 0);
-            positive(commandTimeout, "redis.commandTimeout");
+            positive(commandTimeout, "commandTimeout");
         }
     }
 
@@ -105,11 +105,13 @@ public record ServerConfig(
             snapshotEveryEntries = snapshotEveryEntries == 0 ? 50_000 : snapshotEveryEntries;
             snapshotEvery = Objects.requireNonNullElse(snapshotEvery, Duration.ofMinutes(10));
             spillMaxBytes = spillMaxBytes == 0 ? 256L * 1024 * 1024 : spillMaxBytes;
-            if (snapshotEveryEntries < 1 || spillMaxBytes < 1) {
-                throw new IllegalArgumentException(
-                        "journal.snapshotEveryEntries and journal.spillMaxBytes must be > 0");
+            if (snapshotEveryEntries < 1) {
+                throw new IllegalArgumentException("snapshotEveryEntries must be at least 1");
             }
-            positive(snapshotEvery, "journal.snapshotEvery");
+            if (spillMaxBytes < 1) {
+                throw new IllegalArgumentException("spillMaxBytes must be at least 1");
+            }
+            positive(snapshotEvery, "snapshotEvery");
         }
     }
 
@@ -117,7 +119,7 @@ public record ServerConfig(
     public record Lease(Duration ttl, String nodeId) {
         public Lease {
             ttl = Objects.requireNonNullElse(ttl, Duration.ofSeconds(10));
-            positive(ttl, "lease.ttl");
+            positive(ttl, "ttl");
         }
     }
 
@@ -131,10 +133,13 @@ public record ServerConfig(
             maxBodyBytes = maxBodyBytes == 0 ? 64 * 1024 : maxBodyBytes;
             idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, Duration.ofHours(24));
             eventBuffer = eventBuffer == 0 ? 20_000 : eventBuffer;
-            if (maxBodyBytes < 1 || eventBuffer < 1) {
-                throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be at least 1");
             }
-            positive(idempotencyWindow, "api.idempotencyWindow");
+            if (eventBuffer < 1) {
+                throw new IllegalArgumentException("eventBuffer must be at least 1");
+            }
+            positive(idempotencyWindow, "idempotencyWindow");
         }
     }
 
@@ -145,7 +150,7 @@ public record ServerConfig(
     public record Sessions(Duration keepAliveTimeout) {
         public Sessions {
             keepAliveTimeout = Objects.requireNonNullElse(keepAliveTimeout, Duration.ofSeconds(30));
-            positive(keepAliveTimeout, "sessions.keepAliveTimeout");
+            positive(keepAliveTimeout, "keepAliveTimeout");
         }
     }
 
@@ -157,14 +162,20 @@ public record ServerConfig(
      */
     public record Token(String name, String sha256, Role role, String agentId) {
         public Token {
-            Objects.requireNonNull(name, "tokens[].name");
-            Objects.requireNonNull(sha256, "tokens[].sha256");
-            Objects.requireNonNull(role, "tokens[].role");
-            if (!sha256.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("tokens[].sha256 of " + name + " must be 64 lowercase hex digits");
+            required(name, "name");
+            required(sha256, "sha256");
+            if (role == null) {
+                throw new IllegalArgumentException("role is required: one of agent, supervisor, admin, integration");
             }
-            if ((role == Role.AGENT) != (agentId != null)) {
-                throw new IllegalArgumentException("tokens[].agentId is required for role agent, and only for it");
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException(
+                        "sha256 must be 64 lowercase hex digits (`firstcontact new-token` prints a token and its hash)");
+            }
+            if (role == Role.AGENT && agentId == null) {
+                throw new IllegalArgumentException("agentId is required for role agent: the advisor it acts as");
+            }
+            if (role != Role.AGENT && agentId != null) {
+                throw new IllegalArgumentException("agentId is only for role agent");
             }
         }
     }
@@ -193,7 +204,7 @@ public record ServerConfig(
             seed = seed == 0 ? 20_261_124L : seed;
             speed = speed == 0 ? 1.0 : speed;
             if (speed <= 0 || speed > 1_000) {
-                throw new IllegalArgumentException("demo.speed must be in (0, 1000]");
+                throw new IllegalArgumentException("speed must be above 0 and at most 1000, was " + speed);
             }
         }
     }
@@ -201,6 +212,12 @@ public record ServerConfig(
     private static void positive(Duration d, String name) {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    private static void required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
         }
     }
 }
