@@ -74,6 +74,9 @@ public final class Main {
         try {
             file = ConfigLoader.locate(explicit, System.getenv());
             config = new ConfigLoader().load(file, System.getenv());
+            if (config.routing() != null && !config.demoMode()) {
+                Seed.check(config.routing());
+            }
         } catch (ConfigLoader.ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);

@@ -204,21 +204,11 @@ public final class ConfigLoader {
         };
     }
 
-    /**
-     * A record refused a value: its message starts with the field it is about ("port must be 0–65535"), which is
-     * joined to the record's path ({@code http.port must be 0–65535}).
-     */
     private static Problem refused(String path, ValueInstantiationException v) {
         Throwable cause = v.getCause() != null ? v.getCause() : v;
-        String message = cause.getMessage() == null ? "invalid value" : cause.getMessage();
-        Class<?> record = v.getType() == null ? null : v.getType().getRawClass();
-        int space = message.indexOf(' ');
-        String first = space > 0 ? message.substring(0, space) : message;
-        if (record != null && record.isRecord() && JsonExpected.fields(record).contains(first)) {
-            String field = path.isEmpty() ? first : path + "." + first;
-            return new Problem(field, field + message.substring(first.length()));
-        }
-        return new Problem(path, path.isEmpty() ? message : path + ": " + message);
+        JsonExpected.Refusal r = JsonExpected.Refusal.of(
+                path, v.getType() == null ? null : v.getType().getRawClass(), cause.getMessage());
+        return new Problem(r.field(), r.message());
     }
 
     private static String expected(Class<?> type) {

@@ -84,6 +84,27 @@ public final class JsonExpected {
                 .toList();
     }
 
+    /**
+     * A value a record refused, said about the field: the refusal's message starts with the field it is about ("port
+     * must be 0–65535") when that is one of the record's, and is then joined to the record's path ({@code http.port
+     * must be 0–65535}); else it is said about the record ({@code queues[1]: queue q1 overflows to itself}).
+     *
+     * @param field the path of the field (or of the record) the message is about
+     * @param message the message, starting with that path
+     */
+    public record Refusal(String field, String message) {
+        public static Refusal of(String path, Class<?> record, String refusal) {
+            String text = refusal == null ? "invalid value" : refusal;
+            int space = text.indexOf(' ');
+            String first = space > 0 ? text.substring(0, space) : text;
+            if (record != null && record.isRecord() && fields(record).contains(first)) {
+                String field = path.isEmpty() ? first : path + "." + first;
+                return new Refusal(field, field + text.substring(first.length()));
+            }
+            return new Refusal(path, path.isEmpty() ? text : path + ": " + text);
+        }
+    }
+
     /** "the valid fields are a, b, c" for an unknown field, from what the reader knew. */
     public static String validFields(UnrecognizedPropertyException e) {
         Collection<Object> known = e.getKnownPropertyIds();
