@@ -44,6 +44,7 @@ class ApiGuardTest {
         String call = "{\"sourceRef\":\"guard:1\",\"channel\":\"voice\"}";
         return List.of(
                 new Route("POST", "/api/v1/interactions", call, Set.of("admin", "integration")),
+                new Route("GET", "/api/v1/interactions", null, ALL),
                 new Route("GET", "/api/v1/interactions/none", null, ALL),
                 new Route(
                         "POST",
