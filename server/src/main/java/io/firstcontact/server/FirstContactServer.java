@@ -175,7 +175,8 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
-                    config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
+                    config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
+                    runtime.epoch()); // and ids no earlier start used
             demo.start();
         }
     }
