@@ -54,6 +54,17 @@ public final class ViewRoutes implements Ownership {
         return runtime.query(engine -> query.apply(view));
     }
 
+    /** A page read: a cursor the view cannot place is the caller's mistake (422), not the server's. */
+    private <T> CompletableFuture<T> readPage(Function<LiveView, T> query, String pages) {
+        return read(v -> {
+            try {
+                return query.apply(v);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of " + pages);
+            }
+        });
+    }
+
     void register(Api api) {
         api.get(
                 "/api/v1/queues",
@@ -76,13 +87,7 @@ public final class ViewRoutes implements Ownership {
             String name = ctx.pathParam("name");
             String cursor = ctx.request().getParam("cursor");
             int limit = limit(ctx);
-            return read(v -> {
-                        try {
-                            return v.waiting(name, cursor, limit);
-                        } catch (IllegalArgumentException e) {
-                            throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of this queue's pages");
-                        }
-                    })
+            return readPage(v -> v.waiting(name, cursor, limit), "this queue's pages")
                     .thenApply(page -> {
                         WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no queue " + name));
                         ObjectNode body = PublicJson.MAPPER.createObjectNode();
@@ -98,13 +103,7 @@ public final class ViewRoutes implements Ownership {
             InteractionFilter filter = p.is(AGENT) ? asked.withOfferedTo(p.agentId()) : asked;
             String cursor = ctx.request().getParam("cursor");
             int limit = limit(ctx);
-            return read(v -> {
-                        try {
-                            return v.interactions(filter, cursor, limit);
-                        } catch (IllegalArgumentException e) {
-                            throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of this list");
-                        }
-                    })
+            return readPage(v -> v.interactions(filter, cursor, limit), "this list")
                     .thenApply(page -> {
                         ObjectNode body = PublicJson.MAPPER.createObjectNode();
                         ArrayNode items = body.putArray("items");
