@@ -182,6 +182,7 @@ public final class RoutingConfigForm {
     private static void overflow(ObjectNode rule) {
         upperCase(rule, "trigger");
         upperCase(rule, "action");
+        fill(rule, "action", TextNode.valueOf(OverflowRule.DEFAULT_ACTION.name()));
         fill(rule, "threshold", LongNode.valueOf(OverflowRule.DEFAULT_THRESHOLD));
         fill(rule, "queues", rule.arrayNode());
         fill(rule, "destination", NullNode.instance);

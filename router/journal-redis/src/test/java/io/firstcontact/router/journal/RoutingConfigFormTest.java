@@ -31,7 +31,7 @@ class RoutingConfigFormTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RoutingConfigForm FORM = new RoutingConfigForm(new JournalCodec());
 
-    /** Every record with only what has no default: ids, references, the media class, a rule's trigger and action. */
+    /** Every record with only what has no default: ids, references, the media class, a rule's trigger. */
     private static final String MINIMAL = """
             {"channels": [{"id": "voice", "mediaClass": "REALTIME_VOICE"},
                           {"id": "email", "mediaClass": "DEFERRED"}],
@@ -39,7 +39,7 @@ class RoutingConfigFormTest {
              "queues": [{"id": "council-tax", "channel": "voice",
                          "requirements": [{"skill": "council-tax"}],
                          "relaxation": [{"afterMillis": 60000, "skill": "council-tax"}],
-                         "overflow": [{"trigger": "UNSTAFFED", "action": "WIDEN", "queues": ["general"]}]},
+                         "overflow": [{"trigger": "UNSTAFFED", "queues": ["general"]}]},
                         {"id": "general", "channel": "voice", "wrapUpMillis": 30000}],
              "utilisationProfiles": [{"id": "phones", "channels": [{"channel": "voice"}]}],
              "routingProfiles": [{"id": "all", "queues": [{"queue": "council-tax"}, {"queue": "general"}]}],
@@ -65,6 +65,7 @@ class RoutingConfigFormTest {
                         "council-tax", Requirement.DEFAULT_MIN_PROFICIENCY, Requirement.DEFAULT_STRICTNESS));
         assertThat(q.relaxation().get(0).minProficiency()).isEqualTo(RelaxationStep.DEFAULT_MIN_PROFICIENCY);
         assertThat(q.overflow().get(0).threshold()).isEqualTo(OverflowRule.DEFAULT_THRESHOLD);
+        assertThat(q.overflow().get(0).action()).isEqualTo(OverflowRule.DEFAULT_ACTION);
         assertThat(c.utilisationProfile("phones").capacity("voice").max()).isEqualTo(ChannelCapacity.DEFAULT_MAX);
         assertThat(c.routingProfile("all").membership("general"))
                 .isEqualTo(new QueueMembership(

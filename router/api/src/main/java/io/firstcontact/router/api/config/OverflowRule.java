@@ -11,7 +11,7 @@ import java.util.List;
  * @param trigger when
  * @param threshold milliseconds for AFTER and EXPECTED_WAIT, a count for QUEUE_SIZE, unused (0, the default)
  *     otherwise
- * @param action what
+ * @param action what (a configuration that leaves it out gets {@link #DEFAULT_ACTION})
  * @param queues WIDEN: the queues whose members become eligible; MOVE: exactly one queue; EXTERNAL: none (the
  *     default)
  * @param destination EXTERNAL: where to (an opaque destination the adapter understands); otherwise null (the default)
@@ -19,6 +19,8 @@ import java.util.List;
 public record OverflowRule(
         OverflowTrigger trigger, long threshold, OverflowAction action, List<String> queues, String destination) {
     public static final long DEFAULT_THRESHOLD = 0;
+    /** Widening is the action a rule that names none takes: the visit keeps its queue and its place. */
+    public static final OverflowAction DEFAULT_ACTION = OverflowAction.WIDEN;
 
     /** A threshold of AFTER or EXPECTED_WAIT, in milliseconds. */
     public static final Range WAIT_THRESHOLD_RANGE = Range.millis(1, Range.MAX_PERIOD_MILLIS);
