@@ -32,6 +32,7 @@ import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.ivr.NoBackOffice;
+import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -75,15 +76,26 @@ public final class FirstContactServer implements AutoCloseable {
     private Sessions sessions;
     private IvrService ivr;
 
+    /**
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written (the routing runtime writes the node id and the journal key when it is built)
+     */
     public FirstContactServer(ServerConfig config) {
         this(config, new NoBackOffice());
     }
 
     /**
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
      * @param accounts the account directory the IVR looks customers up in and records payments to (until the server
      *     has an account context of its own, {@link NoBackOffice}: the back office is unavailable)
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written
      */
     public FirstContactServer(ServerConfig config, AccountDirectory accounts) {
+        ListenerPorts.requireAvailable(config);
         this.config = config;
         this.accounts = accounts;
         this.vertx = Vertx.vertx();
@@ -153,6 +165,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api;
     }
 
+    /** The advisors whose desktop sessions are watched (a timer each). */
+    java.util.Set<String> watchedSessions() {
+        return sessions == null ? java.util.Set.of() : sessions.watched();
+    }
+
     public int apiPort() {
         return api == null ? -1 : api.port();
     }
@@ -173,7 +190,8 @@ public final class FirstContactServer implements AutoCloseable {
         ivr = IvrService.start(
                 config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         Tokens tokens = Tokens.load(config);
-        EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
+        EventStream stream = new EventStream(
+                vertx, runtime, events, streamMeters, config.api().idleTimeout());
         api = new ApiServer(
                 vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters, ivr, view);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -188,7 +206,8 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
-                    config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
+                    config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
+                    runtime.epoch()); // and ids no earlier start used
             demo.start();
         }
     }
@@ -296,7 +315,11 @@ public final class FirstContactServer implements AutoCloseable {
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
-        runtime.close();
+        try {
+            runtime.close();
+        } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+            LOG.error("stopping routing failed; closing the rest", e);
+        }
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
         process.close();

@@ -44,6 +44,7 @@ class ApiGuardTest {
         String call = "{\"sourceRef\":\"guard:1\",\"channel\":\"voice\"}";
         return List.of(
                 new Route("POST", "/api/v1/interactions", call, Set.of("admin", "integration")),
+                new Route("GET", "/api/v1/interactions", null, ALL),
                 new Route("GET", "/api/v1/interactions/none", null, ALL),
                 new Route(
                         "POST",
@@ -85,6 +86,7 @@ class ApiGuardTest {
                         "POST", "/api/v1/agents/a0/presence", "{\"presence\":\"NOT_READY\",\"reason\":\"BREAK\"}", ALL),
                 new Route("POST", "/api/v1/agents/a0/keepalive", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("GET", "/api/v1/offers/none", null, ALL),
+                new Route("POST", "/api/v1/offers/none/delivered", "{}", ALL),
                 new Route("POST", "/api/v1/offers/none/accept", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/offers/none/reject", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/offers/none/end", "{}", Set.of("admin", "integration", "agent-a0")),
@@ -186,7 +188,7 @@ class ApiGuardTest {
                 "/api/v1/interactions",
                 "{\"sourceRef\":\"x:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\",\"tier\":42}}");
         assertThat(tier.status()).isEqualTo(422);
-        assertThat(tier.json().get("errors").get(0).get("field").asText()).isEqualTo("queue");
+        assertThat(tier.json().get("errors").get(0).get("field").asText()).isEqualTo("queue.tier");
 
         var unknownQueue = s.post(
                 "integration",
@@ -370,6 +372,9 @@ class ApiGuardTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("UP");
         assertThat(ready.json().get("mode").asText()).isEqualTo("production");
+        var health = s.send(null, "GET", s.management() + "/health", null, Map.of());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("routing").asText()).isEqualTo("OPEN");
         var metrics = s.send(null, "GET", s.management() + "/metrics", null, Map.of());
         assertThat(metrics.raw().body())
                 .contains("firstcontact_engine_decision_seconds_count")

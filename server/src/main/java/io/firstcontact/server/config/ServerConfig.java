@@ -47,8 +47,10 @@ public record ServerConfig(
     public ServerConfig {
         mode = Objects.requireNonNullElse(mode, DEFAULT_MODE);
         dataDir = Objects.requireNonNullElse(dataDir, DEFAULT_DATA_DIR);
-        http = Objects.requireNonNullElse(http, Listener.DEFAULT_HTTP);
-        management = Objects.requireNonNullElse(management, Listener.DEFAULT_MANAGEMENT);
+        http = Objects.requireNonNullElse(http, Listener.DEFAULT_HTTP).orHost(Listener.ALL_INTERFACES);
+        // Loopback unless a host is given, also when only the port is: /metrics and /health need no token.
+        management = Objects.requireNonNullElse(management, Listener.DEFAULT_MANAGEMENT)
+                .orHost(Listener.LOOPBACK);
         redis = Objects.requireNonNullElse(redis, Redis.DEFAULTS);
         journal = Objects.requireNonNullElse(journal, Journal.DEFAULTS);
         lease = Objects.requireNonNullElse(lease, Lease.DEFAULTS);
@@ -83,17 +85,25 @@ public record ServerConfig(
         return mode == Mode.DEMO;
     }
 
-    /** A listener: {@code host} defaults to all interfaces (public API) or loopback (management); port 0 picks one. */
+    /**
+     * A listener: {@code host} left out is all interfaces for the public API and loopback for management (whether or
+     * not its port is given); port 0 picks one.
+     */
     public record Listener(String host, int port) {
         public static final String ALL_INTERFACES = "0.0.0.0";
+        public static final String LOOPBACK = "127.0.0.1";
         public static final Listener DEFAULT_HTTP = new Listener(ALL_INTERFACES, 8080);
-        public static final Listener DEFAULT_MANAGEMENT = new Listener("127.0.0.1", 9090);
+        public static final Listener DEFAULT_MANAGEMENT = new Listener(LOOPBACK, 9090);
 
         public Listener {
-            host = Objects.requireNonNullElse(host, ALL_INTERFACES);
             if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 0–65535");
+                throw new IllegalArgumentException("port must be 0–65535 (0 picks a free one), was " + port);
             }
+        }
+
+        /** This listener, on {@code host} if it names none. */
+        Listener orHost(String fallback) {
+            return host != null ? this : new Listener(fallback, port);
         }
     }
 
@@ -116,7 +126,7 @@ public record ServerConfig(
             keyPrefix = Objects.requireNonNullElse(keyPrefix, RedisJournalOptions.DEFAULT_KEY_PREFIX);
             commandTimeout = Objects.requireNonNullElse(commandTimeout, RedisJournalOptions.DEFAULT_COMMAND_TIMEOUT);
             embeddedPort = Objects.requireNonNullElse(embeddedPort, RedisJournalOptions.DEFAULT_EMBEDDED_PORT);
-            positive(commandTimeout, "redis.commandTimeout");
+            positive(commandTimeout, "commandTimeout");
         }
     }
 
@@ -150,11 +160,13 @@ public record ServerConfig(
             snapshotEveryEntries = Objects.requireNonNullElse(snapshotEveryEntries, DEFAULT_SNAPSHOT_EVERY_ENTRIES);
             snapshotEvery = Objects.requireNonNullElse(snapshotEvery, DEFAULT_SNAPSHOT_EVERY);
             spillMaxBytes = Objects.requireNonNullElse(spillMaxBytes, RedisJournalOptions.DEFAULT_SPILL_MAX_BYTES);
-            if (snapshotEveryEntries < 1 || spillMaxBytes < 1) {
-                throw new IllegalArgumentException(
-                        "journal.snapshotEveryEntries and journal.spillMaxBytes must be > 0");
+            if (snapshotEveryEntries < 1) {
+                throw new IllegalArgumentException("snapshotEveryEntries must be at least 1");
             }
-            positive(snapshotEvery, "journal.snapshotEvery");
+            if (spillMaxBytes < 1) {
+                throw new IllegalArgumentException("spillMaxBytes must be at least 1");
+            }
+            positive(snapshotEvery, "snapshotEvery");
         }
     }
 
@@ -167,7 +179,7 @@ public record ServerConfig(
 
         public Lease {
             ttl = Objects.requireNonNullElse(ttl, DEFAULT_TTL);
-            positive(ttl, "lease.ttl");
+            positive(ttl, "ttl");
         }
     }
 
@@ -175,23 +187,44 @@ public record ServerConfig(
      * @param maxBodyBytes the largest request body accepted (413 above)
      * @param idempotencyWindow how long a POST's {@code Idempotency-Key} answers with its first result
      * @param eventBuffer committed entries kept in memory for the event stream; older ones are read from Redis
+     * @param headerReadTimeout how long a new connection may take to send a request's line and headers in full
+     * @param idleTimeout a connection on which nothing is sent or received this long is closed; so is a kept-alive one
+     *     on which no new request arrives in full this long after the last response
      */
-    public record Api(Integer maxBodyBytes, Duration idempotencyWindow, Integer eventBuffer) {
+    public record Api(
+            Integer maxBodyBytes,
+            Duration idempotencyWindow,
+            Integer eventBuffer,
+            Duration headerReadTimeout,
+            Duration idleTimeout) {
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
         public static final Duration DEFAULT_IDEMPOTENCY_WINDOW = Duration.ofHours(24);
         public static final int DEFAULT_EVENT_BUFFER = 20_000;
+        public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-        public static final Api DEFAULTS =
-                new Api(DEFAULT_MAX_BODY_BYTES, DEFAULT_IDEMPOTENCY_WINDOW, DEFAULT_EVENT_BUFFER);
+        public static final Api DEFAULTS = new Api(
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_IDEMPOTENCY_WINDOW,
+                DEFAULT_EVENT_BUFFER,
+                DEFAULT_HEADER_READ_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT);
 
         public Api {
             maxBodyBytes = Objects.requireNonNullElse(maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
             idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, DEFAULT_IDEMPOTENCY_WINDOW);
             eventBuffer = Objects.requireNonNullElse(eventBuffer, DEFAULT_EVENT_BUFFER);
-            if (maxBodyBytes < 1 || eventBuffer < 1) {
-                throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
+            headerReadTimeout = Objects.requireNonNullElse(headerReadTimeout, DEFAULT_HEADER_READ_TIMEOUT);
+            idleTimeout = Objects.requireNonNullElse(idleTimeout, DEFAULT_IDLE_TIMEOUT);
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be at least 1");
             }
-            positive(idempotencyWindow, "api.idempotencyWindow");
+            if (eventBuffer < 1) {
+                throw new IllegalArgumentException("eventBuffer must be at least 1");
+            }
+            positive(idempotencyWindow, "idempotencyWindow");
+            positive(headerReadTimeout, "headerReadTimeout");
+            positive(idleTimeout, "idleTimeout");
         }
     }
 
@@ -206,7 +239,7 @@ public record ServerConfig(
 
         public Sessions {
             keepAliveTimeout = Objects.requireNonNullElse(keepAliveTimeout, DEFAULT_KEEP_ALIVE_TIMEOUT);
-            positive(keepAliveTimeout, "sessions.keepAliveTimeout");
+            positive(keepAliveTimeout, "keepAliveTimeout");
         }
     }
 
@@ -218,14 +251,20 @@ public record ServerConfig(
      */
     public record Token(String name, String sha256, Role role, String agentId) {
         public Token {
-            Objects.requireNonNull(name, "tokens[].name");
-            Objects.requireNonNull(sha256, "tokens[].sha256");
-            Objects.requireNonNull(role, "tokens[].role");
-            if (!sha256.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("tokens[].sha256 of " + name + " must be 64 lowercase hex digits");
+            required(name, "name");
+            required(sha256, "sha256");
+            if (role == null) {
+                throw new IllegalArgumentException("role is required: one of agent, supervisor, admin, integration");
             }
-            if ((role == Role.AGENT) != (agentId != null)) {
-                throw new IllegalArgumentException("tokens[].agentId is required for role agent, and only for it");
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException(
+                        "sha256 must be 64 lowercase hex digits (`firstcontact new-token` prints a token and its hash)");
+            }
+            if (role == Role.AGENT && agentId == null) {
+                throw new IllegalArgumentException("agentId is required for role agent: the advisor it acts as");
+            }
+            if (role != Role.AGENT && agentId != null) {
+                throw new IllegalArgumentException("agentId is only for role agent");
             }
         }
     }
@@ -264,7 +303,7 @@ public record ServerConfig(
             seed = Objects.requireNonNullElse(seed, DEFAULT_SEED);
             speed = Objects.requireNonNullElse(speed, DEFAULT_SPEED);
             if (speed <= 0 || speed > 1_000) {
-                throw new IllegalArgumentException("demo.speed must be in (0, 1000]");
+                throw new IllegalArgumentException("speed must be above 0 and at most 1000, was " + speed);
             }
         }
     }
@@ -303,6 +342,12 @@ public record ServerConfig(
     private static void positive(Duration d, String name) {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    private static void required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
         }
     }
 }
