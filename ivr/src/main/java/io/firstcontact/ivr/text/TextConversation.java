@@ -148,7 +148,12 @@ public final class TextConversation {
                     default -> {
                         return conductor
                                 .perform(d, session.call())
-                                .thenCompose(e -> advance(session.on(e), messages, echo));
+                                .thenCompose(e -> advance(session.on(e), messages, echo))
+                                .whenComplete((turn, failure) -> {
+                                    if (failure != null) {
+                                        busy.set(false); // a fault of the session's: the chat may still leave
+                                    }
+                                });
                     }
                 }
             }
