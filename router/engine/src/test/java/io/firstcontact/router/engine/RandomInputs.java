@@ -18,6 +18,7 @@ import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.CrossSellOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
@@ -26,6 +27,7 @@ import io.firstcontact.router.api.model.OverflowTrigger;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.RoutingStrategy;
+import io.firstcontact.router.api.model.SelfServiceOutcome;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.model.Strictness;
 import io.firstcontact.router.api.model.Target;
@@ -332,6 +334,26 @@ public final class RandomInputs {
                 config = next.withVersion(version);
             }
             return stamp(new Command.ConfigureRouting(next.withVersion(Math.max(1, version))));
+        } else if (roll < 92) {
+            InteractionState i = pickInteraction(state);
+            AssignmentState as = pick(new ArrayList<>(state.assignments().values()));
+            String assignment = as != null ? as.id() : "missing";
+            return stamp(
+                    switch (rnd.nextInt(4)) {
+                        case 0 ->
+                            new Command.RecordSelfService(
+                                    i != null ? i.id() : "i-missing",
+                                    "pay-pcn",
+                                    SelfServiceOutcome.values()[rnd.nextInt(SelfServiceOutcome.values().length)]);
+                        case 1 ->
+                            new Command.RecordCrossSell(
+                                    assignment,
+                                    "bin-alerts",
+                                    CrossSellOutcome.values()[rnd.nextInt(CrossSellOutcome.values().length)],
+                                    who);
+                        case 2 -> new Command.RecordWrapUp(assignment, List.of("resolved"), who);
+                        default -> new Command.ReportOnlineActivity("c" + rnd.nextInt(50), "registered");
+                    });
         }
         return stamp(new Command.DeadlinesDue());
     }

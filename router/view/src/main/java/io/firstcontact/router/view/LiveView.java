@@ -389,6 +389,11 @@ public final class LiveView implements EffectSink {
             case Fact.AttributesChanged f -> {}
             case Fact.TargetReleased f -> {}
             case Fact.MaxWaitReached f -> {}
+            // Outcomes: the statistics fold them; their entries still reach the trace.
+            case Fact.SelfServiceRecorded f -> {}
+            case Fact.CrossSellRecorded f -> {}
+            case Fact.WrapUpRecorded f -> {}
+            case Fact.OnlineActivityReported f -> {}
         }
     }
 

@@ -157,6 +157,10 @@ public final class EngineCore {
             case Command.OpenQueue c -> openQueue(c.queue());
             case Command.CloseQueue c -> closeQueue(c.queue());
             case Command.DeadlinesDue c -> deadlinesDue();
+            case Command.RecordSelfService c -> recordSelfService(c);
+            case Command.RecordCrossSell c -> recordCrossSell(c);
+            case Command.RecordWrapUp c -> recordWrapUp(c);
+            case Command.ReportOnlineActivity c -> fact(new Fact.OnlineActivityReported(c.customerRef(), c.activity()));
             case Command.NotSupportedYet c -> refuse(Refusal.NOT_SUPPORTED_YET, c.type() + " is not supported yet");
         }
     }
@@ -841,6 +845,38 @@ public final class EngineCore {
         }
         queueWith(i, c.request());
         settle();
+    }
+
+    // ------------------------------------------------------------------ outcomes (recorded, no routing change)
+
+    private void recordSelfService(Command.RecordSelfService c) {
+        InteractionState i = interaction(c.interactionId());
+        if (i != null) {
+            fact(new Fact.SelfServiceRecorded(i.id, i.channel, c.service(), c.outcome()));
+        }
+    }
+
+    private void recordCrossSell(Command.RecordCrossSell c) {
+        AssignmentState as = openAssignment(c.assignmentId());
+        if (as != null) {
+            fact(new Fact.CrossSellRecorded(as.id, as.interaction.id, as.agent.id, c.service(), c.outcome()));
+        }
+    }
+
+    private void recordWrapUp(Command.RecordWrapUp c) {
+        AssignmentState as = openAssignment(c.assignmentId());
+        if (as != null) {
+            fact(new Fact.WrapUpRecorded(as.id, as.interaction.id, as.agent.id, c.codes()));
+        }
+    }
+
+    /** An assignment still active or in wrap-up, or null with the command refused. */
+    private AssignmentState openAssignment(String id) {
+        AssignmentState as = assignments.get(id);
+        if (as == null) {
+            refuse(Refusal.NOT_FOUND, "no open assignment " + id);
+        }
+        return as;
     }
 
     private void updateAttributes(Command.UpdateAttributes c) {
