@@ -70,7 +70,7 @@ public final class OidcSignIn {
         handler.setupCallback(router.get(CALLBACK));
         router.get(START).handler(handler).handler(ctx -> {
             StaffPrincipal p = principal(ctx.user());
-            ctx.clearUser(); // our session holds the principal; the provider's tokens are not kept
+            ctx.userContext().clear(); // our session holds the principal; the provider's tokens are not kept
             signIn.accept(ctx, p);
         });
     }
