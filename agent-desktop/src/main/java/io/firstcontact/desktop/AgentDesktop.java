@@ -135,7 +135,6 @@ public final class AgentDesktop {
                                 options.staff().lockout()),
                         oidc)
                 .mount(router);
-        router.get("/desk").handler(ctx -> ctx.response().setStatusCode(301).putHeader("Location", "/desk/").end());
         router.get("/desk/").handler(guard.page(StaffRole.ADVISOR)).handler(StaffPages.page("desk.html"));
         desk.mount(router, guard, push);
         router.get("/supervisor/")

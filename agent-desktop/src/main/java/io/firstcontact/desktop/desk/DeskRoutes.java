@@ -224,6 +224,7 @@ final class DeskRoutes {
         body.put("name", p.name());
         body.put("username", p.username());
         body.put("device", devices.device(p.agentId()).orElse(null));
+        body.put("reasonAttribute", options.reasonAttribute());
         ArrayNode reasons = body.putArray("notReadyReasons");
         view.configuration().ifPresent(c -> {
             for (NotReadyReason r : c.notReadyReasons()) {

@@ -1,0 +1,86 @@
+package io.firstcontact.desktop;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.OfferStatus;
+import io.firstcontact.router.api.model.PresenceState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdvisorWorksACallTest {
+    private static Browser browser;
+    private TestCentre centre;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        centre = new TestCentre();
+    }
+
+    @AfterEach
+    void shut() {
+        centre.close();
+    }
+
+    static Page signIn(Browser browser, TestCentre centre, String username) {
+        Page page = browser.newPage();
+        page.navigate(centre.baseUrl() + "/desk/");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(TestCentre.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+                .click();
+        page.waitForURL("**/desk/");
+        return page;
+    }
+
+    @Test
+    void advisorSignsInGoesReadyTakesACallAndWrapsUp() {
+        Page page = signIn(browser, centre, "asha");
+        assertThat(page.locator("#presence")).containsText("Logged out");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready")).click();
+        assertThat(page.locator("#presence")).containsText("Ready");
+        assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().presence()))
+                .isEqualTo(PresenceState.READY);
+
+        String call = centre.call("cust-1", Attributes.of("service", "parking", "keyed", "PCN HA12345678"));
+        assertThat(page.locator("article.offer")).containsText("Incoming call: parking");
+        assertThat(page.locator("article.offer")).containsText("PCN HA12345678");
+        // Showing the offer told routing it rings here.
+        page.waitForCondition(() -> centre.read(() -> centre.view.liveOffers().stream()
+                .anyMatch(o -> o.interactionId().equals(call) && o.status() == OfferStatus.ALERTING)));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call")).click();
+        assertThat(page.locator("article.work")).containsText("Call: parking");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End call")).click();
+        assertThat(page.locator("article.work")).containsText("Wrap-up: call, parking");
+
+        page.getByLabel("Resolved first time").check();
+        page.getByLabel("Notes (yours only; never card numbers)").fill("Explained the appeal route.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up")).click();
+
+        assertThat(page.getByText("Nothing open.")).isVisible();
+        assertThat(page.locator("table.history")).containsText("resolved");
+        assertThat(page.locator("table.history")).containsText("Explained the appeal route.");
+        assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().assignmentIds()))
+                .isEmpty();
+        assertThat(AssignmentStatus.DONE).isNotNull();
+    }
+}
