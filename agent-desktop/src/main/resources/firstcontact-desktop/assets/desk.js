@@ -296,7 +296,7 @@ function account(c, w) {
       ${a.email ? html`<dt>Email</dt><dd>${a.email}</dd>` : nothing}
       <dt>Online account</dt><dd>${a.online.registered ? 'registered' : 'not registered'}</dd>
       ${a.councilTax.map((t) => html`<dt>Council tax ${t.reference}</dt>
-        <dd>${money(t.balancePence)} owed, ${t.billing.toLowerCase()} bills, ${t.paymentMethod.toLowerCase().replaceAll('_', ' ')}${t.closedOn ? ', closed' : ''}</dd>`)}
+        <dd>${money(t.balancePence)} owed, ${t.billing === 'PAPER' ? 'paper bills' : 'e-billing'}, ${t.paymentMethod.toLowerCase().replaceAll('_', ' ')}${t.closedOn ? ', closed' : ''}</dd>`)}
       ${a.pcns.filter((p) => p.status === 'OPEN').map((p) => html`<dt>PCN ${p.reference}</dt>
         <dd>${money(p.amountDuePence)} due, ${p.vehicleRegistration}, issued ${p.issuedOn}</dd>`)}
     </dl>

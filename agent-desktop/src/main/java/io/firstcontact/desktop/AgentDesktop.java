@@ -13,6 +13,7 @@ import io.firstcontact.desktop.web.StaffPages;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.port.AdvisorDevices;
 import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -58,6 +59,7 @@ public final class AgentDesktop {
     /**
      * @param view the read model, fed on {@code engineThread}
      * @param engineThread the thread the read model is confined to (the engine's)
+     * @param accounts the account directory (the cached one, warmed on arrival) for screen pops and back-office records
      * @param sessionRestored hears each advisor whose routing session a desk connection restored
      */
     public AgentDesktop(
@@ -66,6 +68,7 @@ public final class AgentDesktop {
             RoutingPort routing,
             LiveView view,
             Executor engineThread,
+            AccountDirectory accounts,
             InstantSource clock,
             Consumer<String> sessionRestored) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -74,7 +77,7 @@ public final class AgentDesktop {
         this.sessions = new StaffSessions(vertx, options.staff());
         this.guard = new StaffGuard(sessions);
         this.push = new PushChannel(vertx, sessions, options.push());
-        this.desk = new DeskModule(vertx, options, routing, view, engineThread, sessionRestored);
+        this.desk = new DeskModule(vertx, options, routing, view, engineThread, accounts, clock, sessionRestored);
     }
 
     /** Discovers the single sign-on provider, when one is configured. */
@@ -103,6 +106,11 @@ public final class AgentDesktop {
     /** An entry recovery replays (the desks rebuild their contexts and the advisors' contact histories). */
     public void replayed(EngineInput input, Decision decision) {
         desk.desks().committed(input, decision);
+    }
+
+    /** Recovery is over and routing is open: promised callbacks still waiting are timed again. */
+    public void recovered() {
+        desk.recovered();
     }
 
     /** The phones advisors sit at, for the voice adapter. */

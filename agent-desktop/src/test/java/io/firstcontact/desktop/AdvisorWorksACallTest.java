@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.PresenceState;
@@ -67,8 +66,20 @@ class AdvisorWorksACallTest {
         page.waitForCondition(() -> centre.read(() -> centre.view.liveOffers().stream()
                 .anyMatch(o -> o.interactionId().equals(call) && o.status() == OfferStatus.ALERTING)));
 
+        // The screen pop: the caller's own account, and what to suggest to them.
+        assertThat(page.locator("article.offer .customer-name")).hasText("Mrs Amira Okafor");
+        assertThat(page.locator("article.offer")).containsText("HA12345678");
+        assertThat(page.locator("article.offer .prompts")).containsText("Register for an online account");
+        assertThat(page.locator("article.offer .prompts")).containsText("Pay PCNs online");
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call")).click();
         assertThat(page.locator("article.work")).containsText("Call: parking");
+        page.getByRole(
+                        AriaRole.GROUP,
+                        new Page.GetByRoleOptions().setName("Outcome for Register for an online account"))
+                .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Accepted"))
+                .click();
+        assertThat(page.locator("article.work .outcomes button[aria-pressed=true]")).hasText("Accepted");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End call")).click();
         assertThat(page.locator("article.work")).containsText("Wrap-up: call, parking");
 
@@ -81,6 +92,9 @@ class AdvisorWorksACallTest {
         assertThat(page.locator("table.history")).containsText("Explained the appeal route.");
         assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().assignmentIds()))
                 .isEmpty();
-        assertThat(AssignmentStatus.DONE).isNotNull();
+        // The back office has the contact, with the advisor's notes.
+        page.waitForCondition(() -> !centre.accounts.contacts.isEmpty());
+        assertThat(centre.accounts.contacts.getFirst().notes()).isEqualTo("Explained the appeal route.");
+        assertThat(centre.accounts.contacts.getFirst().customerRef()).isEqualTo("cust-1");
     }
 }

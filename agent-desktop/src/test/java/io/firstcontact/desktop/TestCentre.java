@@ -66,6 +66,7 @@ public final class TestCentre implements AutoCloseable {
     public final LiveView view;
     public final RoutingPort routing;
     public final AgentDesktop desktop;
+    public final TestAccounts accounts = new TestAccounts();
     private final RoutingHost host;
     private final HttpServer server;
 
@@ -105,7 +106,7 @@ public final class TestCentre implements AutoCloseable {
                 ? options.withStaff(options.staff().withUsers(users()))
                 : options;
         this.desktop = new AgentDesktop(
-                vertx, withStaff, routing, view, engineThread, InstantSource.system(), agent -> {});
+                vertx, withStaff, routing, view, engineThread, accounts, InstantSource.system(), agent -> {});
         routing.subscribe(desktop.sink());
         desktop.start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         Router router = Router.router(vertx);

@@ -30,6 +30,7 @@ final class Contexts {
     static final class Outcomes {
         List<String> codes = List.of();
         final Map<String, CrossSellOutcome> crossSell = new LinkedHashMap<>();
+        final java.util.List<String> forms = new java.util.ArrayList<>();
     }
 
     Contexts(String reasonAttribute) {
@@ -95,6 +96,14 @@ final class Contexts {
     InteractionContext get(String interactionId) {
         InteractionContext c = live.get(interactionId);
         return c != null ? c : ended.get(interactionId);
+    }
+
+    /** A script's answers went to the back office during this assignment (not journaled: the desk records it). */
+    void formRecorded(String assignmentId, String formId) {
+        Outcomes o = outcomes.computeIfAbsent(assignmentId, a -> new Outcomes());
+        if (!o.forms.contains(formId)) {
+            o.forms.add(formId);
+        }
     }
 
     Outcomes outcomes(String assignmentId) {

@@ -39,7 +39,8 @@ final class DeskHistory {
         return notes.get(assignmentId);
     }
 
-    void ended(String agentId, DeskState.Contact contact) {
+    /** Records the contact, with the notes written for it; returns what was recorded. */
+    DeskState.Contact ended(String agentId, DeskState.Contact contact) {
         String n = notes.remove(contact.assignmentId());
         DeskState.Contact withNotes = n == null
                 ? contact
@@ -54,12 +55,14 @@ final class DeskHistory {
                         contact.endedAt(),
                         contact.wrapUpCodes(),
                         contact.crossSell(),
+                        contact.forms(),
                         n);
         Deque<DeskState.Contact> list = byAgent.computeIfAbsent(agentId, a -> new ArrayDeque<>());
         list.addFirst(withNotes);
         while (list.size() > PER_ADVISOR) {
             list.removeLast();
         }
+        return withNotes;
     }
 
     List<DeskState.Contact> of(String agentId) {

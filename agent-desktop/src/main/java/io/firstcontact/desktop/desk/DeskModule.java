@@ -1,24 +1,35 @@
 package io.firstcontact.desktop.desk;
 
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.desktop.crosssell.CrossSellPrompts;
 import io.firstcontact.desktop.push.PushChannel;
 import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
+import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.InstantSource;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-/** The advisor's desk: its API under {@code /desk/api}, its push feed at {@code /desk/push}. */
+/**
+ * The advisor's desk: its API under {@code /desk/api} (state, offers, work, wrap-up, cross-sell, scripts, callbacks,
+ * calls) and its push feed at {@code /desk/push}.
+ */
 public final class DeskModule {
     private static final int MAX_BODY = 64 * 1024;
 
+    private final LiveView view;
+    private final Executor engineThread;
     private final Desks desks;
     private final DeskDevices devices = new DeskDevices();
     private final DeskRoutes routes;
+    private final ScriptRoutes scripts;
+    private final CallRoutes calls;
+    private final PromisedCallbacks callbacks;
     private final DeskFeed feed;
 
     public DeskModule(
@@ -27,12 +38,21 @@ public final class DeskModule {
             RoutingPort routing,
             LiveView view,
             Executor engineThread,
+            AccountDirectory accounts,
+            InstantSource clock,
             Consumer<String> sessionRestored) {
-        this.desks = new Desks(view, options.reasonAttribute());
+        this.view = view;
+        this.engineThread = engineThread;
+        this.desks = new Desks(
+                view, options.reasonAttribute(), new BackOfficeContacts(accounts, options.wrapUpCodes()));
         DeskLiveness liveness =
                 new DeskLiveness(vertx, routing, engineThread, view, options.sessionGrace(), sessionRestored);
-        this.routes = new DeskRoutes(routing, engineThread, view, desks, options, devices, WorkExtras.NONE);
-        this.feed = new DeskFeed(desks, engineThread, liveness, new ScreenPops());
+        this.routes = new DeskRoutes(routing, engineThread, view, desks, options, devices);
+        this.scripts = new ScriptRoutes(routes, desks, options.scripts(), accounts, clock);
+        this.callbacks = new PromisedCallbacks(vertx, routing, clock);
+        this.calls = new CallRoutes(routes, routing, view, desks, callbacks, clock, options.reasonAttribute());
+        this.feed = new DeskFeed(
+                desks, engineThread, liveness, new ScreenPops(accounts, new CrossSellPrompts(options.crossSell())));
     }
 
     /** Follows committed entries; subscribe it after the read model. */
@@ -44,10 +64,17 @@ public final class DeskModule {
         return devices;
     }
 
+    /** After recovery: the promised callbacks still waiting get their timers again. */
+    public void recovered() {
+        engineThread.execute(() -> callbacks.rearm(view, desks));
+    }
+
     public void mount(Router router, StaffGuard guard, PushChannel push) {
         router.route("/desk/api/*").handler(guard.api(StaffRole.ADVISOR));
         router.post("/desk/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         routes.mount(router);
+        scripts.mount(router);
+        calls.mount(router);
         router.get("/desk/push").handler(guard.api(StaffRole.ADVISOR)).handler(push.endpoint(feed));
     }
 }

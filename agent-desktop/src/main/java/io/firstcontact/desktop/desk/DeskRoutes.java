@@ -45,7 +45,6 @@ final class DeskRoutes {
     private final Desks desks;
     private final DesktopOptions options;
     private final DeskDevices devices;
-    private final WorkExtras extras;
 
     DeskRoutes(
             RoutingPort routing,
@@ -53,15 +52,13 @@ final class DeskRoutes {
             LiveView view,
             Desks desks,
             DesktopOptions options,
-            DeskDevices devices,
-            WorkExtras extras) {
+            DeskDevices devices) {
         this.routing = routing;
         this.engineThread = engineThread;
         this.view = view;
         this.desks = desks;
         this.options = options;
         this.devices = devices;
-        this.extras = extras;
     }
 
     record LogIn(Boolean ready, String device) {}
@@ -159,7 +156,6 @@ final class DeskRoutes {
         JsonRoutes.handle(
                 router.post("/desk/api/work/:id/done"),
                 (p, ctx) -> ownWork(p, ctx).thenCompose(as -> submit(new Command.EndWrapUp(as.assignmentId()))));
-        extras.mount(router, this);
     }
 
     private void offer(Router router, String action, Function<OfferView, Command> command) {

@@ -65,6 +65,7 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
      * @param interactionEnded the customer has gone (a call hung up): only wrap-up is left
      * @param wrapUpCodes the codes recorded so far
      * @param crossSell the cross-sell outcomes recorded so far, by digital service
+     * @param forms the scripts whose answers went to the back office
      */
     public record WorkCard(
             String assignmentId,
@@ -77,10 +78,12 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
             boolean interactionEnded,
             InteractionContext context,
             List<String> wrapUpCodes,
-            Map<String, CrossSellOutcome> crossSell) {
+            Map<String, CrossSellOutcome> crossSell,
+            List<String> forms) {
         public WorkCard {
             wrapUpCodes = List.copyOf(wrapUpCodes);
             crossSell = Map.copyOf(crossSell);
+            forms = List.copyOf(forms);
         }
     }
 
@@ -100,10 +103,12 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
             long endedAt,
             List<String> wrapUpCodes,
             Map<String, CrossSellOutcome> crossSell,
+            List<String> forms,
             String notes) {
         public Contact {
             wrapUpCodes = List.copyOf(wrapUpCodes);
             crossSell = Map.copyOf(crossSell);
+            forms = List.copyOf(forms);
         }
     }
 }

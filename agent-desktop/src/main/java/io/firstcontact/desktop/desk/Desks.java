@@ -37,14 +37,25 @@ public final class Desks implements EffectSink {
     private final Contexts contexts;
     private final DeskHistory history = new DeskHistory();
     private final Map<String, List<DeskListener>> listeners = new HashMap<>();
+    private final ContactRecorder recorder;
+
+    /** Hears each contact an advisor finished (on the engine thread; hand it off). */
+    @FunctionalInterface
+    public interface ContactRecorder {
+        ContactRecorder NONE = (agentId, contact) -> {};
+
+        void ended(String agentId, DeskState.Contact contact);
+    }
 
     /**
      * @param view the read model, fed before this
      * @param reasonAttribute the interaction attribute that says why the customer got in touch
+     * @param recorder hears each finished contact (to write it to the back office)
      */
-    public Desks(LiveView view, String reasonAttribute) {
+    public Desks(LiveView view, String reasonAttribute, ContactRecorder recorder) {
         this.view = Objects.requireNonNull(view, "view");
         this.contexts = new Contexts(reasonAttribute);
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
     /** After a restart from a snapshot: the live interactions' contexts. */
@@ -117,7 +128,7 @@ public final class Desks implements EffectSink {
         }
         InteractionContext c = contexts.get(as.interactionId());
         Contexts.Outcomes o = contexts.outcomes(as.assignmentId());
-        history.ended(
+        DeskState.Contact recorded = history.ended(
                 as.agentId(),
                 new DeskState.Contact(
                         as.assignmentId(),
@@ -130,7 +141,19 @@ public final class Desks implements EffectSink {
                         as.endedAt() == null ? view.asOf() : as.endedAt(),
                         o.codes,
                         o.crossSell,
+                        o.forms,
                         null));
+        recorder.ended(as.agentId(), recorded);
+    }
+
+    /** A script's answers went to the back office for this assignment of {@code agentId}: their desk shows it. */
+    public void formRecorded(String agentId, String assignmentId, String formId) {
+        contexts.formRecorded(assignmentId, formId);
+        List<DeskListener> ls = listeners.get(agentId);
+        if (ls != null) {
+            DeskState s = state(agentId);
+            ls.forEach(l -> l.changed(s));
+        }
     }
 
     /** Registers a listener of one advisor's desk and returns the desk as it is now, in the same step. */
@@ -209,7 +232,8 @@ public final class Desks implements EffectSink {
                     i == null || i.endedAt() != null,
                     contexts.get(as.interactionId()),
                     o.codes,
-                    o.crossSell));
+                    o.crossSell,
+                    o.forms));
         }
         return new DeskState(
                 view.lastEntryId(),
