@@ -19,7 +19,10 @@ import io.firstcontact.server.api.Sessions;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.desktop.AgentDesktop;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.server.demo.DemoCentre;
+import io.firstcontact.server.demo.DemoStaff;
 import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
@@ -42,8 +45,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API, and
- * in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
+ * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API with
+ * the advisor desktop beside it, and in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
  * stops it in reverse (intake closed first, the journal flushed, the lease released).
  */
 public final class FirstContactServer implements AutoCloseable {
@@ -59,10 +62,13 @@ public final class FirstContactServer implements AutoCloseable {
     private final EventLog events;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
+    /** The demo's staff sign-ins, in demo mode; else empty. */
+    private List<DemoStaff.Login> demoLogins = List.of();
 
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
+    private final AgentDesktop desktop;
 
     public FirstContactServer(ServerConfig config) {
         this.config = config;
@@ -93,7 +99,27 @@ public final class FirstContactServer implements AutoCloseable {
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         this.events = new EventLog(config.api().eventBuffer());
         QueueGauges gauges = new QueueGauges(registry, view, InstantSource.system());
+        DesktopOptions desktopOptions = config.desktop();
+        if (config.demoMode()) {
+            demoLogins = DemoStaff.loadOrCreate(config.dataDir());
+            desktopOptions = desktopOptions.withStaff(
+                    desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
+        }
+        this.desktop = new AgentDesktop(
+                vertx,
+                desktopOptions,
+                runtime,
+                view,
+                runtime::onEngineThread,
+                new NoBackOffice(),
+                InstantSource.system(),
+                agent -> {
+                    if (sessions != null) {
+                        sessions.restoredElsewhere(agent);
+                    }
+                });
         runtime.subscribe(view);
+        runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(metrics);
         runtime.subscribe(gauges);
@@ -101,12 +127,14 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                desktop.restore(snapshot);
             }
 
             @Override
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
 
@@ -152,9 +180,15 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        if (config.demoMode()) {
+            defineDeskAdvisors();
+        }
+        desktop.recovered();
+        desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, registry);
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
+        api = new ApiServer(
+                vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, desktop::mount);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -169,6 +203,25 @@ public final class FirstContactServer implements AutoCloseable {
                     centre,
                     config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
             demo.start();
+            LOG.info(
+                    "Demo desk: sign in at http://localhost:{}/signin with {} (all in {}/{})",
+                    api.port(),
+                    String.join(", ", demoLogins.stream()
+                            .map(l -> l.username() + " / " + l.password())
+                            .toList()),
+                    config.dataDir(),
+                    DemoStaff.FILE);
+        }
+    }
+
+    /** A journal from before the desk advisors existed gets them now (DefineAgent is idempotent). */
+    private void defineDeskAdvisors() throws Exception {
+        List<String> known = runtime.query(e -> view.agents().stream().map(AgentView::agentId).toList())
+                .get(10, TimeUnit.SECONDS);
+        for (Command.DefineAgent a : DemoCentre.deskAdvisors()) {
+            if (!known.contains(a.agentId())) {
+                runtime.submit("seed", null, a).get(30, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * The public listener: {@code /api/v1}, and beside it whatever the modules mount (the staff pages and desk). Every route needs a bearer token (401 without a valid one) and checks its role
  * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
  */
 public final class ApiServer {
@@ -30,6 +30,7 @@ public final class ApiServer {
     private final Ownership owners;
     private final Sessions sessions;
     private final ViewRoutes views;
+    private final java.util.function.Consumer<Router> more;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -39,7 +40,8 @@ public final class ApiServer {
             Tokens tokens,
             EventStream events,
             ViewRoutes views,
-            Sessions sessions) {
+            Sessions sessions,
+            java.util.function.Consumer<Router> more) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -48,6 +50,7 @@ public final class ApiServer {
         this.views = views;
         this.owners = views;
         this.sessions = sessions;
+        this.more = more;
     }
 
     public Router router() {
@@ -108,6 +111,7 @@ public final class ApiServer {
             }
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
+        more.accept(router); // the staff pages and the desk, beside the API
         byte[] openapi = openapi();
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()
