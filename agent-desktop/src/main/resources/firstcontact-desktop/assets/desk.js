@@ -467,26 +467,30 @@ function capacityNote() {
 }
 
 function view() {
-  if (!app.setup) return html`<p class="container">Loading your desk…</p>`;
+  if (!app.setup) return html`<main class="container"><h1>Desk</h1><p aria-busy="true">Loading your desk…</p></main>`;
   const offers = app.desk?.offers ?? [];
   const work = app.desk?.work ?? [];
   return html`${header()}
-  <main class="container-fluid">
-    ${statePanel()}
-    <section aria-labelledby="offers-heading">
-      <h2 id="offers-heading" tabindex="-1">Offers</h2>
-      ${offers.length === 0
-        ? html`<p class="muted">No offer ringing.</p>`
-        : html`<div class="cards">${repeat(offers, (o) => o.offerId, offerCard)}</div>`}
-    </section>
-    <section aria-labelledby="work-heading">
-      <h2 id="work-heading" tabindex="-1">Your work</h2>
-      ${capacityNote()}
-      ${work.length === 0
-        ? html`<p class="muted">Nothing open.</p>`
-        : html`<div class="cards">${repeat(work, (w) => w.assignmentId, workCard)}</div>`}
-    </section>
-    ${history()}
+  <main class="container-fluid desk-layout">
+    <div class="desk-side">
+      ${statePanel()}
+      <section aria-labelledby="offers-heading">
+        <h2 id="offers-heading" tabindex="-1">Offers</h2>
+        ${offers.length === 0
+          ? html`<p class="muted">No offer ringing.</p>`
+          : html`<div class="offers">${repeat(offers, (o) => o.offerId, offerCard)}</div>`}
+      </section>
+    </div>
+    <div class="desk-main">
+      <section aria-labelledby="work-heading">
+        <h2 id="work-heading" tabindex="-1">Your work</h2>
+        ${capacityNote()}
+        ${work.length === 0
+          ? html`<p class="muted">Nothing open.</p>`
+          : html`<div class="cards">${repeat(work, (w) => w.assignmentId, workCard)}</div>`}
+      </section>
+      ${history()}
+    </div>
   </main>`;
 }
 

@@ -35,6 +35,7 @@ class AdvisorWorksACallTest {
 
     @AfterEach
     void shut() {
+        browser.closePages();
         centre.close();
     }
 

@@ -54,6 +54,11 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** Closes every page and profile opened so far (their pages stop reconnecting to a centre that is gone). */
+    public void closePages() {
+        browser.contexts().forEach(BrowserContext::close);
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -75,6 +75,11 @@ public final class TestCentre implements AutoCloseable {
     }
 
     public TestCentre(DesktopOptions options) throws Exception {
+        this(options, 0);
+    }
+
+    /** @param port the listener's port, or 0 for any free one */
+    public TestCentre(DesktopOptions options, int port) throws Exception {
         RoutingEngine engine = RoutingEngine.create();
         this.view = new LiveView(ViewOptions.DEFAULT, engine::position);
         Journal memory = batch -> CompletableFuture.completedFuture(null);
@@ -111,9 +116,10 @@ public final class TestCentre implements AutoCloseable {
         desktop.start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         Router router = Router.router(vertx);
         desktop.mount(router);
+        new io.firstcontact.desktop.web.StaffPages().library(router, "axe-core"); // for the accessibility checks
         this.server = vertx.createHttpServer()
                 .requestHandler(router)
-                .listen(0, "127.0.0.1")
+                .listen(port, "127.0.0.1")
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(20, TimeUnit.SECONDS);

@@ -87,9 +87,14 @@ public final class PushChannel {
     }
 
     private void closeAll(String username) {
+        disconnect(username, "signed out");
+    }
+
+    /** Closes every connection of {@code username} with {@code reason} (the pages reconnect unless signed out). */
+    public void disconnect(String username, String reason) {
         Set<Connection> cs = byUser.get(username);
         if (cs != null) {
-            cs.forEach(c -> c.close("signed out"));
+            cs.forEach(c -> c.close(reason));
         }
     }
 

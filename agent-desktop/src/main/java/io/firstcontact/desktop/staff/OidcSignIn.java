@@ -69,7 +69,14 @@ public final class OidcSignIn {
                 .pkceVerifierLength(64);
         handler.setupCallback(router.get(CALLBACK));
         router.get(START).handler(handler).handler(ctx -> {
-            StaffPrincipal p = principal(ctx.user());
+            StaffPrincipal p;
+            try {
+                p = principal(ctx.user());
+            } catch (Problem refused) {
+                ctx.userContext().clear();
+                refused.write(ctx);
+                return;
+            }
             ctx.userContext().clear(); // our session holds the principal; the provider's tokens are not kept
             signIn.accept(ctx, p);
         });

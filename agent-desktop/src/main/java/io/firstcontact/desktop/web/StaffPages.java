@@ -25,7 +25,7 @@ public final class StaffPages {
     /** Security headers for every staff path. */
     public static void secure(Router router, String... paths) {
         Handler<RoutingContext> csp = CSPHandler.create()
-                .addDirective("default-src", "'self'")
+                .setDirective("default-src", "'self'")
                 .addDirective("script-src", "'self'")
                 .addDirective("style-src", "'self'")
                 .addDirective("img-src", "'self' data:")
