@@ -88,7 +88,9 @@ public final class AgentDesktop {
         return OidcSignIn.discover(vertx, options.staff().oidc())
                 .onSuccess(o -> {
                     oidc = o;
-                    LOG.info("staff single sign-on through {}", options.staff().oidc().issuer());
+                    LOG.info(
+                            "staff single sign-on through {}",
+                            options.staff().oidc().issuer());
                 })
                 .mapEmpty();
     }
@@ -130,7 +132,11 @@ public final class AgentDesktop {
             router.route(path).handler(sessions.handler());
         }
         pages.assets(router);
-        router.get("/").handler(ctx -> ctx.response().setStatusCode(303).putHeader("Location", "/signin").end());
+        router.get("/")
+                .handler(ctx -> ctx.response()
+                        .setStatusCode(303)
+                        .putHeader("Location", "/signin")
+                        .end());
         router.get("/signin").handler(StaffPages.page("signin.html"));
         new SignInRoutes(
                         vertx,

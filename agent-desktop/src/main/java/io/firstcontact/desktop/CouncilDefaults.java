@@ -31,8 +31,7 @@ final class CouncilDefaults {
                     List.of(
                             new Question("moving-date", "Date of the move", Kind.DATE, null, true),
                             new Question("new-address", "New address", Kind.TEXT, null, true),
-                            new Question(
-                                    "occupants", "Adults living at the new address", Kind.NUMBER, null, false))),
+                            new Question("occupants", "Adults living at the new address", Kind.NUMBER, null, false))),
             new Script(
                     "missed-bin",
                     "Waste: missed bin collection",
@@ -57,8 +56,8 @@ final class CouncilDefaults {
                                     Kind.CHOICE,
                                     List.of("Kitchen", "Bathroom", "Heating or hot water", "Outside", "Other"),
                                     true),
-                            new Question("urgent", "Is anyone at risk (no heat, water or power)?", Kind.YES_NO, null,
-                                    true),
+                            new Question(
+                                    "urgent", "Is anyone at risk (no heat, water or power)?", Kind.YES_NO, null, true),
                             new Question("description", "What is wrong", Kind.TEXT, null, true))),
             new Script(
                     "pcn-challenge",

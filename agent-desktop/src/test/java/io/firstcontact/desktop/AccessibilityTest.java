@@ -46,8 +46,7 @@ class AccessibilityTest {
     @SuppressWarnings("unchecked")
     static List<String> violations(Page page) {
         page.addScriptTag(new Page.AddScriptTagOptions().setUrl("/lib/axe-core/axe.min.js"));
-        return (List<String>) page.evaluate(
-                """
+        return (List<String>) page.evaluate("""
                 async () => {
                   const r = await axe.run(document, { runOnly: { type: 'tag',
                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
@@ -81,21 +80,25 @@ class AccessibilityTest {
         Page page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
         assertThat(violations(page)).as("logged out").isEmpty();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
         centre.chat("cust-1", Attributes.of("service", "waste", "keyed", "missed bin"));
         assertThat(page.locator("article.offer .customer-name")).isVisible();
         assertThat(violations(page)).as("an offer with its screen pop").isEmpty();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept chat")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept chat"))
+                .click();
         page.getByText("Script: Waste: missed bin collection").click();
         assertThat(page.locator("article.work .prompts")).isVisible();
         assertThat(violations(page)).as("a chat with its script open").isEmpty();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End chat")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End chat"))
+                .click();
         assertThat(page.locator("article.work")).containsText("Wrap-up");
         assertThat(violations(page)).as("wrap-up").isEmpty();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up"))
+                .click();
         assertThat(page.locator("table.history")).isVisible();
         assertThat(violations(page)).as("history").isEmpty();
     }

@@ -44,7 +44,9 @@ class AdvisorWorksACallTest {
         page.navigate(centre.baseUrl() + "/desk/");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(TestCentre.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
         page.waitForURL("**/desk/");
         return page;
@@ -55,7 +57,8 @@ class AdvisorWorksACallTest {
         Page page = signIn(browser, centre, "asha");
         assertThat(page.locator("#presence")).containsText("Logged out");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
         assertThat(page.locator("#presence")).containsText("Ready");
         assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().presence()))
                 .isEqualTo(PresenceState.READY);
@@ -73,20 +76,24 @@ class AdvisorWorksACallTest {
         assertThat(page.locator("article.offer .prompts")).containsText("Register for an online account");
         assertThat(page.locator("article.offer .prompts")).containsText("Pay PCNs online");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call"))
+                .click();
         assertThat(page.locator("article.work")).containsText("Call: parking");
         page.getByRole(
                         AriaRole.GROUP,
                         new Page.GetByRoleOptions().setName("Outcome for Register for an online account"))
                 .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Accepted"))
                 .click();
-        assertThat(page.locator("article.work .outcomes button[aria-pressed=true]")).hasText("Accepted");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End call")).click();
+        assertThat(page.locator("article.work .outcomes button[aria-pressed=true]"))
+                .hasText("Accepted");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End call"))
+                .click();
         assertThat(page.locator("article.work")).containsText("Wrap-up: call, parking");
 
         page.getByLabel("Resolved first time").check();
         page.getByLabel("Notes (yours only; never card numbers)").fill("Explained the appeal route.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up"))
+                .click();
 
         assertThat(page.getByText("Nothing open.")).isVisible();
         assertThat(page.locator("table.history")).containsText("resolved");
@@ -97,5 +104,22 @@ class AdvisorWorksACallTest {
         page.waitForCondition(() -> !centre.accounts.contacts.isEmpty());
         assertThat(centre.accounts.contacts.getFirst().notes()).isEqualTo("Explained the appeal route.");
         assertThat(centre.accounts.contacts.getFirst().customerRef()).isEqualTo("cust-1");
+    }
+
+    @Test
+    void withTheBackOfficeDownTheDeskSaysSoAndTheCallIsTakenAllTheSame() {
+        centre.accounts.down = true;
+        Page page = signIn(browser, centre, "asha");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
+
+        centre.call("cust-1", Attributes.of("service", "parking"));
+
+        assertThat(page.locator("article.offer")).containsText("The back office is not answering");
+        // A rule that needs no account still prompts: paying a PCN by phone.
+        assertThat(page.locator("article.offer .prompts")).containsText("Pay PCNs online");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call"))
+                .click();
+        assertThat(page.locator("article.work")).containsText("Call: parking");
     }
 }

@@ -44,8 +44,8 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh profile (no cookies), as a new person at a new computer. */
     public Page newPage() {
-        BrowserContext context =
-                browser.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB"));
+        BrowserContext context = browser.newContext(
+                new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB"));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
         // What the page says goes to the test's output, so a failure can be read.

@@ -50,7 +50,8 @@ class DeskSecurityTest {
 
     private Page readyDesk(String username) {
         Page page = AdvisorWorksACallTest.signIn(browser, centre, username);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
         assertThat(page.locator("#presence")).containsText("Ready");
         return page;
     }
@@ -58,8 +59,8 @@ class DeskSecurityTest {
     @Test
     void scriptInACustomersNameAndAttributesIsShownAsText() {
         String evilName = "<img src=x onerror=\"window.__pwned=1\">Mallory";
-        centre.accounts.add(TestAccounts.resident(
-                "cust-evil", evilName, false, CouncilTaxAccount.Billing.PAPER, List.of()));
+        centre.accounts.add(
+                TestAccounts.resident("cust-evil", evilName, false, CouncilTaxAccount.Billing.PAPER, List.of()));
         Page page = readyDesk("asha");
 
         centre.call("cust-evil", Attributes.of("service", "parking", "keyed", "<script>window.__pwned=2</script>"));
@@ -83,7 +84,8 @@ class DeskSecurityTest {
     @Test
     void anAdvisorNeitherSeesNorAcceptsAnotherAdvisorsOffer() {
         Page asha = readyDesk("asha");
-        centre.submit(new Command.ChangePresence("adv-1", PresenceState.NOT_READY, "BREAK", Actor.agent("adv-1"), false));
+        centre.submit(
+                new Command.ChangePresence("adv-1", PresenceState.NOT_READY, "BREAK", Actor.agent("adv-1"), false));
         assertThat(asha.locator("#presence")).containsText("Not ready: BREAK");
         centre.submit(new Command.LogIn("adv-2", true, Actor.agent("adv-2")));
 
@@ -96,7 +98,9 @@ class DeskSecurityTest {
         var r = client.post("/desk/api/offers/" + bens.offerId() + "/accept", "{}");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(asha.getByText("No offer ringing.")).isVisible();
-        assertThat(centre.read(() -> centre.view.offer(bens.offerId()).orElseThrow().live())).isTrue();
+        assertThat(centre.read(
+                        () -> centre.view.offer(bens.offerId()).orElseThrow().live()))
+                .isTrue();
     }
 
     private OfferView waitForOffer(String interactionId) {
@@ -120,9 +124,11 @@ class DeskSecurityTest {
         String token = client.csrf;
 
         client.csrf = null;
-        assertThat(client.post("/desk/api/login", "{\"ready\":true}").statusCode()).isEqualTo(403);
+        assertThat(client.post("/desk/api/login", "{\"ready\":true}").statusCode())
+                .isEqualTo(403);
         client.csrf = "not-the-token";
-        assertThat(client.post("/desk/api/login", "{\"ready\":true}").statusCode()).isEqualTo(403);
+        assertThat(client.post("/desk/api/login", "{\"ready\":true}").statusCode())
+                .isEqualTo(403);
         client.csrf = token;
         var foreign = client.send(HttpRequest.newBuilder(URI.create(centre.baseUrl() + "/desk/api/login"))
                 .header("Content-Type", "application/json")
@@ -205,6 +211,7 @@ class DeskSecurityTest {
         }
 
         assertThat(client.signIn("ben", TestCentre.PASSWORD)).isEqualTo(429);
-        assertThat(new StaffClient(centre.baseUrl()).signIn("asha", TestCentre.PASSWORD)).isEqualTo(200);
+        assertThat(new StaffClient(centre.baseUrl()).signIn("asha", TestCentre.PASSWORD))
+                .isEqualTo(200);
     }
 }

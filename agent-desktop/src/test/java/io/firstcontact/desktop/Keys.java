@@ -17,13 +17,12 @@ final class Keys {
                 return;
             }
         }
-        throw new AssertionError("'" + name + "' was not reached with " + maxPresses + " presses of Tab; last: "
-                + focusedName(page));
+        throw new AssertionError(
+                "'" + name + "' was not reached with " + maxPresses + " presses of Tab; last: " + focusedName(page));
     }
 
     static String focusedName(Page page) {
-        return (String) page.evaluate(
-                """
+        return (String) page.evaluate("""
                 () => {
                   const e = document.activeElement;
                   if (!e) return null;

@@ -73,7 +73,8 @@ class SingleSignOnTest {
     }
 
     private void nextSignInIs(String subject, Map<String, Object> claims) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of(CLIENT), claims, 3600));
+        provider.enqueueCallback(
+                new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of(CLIENT), claims, 3600));
     }
 
     @Test
@@ -95,7 +96,8 @@ class SingleSignOnTest {
         page.waitForURL("**/desk/");
         assertThat(page.locator("header.desk-bar")).containsText("Ben Okoro");
         assertThat(page.locator("header.desk-bar")).containsText("adv-2");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
         assertThat(page.locator("#presence")).containsText("Ready");
     }
 

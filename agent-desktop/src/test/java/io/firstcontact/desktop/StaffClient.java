@@ -15,8 +15,10 @@ public final class StaffClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final CookieManager cookies = new CookieManager();
-    public final HttpClient http =
-            HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    public final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     public String csrf;
 
@@ -36,7 +38,10 @@ public final class StaffClient {
         session();
         HttpResponse<String> r = post(
                 "/auth/password",
-                JSON.createObjectNode().put("username", username).put("password", password).toString());
+                JSON.createObjectNode()
+                        .put("username", username)
+                        .put("password", password)
+                        .toString());
         session();
         return r.statusCode();
     }

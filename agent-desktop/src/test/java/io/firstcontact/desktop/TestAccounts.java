@@ -85,7 +85,9 @@ public final class TestAccounts implements AccountDirectory {
                     BackOfficeUnavailableException.Reason.UNREACHABLE, "the test back office is down"));
         }
         return CompletableFuture.completedFuture(
-                key.kind() == AccountKey.Kind.CUSTOMER_REF ? Optional.ofNullable(byRef.get(key.value())) : Optional.empty());
+                key.kind() == AccountKey.Kind.CUSTOMER_REF
+                        ? Optional.ofNullable(byRef.get(key.value()))
+                        : Optional.empty());
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.firstcontact.desktop.staff.Argon2Passwords;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.desktop.staff.StaffUser;
 import io.firstcontact.router.api.Decision;
-import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.config.AttributeDefinition;
@@ -67,6 +66,9 @@ public final class TestCentre implements AutoCloseable {
     public final RoutingPort routing;
     public final AgentDesktop desktop;
     public final TestAccounts accounts = new TestAccounts();
+    /** Every fact committed, in order. */
+    public final List<io.firstcontact.router.api.event.Fact> facts = new CopyOnWriteArrayList<>();
+
     private final RoutingHost host;
     private final HttpServer server;
 
@@ -107,6 +109,7 @@ public final class TestCentre implements AutoCloseable {
             }
         };
         routing.subscribe(view);
+        routing.subscribe((input, decision) -> facts.addAll(decision.facts()));
         DesktopOptions withStaff = options.staff().users().isEmpty()
                 ? options.withStaff(options.staff().withUsers(users()))
                 : options;
@@ -166,6 +169,31 @@ public final class TestCentre implements AutoCloseable {
         }
     }
 
+    /** Polls {@code check} until it holds, for at most ten seconds. */
+    public static void await(String what, java.util.function.BooleanSupplier check) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!check.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The live offer of an interaction, once there is one. */
+    public io.firstcontact.router.view.OfferView offerOf(String interactionId) {
+        java.util.concurrent.atomic.AtomicReference<io.firstcontact.router.view.OfferView> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        await("an offer of " + interactionId, () -> {
+            read(() -> view.liveOffers().stream()
+                            .filter(o -> o.interactionId().equals(interactionId))
+                            .findFirst())
+                    .ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
     /** A caller arrives in the voice queue, with what the IVR learnt. Returns the interaction id. */
     public String call(String customerRef, Attributes attributes) {
         return arrive("voice", VOICE_QUEUE, customerRef, attributes);
@@ -178,14 +206,7 @@ public final class TestCentre implements AutoCloseable {
     private String arrive(String channel, String queue, String customerRef, Attributes attributes) {
         String id = "int-" + UUID.randomUUID();
         submit(new Command.CreateInteraction(
-                id,
-                channel,
-                Direction.INBOUND,
-                "test:" + id,
-                null,
-                customerRef,
-                attributes,
-                QueueRequest.to(queue)));
+                id, channel, Direction.INBOUND, "test:" + id, null, customerRef, attributes, QueueRequest.to(queue)));
         return id;
     }
 

@@ -1,5 +1,7 @@
 package io.firstcontact.server;
 
+import io.firstcontact.desktop.AgentDesktop;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.metrics.QueueGauges;
 import io.firstcontact.metrics.RoutingMetrics;
 import io.firstcontact.router.api.EngineSnapshot;
@@ -19,8 +21,6 @@ import io.firstcontact.server.api.Sessions;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
-import io.firstcontact.desktop.AgentDesktop;
-import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.server.demo.DemoCentre;
 import io.firstcontact.server.demo.DemoStaff;
 import io.firstcontact.server.demo.DemoTraffic;
@@ -102,8 +102,7 @@ public final class FirstContactServer implements AutoCloseable {
         DesktopOptions desktopOptions = config.desktop();
         if (config.demoMode()) {
             demoLogins = DemoStaff.loadOrCreate(config.dataDir());
-            desktopOptions = desktopOptions.withStaff(
-                    desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
+            desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
         this.desktop = new AgentDesktop(
                 vertx,
@@ -206,9 +205,11 @@ public final class FirstContactServer implements AutoCloseable {
             LOG.info(
                     "Demo desk: sign in at http://localhost:{}/signin with {} (all in {}/{})",
                     api.port(),
-                    String.join(", ", demoLogins.stream()
-                            .map(l -> l.username() + " / " + l.password())
-                            .toList()),
+                    String.join(
+                            ", ",
+                            demoLogins.stream()
+                                    .map(l -> l.username() + " / " + l.password())
+                                    .toList()),
                     config.dataDir(),
                     DemoStaff.FILE);
         }
@@ -216,7 +217,8 @@ public final class FirstContactServer implements AutoCloseable {
 
     /** A journal from before the desk advisors existed gets them now (DefineAgent is idempotent). */
     private void defineDeskAdvisors() throws Exception {
-        List<String> known = runtime.query(e -> view.agents().stream().map(AgentView::agentId).toList())
+        List<String> known = runtime.query(
+                        e -> view.agents().stream().map(AgentView::agentId).toList())
                 .get(10, TimeUnit.SECONDS);
         for (Command.DefineAgent a : DemoCentre.deskAdvisors()) {
             if (!known.contains(a.agentId())) {

@@ -47,13 +47,19 @@ final class BackOfficeContacts implements Desks.ContactRecorder {
                     agentId,
                     c.notes());
         } catch (IllegalArgumentException e) {
-            LOG.warn("advisor {}: contact {} not written to the back office: {}", agentId, c.assignmentId(),
+            LOG.warn(
+                    "advisor {}: contact {} not written to the back office: {}",
+                    agentId,
+                    c.assignmentId(),
                     e.getMessage());
             return;
         }
         accounts.recordContact(summary).whenComplete((ok, e) -> {
             if (e != null) {
-                LOG.warn("advisor {}: contact {} not written to the back office: {}", agentId, c.assignmentId(),
+                LOG.warn(
+                        "advisor {}: contact {} not written to the back office: {}",
+                        agentId,
+                        c.assignmentId(),
                         e.getMessage());
             }
         });

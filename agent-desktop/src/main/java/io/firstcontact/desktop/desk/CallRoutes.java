@@ -82,51 +82,55 @@ final class CallRoutes {
             Instant due = due(b.at());
             boolean forThem = !"QUEUE".equals(b.to());
             String number = number(b.number());
-            String note = b.note() == null || b.note().isBlank() ? null : b.note().strip();
+            String note =
+                    b.note() == null || b.note().isBlank() ? null : b.note().strip();
             if (note != null && (note.length() > 500 || CardNumberTripwire.containsCardNumber(note))) {
                 throw Problem.invalid("the note is too long or holds what looks like a card number");
             }
-            return desk.ownWork(p, ctx).thenCompose(as -> desk.onEngine(() -> {
-                        RoutingConfig config = view.configuration().orElseThrow();
-                        QueueConfig q = config.queue(as.queue());
-                        if (q == null || config.channel(q.channel()).mediaClass() != MediaClass.REALTIME_VOICE) {
-                            throw Problem.invalid("callbacks are promised from a call");
-                        }
-                        return desks.context(as.interactionId());
-                    })
-                    .thenCompose(context -> {
-                        String id = "cb-" + UUID.randomUUID();
-                        List<Attribute> attributes = new ArrayList<>();
-                        if (context != null && context.reason() != null) {
-                            attributes.add(new Attribute(reasonAttribute, context.reason()));
-                        }
-                        attributes.add(new Attribute(PromisedCallbacks.NUMBER, number));
-                        attributes.add(new Attribute(PromisedCallbacks.DUE, due.toString()));
-                        attributes.add(new Attribute(PromisedCallbacks.QUEUE, as.queue()));
-                        attributes.add(new Attribute(PromisedCallbacks.PROMISED_BY, p.agentId()));
-                        attributes.add(new Attribute(PromisedCallbacks.FOR, forThem ? "advisor" : "queue"));
-                        if (note != null) {
-                            attributes.add(new Attribute(PromisedCallbacks.NOTE, note));
-                        }
-                        Command create = new Command.CreateInteraction(
-                                id,
-                                as.channel(),
-                                Direction.CALLBACK,
-                                PromisedCallbacks.SOURCE_PREFIX + id,
-                                as.interactionId(),
-                                context == null ? null : context.customerRef(),
-                                new Attributes(attributes),
-                                null);
-                        return routing.submit(DeskRoutes.SOURCE, null, create).thenApply(d -> {
-                            JsonNode ok = JsonRoutes.decided(d);
-                            callbacks.arm(id, due, as.queue(), p.agentId(), forThem);
-                            return (JsonNode) PublicJson.MAPPER
-                                    .createObjectNode()
-                                    .put("ok", ok.path("ok").asBoolean())
-                                    .put("interactionId", id)
-                                    .put("due", due.toString());
-                        });
-                    }));
+            return desk.ownWork(p, ctx)
+                    .thenCompose(as -> desk.onEngine(() -> {
+                                RoutingConfig config = view.configuration().orElseThrow();
+                                QueueConfig q = config.queue(as.queue());
+                                if (q == null
+                                        || config.channel(q.channel()).mediaClass() != MediaClass.REALTIME_VOICE) {
+                                    throw Problem.invalid("callbacks are promised from a call");
+                                }
+                                return desks.context(as.interactionId());
+                            })
+                            .thenCompose(context -> {
+                                String id = "cb-" + UUID.randomUUID();
+                                List<Attribute> attributes = new ArrayList<>();
+                                if (context != null && context.reason() != null) {
+                                    attributes.add(new Attribute(reasonAttribute, context.reason()));
+                                }
+                                attributes.add(new Attribute(PromisedCallbacks.NUMBER, number));
+                                attributes.add(new Attribute(PromisedCallbacks.DUE, due.toString()));
+                                attributes.add(new Attribute(PromisedCallbacks.QUEUE, as.queue()));
+                                attributes.add(new Attribute(PromisedCallbacks.PROMISED_BY, p.agentId()));
+                                attributes.add(new Attribute(PromisedCallbacks.FOR, forThem ? "advisor" : "queue"));
+                                if (note != null) {
+                                    attributes.add(new Attribute(PromisedCallbacks.NOTE, note));
+                                }
+                                Command create = new Command.CreateInteraction(
+                                        id,
+                                        as.channel(),
+                                        Direction.CALLBACK,
+                                        PromisedCallbacks.SOURCE_PREFIX + id,
+                                        as.interactionId(),
+                                        context == null ? null : context.customerRef(),
+                                        new Attributes(attributes),
+                                        null);
+                                return routing.submit(DeskRoutes.SOURCE, null, create)
+                                        .thenApply(d -> {
+                                            JsonNode ok = JsonRoutes.decided(d);
+                                            callbacks.arm(id, due, as.queue(), p.agentId(), forThem);
+                                            return (JsonNode) PublicJson.MAPPER
+                                                    .createObjectNode()
+                                                    .put("ok", ok.path("ok").asBoolean())
+                                                    .put("interactionId", id)
+                                                    .put("due", due.toString());
+                                        });
+                            }));
         });
         JsonRoutes.handle(router.post("/desk/api/calls"), (p, ctx) -> {
             Call b = JsonRoutes.body(ctx, Call.class);
@@ -149,7 +153,8 @@ final class CallRoutes {
                                         p.agentId(), clock.millis() + CALL_WINDOW_MILLIS, TargetMode.ONLY))));
                 return routing.submit(DeskRoutes.SOURCE, null, create).thenApply(d -> {
                     JsonRoutes.decided(d);
-                    return (JsonNode) PublicJson.MAPPER.createObjectNode().put("ok", true).put("interactionId", id);
+                    return (JsonNode)
+                            PublicJson.MAPPER.createObjectNode().put("ok", true).put("interactionId", id);
                 });
             });
         });
@@ -162,11 +167,15 @@ final class CallRoutes {
     /** The advisor's first voice queue, if they are ready and free for a call now; else 409. Engine thread. */
     private String voiceQueueFor(String agentId) {
         AgentView a = view.agent(agentId).orElseThrow(() -> Problem.notFound("routing does not know you"));
-        if (a.presence() != PresenceState.READY || a.pendingPresence() != null || !a.offerIds().isEmpty()) {
+        if (a.presence() != PresenceState.READY
+                || a.pendingPresence() != null
+                || !a.offerIds().isEmpty()) {
             throw Problem.conflict("be ready, with nothing ringing, to make a call");
         }
         for (String id : a.assignmentIds()) {
-            if (view.assignment(id).map(as -> as.status() == AssignmentStatus.ACTIVE).orElse(false)) {
+            if (view.assignment(id)
+                    .map(as -> as.status() == AssignmentStatus.ACTIVE)
+                    .orElse(false)) {
                 throw Problem.conflict("finish the contact you are on before making a call");
             }
         }

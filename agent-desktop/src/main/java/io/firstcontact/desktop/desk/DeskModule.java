@@ -43,8 +43,8 @@ public final class DeskModule {
             Consumer<String> sessionRestored) {
         this.view = view;
         this.engineThread = engineThread;
-        this.desks = new Desks(
-                view, options.reasonAttribute(), new BackOfficeContacts(accounts, options.wrapUpCodes()));
+        this.desks =
+                new Desks(view, options.reasonAttribute(), new BackOfficeContacts(accounts, options.wrapUpCodes()));
         DeskLiveness liveness =
                 new DeskLiveness(vertx, routing, engineThread, view, options.sessionGrace(), sessionRestored);
         this.routes = new DeskRoutes(routing, engineThread, view, desks, options, devices);

@@ -76,7 +76,9 @@ final class DeskRoutes {
         JsonRoutes.handle(router.get("/desk/api/setup"), (p, ctx) -> onEngine(() -> setup(p)));
         JsonRoutes.handle(router.post("/desk/api/login"), (p, ctx) -> {
             LogIn b = JsonRoutes.body(ctx, LogIn.class);
-            String device = b.device() == null || b.device().isBlank() ? null : b.device().strip();
+            String device = b.device() == null || b.device().isBlank()
+                    ? null
+                    : b.device().strip();
             if (device != null && !device.matches("[A-Za-z0-9/@._:+-]{1,80}")) {
                 throw Problem.invalid("a device is a name such as PJSIP/1001 (letters, digits, / @ . _ : + -)");
             }
@@ -230,10 +232,11 @@ final class DeskRoutes {
         body.set("wrapUpCodes", PublicJson.MAPPER.valueToTree(options.wrapUpCodes()));
         body.set("scripts", PublicJson.MAPPER.valueToTree(options.scripts()));
         ArrayNode services = body.putArray("crossSellServices");
-        options.crossSell().forEach(r -> services.addObject()
-                .put("service", r.service())
-                .put("label", r.label())
-                .put("pitch", r.pitch()));
+        options.crossSell()
+                .forEach(r -> services.addObject()
+                        .put("service", r.service())
+                        .put("label", r.label())
+                        .put("pitch", r.pitch()));
         return body;
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param work assignments open (active or in wrap-up), oldest first
  * @param history their own contacts, newest first
  */
-public record DeskState(String entryId, Agent agent, List<OfferCard> offers, List<WorkCard> work, List<Contact> history) {
+public record DeskState(
+        String entryId, Agent agent, List<OfferCard> offers, List<WorkCard> work, List<Contact> history) {
     public DeskState {
         offers = List.copyOf(offers);
         work = List.copyOf(work);

@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +52,14 @@ final class PromisedCallbacks {
         long delay = Math.max(1, due.toEpochMilli() - clock.millis());
         vertx.setTimer(delay, t -> {
             List<Target> targets = forThem
-                    ? List.of(new Target(
-                            promisedBy, due.toEpochMilli() + OWNER_WINDOW_MINUTES * 60_000, TargetMode.ONLY))
+                    ? List.of(
+                            new Target(promisedBy, due.toEpochMilli() + OWNER_WINDOW_MINUTES * 60_000, TargetMode.ONLY))
                     : List.of();
             routing.submit(
                             DeskRoutes.SOURCE,
                             "callback-due:" + interactionId,
-                            new Command.QueueInteraction(interactionId, QueueRequest.to(queue).withTargets(targets)))
+                            new Command.QueueInteraction(
+                                    interactionId, QueueRequest.to(queue).withTargets(targets)))
                     .whenComplete((d, e) -> {
                         if (e != null || d.refused()) {
                             LOG.warn(

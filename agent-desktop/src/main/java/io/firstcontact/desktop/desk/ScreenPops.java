@@ -69,9 +69,8 @@ public final class ScreenPops {
         accounts.find(key).whenComplete((found, error) -> {
             ObjectNode m;
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause()
-                        : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (!(cause instanceof BackOfficeException)) {
                     LOG.error("account lookup failed for a screen pop", cause);
                 }

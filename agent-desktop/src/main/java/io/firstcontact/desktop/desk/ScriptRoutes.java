@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -67,7 +66,8 @@ final class ScriptRoutes {
                                 }
                                 return desk.onEngine(() -> {
                                     desks.formRecorded(p.agentId(), as.assignmentId(), script.id());
-                                    return (JsonNode) PublicJson.MAPPER.createObjectNode().put("ok", true);
+                                    return (JsonNode)
+                                            PublicJson.MAPPER.createObjectNode().put("ok", true);
                                 });
                             })
                             .thenCompose(f -> f));

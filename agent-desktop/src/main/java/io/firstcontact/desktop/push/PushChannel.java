@@ -54,16 +54,21 @@ public final class PushChannel {
             }
             String after = ctx.request().getParam("after");
             if (after != null && !ENTRY_ID.matcher(after).matches()) {
-                Problem.invalid("after must be a journal entry id such as 3-1042").write(ctx);
+                Problem.invalid("after must be a journal entry id such as 3-1042")
+                        .write(ctx);
                 return;
             }
             StaffPrincipal principal = StaffGuard.principal(ctx);
-            ctx.request().toWebSocket().onSuccess(ws -> accept(ws, principal, feed, after)).onFailure(e -> {
-                LOG.debug("push upgrade failed: {}", e.getMessage());
-                if (!ctx.response().ended()) {
-                    Problem.malformed("a WebSocket upgrade was expected").write(ctx);
-                }
-            });
+            ctx.request()
+                    .toWebSocket()
+                    .onSuccess(ws -> accept(ws, principal, feed, after))
+                    .onFailure(e -> {
+                        LOG.debug("push upgrade failed: {}", e.getMessage());
+                        if (!ctx.response().ended()) {
+                            Problem.malformed("a WebSocket upgrade was expected")
+                                    .write(ctx);
+                        }
+                    });
         };
     }
 

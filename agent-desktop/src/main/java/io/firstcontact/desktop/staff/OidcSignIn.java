@@ -45,7 +45,8 @@ public final class OidcSignIn {
     public static Future<OidcSignIn> discover(Vertx vertx, StaffOptions.Oidc options) {
         String secret;
         try {
-            secret = Files.readString(options.clientSecretFile(), StandardCharsets.UTF_8).strip();
+            secret = Files.readString(options.clientSecretFile(), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             return Future.failedFuture(new IllegalStateException(
                     "staff.oidc.clientSecretFile " + options.clientSecretFile() + " cannot be read: " + e.getMessage(),
@@ -101,8 +102,8 @@ public final class OidcSignIn {
         String username = claims.getString("preferred_username", claims.getString("sub"));
         String agentId = roles.contains(StaffRole.ADVISOR) ? claims.getString(options.agentIdClaim()) : null;
         if (roles.contains(StaffRole.ADVISOR) && (agentId == null || agentId.isBlank())) {
-            throw Problem.forbidden("your account is an advisor's but names no advisor id ("
-                    + options.agentIdClaim() + "); ask an administrator");
+            throw Problem.forbidden("your account is an advisor's but names no advisor id (" + options.agentIdClaim()
+                    + "); ask an administrator");
         }
         String name = claims.getString(options.nameClaim(), username);
         return new StaffPrincipal(username, name, roles, agentId, "oidc");

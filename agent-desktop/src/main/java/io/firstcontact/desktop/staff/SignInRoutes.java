@@ -99,14 +99,20 @@ public final class SignInRoutes {
 
     private void password(RoutingContext ctx) {
         if (!sessions.sameSiteRequest(ctx)) {
-            Problem.forbidden("missing or wrong CSRF token: reload the sign-in page").write(ctx);
+            Problem.forbidden("missing or wrong CSRF token: reload the sign-in page")
+                    .write(ctx);
             return;
         }
         String username;
         String password;
         try {
-            JsonNode b = PublicJson.MAPPER.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
-            if (b == null || !b.path("username").isTextual() || !b.path("password").isTextual()) {
+            JsonNode b = PublicJson.MAPPER.readTree(
+                    ctx.body().buffer() == null
+                            ? new byte[0]
+                            : ctx.body().buffer().getBytes());
+            if (b == null
+                    || !b.path("username").isTextual()
+                    || !b.path("password").isTextual()) {
                 throw Problem.malformed("send {\"username\": …, \"password\": …}");
             }
             username = b.get("username").asText().strip();

@@ -46,7 +46,10 @@ public final class StaffGuard {
         if (p.isEmpty()) {
             if (page && ctx.request().method() == HttpMethod.GET) {
                 String next = URLEncoder.encode(ctx.request().path(), StandardCharsets.UTF_8);
-                ctx.response().setStatusCode(303).putHeader("Location", "/signin?next=" + next).end();
+                ctx.response()
+                        .setStatusCode(303)
+                        .putHeader("Location", "/signin?next=" + next)
+                        .end();
             } else {
                 Problem.unauthenticated().write(ctx);
             }
@@ -58,7 +61,8 @@ public final class StaffGuard {
             return;
         }
         if (!sessions.sameSiteRequest(ctx)) {
-            Problem.forbidden("missing or wrong CSRF token, or a request from another site").write(ctx);
+            Problem.forbidden("missing or wrong CSRF token, or a request from another site")
+                    .write(ctx);
             return;
         }
         ctx.put(GUARDED, p.get());

@@ -9,9 +9,9 @@ import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -106,7 +106,10 @@ public final class StaffSessions {
         s.regenerateId();
         s.put(USER, principal.username());
         s.put(NAME, principal.name());
-        s.put(ROLES, String.join(",", principal.roles().stream().map(Enum::name).sorted().toList()));
+        s.put(
+                ROLES,
+                String.join(
+                        ",", principal.roles().stream().map(Enum::name).sorted().toList()));
         if (principal.agentId() != null) {
             s.put(AGENT, principal.agentId());
         } else {

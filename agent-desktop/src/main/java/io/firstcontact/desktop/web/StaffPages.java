@@ -46,7 +46,8 @@ public final class StaffPages {
 
     /** Mounts {@code /assets/*} and the libraries the pages use. */
     public void assets(Router router) {
-        router.get("/assets/*").handler(StaticHandler.create(RESOURCES + "assets").setCachingEnabled(false));
+        router.get("/assets/*")
+                .handler(StaticHandler.create(RESOURCES + "assets").setCachingEnabled(false));
         library(router, "lit-html");
         library(router, "picocss__pico");
     }

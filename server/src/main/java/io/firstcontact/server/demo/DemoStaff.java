@@ -53,13 +53,14 @@ public final class DemoStaff {
 
     private static String generate() {
         SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder("# The demo's staff: username, name, password, role, advisor (tab separated)\n");
-        List<String> desks = DemoCentre.deskAdvisors().stream()
-                .map(a -> a.agentId())
-                .toList();
+        StringBuilder out =
+                new StringBuilder("# The demo's staff: username, name, password, role, advisor (tab separated)\n");
+        List<String> desks =
+                DemoCentre.deskAdvisors().stream().map(a -> a.agentId()).toList();
         String[] names = {"Asha Patel", "Ben Okoro", "Chloe Martin", "Dev Sharma"};
         for (int i = 0; i < desks.size(); i++) {
-            out.append(line("advisor" + (i + 1), names[i % names.length], password(random), StaffRole.ADVISOR, desks.get(i)));
+            out.append(line(
+                    "advisor" + (i + 1), names[i % names.length], password(random), StaffRole.ADVISOR, desks.get(i)));
         }
         out.append(line("supervisor", "Sam Reid", password(random), StaffRole.SUPERVISOR, null));
         out.append(line("admin", "Alex Admin", password(random), StaffRole.ADMIN, null));
