@@ -60,6 +60,7 @@ public final class AgentDesktop {
      * @param view the read model, fed on {@code engineThread}
      * @param engineThread the thread the read model is confined to (the engine's)
      * @param accounts the account directory (the cached one, warmed on arrival) for screen pops and back-office records
+     * @param observer hears how long pushes and screen pops took
      * @param sessionRestored hears each advisor whose routing session a desk connection restored
      */
     public AgentDesktop(
@@ -70,6 +71,7 @@ public final class AgentDesktop {
             Executor engineThread,
             AccountDirectory accounts,
             InstantSource clock,
+            DeskObserver observer,
             Consumer<String> sessionRestored) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = Objects.requireNonNull(options, "options");
@@ -77,7 +79,8 @@ public final class AgentDesktop {
         this.sessions = new StaffSessions(vertx, options.staff());
         this.guard = new StaffGuard(sessions);
         this.push = new PushChannel(vertx, sessions, options.push());
-        this.desk = new DeskModule(vertx, options, routing, view, engineThread, accounts, clock, sessionRestored);
+        this.desk =
+                new DeskModule(vertx, options, routing, view, engineThread, accounts, clock, observer, sessionRestored);
     }
 
     /** Discovers the single sign-on provider, when one is configured. */

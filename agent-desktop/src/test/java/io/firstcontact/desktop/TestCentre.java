@@ -114,7 +114,15 @@ public final class TestCentre implements AutoCloseable {
                 ? options.withStaff(options.staff().withUsers(users()))
                 : options;
         this.desktop = new AgentDesktop(
-                vertx, withStaff, routing, view, engineThread, accounts, InstantSource.system(), agent -> {});
+                vertx,
+                withStaff,
+                routing,
+                view,
+                engineThread,
+                accounts,
+                InstantSource.system(),
+                DeskObserver.NONE,
+                agent -> {});
         routing.subscribe(desktop.sink());
         desktop.start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         Router router = Router.router(vertx);

@@ -112,6 +112,7 @@ public final class FirstContactServer implements AutoCloseable {
                 runtime::onEngineThread,
                 new NoBackOffice(),
                 InstantSource.system(),
+                new DeskTimers(registry),
                 agent -> {
                     if (sessions != null) {
                         sessions.restoredElsewhere(agent);

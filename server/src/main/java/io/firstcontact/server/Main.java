@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * firstcontact [--config FILE]     run the server (no file: the demo centre on embedded defaults)
  * firstcontact new-token           print a new random API token and the hash to configure for it
  * firstcontact hash-token          read a token on standard input, print its hash for tokens[].sha256
+ * firstcontact hash-password       read a password on standard input, print its Argon2id hash for desktop.staff.users
  * firstcontact new-journal-key FILE  write a new journal key to FILE (readable only by you), for a rotation
  * </pre>
  */
@@ -41,6 +42,16 @@ public final class Main {
             System.out.println(Tokens.sha256(line.strip()));
             return;
         }
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) {
+                System.err.println("give the password on standard input");
+                System.exit(2);
+            }
+            System.out.println(io.firstcontact.desktop.staff.Argon2Passwords.hash(line));
+            return;
+        }
         if (args.length > 0 && args[0].equals("new-journal-key")) {
             if (args.length != 2) {
                 System.err.println("usage: firstcontact new-journal-key FILE");
@@ -61,7 +72,7 @@ public final class Main {
                 explicit = args[++i];
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println(
-                        "usage: firstcontact [--config FILE] | new-token | hash-token | new-journal-key FILE");
+                        "usage: firstcontact [--config FILE] | new-token | hash-token | hash-password | new-journal-key FILE");
                 return;
             } else {
                 System.err.println("unknown argument " + args[i] + "; try --help");

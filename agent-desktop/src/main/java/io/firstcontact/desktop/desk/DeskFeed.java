@@ -1,6 +1,7 @@
 package io.firstcontact.desktop.desk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.push.Feed;
 import io.firstcontact.desktop.push.PushConnection;
 import io.firstcontact.router.wire.PublicJson;
@@ -24,12 +25,14 @@ final class DeskFeed implements Feed {
     private final Executor engineThread;
     private final DeskLiveness liveness;
     private final ScreenPops pops;
+    private final DeskObserver observer;
 
-    DeskFeed(Desks desks, Executor engineThread, DeskLiveness liveness, ScreenPops pops) {
+    DeskFeed(Desks desks, Executor engineThread, DeskLiveness liveness, ScreenPops pops, DeskObserver observer) {
         this.desks = desks;
         this.engineThread = engineThread;
         this.liveness = liveness;
         this.pops = pops;
+        this.observer = observer;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class DeskFeed implements Feed {
                     m.put("type", "current");
                     m.put("entryId", now.entryId());
                     connection.send(m.toString());
-                    pops.send(now, connection, listener.popped);
+                    pops.send(now, connection, listener.popped, System.nanoTime());
                 } else {
                     listener.first(now);
                 }
@@ -64,6 +67,8 @@ final class DeskFeed implements Feed {
     private final class Listener implements DeskListener {
         private final PushConnection connection;
         private final AtomicReference<DeskState> pending = new AtomicReference<>();
+        /** When the oldest entry not yet written was committed (System.nanoTime), or 0 for the state read at attach. */
+        private volatile long committedAt;
         /** Interactions whose screen pop this connection was sent; touched on the connection's context only. */
         private final Set<String> popped = new HashSet<>();
 
@@ -73,7 +78,9 @@ final class DeskFeed implements Feed {
 
         @Override
         public void changed(DeskState state) {
+            long now = System.nanoTime();
             if (pending.getAndSet(state) == null) {
+                committedAt = now;
                 connection.context().runOnContext(v -> flush());
             }
         }
@@ -84,6 +91,7 @@ final class DeskFeed implements Feed {
          */
         void first(DeskState state) {
             if (pending.compareAndSet(null, state)) {
+                committedAt = 0;
                 flush();
             }
         }
@@ -93,11 +101,15 @@ final class DeskFeed implements Feed {
             if (s == null || connection.closed()) {
                 return;
             }
+            long committed = committedAt;
             ObjectNode m = PublicJson.MAPPER.createObjectNode();
             m.put("type", "desk");
             m.set("state", PublicJson.view(s));
             connection.send(m.toString());
-            pops.send(s, connection, popped);
+            if (committed != 0) {
+                observer.pushed(System.nanoTime() - committed);
+            }
+            pops.send(s, connection, popped, committed);
         }
     }
 }

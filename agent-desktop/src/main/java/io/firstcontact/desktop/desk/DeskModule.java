@@ -1,5 +1,6 @@
 package io.firstcontact.desktop.desk;
 
+import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.desktop.crosssell.CrossSellPrompts;
 import io.firstcontact.desktop.push.PushChannel;
@@ -40,6 +41,7 @@ public final class DeskModule {
             Executor engineThread,
             AccountDirectory accounts,
             InstantSource clock,
+            DeskObserver observer,
             Consumer<String> sessionRestored) {
         this.view = view;
         this.engineThread = engineThread;
@@ -52,7 +54,11 @@ public final class DeskModule {
         this.callbacks = new PromisedCallbacks(vertx, routing, clock);
         this.calls = new CallRoutes(routes, routing, view, desks, callbacks, clock, options.reasonAttribute());
         this.feed = new DeskFeed(
-                desks, engineThread, liveness, new ScreenPops(accounts, new CrossSellPrompts(options.crossSell())));
+                desks,
+                engineThread,
+                liveness,
+                new ScreenPops(accounts, new CrossSellPrompts(options.crossSell()), observer),
+                observer);
     }
 
     /** Follows committed entries; subscribe it after the read model. */

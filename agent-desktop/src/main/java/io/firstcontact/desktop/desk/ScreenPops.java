@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.crosssell.CrossSellPrompts;
 import io.firstcontact.desktop.push.PushConnection;
 import io.firstcontact.router.api.account.Account;
@@ -36,25 +37,31 @@ public final class ScreenPops {
 
     private final AccountDirectory accounts;
     private final CrossSellPrompts prompts;
+    private final DeskObserver observer;
 
-    public ScreenPops(AccountDirectory accounts, CrossSellPrompts prompts) {
+    public ScreenPops(AccountDirectory accounts, CrossSellPrompts prompts, DeskObserver observer) {
         this.accounts = accounts;
         this.prompts = prompts;
+        this.observer = observer;
     }
 
-    /** Sends the pops of the state's offers and work not yet sent on this connection; on its context. */
-    void send(DeskState state, PushConnection connection, Set<String> sent) {
+    /**
+     * Sends the pops of the state's offers and work not yet sent on this connection; on its context.
+     *
+     * @param committedAt when the entry that brought this state was committed (System.nanoTime), or 0 if unknown
+     */
+    void send(DeskState state, PushConnection connection, Set<String> sent, long committedAt) {
         List<InteractionContext> contexts = new ArrayList<>();
         state.offers().forEach(o -> contexts.add(o.context()));
         state.work().forEach(w -> contexts.add(w.context()));
         for (InteractionContext c : contexts) {
             if (c != null && sent.add(c.interactionId())) {
-                pop(c, connection);
+                pop(c, connection, committedAt);
             }
         }
     }
 
-    private void pop(InteractionContext c, PushConnection connection) {
+    private void pop(InteractionContext c, PushConnection connection, long committedAt) {
         if (c.customerRef() == null) {
             connection.send(message(c, "none", null).toString());
             return;
@@ -78,7 +85,13 @@ public final class ScreenPops {
             } else {
                 m = message(c, found.isPresent() ? "found" : "not-found", found.orElse(null));
             }
-            connection.send(m.toString());
+            String text = m.toString();
+            connection.context().runOnContext(v -> {
+                connection.send(text);
+                if (committedAt != 0) {
+                    observer.screenPopped(System.nanoTime() - committedAt);
+                }
+            });
         });
     }
 
