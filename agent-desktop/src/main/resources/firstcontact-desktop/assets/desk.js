@@ -390,7 +390,7 @@ function offerCard(o) {
   const kind = CHANNEL_NAMES[o.channel] ?? o.channel;
   return html`<article class="offer" aria-labelledby="offer-${o.offerId}">
     <header><h3 id="offer-${o.offerId}">Incoming ${kind}: ${o.queue}</h3>
-      <p class="muted">Waiting ${elapsed(o.offeredAt)}</p></header>
+      <p class="muted">Ringing ${elapsed(o.offeredAt)}</p></header>
     ${contextFacts(c)}
     ${account(c, null)}
     ${prompts(c, null)}
@@ -407,21 +407,7 @@ function workCard(w) {
   const inWrapUp = w.status === 'WRAP_UP';
   const d = draft(w.assignmentId);
   const title = inWrapUp ? `Wrap-up: ${kind}, ${w.queue}` : `${kind.charAt(0).toUpperCase() + kind.slice(1)}: ${w.queue}`;
-  return html`<article class="work ${inWrapUp ? 'wrap-up' : ''}" aria-labelledby="work-${w.assignmentId}">
-    <header><h3 id="work-${w.assignmentId}">${title}</h3>
-      <p class="muted">${inWrapUp ? `Wrap-up ends in ${remaining(w.wrapUpUntil)}` : `Started ${elapsed(w.startedAt)} ago`}${w.interactionEnded && !inWrapUp ? ', customer gone' : ''}</p></header>
-    ${w.channel === 'chat'
-      ? html`<section class="transcript" aria-label="Conversation" aria-live="polite" data-interaction=${w.interactionId}>
-          <p class="muted">The conversation appears here.</p></section>`
-      : nothing}
-    ${contextFacts(c)}
-    ${account(c, w)}
-    ${prompts(c, w)}
-    ${scriptForm(c, w)}
-    ${!inWrapUp
-      ? html`<footer class="card-actions"><button type="button" class="end" @click=${() => work(w.assignmentId, 'end')}>End ${kind}</button></footer>`
-      : nothing}
-    <form class="wrap-up-form" @submit=${(e) => { e.preventDefault(); saveWrapUp(w, true); }}>
+  const wrapUp = html`<form class="wrap-up-form" @submit=${(e) => { e.preventDefault(); saveWrapUp(w, true); }}>
       <fieldset class="codes"><legend>Wrap-up codes</legend>
         ${app.setup.wrapUpCodes.map((code) => html`<label><input type="checkbox" name="code" value=${code.id}
           .checked=${d.codes.has(code.id) || w.wrapUpCodes.includes(code.id)}
@@ -437,7 +423,23 @@ function workCard(w) {
               <button type="button" class="secondary outline" @click=${() => work(w.assignmentId, 'extend', { seconds: 30 })}>30 s more</button>`
           : nothing}
       </div>
-    </form>
+    </form>`;
+  return html`<article class="work ${inWrapUp ? 'wrap-up' : ''}" aria-labelledby="work-${w.assignmentId}">
+    <header><h3 id="work-${w.assignmentId}">${title}</h3>
+      <p class="muted">${inWrapUp ? `Wrap-up ends in ${remaining(w.wrapUpUntil)}` : `Started ${elapsed(w.startedAt)} ago`}${w.interactionEnded && !inWrapUp ? ', customer gone' : ''}</p></header>
+    ${inWrapUp ? wrapUp : nothing}
+    ${w.channel === 'chat'
+      ? html`<section class="transcript" aria-label="Conversation" aria-live="polite" data-interaction=${w.interactionId}>
+          <p class="muted">The conversation appears here.</p></section>`
+      : nothing}
+    ${contextFacts(c)}
+    ${account(c, w)}
+    ${prompts(c, w)}
+    ${scriptForm(c, w)}
+    ${!inWrapUp
+      ? html`<div class="card-actions"><button type="button" class="end" @click=${() => work(w.assignmentId, 'end')}>End ${kind}</button></div>`
+      : nothing}
+    ${inWrapUp ? nothing : wrapUp}
   </article>`;
 }
 

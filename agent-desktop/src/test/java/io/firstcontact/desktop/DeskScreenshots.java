@@ -49,11 +49,16 @@ class DeskScreenshots {
                     .click();
             page.getByLabel("Service request raised").check();
             page.getByLabel("Notes (yours only; never card numbers)").fill("Raised a missed-bin request; will text.");
-            shot(page, "desk-wrap-up.png");
+            page.waitForTimeout(300);
+            var box = page.locator("article.work").boundingBox();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(OUT.resolve("desk-wrap-up.png"))
+                    .setClip(box.x - 8, box.y - 8, box.width + 16, 590));
         }
     }
 
     private static void shot(Page page, String name) {
+        page.evaluate("() => window.scrollTo(0, 0)");
         page.waitForTimeout(300); // the clocks tick; let the last render settle for the picture
         page.screenshot(new Page.ScreenshotOptions().setPath(OUT.resolve(name)).setFullPage(false));
     }
