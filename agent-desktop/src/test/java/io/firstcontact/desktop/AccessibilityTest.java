@@ -7,40 +7,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.firstcontact.router.api.model.Attributes;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * axe-core (from its WebJar) checks every state of the pages against WCAG 2.0, 2.1 and 2.2 A and AA: no serious or
  * critical violation is allowed.
  */
-class AccessibilityTest {
-    private static Browser browser;
-    private TestCentre centre;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        centre = new TestCentre();
-    }
-
-    @AfterEach
-    void shut() {
-        browser.closePages();
-        centre.close();
-    }
+class AccessibilityTest extends InTheBrowser {
 
     /** The serious and critical violations axe finds on the page as it is now. */
     @SuppressWarnings("unchecked")
@@ -77,7 +50,7 @@ class AccessibilityTest {
 
     @Test
     void theDeskHasNoSeriousViolationsInAnyStateOfAContact() {
-        Page page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
+        Page page = signIn("asha");
         assertThat(violations(page)).as("logged out").isEmpty();
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))

@@ -8,53 +8,13 @@ import com.microsoft.playwright.options.AriaRole;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.PresenceState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AdvisorWorksACallTest {
-    private static Browser browser;
-    private TestCentre centre;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        centre = new TestCentre();
-    }
-
-    @AfterEach
-    void shut() {
-        browser.closePages();
-        centre.close();
-    }
-
-    static Page signIn(Browser browser, TestCentre centre, String username) {
-        Page page = browser.newPage();
-        page.navigate(centre.baseUrl() + "/desk/");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(TestCentre.PASSWORD);
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-                .click();
-        page.waitForURL("**/desk/");
-        return page;
-    }
+class AdvisorWorksACallTest extends InTheBrowser {
 
     @Test
     void advisorSignsInGoesReadyTakesACallAndWrapsUp() {
-        Page page = signIn(browser, centre, "asha");
+        Page page = signIn("asha");
         assertThat(page.locator("#presence")).containsText("Logged out");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
@@ -109,7 +69,7 @@ class AdvisorWorksACallTest {
     @Test
     void withTheBackOfficeDownTheDeskSaysSoAndTheCallIsTakenAllTheSame() {
         centre.accounts.down = true;
-        Page page = signIn(browser, centre, "asha");
+        Page page = signIn("asha");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
                 .click();
 

@@ -30,7 +30,7 @@ class DeskScreenshots {
             page.setViewportSize(1000, 640);
             shot(page, "desk-signin.png");
 
-            page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
+            page = InTheBrowser.signIn(browser, centre, "asha");
             page.setViewportSize(1440, 1000);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
                     .click();

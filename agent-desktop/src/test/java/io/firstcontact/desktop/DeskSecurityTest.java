@@ -17,39 +17,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeskSecurityTest {
-    private static Browser browser;
-    private TestCentre centre;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        centre = new TestCentre();
-    }
-
-    @AfterEach
-    void shut() {
-        browser.closePages();
-        centre.close();
-    }
+class DeskSecurityTest extends InTheBrowser {
 
     private Page readyDesk(String username) {
-        Page page = AdvisorWorksACallTest.signIn(browser, centre, username);
+        Page page = signIn(username);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
                 .click();
         assertThat(page.locator("#presence")).containsText("Ready");
@@ -74,7 +47,7 @@ class DeskSecurityTest {
 
     @Test
     void anAdvisorCannotOpenTheSupervisorsPages() {
-        Page page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
+        Page page = signIn("asha");
 
         Response r = page.navigate(centre.baseUrl() + "/supervisor/");
 
@@ -144,7 +117,7 @@ class DeskSecurityTest {
 
     @Test
     void aFormOnAnotherSiteCannotActForASignedInAdvisor() throws Exception {
-        Page page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
+        Page page = signIn("asha");
         // Another site (another origin: another port) whose page posts to the desk as soon as it opens.
         String target = centre.baseUrl() + "/desk/api/login";
         HttpServer evil = centre.vertx
@@ -194,7 +167,7 @@ class DeskSecurityTest {
         StaffClient other = new StaffClient(centre.baseUrl());
         laptop.signIn("asha", TestCentre.PASSWORD);
         other.signIn("asha", TestCentre.PASSWORD);
-        Page page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
+        Page page = signIn("asha");
 
         assertThat(laptop.post("/auth/signout-everywhere", "{}").statusCode()).isEqualTo(204);
 

@@ -4,37 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import io.firstcontact.router.api.model.Attributes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An advisor who uses no mouse does a whole contact with the keyboard alone. */
-class KeyboardOnlyTest {
-    private static Browser browser;
-    private TestCentre centre;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        centre = new TestCentre();
-    }
-
-    @AfterEach
-    void shut() {
-        browser.closePages();
-        centre.close();
-    }
+class KeyboardOnlyTest extends InTheBrowser {
 
     @Test
     void anAdvisorSignsInTakesAChatAndWrapsUpWithTheKeyboardAlone() {
@@ -74,7 +47,7 @@ class KeyboardOnlyTest {
 
     @Test
     void theShortcutAcceptsTheOfferRingingFromAnywhereOnThePage() {
-        Page page = AdvisorWorksACallTest.signIn(browser, centre, "asha");
+        Page page = signIn("asha");
         page.getByText("Log in ready").press("Enter");
         assertThat(page.locator("#presence")).containsText("Ready");
         centre.call("cust-1", Attributes.of("service", "parking"));

@@ -25,6 +25,17 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
     private Main() {}
 
+    /** The first line of standard input; exits with a message when there is none. */
+    private static String standardInput(String what) throws java.io.IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = in.readLine();
+        if (line == null || line.isBlank()) {
+            System.err.println("give the " + what + " on standard input");
+            System.exit(2);
+        }
+        return line;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("new-token")) {
             String token = Tokens.generate();
@@ -33,23 +44,11 @@ public final class Main {
             return;
         }
         if (args.length > 0 && args[0].equals("hash-token")) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.readLine();
-            if (line == null || line.isBlank()) {
-                System.err.println("give the token on standard input");
-                System.exit(2);
-            }
-            System.out.println(Tokens.sha256(line.strip()));
+            System.out.println(Tokens.sha256(standardInput("token").strip()));
             return;
         }
         if (args.length > 0 && args[0].equals("hash-password")) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.readLine();
-            if (line == null || line.isEmpty()) {
-                System.err.println("give the password on standard input");
-                System.exit(2);
-            }
-            System.out.println(io.firstcontact.desktop.staff.Argon2Passwords.hash(line));
+            System.out.println(io.firstcontact.desktop.staff.Argon2Passwords.hash(standardInput("password")));
             return;
         }
         if (args.length > 0 && args[0].equals("new-journal-key")) {
