@@ -16,6 +16,7 @@ const app = {
   user: null,
   setup: null,
   desk: null,
+  history: [],
   entryId: null,
   pops: new Map(), // interactionId -> screen pop {account, accountStatus, crossSell}
   connection: 'connecting',
@@ -74,6 +75,10 @@ function receive(m) {
       break;
     case 'current':
       app.entryId = m.entryId;
+      break;
+    case 'history':
+      app.history = m.contacts;
+      draw();
       break;
     case 'screenPop':
       app.pops.set(m.interactionId, m);
@@ -450,7 +455,7 @@ function remaining(until) {
 }
 
 function history() {
-  const h = app.desk?.history ?? [];
+  const h = app.history;
   return html`<section aria-labelledby="history-heading">
     <h2 id="history-heading">Your recent contacts</h2>
     ${h.length === 0

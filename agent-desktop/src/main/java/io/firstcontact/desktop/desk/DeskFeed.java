@@ -1,11 +1,13 @@
 package io.firstcontact.desktop.desk;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.push.Feed;
 import io.firstcontact.desktop.push.PushConnection;
 import io.firstcontact.router.wire.PublicJson;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the same step as its state is read, so no entry falls between the two; a desk that changes faster than its
  * connection writes sends only the latest state (each state is whole).
  *
- * <p>Messages: {@code {"type":"desk","state":{…}}}, {@code {"type":"current","entryId":…}} and {@code
- * {"type":"screenPop",…}} (see {@link ScreenPops}).
+ * <p>Messages: {@code {"type":"desk","state":{…}}}, {@code {"type":"current","entryId":…}}, {@code
+ * {"type":"history","contacts":[…]}} (on connect and when a contact ends) and {@code {"type":"screenPop",…}} (see
+ * {@link ScreenPops}).
  */
 final class DeskFeed implements Feed {
     private final Desks desks;
@@ -45,6 +48,7 @@ final class DeskFeed implements Feed {
                 return;
             }
             DeskState now = desks.attach(agentId, listener);
+            List<DeskState.Contact> contacts = desks.history(agentId);
             boolean current = resumeAfter != null && resumeAfter.equals(now.entryId());
             connection.context().runOnContext(v -> {
                 if (current) {
@@ -54,6 +58,7 @@ final class DeskFeed implements Feed {
                     connection.send(m.toString());
                     pops.send(now, connection, listener.popped, System.nanoTime());
                 } else {
+                    listener.sendContacts(contacts);
                     listener.first(now);
                 }
             });
@@ -83,6 +88,19 @@ final class DeskFeed implements Feed {
                 committedAt = now;
                 connection.context().runOnContext(v -> flush());
             }
+        }
+
+        @Override
+        public void contacts(List<DeskState.Contact> history) {
+            connection.context().runOnContext(v -> sendContacts(history));
+        }
+
+        void sendContacts(List<DeskState.Contact> history) {
+            ObjectNode m = PublicJson.MAPPER.createObjectNode();
+            m.put("type", "history");
+            ArrayNode contacts = m.putArray("contacts");
+            history.forEach(c -> contacts.add(PublicJson.view(c)));
+            connection.send(m.toString());
         }
 
         /**

@@ -9,21 +9,19 @@ import java.util.Map;
 
 /**
  * One advisor's desk as the committed journal leaves it after entry {@code entryId}: their state, the offers ringing
- * for them, the work they hold and their recent contacts. Pushed whole whenever an entry changes it, so a desktop that
- * reconnects is whole again with one message. Times are engine times (epoch milliseconds; JSON writes them as RFC 3339).
+ * for them and the work they hold. Pushed whole whenever an entry changes it, so a desktop that reconnects is whole
+ * again with one message; their recent contacts ({@link Contact}) change less often and travel apart. Times are engine
+ * times (epoch milliseconds; JSON writes them as RFC 3339).
  *
  * @param entryId the journal entry this state follows (the desktop resumes after it)
  * @param agent the advisor, or null when routing does not know this advisor id
  * @param offers offers ringing, oldest first
  * @param work assignments open (active or in wrap-up), oldest first
- * @param history their own contacts, newest first
  */
-public record DeskState(
-        String entryId, Agent agent, List<OfferCard> offers, List<WorkCard> work, List<Contact> history) {
+public record DeskState(String entryId, Agent agent, List<OfferCard> offers, List<WorkCard> work) {
     public DeskState {
         offers = List.copyOf(offers);
         work = List.copyOf(work);
-        history = List.copyOf(history);
     }
 
     /**

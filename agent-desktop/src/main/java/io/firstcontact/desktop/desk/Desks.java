@@ -144,6 +144,11 @@ public final class Desks implements EffectSink {
                         o.forms,
                         null));
         recorder.ended(as.agentId(), recorded);
+        List<DeskListener> ls = listeners.get(as.agentId());
+        if (ls != null) {
+            List<DeskState.Contact> contacts = history.of(as.agentId());
+            ls.forEach(l -> l.contacts(contacts));
+        }
     }
 
     /** A script's answers went to the back office for this assignment of {@code agentId}: their desk shows it. */
@@ -196,7 +201,7 @@ public final class Desks implements EffectSink {
     public DeskState state(String agentId) {
         AgentView a = view.agent(agentId).orElse(null);
         if (a == null) {
-            return new DeskState(view.lastEntryId(), null, List.of(), List.of(), history.of(agentId));
+            return new DeskState(view.lastEntryId(), null, List.of(), List.of());
         }
         List<DeskState.OfferCard> offers = new ArrayList<>();
         for (String id : a.offerIds()) {
@@ -247,8 +252,12 @@ public final class Desks implements EffectSink {
                         a.sessionAttached(),
                         capacity(a)),
                 offers,
-                work,
-                history.of(agentId));
+                work);
+    }
+
+    /** One advisor's recent contacts, newest first. */
+    public List<DeskState.Contact> history(String agentId) {
+        return history.of(agentId);
     }
 
     private Map<String, Integer> capacity(AgentView a) {

@@ -101,7 +101,7 @@ public final class DeskLoad {
             rig.sim().stopSchedules();
             PromMetrics.Buckets push = LoadGenerator.delta(m0, m1, "firstcontact_desk_push_seconds", l -> true);
             Environment.finish(env, rig.server());
-            return report(o, n, staff[0] + staff[1], without, with, push, messages, bytes, desks);
+            return report(o, env, n, staff[0] + staff[1], without, with, push, messages, bytes, desks);
         } finally {
             LoadGenerator.deleteTree(work);
         }
@@ -145,6 +145,7 @@ public final class DeskLoad {
 
     private static String report(
             LoadGenerator.Options o,
+            ObjectNode env,
             int n,
             int advisors,
             LoadGenerator.StepResult without,
@@ -153,7 +154,7 @@ public final class DeskLoad {
             long messages,
             long bytes,
             DeskClients desks) {
-        StringBuilder s = LoadGenerator.header("desktops", o, JSON.createObjectNode());
+        StringBuilder s = LoadGenerator.header("desktops", o, env);
         s.append(String.format(
                 Locale.ROOT,
                 "Open loop, %.0f arrivals/s and %.0f presence changes/s on %d advisors; two windows of %.0f s on the"
