@@ -113,6 +113,11 @@ public final class AgentDesktop {
         desk.desks().committed(input, decision);
     }
 
+    /** Stops the desktop's own threads; the server calls it when it stops. */
+    public void close() {
+        desk.close();
+    }
+
     /** Recovery is over and routing is open: promised callbacks still waiting are timed again. */
     public void recovered() {
         desk.recovered();

@@ -340,6 +340,7 @@ public final class FirstContactServer implements AutoCloseable {
         LOG.info("stopping");
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        desktop.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }

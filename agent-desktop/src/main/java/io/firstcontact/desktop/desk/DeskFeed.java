@@ -29,13 +29,25 @@ final class DeskFeed implements Feed {
     private final DeskLiveness liveness;
     private final ScreenPops pops;
     private final DeskObserver observer;
+    private final Executor render;
 
-    DeskFeed(Desks desks, Executor engineThread, DeskLiveness liveness, ScreenPops pops, DeskObserver observer) {
+    /**
+     * @param render one thread on which every connection's messages are rendered and sent, in order: off the engine's
+     *     event loop, which the public listener (and so every push connection) shares with routing
+     */
+    DeskFeed(
+            Desks desks,
+            Executor engineThread,
+            DeskLiveness liveness,
+            ScreenPops pops,
+            DeskObserver observer,
+            Executor render) {
         this.desks = desks;
         this.engineThread = engineThread;
         this.liveness = liveness;
         this.pops = pops;
         this.observer = observer;
+        this.render = render;
     }
 
     @Override
@@ -50,7 +62,7 @@ final class DeskFeed implements Feed {
             DeskState now = desks.attach(agentId, listener);
             List<DeskState.Contact> contacts = desks.history(agentId);
             boolean current = resumeAfter != null && resumeAfter.equals(now.entryId());
-            connection.context().runOnContext(v -> {
+            render.execute(() -> {
                 if (current) {
                     ObjectNode m = PublicJson.MAPPER.createObjectNode();
                     m.put("type", "current");
@@ -74,7 +86,7 @@ final class DeskFeed implements Feed {
         private final AtomicReference<DeskState> pending = new AtomicReference<>();
         /** When the oldest entry not yet written was committed (System.nanoTime), or 0 for the state read at attach. */
         private volatile long committedAt;
-        /** Interactions whose screen pop this connection was sent; touched on the connection's context only. */
+        /** Interactions whose screen pop this connection was sent; touched on the render thread only. */
         private final Set<String> popped = new HashSet<>();
 
         Listener(PushConnection connection) {
@@ -86,13 +98,13 @@ final class DeskFeed implements Feed {
             long now = System.nanoTime();
             if (pending.getAndSet(state) == null) {
                 committedAt = now;
-                connection.context().runOnContext(v -> flush());
+                render.execute(this::flush);
             }
         }
 
         @Override
         public void contacts(List<DeskState.Contact> history) {
-            connection.context().runOnContext(v -> sendContacts(history));
+            render.execute(() -> sendContacts(history));
         }
 
         void sendContacts(List<DeskState.Contact> history) {
@@ -104,8 +116,8 @@ final class DeskFeed implements Feed {
         }
 
         /**
-         * The state read at attach time. Runs on the connection's context before any flush the listener scheduled
-         * since, so a state already pending is newer: then that one is sent instead.
+         * The state read at attach time. Runs on the render thread before any flush the listener scheduled since, so a
+         * state already pending is newer: then that one is sent instead.
          */
         void first(DeskState state) {
             if (pending.compareAndSet(null, state)) {

@@ -32,6 +32,12 @@ public final class DeskModule {
     private final CallRoutes calls;
     private final PromisedCallbacks callbacks;
     private final DeskFeed feed;
+    private final java.util.concurrent.ExecutorService render =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "desk-push");
+                t.setDaemon(true);
+                return t;
+            });
 
     public DeskModule(
             Vertx vertx,
@@ -58,7 +64,8 @@ public final class DeskModule {
                 engineThread,
                 liveness,
                 new ScreenPops(accounts, new CrossSellPrompts(options.crossSell()), observer),
-                observer);
+                observer,
+                render);
     }
 
     /** Follows committed entries; subscribe it after the read model. */
@@ -68,6 +75,11 @@ public final class DeskModule {
 
     public DeskDevices devices() {
         return devices;
+    }
+
+    /** Stops rendering pushes (the server is stopping). */
+    public void close() {
+        render.shutdownNow();
     }
 
     /** After recovery: the promised callbacks still waiting get their timers again. */

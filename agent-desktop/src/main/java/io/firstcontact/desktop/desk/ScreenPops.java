@@ -85,13 +85,10 @@ public final class ScreenPops {
             } else {
                 m = message(c, found.isPresent() ? "found" : "not-found", found.orElse(null));
             }
-            String text = m.toString();
-            connection.context().runOnContext(v -> {
-                connection.send(text);
-                if (committedAt != 0) {
-                    observer.screenPopped(System.nanoTime() - committedAt);
-                }
-            });
+            connection.send(m.toString());
+            if (committedAt != 0) {
+                observer.screenPopped(System.nanoTime() - committedAt);
+            }
         });
     }
 

@@ -128,13 +128,10 @@ public final class PushChannel {
             return context;
         }
 
+        /** Thread-safe: Vert.x carries the write to the socket's own event loop, in the order of the calls. */
         @Override
         public void send(String json) {
             if (closed) {
-                return;
-            }
-            if (Vertx.currentContext() != context) {
-                context.runOnContext(v -> send(json));
                 return;
             }
             if (ws.writeQueueFull()) {

@@ -173,6 +173,15 @@ public final class DeskLoad {
             double c = with.p99Ms(name);
             s.append(String.format(Locale.ROOT, "| %s p99 (ms) | %.2f | %.2f | %.2f |%n", name, a, c, c / a));
         }
+        for (String stage : List.of(
+                "sequenced (submitted → on the engine thread)",
+                "decided: every input",
+                "committed (journal append, per group commit)",
+                "pushed (committed → written to the event stream)")) {
+            double a = 1000 * without.stages.get(stage).quantile(0.99);
+            double c = 1000 * with.stages.get(stage).quantile(0.99);
+            s.append(String.format(Locale.ROOT, "| server: %s, p99 (ms) | %.3f | %.3f | %.2f |%n", stage, a, c, c / a));
+        }
         s.append(String.format(
                 Locale.ROOT,
                 "| server CPU (%% of the machine) | %.1f | %.1f | %.2f |%n",
