@@ -62,8 +62,18 @@ final class DeskClients implements AutoCloseable {
         }
     }
 
+    /** Signs in, trying again twice when the server's answer is not the expected one (a busy machine's blips). */
     private Future<String> signIn(String username, String password) {
+        return attempt(username, password)
+                .recover(e -> attempt(username, password))
+                .recover(e -> attempt(username, password));
+    }
+
+    private Future<String> attempt(String username, String password) {
         return request(HttpMethod.GET, "/auth/session", null, null, null).compose(first -> {
+            if (first.status != 200 || first.body.isEmpty()) {
+                return Future.failedFuture("GET /auth/session answered " + first.status + ": " + first.body);
+            }
             String cookie = first.cookie;
             String csrf = new JsonObject(first.body).getString("csrfToken");
             String body = new JsonObject()
