@@ -24,7 +24,8 @@ public record StaffPrincipal(String username, String name, Set<StaffRole> roles,
         }
     }
 
+    /** Whether they may do what {@code role} may; an administrator may do what a supervisor may. */
     public boolean has(StaffRole role) {
-        return roles.contains(role);
+        return roles.contains(role) || (role == StaffRole.SUPERVISOR && roles.contains(StaffRole.ADMIN));
     }
 }
