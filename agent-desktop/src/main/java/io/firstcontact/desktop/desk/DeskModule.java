@@ -6,6 +6,7 @@ import io.firstcontact.desktop.crosssell.CrossSellPrompts;
 import io.firstcontact.desktop.push.PushChannel;
 import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
+import io.firstcontact.desktop.web.JsonRoutes;
 import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
@@ -88,7 +89,7 @@ public final class DeskModule {
     }
 
     public void mount(Router router, StaffGuard guard, PushChannel push) {
-        router.route("/desk/api/*").handler(guard.api(StaffRole.ADVISOR));
+        router.route("/desk/api/*").handler(JsonRoutes::pathIds).handler(guard.api(StaffRole.ADVISOR));
         router.post("/desk/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         routes.mount(router);
         scripts.mount(router);

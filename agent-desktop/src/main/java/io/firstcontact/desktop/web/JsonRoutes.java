@@ -48,6 +48,30 @@ public final class JsonRoutes {
         });
     }
 
+    /**
+     * Checks, before anything else (the session and role included), that every segment of a staff API path is an id
+     * ({@code Ids}): a path holding anything else is 400 and changes nothing.
+     */
+    public static void pathIds(RoutingContext ctx) {
+        for (String segment : ctx.request().path().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String decoded;
+            try {
+                decoded = java.net.URLDecoder.decode(
+                        segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                decoded = null;
+            }
+            if (!io.firstcontact.router.api.model.Ids.valid(decoded)) {
+                Problem.malformedPath().write(ctx);
+                return;
+            }
+        }
+        ctx.next();
+    }
+
     /** Reads the body strictly as {@code type}: 400 when it is missing, malformed or has unknown fields. */
     public static <T> T body(RoutingContext ctx, Class<T> type) {
         if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {

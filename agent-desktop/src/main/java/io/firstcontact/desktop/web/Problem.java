@@ -17,11 +17,27 @@ public final class Problem extends RuntimeException {
 
     private final int status;
     private final String type;
+    /** The field the problem is about ({@code path id}), or null. */
+    private final String field;
 
     public Problem(int status, String type, String detail) {
+        this(status, type, detail, null);
+    }
+
+    private Problem(int status, String type, String detail, String field) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
+        this.field = field;
+    }
+
+    /** A path segment that cannot be an id: never echoed back. */
+    public static Problem malformedPath() {
+        return new Problem(
+                400,
+                "malformed-request",
+                "the path's ids must be 1–128 printable ASCII characters without spaces",
+                "path id");
     }
 
     public static Problem unauthenticated() {
@@ -66,6 +82,9 @@ public final class Problem extends RuntimeException {
         body.put("status", status);
         body.put("detail", getMessage());
         body.put("instance", ctx.request().path());
+        if (field != null) {
+            body.putArray("errors").addObject().put("field", field).put("message", getMessage());
+        }
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", CONTENT_TYPE)
