@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * The public listener: {@code /api/v1}, and beside it whatever the modules mount (the staff pages and desk). Every route needs a bearer token (401 without a valid one) and checks its role
  * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
  */
 public final class ApiServer {
@@ -40,6 +40,7 @@ public final class ApiServer {
     private final ApiBinder meters;
     private final IvrService ivr;
     private final LiveView view;
+    private final java.util.function.Consumer<Router> more;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -52,7 +53,8 @@ public final class ApiServer {
             Sessions sessions,
             ApiBinder meters,
             IvrService ivr,
-            LiveView view) {
+            LiveView view,
+            java.util.function.Consumer<Router> more) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -64,6 +66,7 @@ public final class ApiServer {
         this.meters = meters;
         this.ivr = ivr;
         this.view = view;
+        this.more = more;
     }
 
     public Router router() {
@@ -127,6 +130,7 @@ public final class ApiServer {
             }
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
+        more.accept(router); // the staff pages and the desk, beside the API
         byte[] openapi = openapi();
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()

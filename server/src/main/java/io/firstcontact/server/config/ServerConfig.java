@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
+ * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  */
 public record ServerConfig(
         Mode mode,
@@ -33,7 +35,8 @@ public record ServerConfig(
         Logging logging,
         Demo demo,
         JsonNode routing,
-        Ivr ivr) {
+        Ivr ivr,
+        DesktopOptions desktop) {
 
     public enum Mode {
         DEMO,
@@ -60,6 +63,7 @@ public record ServerConfig(
         logging = Objects.requireNonNullElse(logging, Logging.DEFAULTS);
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
+        desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
     }
 
     /** The defaults: what runs with no file. */
@@ -78,7 +82,8 @@ public record ServerConfig(
                 Logging.DEFAULTS,
                 Demo.DEFAULTS,
                 null,
-                Ivr.DEFAULTS);
+                Ivr.DEFAULTS,
+                DesktopOptions.defaults());
     }
 
     public boolean demoMode() {
