@@ -38,21 +38,68 @@ public final class CardNumberTripwire {
 
     /** Whether {@code text} holds what looks like a payment card number. */
     public static boolean containsCardNumber(CharSequence text) {
+        return scan(text, null);
+    }
+
+    /** What {@link #mask} writes in place of each digit of a card number. */
+    public static final char MASK = '\u2022';
+
+    /**
+     * {@code text} with every digit of each run that holds a card number replaced by {@value #MASK} (the separators
+     * between them are kept, so the shape stays readable): what a chat stores and shows when a resident types a card
+     * number where none is asked for. The result holds no card number; text without one comes back unchanged.
+     */
+    public static String mask(CharSequence text) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        if (!scan(text, runs)) {
+            return text.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int next = 0;
+        for (int[] run : runs) {
+            out.append(text, next, run[0]);
+            for (int i = run[0]; i < run[1]; ) {
+                int cp = Character.codePointAt(text, i);
+                if (digitValue(cp) >= 0) {
+                    out.append(MASK);
+                } else {
+                    out.appendCodePoint(cp);
+                }
+                i += Character.charCount(cp);
+            }
+            next = run[1];
+        }
+        return out.append(text, next, text.length()).toString();
+    }
+
+    /**
+     * Finds the runs holding a card number: with {@code runs} null it stops at the first; otherwise it adds each such
+     * run's {@code [start, end)} in {@code text} to {@code runs}.
+     */
+    private static boolean scan(CharSequence text, java.util.List<int[]> runs) {
         int n = text.length();
         int[] digits = new int[n];
         int[] groupStarts = new int[n + 1];
         int count = 0;
         int groups = 0;
         int gap = 0;
+        int runStart = 0;
+        int runEnd = 0;
+        boolean found = false;
         for (int i = 0; i < n; ) {
+            int at = i;
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
             int digit = digitValue(cp);
             if (digit >= 0) {
+                if (count == 0) {
+                    runStart = at;
+                }
                 if (count == 0 || gap > 0) {
                     groupStarts[groups++] = count;
                 }
                 digits[count++] = digit;
+                runEnd = i;
                 gap = 0;
             } else if (invisible(cp)) {
                 continue;
@@ -60,14 +107,25 @@ public final class CardNumberTripwire {
                 gap++;
             } else {
                 if (runHoldsCardNumber(digits, count, groupStarts, groups)) {
-                    return true;
+                    if (runs == null) {
+                        return true;
+                    }
+                    found = true;
+                    runs.add(new int[] {runStart, runEnd});
                 }
                 count = 0;
                 groups = 0;
                 gap = 0;
             }
         }
-        return runHoldsCardNumber(digits, count, groupStarts, groups);
+        if (runHoldsCardNumber(digits, count, groupStarts, groups)) {
+            if (runs == null) {
+                return true;
+            }
+            found = true;
+            runs.add(new int[] {runStart, runEnd});
+        }
+        return found;
     }
 
     /** The digit's value 0–9, or -1 if {@code cp} is not a digit. */

@@ -1,0 +1,243 @@
+package io.firstcontact.channels.conversation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.api.conversation.Attachment;
+import io.firstcontact.router.api.conversation.Author;
+import io.firstcontact.router.api.conversation.Conversations;
+import io.firstcontact.router.api.conversation.Entry;
+import io.firstcontact.router.api.conversation.Transcript;
+import io.firstcontact.router.api.model.CardNumberTripwire;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live written conversations, by interaction: what the desktop reads and writes through the {@link Conversations}
+ * port, and what the channels add their customers' messages to. Conversations are held in memory while they are
+ * live (and for a while after, to be resumed) and kept in the {@link TranscriptStore} as they grow; the store's writes
+ * run on {@code io}, in order.
+ */
+public final class ConversationBook implements Conversations {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationBook.class);
+    /** The longest message staff may write at once. */
+    public static final int MAX_STAFF_TEXT = 8_000;
+
+    private final TranscriptStore store;
+    private final Executor io;
+    private final InstantSource clock;
+    private final Map<String, Conversation> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Conversation> byInteraction = new ConcurrentHashMap<>();
+    private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+
+    /** @param io where the store's reads and writes run: one thread, so that a conversation's records stay in order */
+    public ConversationBook(TranscriptStore store, Executor io, InstantSource clock) {
+        this.store = store;
+        this.io = io;
+        this.clock = clock;
+    }
+
+    public TranscriptStore store() {
+        return store;
+    }
+
+    public Executor io() {
+        return io;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /**
+     * The conversation kept under {@code key}: the one in memory, else the one in the store read back, else a new
+     * one. Reads the store: call it from a worker (or {@link #io}).
+     */
+    public Conversation open(String key, String channel, Delivery delivery) {
+        Conversation c = byKey.get(key);
+        if (c != null) {
+            return c;
+        }
+        Conversation fresh = new Conversation(key, channel, record -> keep(key, record));
+        for (ObjectNode n : store.records(key)) {
+            if ("entry".equals(n.path("t").asText())) {
+                try {
+                    fresh.restore(Conversation.entryOf(n), n.hasNonNull("clientId") ? n.get("clientId").asText() : null);
+                } catch (RuntimeException e) {
+                    LOG.warn("transcript {}: an entry cannot be read back and is skipped ({})", key, e.getMessage());
+                }
+            }
+        }
+        Conversation raced = byKey.putIfAbsent(key, fresh);
+        if (raced != null) {
+            return raced;
+        }
+        deliveries.put(key, delivery);
+        return fresh;
+    }
+
+    /** A new conversation under a key nothing was kept under (a new chat's): nothing is read from the store. */
+    public Conversation start(String key, String channel, Delivery delivery) {
+        Conversation c = new Conversation(key, channel, record -> keep(key, record));
+        if (byKey.putIfAbsent(key, c) != null) {
+            throw new IllegalStateException("a conversation " + key + " is held already");
+        }
+        deliveries.put(key, delivery);
+        return c;
+    }
+
+    /** The conversation in memory under {@code key}, or null. */
+    public Conversation get(String key) {
+        return byKey.get(key);
+    }
+
+    /** The records of the conversation other than its entries (a channel's own: a chat's session, a thread's ids). */
+    public List<ObjectNode> records(String key) {
+        return store.records(key).stream()
+                .filter(n -> !"entry".equals(n.path("t").asText()))
+                .toList();
+    }
+
+    /** Keeps a channel's own record with the conversation (on {@link #io}, after the entries written before it). */
+    public void keep(String key, ObjectNode record) {
+        io.execute(() -> {
+            try {
+                store.append(key, record);
+            } catch (RuntimeException e) {
+                LOG.error("transcript {}: a record could not be kept: {}", key, e.toString());
+            }
+        });
+    }
+
+    /** The conversation is routed as {@code interactionId} from now on (its earlier interactions still find it). */
+    public void route(Conversation c, String interactionId) {
+        c.routedAs(interactionId);
+        byInteraction.put(interactionId, c);
+    }
+
+    /** The conversation of an interaction, or null. */
+    public Conversation of(String interactionId) {
+        return byInteraction.get(interactionId);
+    }
+
+    /** Lets go of a conversation in memory (it stays in the store for its retention). */
+    public void forget(Conversation c) {
+        byKey.remove(c.key(), c);
+        deliveries.remove(c.key());
+        byInteraction.values().removeIf(x -> x == c);
+    }
+
+    /** Conversations in memory now. */
+    public int size() {
+        return byKey.size();
+    }
+
+    // ------------------------------------------------------------------ the port
+
+    @Override
+    public CompletionStage<Optional<Transcript>> transcript(String interactionId) {
+        Conversation c = byInteraction.get(interactionId);
+        return CompletableFuture.completedFuture(Optional.ofNullable(c == null ? null : c.transcript(interactionId)));
+    }
+
+    @Override
+    public Subscription follow(String interactionId, Listener listener) {
+        Conversation c = byInteraction.get(interactionId);
+        if (c == null) {
+            return () -> {};
+        }
+        c.follow(listener);
+        return () -> c.unfollow(listener);
+    }
+
+    @Override
+    public CompletionStage<Entry> write(String interactionId, Author author, String clientId, String text) {
+        Conversation c = byInteraction.get(interactionId);
+        if (c == null) {
+            return CompletableFuture.failedFuture(new NoConversationException(interactionId));
+        }
+        if (!author.role().staff()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("only staff write from the desktop"));
+        }
+        if (author.role() == Author.Role.SUPERVISOR && !c.hasJoined(author.id())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("join the chat before writing in it"));
+        }
+        if (clientId != null) {
+            Entry seen = c.byClientId(clientId);
+            if (seen != null) {
+                return CompletableFuture.completedFuture(seen);
+            }
+        }
+        if (text == null || text.isBlank()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a message has a text"));
+        }
+        if (text.length() > MAX_STAFF_TEXT) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("a message is at most " + MAX_STAFF_TEXT + " characters"));
+        }
+        Delivery d = deliveries.get(c.key());
+        if (d == null) {
+            return CompletableFuture.failedFuture(new NoConversationException(interactionId));
+        }
+        try {
+            return d.deliver(c, author, CardNumberTripwire.mask(text.strip()), clientId);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void typing(String interactionId, Author author, boolean typing) {
+        Conversation c = byInteraction.get(interactionId);
+        if (c != null) {
+            c.typing(author, typing);
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<Attachment.Content>> attachment(String interactionId, String attachmentId) {
+        Conversation c = byInteraction.get(interactionId);
+        if (c == null || !TranscriptStore.validName(attachmentId)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Attachment found = null;
+        for (Entry e : c.entries()) {
+            for (Attachment a : e.attachments()) {
+                if (a.id().equals(attachmentId)) {
+                    found = a;
+                }
+            }
+        }
+        if (found == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Attachment meta = found;
+        return CompletableFuture.supplyAsync(
+                () -> store.attachment(c.key(), attachmentId).map(bytes -> new Attachment.Content(meta, bytes)), io);
+    }
+
+    @Override
+    public CompletionStage<Void> join(String interactionId, Author supervisor) {
+        Conversation c = byInteraction.get(interactionId);
+        if (c == null) {
+            return CompletableFuture.failedFuture(new NoConversationException(interactionId));
+        }
+        if (supervisor.role() != Author.Role.SUPERVISOR) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("only a supervisor joins a chat"));
+        }
+        if (!c.open()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the chat has ended"));
+        }
+        if (c.joined(supervisor.id())) {
+            String who = supervisor.name() == null ? "A supervisor" : "A supervisor, " + supervisor.name() + ",";
+            c.add(Author.CENTRE, who + " has joined the conversation.", clock.millis());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+}
