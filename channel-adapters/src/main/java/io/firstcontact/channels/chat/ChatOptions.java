@@ -76,9 +76,8 @@ public record ChatOptions(
             new Topic("housing", "Housing", "https://www.gov.uk/council-housing"),
             new Topic("general", "Something else", null));
 
-    public static final ChatOptions DEFAULTS =
-            new ChatOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null);
+    public static final ChatOptions DEFAULTS = new ChatOptions(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * A reason to chat.
@@ -130,8 +129,7 @@ public record ChatOptions(
         resumeWindow = nonNegative(resumeWindow, DEFAULT_RESUME_WINDOW, "chat.resumeWindow");
         noResponseTimeout = positive(noResponseTimeout, DEFAULT_NO_RESPONSE_TIMEOUT, "chat.noResponseTimeout");
         longWait = positive(longWait, DEFAULT_LONG_WAIT, "chat.longWait");
-        transcriptRetention =
-                positive(transcriptRetention, DEFAULT_TRANSCRIPT_RETENTION, "chat.transcriptRetention");
+        transcriptRetention = positive(transcriptRetention, DEFAULT_TRANSCRIPT_RETENTION, "chat.transcriptRetention");
         trustForwardedFor = Objects.requireNonNullElse(trustForwardedFor, false);
         pingInterval = positive(pingInterval, DEFAULT_PING_INTERVAL, "chat.pingInterval");
     }
@@ -141,33 +139,112 @@ public record ChatOptions(
     }
 
     public ChatOptions withAllowedOrigins(List<String> origins) {
-        return new ChatOptions(enabled, origins, queue, topicAttribute, topics, sessionsPerMinute, messagesPerMinute,
-                maxMessageChars, maxUploadBytes, uploadTypes, connectionsPerClient, disconnectGrace, resumeWindow,
-                noResponseTimeout, longWait, transcriptRetention, trustForwardedFor, pingInterval);
+        return new ChatOptions(
+                enabled,
+                origins,
+                queue,
+                topicAttribute,
+                topics,
+                sessionsPerMinute,
+                messagesPerMinute,
+                maxMessageChars,
+                maxUploadBytes,
+                uploadTypes,
+                connectionsPerClient,
+                disconnectGrace,
+                resumeWindow,
+                noResponseTimeout,
+                longWait,
+                transcriptRetention,
+                trustForwardedFor,
+                pingInterval);
     }
 
     public ChatOptions withNoResponseTimeout(Duration d) {
-        return new ChatOptions(enabled, allowedOrigins, queue, topicAttribute, topics, sessionsPerMinute,
-                messagesPerMinute, maxMessageChars, maxUploadBytes, uploadTypes, connectionsPerClient,
-                disconnectGrace, resumeWindow, d, longWait, transcriptRetention, trustForwardedFor, pingInterval);
+        return new ChatOptions(
+                enabled,
+                allowedOrigins,
+                queue,
+                topicAttribute,
+                topics,
+                sessionsPerMinute,
+                messagesPerMinute,
+                maxMessageChars,
+                maxUploadBytes,
+                uploadTypes,
+                connectionsPerClient,
+                disconnectGrace,
+                resumeWindow,
+                d,
+                longWait,
+                transcriptRetention,
+                trustForwardedFor,
+                pingInterval);
     }
 
     public ChatOptions withDisconnectGrace(Duration d) {
-        return new ChatOptions(enabled, allowedOrigins, queue, topicAttribute, topics, sessionsPerMinute,
-                messagesPerMinute, maxMessageChars, maxUploadBytes, uploadTypes, connectionsPerClient, d,
-                resumeWindow, noResponseTimeout, longWait, transcriptRetention, trustForwardedFor, pingInterval);
+        return new ChatOptions(
+                enabled,
+                allowedOrigins,
+                queue,
+                topicAttribute,
+                topics,
+                sessionsPerMinute,
+                messagesPerMinute,
+                maxMessageChars,
+                maxUploadBytes,
+                uploadTypes,
+                connectionsPerClient,
+                d,
+                resumeWindow,
+                noResponseTimeout,
+                longWait,
+                transcriptRetention,
+                trustForwardedFor,
+                pingInterval);
     }
 
     public ChatOptions withLimits(int sessions, int messages) {
-        return new ChatOptions(enabled, allowedOrigins, queue, topicAttribute, topics, sessions, messages,
-                maxMessageChars, maxUploadBytes, uploadTypes, connectionsPerClient, disconnectGrace, resumeWindow,
-                noResponseTimeout, longWait, transcriptRetention, trustForwardedFor, pingInterval);
+        return new ChatOptions(
+                enabled,
+                allowedOrigins,
+                queue,
+                topicAttribute,
+                topics,
+                sessions,
+                messages,
+                maxMessageChars,
+                maxUploadBytes,
+                uploadTypes,
+                connectionsPerClient,
+                disconnectGrace,
+                resumeWindow,
+                noResponseTimeout,
+                longWait,
+                transcriptRetention,
+                trustForwardedFor,
+                pingInterval);
     }
 
     public ChatOptions withLongWait(Duration d) {
-        return new ChatOptions(enabled, allowedOrigins, queue, topicAttribute, topics, sessionsPerMinute,
-                messagesPerMinute, maxMessageChars, maxUploadBytes, uploadTypes, connectionsPerClient,
-                disconnectGrace, resumeWindow, noResponseTimeout, d, transcriptRetention, trustForwardedFor,
+        return new ChatOptions(
+                enabled,
+                allowedOrigins,
+                queue,
+                topicAttribute,
+                topics,
+                sessionsPerMinute,
+                messagesPerMinute,
+                maxMessageChars,
+                maxUploadBytes,
+                uploadTypes,
+                connectionsPerClient,
+                disconnectGrace,
+                resumeWindow,
+                noResponseTimeout,
+                d,
+                transcriptRetention,
+                trustForwardedFor,
                 pingInterval);
     }
 

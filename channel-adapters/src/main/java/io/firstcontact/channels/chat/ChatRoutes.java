@@ -76,10 +76,11 @@ final class ChatRoutes {
     void mount(Router router) {
         router.get("/chat/widget.js").handler(resource("widget.js", "text/javascript; charset=utf-8"));
         router.get("/chat/").handler(resource("demo.html", "text/html; charset=utf-8"));
-        router.get("/chat").handler(ctx -> ctx.response()
-                .setStatusCode(301)
-                .putHeader("Location", "/chat/")
-                .end());
+        router.get("/chat")
+                .handler(ctx -> ctx.response()
+                        .setStatusCode(301)
+                        .putHeader("Location", "/chat/")
+                        .end());
         CorsHandler cors = CorsHandler.create()
                 .addOrigins(java.util.List.copyOf(allowed))
                 .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
@@ -96,12 +97,13 @@ final class ChatRoutes {
         };
         router.route("/chat/api/*").handler(origins);
         router.get("/chat/api/setup").handler(this::setup);
+        // The origin is checked before the body is read (a route of its own: a body handler comes first in its route).
+        router.post("/chat/api/sessions").handler(this::fromAllowedOrigin);
         router.post("/chat/api/sessions")
-                .handler(this::fromAllowedOrigin)
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES))
                 .handler(this::openChat);
+        router.post("/chat/api/files").handler(this::fromAllowedOrigin);
         router.post("/chat/api/files")
-                .handler(this::fromAllowedOrigin)
                 .handler(BodyHandler.create(false).setBodyLimit(options.maxUploadBytes()))
                 .handler(this::upload);
         router.get("/chat/socket").handler(this::upgrade);
@@ -142,7 +144,10 @@ final class ChatRoutes {
         }
         JsonNode form;
         try {
-            form = Frames.JSON.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+            form = Frames.JSON.readTree(
+                    ctx.body().buffer() == null
+                            ? new byte[0]
+                            : ctx.body().buffer().getBytes());
         } catch (IOException e) {
             form = null;
         }
@@ -156,7 +161,8 @@ final class ChatRoutes {
         String wrong = null;
         if (name == null || name.length() > MAX_NAME) {
             wrong = "name: give your name (at most " + MAX_NAME + " characters)";
-        } else if (contact == null || contact.length() > MAX_CONTACT
+        } else if (contact == null
+                || contact.length() > MAX_CONTACT
                 || (Chats.emailOf(contact) == null && Chats.phoneOf(contact) == null)) {
             wrong = "contact: give an email address or a UK phone number";
         } else if (topic == null || options.topic(topic) == null) {
@@ -176,9 +182,13 @@ final class ChatRoutes {
                 problem(ctx, 503, "unavailable", "the chat is not available just now: try again shortly");
                 return;
             }
-            json(ctx, 201, Frames.JSON.createObjectNode()
-                    .put("sessionId", opened.sessionId())
-                    .put("token", opened.token()));
+            json(
+                    ctx,
+                    201,
+                    Frames.JSON
+                            .createObjectNode()
+                            .put("sessionId", opened.sessionId())
+                            .put("token", opened.token()));
         });
     }
 
@@ -272,8 +282,8 @@ final class ChatRoutes {
     private void onFrame(ResidentSocket socket, String text) {
         // A frame is at most a message and its JSON: anything far larger is not the widget's.
         if (text.length() > options.maxMessageChars() * 2 + 1024) {
-            socket.send(Frames.error(null, "too-long", "A message is at most " + options.maxMessageChars()
-                    + " characters."));
+            socket.send(Frames.error(
+                    null, "too-long", "A message is at most " + options.maxMessageChars() + " characters."));
             return;
         }
         JsonNode frame;
@@ -287,7 +297,11 @@ final class ChatRoutes {
             return;
         }
         if ("hello".equals(f.path("type").asText())) {
-            chats.hello(socket, text(f, "sessionId"), text(f, "token"), Math.max(0, f.path("after").asLong(0)));
+            chats.hello(
+                    socket,
+                    text(f, "sessionId"),
+                    text(f, "token"),
+                    Math.max(0, f.path("after").asLong(0)));
             return;
         }
         chats.frame(socket, f);
@@ -333,7 +347,9 @@ final class ChatRoutes {
                 return forwarded.split(",")[0].strip();
             }
         }
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        return ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
     }
 
     private static String text(JsonNode n, String field) {
@@ -356,7 +372,8 @@ final class ChatRoutes {
         if (ctx.response().ended()) {
             return;
         }
-        ObjectNode p = Frames.JSON.createObjectNode()
+        ObjectNode p = Frames.JSON
+                .createObjectNode()
                 .put("type", "/problems/" + type)
                 .put("status", status)
                 .put("detail", detail);

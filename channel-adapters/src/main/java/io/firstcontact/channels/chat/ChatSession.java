@@ -41,21 +41,25 @@ final class ChatSession {
     String agentId;
     /** How many interactions the chat has been routed as (a resumption is a new one). */
     int interactions;
+
     ResidentSocket socket;
     /** The IVR's question waiting for an answer, or null. */
     TextQuestion question;
     /** A turn of the IVR is being answered: the resident waits for the next question. */
     boolean ivrBusy;
+
     long questionTimer = -1;
     long graceTimer = -1;
     long noResponseTimer = -1;
     long forgetTimer = -1;
     /** Last pushed place in line and expected wait (seconds, -1 none), to push only changes. */
     int position = -1;
+
     long waitSeconds = -2;
     boolean longWaitOffered;
     long endedAt = -1;
-    long transcriptSentAt = Long.MIN_VALUE;
+    /** When the transcript was last emailed, or -1. */
+    long transcriptSentAt = -1;
     /** The resident's page is gone (routing was told): they have the grace period to come back. */
     boolean away;
     /** The resident left on purpose (the leave button): the end is theirs. */

@@ -197,7 +197,10 @@ final class Chats implements EffectSink {
                         }
                         done.complete(new Opened(sessionId, token));
                         s.phase = ChatSession.Phase.SELF_SERVICE;
-                        c.add(Author.CENTRE, "Hello " + s.name + ", welcome to the council's web chat.", clock.millis());
+                        c.add(
+                                Author.CENTRE,
+                                "Hello " + s.name + ", welcome to the council's web chat.",
+                                clock.millis());
                         beginSelfService(s);
                     }));
         });
@@ -214,8 +217,11 @@ final class Chats implements EffectSink {
         s.interactionId = id;
         byInteraction.put(id, s);
         book.route(s.conversation, id);
-        ObjectNode record =
-                Frames.JSON.createObjectNode().put("t", "interaction").put("id", id).put("n", s.interactions);
+        ObjectNode record = Frames.JSON
+                .createObjectNode()
+                .put("t", "interaction")
+                .put("id", id)
+                .put("n", s.interactions);
         book.keep(s.conversation.key(), record);
         return id;
     }
@@ -229,8 +235,7 @@ final class Chats implements EffectSink {
                 sourceRef,
                 s.id,
                 null,
-                Attributes.of(
-                        options.topicAttribute(), s.topic, NAME_ATTRIBUTE, s.name, CONTACT_ATTRIBUTE, s.contact),
+                Attributes.of(options.topicAttribute(), s.topic, NAME_ATTRIBUTE, s.name, CONTACT_ATTRIBUTE, s.contact),
                 queue);
     }
 
@@ -246,9 +251,7 @@ final class Chats implements EffectSink {
         Call call = new Call(s.interactionId, CHANNEL, phoneOf(s.contact), emailOf(s.contact), null);
         Attributes edge = Attributes.of(options.topicAttribute(), s.topic);
         String id = s.interactionId;
-        selfService
-                .start(call, edge)
-                .whenComplete((t, e) -> context.runOnContext(v -> turned(s, id, t, e)));
+        selfService.start(call, edge).whenComplete((t, e) -> context.runOnContext(v -> turned(s, id, t, e)));
     }
 
     // ------------------------------------------------------------------ the resident's page
@@ -266,16 +269,17 @@ final class Chats implements EffectSink {
             return;
         }
         // Not held: a chat from before a restart, or one whose resume window passed. Its store is read off the loop.
-        vertx.executeBlocking(() -> restore(sessionId), false).onComplete(r -> context.runOnContext(v -> {
-            ChatSession s = r.succeeded() ? r.result() : null;
-            if (s == null) {
-                socket.send(Frames.error(null, "unknown", "This chat has ended or is unknown."));
-                socket.close(1008, "unknown chat");
-                return;
-            }
-            ChatSession raced = bySession.putIfAbsent(sessionId, s);
-            attach(socket, raced != null ? raced : s, token, after);
-        }));
+        vertx.executeBlocking(() -> restore(sessionId), false)
+                .onComplete(r -> context.runOnContext(v -> {
+                    ChatSession s = r.succeeded() ? r.result() : null;
+                    if (s == null) {
+                        socket.send(Frames.error(null, "unknown", "This chat has ended or is unknown."));
+                        socket.close(1008, "unknown chat");
+                        return;
+                    }
+                    ChatSession raced = bySession.putIfAbsent(sessionId, s);
+                    attach(socket, raced != null ? raced : s, token, after);
+                }));
     }
 
     private void attach(ResidentSocket socket, ChatSession s, String token, long after) {
@@ -330,7 +334,8 @@ final class Chats implements EffectSink {
         String type = f.path("type").asText("");
         switch (type) {
             case "say" -> say(s, f.path("id").asText(null), f.path("text").asText(null));
-            case "typing" -> s.conversation.typing(Author.resident(s.name), f.path("on").asBoolean(false));
+            case "typing" ->
+                s.conversation.typing(Author.resident(s.name), f.path("on").asBoolean(false));
             case "leave" -> leave(s);
             case "continue" -> carryOn(s);
             case "email-transcript" -> emailTranscript(s, f.path("to").asText(null));
@@ -410,7 +415,11 @@ final class Chats implements EffectSink {
             case STARTING -> socket.send(Frames.error(clientId, "busy", "One moment, please."));
             default -> {
                 Entry e = s.conversation.add(
-                        Author.resident(s.name), CardNumberTripwire.mask(text.strip()), null, List.of(), clientId,
+                        Author.resident(s.name),
+                        CardNumberTripwire.mask(text.strip()),
+                        null,
+                        List.of(),
+                        clientId,
                         clock.millis());
                 socket.send(Frames.ack(clientId, e.seq()));
                 if (s.phase == ChatSession.Phase.CONNECTED && s.noResponseTimer == -1) {
@@ -521,8 +530,8 @@ final class Chats implements EffectSink {
         String queue = s.queue != null ? s.queue : options.queue();
         QueueRequest request = QueueRequest.to(queue);
         if (s.agentId != null) {
-            request = request.withTargets(List.of(
-                    new Target(s.agentId, clock.millis() + PREFER_LAST_ADVISOR_MILLIS, TargetMode.PREFER)));
+            request = request.withTargets(
+                    List.of(new Target(s.agentId, clock.millis() + PREFER_LAST_ADVISOR_MILLIS, TargetMode.PREFER)));
         }
         String id = newInteraction(s, queue, s.agentId);
         s.phase = ChatSession.Phase.WAITING;
@@ -550,7 +559,7 @@ final class Chats implements EffectSink {
             return;
         }
         long now = clock.millis();
-        if (now - s.transcriptSentAt < TRANSCRIPT_EVERY_MILLIS) {
+        if (s.transcriptSentAt >= 0 && now - s.transcriptSentAt < TRANSCRIPT_EVERY_MILLIS) {
             s.socket.send(Frames.error(null, "rate-limited", "The transcript was sent a moment ago."));
             return;
         }
@@ -560,7 +569,10 @@ final class Chats implements EffectSink {
             text.append('[')
                     .append(HOURS.format(java.time.Instant.ofEpochMilli(e.at())))
                     .append("] ")
-                    .append(e.author().name() == null ? e.author().role().name() : e.author().name())
+                    .append(
+                            e.author().name() == null
+                                    ? e.author().role().name()
+                                    : e.author().name())
                     .append(": ")
                     .append(e.text())
                     .append('\n');
@@ -568,15 +580,18 @@ final class Chats implements EffectSink {
         mailer.send(address, "Your web chat transcript", text.toString())
                 .whenComplete((v, e) -> context.runOnContext(x -> {
                     if (e != null) {
-                        LOG.warn("chat {}: a transcript could not be emailed ({})", s.id, e.getClass().getSimpleName());
+                        LOG.warn(
+                                "chat {}: a transcript could not be emailed ({})",
+                                s.id,
+                                e.getClass().getSimpleName());
                         if (s.socket != null) {
                             s.socket.send(Frames.error(null, "unavailable", "The transcript could not be sent."));
                         }
-                        s.transcriptSentAt = Long.MIN_VALUE;
+                        s.transcriptSentAt = -1;
                         return;
                     }
-                    s.conversation.add(Author.CENTRE, "We have emailed this conversation to " + address + ".",
-                            clock.millis());
+                    s.conversation.add(
+                            Author.CENTRE, "We have emailed this conversation to " + address + ".", clock.millis());
                 }));
     }
 
@@ -611,13 +626,18 @@ final class Chats implements EffectSink {
                 done.completeExceptionally(new RateLimitedException());
                 return;
             }
-            String id = "f" + (s.conversation.lastSeq() + 1) + "-" + token(6).replace("-", "x").replace("_", "y");
+            String id = "f" + (s.conversation.lastSeq() + 1) + "-"
+                    + token(6).replace("-", "x").replace("_", "y");
             Attachment a = new Attachment(id, filename, type, bytes.length);
             book.io().execute(() -> {
                 try {
                     book.store().putAttachment(s.conversation.key(), id, bytes);
                     context.runOnContext(x -> done.complete(s.conversation.add(
-                            Author.resident(s.name), "Sent a file: " + a.filename(), null, List.of(a), null,
+                            Author.resident(s.name),
+                            "Sent a file: " + a.filename(),
+                            null,
+                            List.of(a),
+                            null,
                             clock.millis())));
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
@@ -666,12 +686,15 @@ final class Chats implements EffectSink {
     private void armNoResponse(ChatSession s) {
         String id = s.interactionId;
         String agent = s.agentId;
-        s.noResponseTimer = vertx.setTimer(Math.max(1, options.noResponseTimeout().toMillis()), t -> {
-            s.noResponseTimer = -1;
-            if (id.equals(s.interactionId) && s.phase == ChatSession.Phase.CONNECTED && agent.equals(s.agentId)) {
-                reassign(s, agent);
-            }
-        });
+        s.noResponseTimer =
+                vertx.setTimer(Math.max(1, options.noResponseTimeout().toMillis()), t -> {
+                    s.noResponseTimer = -1;
+                    if (id.equals(s.interactionId)
+                            && s.phase == ChatSession.Phase.CONNECTED
+                            && agent.equals(s.agentId)) {
+                        reassign(s, agent);
+                    }
+                });
     }
 
     /**
@@ -737,17 +760,20 @@ final class Chats implements EffectSink {
                         hop(() -> connected(s, c.interactionId(), c.agentId()));
                     }
                 }
-                case Effect.QueueFullAction q -> notice(
-                        q.interactionId(), "All our advisors are busy and the queue is full. Please try again later.",
-                        true);
-                case Effect.ClosedTreatment c -> notice(
-                        c.interactionId(), "The web chat is closed now. Please try again in opening hours.", false);
-                case Effect.MaxWaitAction m -> notice(
-                        m.interactionId(),
-                        "Thank you for waiting. You can keep waiting, or ask for this conversation by email.",
-                        false);
-                case Effect.TransferOut t -> notice(
-                        t.interactionId(), "Your conversation has been passed to another service.", false);
+                case Effect.QueueFullAction q ->
+                    notice(
+                            q.interactionId(),
+                            "All our advisors are busy and the queue is full. Please try again later.",
+                            true);
+                case Effect.ClosedTreatment c ->
+                    notice(c.interactionId(), "The web chat is closed now. Please try again in opening hours.", false);
+                case Effect.MaxWaitAction m ->
+                    notice(
+                            m.interactionId(),
+                            "Thank you for waiting. You can keep waiting, or ask for this conversation by email.",
+                            false);
+                case Effect.TransferOut t ->
+                    notice(t.interactionId(), "Your conversation has been passed to another service.", false);
                 default -> {}
             }
         }
@@ -780,8 +806,8 @@ final class Chats implements EffectSink {
         s.phase = ChatSession.Phase.QUEUED;
         waitingQueues.merge(queue, 1, Integer::sum);
         if (first && s.agentId == null) {
-            s.conversation.add(Author.CENTRE, "Thank you. An advisor will be with you as soon as possible.",
-                    clock.millis());
+            s.conversation.add(
+                    Author.CENTRE, "Thank you. An advisor will be with you as soon as possible.", clock.millis());
         }
         s.position = -1;
         s.waitSeconds = -2;
@@ -832,10 +858,12 @@ final class Chats implements EffectSink {
             selfService.leave(e.interactionId());
         }
         String text = switch (e.lastPhase()) {
-            case CONNECTED, PARKED -> s.left || e.reason() == EndReason.CUSTOMER_LEFT
-                    ? "You have left the chat."
-                    : "The advisor has ended the chat. Thank you for contacting us.";
-            case SELF_SERVICE -> e.reason() == EndReason.SELF_SERVED ? "Thank you. The chat has ended." : "The chat has ended.";
+            case CONNECTED, PARKED ->
+                s.left || e.reason() == EndReason.CUSTOMER_LEFT
+                        ? "You have left the chat."
+                        : "The advisor has ended the chat. Thank you for contacting us.";
+            case SELF_SERVICE ->
+                e.reason() == EndReason.SELF_SERVED ? "Thank you. The chat has ended." : "The chat has ended.";
             default -> s.left ? "You have left the chat." : "The chat has ended.";
         };
         ended(s, text);
@@ -870,7 +898,8 @@ final class Chats implements EffectSink {
     }
 
     private boolean resumable(ChatSession s) {
-        return s.endedAt >= 0 && clock.millis() - s.endedAt <= options.resumeWindow().toMillis();
+        return s.endedAt >= 0
+                && clock.millis() - s.endedAt <= options.resumeWindow().toMillis();
     }
 
     // ------------------------------------------------------------------ place in line
@@ -897,34 +926,39 @@ final class Chats implements EffectSink {
 
     private void refreshStanding(ChatSession s) {
         String id = s.interactionId;
-        reads.standing(id).whenComplete((st, e) -> hop(() -> {
-            if (e != null || st == null || st.isEmpty() || !id.equals(s.interactionId)) {
-                return;
-            }
-            if (s.phase != ChatSession.Phase.QUEUED) {
-                return;
-            }
-            ChatReads.Standing now = st.get();
-            long seconds = now.expectedWaitMillis() < 0 ? -1 : Math.round(now.expectedWaitMillis() / 1000.0);
-            if (now.position() != s.position || seconds != s.waitSeconds) {
-                s.position = now.position();
-                s.waitSeconds = seconds;
-                if (s.socket != null) {
-                    s.socket.send(Frames.standing(now.position(), seconds));
-                }
-            }
-            if (!s.longWaitOffered && now.expectedWaitMillis() > options.longWait().toMillis()) {
-                ChatOptions.Topic t = options.topic(s.topic);
-                if (t != null && t.onlineLink() != null) {
-                    s.longWaitOffered = true;
-                    s.conversation.add(
-                            Author.CENTRE,
-                            "The wait is long right now. You can also do this online at any time: "
-                                    + t.onlineLink(),
-                            clock.millis());
-                }
-            }
-        }));
+        reads.standing(id)
+                .whenComplete((st, e) -> hop(() -> {
+                    if (e != null || st == null || st.isEmpty() || !id.equals(s.interactionId)) {
+                        return;
+                    }
+                    if (s.phase != ChatSession.Phase.QUEUED) {
+                        return;
+                    }
+                    ChatReads.Standing now = st.get();
+                    long seconds = now.expectedWaitMillis() < 0 ? -1 : Math.round(now.expectedWaitMillis() / 1000.0);
+                    if (now.position() != s.position || seconds != s.waitSeconds) {
+                        s.position = now.position();
+                        s.waitSeconds = seconds;
+                        if (s.socket != null) {
+                            s.socket.send(Frames.standing(now.position(), seconds));
+                        }
+                    }
+                    if (!s.longWaitOffered
+                            && now.expectedWaitMillis() > options.longWait().toMillis()) {
+                        ChatOptions.Topic t = options.topic(s.topic);
+                        if (t != null && t.onlineLink() != null) {
+                            s.longWaitOffered = true;
+                            s.conversation.add(
+                                    Author.CENTRE,
+                                    "The wait is long right now. You can also do this online at any time: "
+                                            + t.onlineLink(),
+                                    clock.millis());
+                            if (s.socket != null && phoneOf(s.contact) != null) {
+                                s.socket.send(Frames.of("offer-link"));
+                            }
+                        }
+                    }
+                }));
     }
 
     // ------------------------------------------------------------------ restoring after a restart

@@ -68,7 +68,9 @@ public final class ConversationBook implements Conversations {
         for (ObjectNode n : store.records(key)) {
             if ("entry".equals(n.path("t").asText())) {
                 try {
-                    fresh.restore(Conversation.entryOf(n), n.hasNonNull("clientId") ? n.get("clientId").asText() : null);
+                    fresh.restore(
+                            Conversation.entryOf(n),
+                            n.hasNonNull("clientId") ? n.get("clientId").asText() : null);
                 } catch (RuntimeException e) {
                     LOG.warn("transcript {}: an entry cannot be read back and is skipped ({})", key, e.getMessage());
                 }

@@ -97,7 +97,8 @@ public final class TranscriptStore {
                     out.add((ObjectNode) JSON.readTree(plain));
                 } catch (RuntimeException | IOException e) {
                     // A record cut short by a crash mid-write, or not ours: the rest is still read.
-                    LOG.warn("transcript {}: a record cannot be read and is skipped ({})", conversation, e.getMessage());
+                    LOG.warn(
+                            "transcript {}: a record cannot be read and is skipped ({})", conversation, e.getMessage());
                 }
             }
         } catch (NoSuchFileException e) {
