@@ -1,6 +1,6 @@
 package io.firstcontact.channels;
 
-import io.firstcontact.channels.chat.ChatReads;
+import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.command.Command;
@@ -50,7 +50,7 @@ import java.util.function.Supplier;
  * search), the read model, and a small blended centre — a phone queue, a chat queue and an email queue that the same
  * three advisors take, each holding one call, or up to two chats and one email, a call blocking the rest.
  */
-public final class TestRouting implements RoutingPort, ChatReads, AutoCloseable {
+public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseable {
     public static final String PHONE_QUEUE = "phone";
     public static final String CHAT_QUEUE = "web-chat";
     public static final String EMAIL_QUEUE = "email";

@@ -1,5 +1,7 @@
 package io.firstcontact.channels.chat;
 
+import io.firstcontact.channels.conversation.RoutingReads;
+
 import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.Mailer;
 import io.firstcontact.router.api.notify.Notifier;
@@ -39,7 +41,7 @@ public final class ChatAdapter implements ChannelAdapter {
             Vertx vertx,
             ConversationBook book,
             SelfService selfService,
-            ChatReads reads,
+            RoutingReads reads,
             Mailer mailer,
             Notifier notifier,
             InstantSource clock) {

@@ -1,5 +1,7 @@
 package io.firstcontact.channels.chat;
 
+import io.firstcontact.channels.conversation.RoutingReads;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.channels.conversation.Conversation;
 import io.firstcontact.channels.conversation.ConversationBook;
@@ -83,7 +85,7 @@ final class Chats implements EffectSink {
     private final ChatOptions options;
     private final ConversationBook book;
     private final SelfService selfService;
-    private final ChatReads reads;
+    private final RoutingReads reads;
     private final Mailer mailer;
     private final Notifier notifier;
     private final InstantSource clock;
@@ -107,7 +109,7 @@ final class Chats implements EffectSink {
             ChatOptions options,
             ConversationBook book,
             SelfService selfService,
-            ChatReads reads,
+            RoutingReads reads,
             Mailer mailer,
             Notifier notifier,
             InstantSource clock) {
@@ -934,7 +936,7 @@ final class Chats implements EffectSink {
                     if (s.phase != ChatSession.Phase.QUEUED) {
                         return;
                     }
-                    ChatReads.Standing now = st.get();
+                    RoutingReads.Standing now = st.get();
                     long seconds = now.expectedWaitMillis() < 0 ? -1 : Math.round(now.expectedWaitMillis() / 1000.0);
                     if (now.position() != s.position || seconds != s.waitSeconds) {
                         s.position = now.position();
@@ -996,11 +998,11 @@ final class Chats implements EffectSink {
                 c);
         s.interactions = n;
         s.interactionId = interactionId;
-        Optional<ChatReads.Where> where =
+        Optional<RoutingReads.Where> where =
                 reads.where(interactionId).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        String phase = where.map(ChatReads.Where::phase).orElse("ENDED");
-        s.queue = where.map(ChatReads.Where::queue).orElse(null);
-        s.agentId = where.map(ChatReads.Where::agentId).orElse(null);
+        String phase = where.map(RoutingReads.Where::phase).orElse("ENDED");
+        s.queue = where.map(RoutingReads.Where::queue).orElse(null);
+        s.agentId = where.map(RoutingReads.Where::agentId).orElse(null);
         switch (phase) {
             case "SELF_SERVICE" -> s.phase = ChatSession.Phase.SELF_SERVICE;
             case "QUEUED", "OFFERED" -> {

@@ -1,16 +1,20 @@
-package io.firstcontact.channels.chat;
+package io.firstcontact.channels.conversation;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** What the chat reads of routing's committed state: where a waiting chat stands, and where a chat is now. */
-public interface ChatReads {
+/**
+ * What the written channels read of routing's committed state: where a waiting chat stands (its place and expected
+ * wait, pushed to the resident), and where an interaction is now (a chat taken up after a restart, an email thread
+ * whose interaction may have ended). Answered from the read model; never blocks the caller's thread.
+ */
+public interface RoutingReads {
 
     /** A waiting interaction's place in line and expected wait; empty when it is not waiting. */
     CompletionStage<Optional<Standing>> standing(String interactionId);
 
-    /** Where a live interaction is (after a restart, a returning resident's chat is taken up from here). */
+    /** Where a live interaction is (after a restart, a returning resident's chat is taken up from here); empty once it has ended. */
     CompletionStage<Optional<Where>> where(String interactionId);
 
     /**
