@@ -152,6 +152,7 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        runtime.openDeadlines();
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, registry);
         api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
