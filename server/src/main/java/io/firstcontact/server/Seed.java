@@ -2,7 +2,6 @@ package io.firstcontact.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcontact.router.api.command.Command;
-import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalFormatException;
@@ -30,8 +29,7 @@ final class Seed {
         JsonNode config = routing.get("config");
         if (config != null && !config.isNull()) {
             try {
-                commands.add(new Command.ConfigureRouting(
-                        codec.convertValue(config, RoutingConfig.class, "routing.config")));
+                commands.add(new Command.ConfigureRouting(codec.decodeConfig(config, "routing.config")));
             } catch (JournalFormatException e) {
                 throw new ConfigException(e.getMessage()
                         + (e.getCause() != null && e.getCause().getMessage() != null

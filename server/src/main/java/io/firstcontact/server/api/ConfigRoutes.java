@@ -75,7 +75,7 @@ final class ConfigRoutes {
                 tree.put("version", next);
                 RoutingConfig config;
                 try {
-                    config = api.runtime().codec().convertValue(tree, RoutingConfig.class, "configuration");
+                    config = api.runtime().codec().decodeConfig(tree, "configuration");
                 } catch (JournalFormatException e) {
                     if (e.getCause() == null) {
                         // Not the configuration's shape (an unknown or missing field, a wrong type): like any body.

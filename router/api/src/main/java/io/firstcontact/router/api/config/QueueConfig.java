@@ -23,6 +23,8 @@ import java.util.List;
  * @param wrapUpMillis wrap-up after each assignment; 0 for none
  * @param maxWrapUpMillis how far an advisor may extend wrap-up in all
  * @param openAtStart whether the queue starts open (calendars then open and close it by input)
+ * @param callbackAttempts how many times a callback's customer is dialled before it ends {@code CALLBACK_FAILED}
+ * @param callbackRetryDelayMillis how long a callback waits after a dial that failed before it queues again
  */
 public record QueueConfig(
         String id,
@@ -38,10 +40,19 @@ public record QueueConfig(
         String queueFullAction,
         long wrapUpMillis,
         long maxWrapUpMillis,
-        boolean openAtStart) {
+        boolean openAtStart,
+        int callbackAttempts,
+        long callbackRetryDelayMillis) {
 
     /** Overflow rules are bits of a mask per visit. */
     public static final int MAX_OVERFLOW_RULES = 16;
+
+    public static final long DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS = 30_000;
+    public static final int DEFAULT_CALLBACK_ATTEMPTS = 3;
+    public static final long DEFAULT_CALLBACK_RETRY_DELAY_MILLIS = 5 * 60_000;
+    public static final int MAX_CALLBACK_ATTEMPTS = 10;
+    /** The shortest retry delay: the customer's line needs a moment. */
+    public static final long MIN_CALLBACK_RETRY_DELAY_MILLIS = 1_000;
 
     public QueueConfig {
         Ids.require(id, "queue id");
@@ -77,6 +88,12 @@ public record QueueConfig(
         if (maxQueueSize > 0) {
             Ids.require(queueFullAction, "queue " + id + " queueFullAction");
         }
+        if (callbackAttempts < 1 || callbackAttempts > MAX_CALLBACK_ATTEMPTS) {
+            throw new IllegalArgumentException("queue " + id + ": callbackAttempts must be 1–" + MAX_CALLBACK_ATTEMPTS);
+        }
+        if (callbackRetryDelayMillis < MIN_CALLBACK_RETRY_DELAY_MILLIS) {
+            throw new IllegalArgumentException("queue " + id + ": callbackRetryDelayMillis must be at least 1000");
+        }
     }
 
     /** A queue with no relaxation, overflow or limits, open, with the given wrap-up (extendable to 3×). */
@@ -103,7 +120,8 @@ public record QueueConfig(
                 .maxWait(maxWaitMillis, maxWaitAction)
                 .maxQueueSize(maxQueueSize, queueFullAction)
                 .wrapUp(wrapUpMillis, maxWrapUpMillis)
-                .openAtStart(openAtStart);
+                .openAtStart(openAtStart)
+                .callbacks(callbackAttempts, callbackRetryDelayMillis);
     }
 
     public QueueConfig withOverflow(List<OverflowRule> rules) {
@@ -129,12 +147,15 @@ public record QueueConfig(
         return toBuilder().openAtStart(open).build();
     }
 
-    /** Builds a queue; every setting not given keeps the documented default (SL 30 s, no wrap-up, open). */
+    /**
+     * Builds a queue; every setting not given keeps the documented default (SL 30 s, no wrap-up, open, callbacks
+     * dialled 3 times 5 minutes apart).
+     */
     public static final class Builder {
         private final String id;
         private final String channel;
         private RoutingStrategy strategy;
-        private long serviceLevelThresholdMillis = 30_000;
+        private long serviceLevelThresholdMillis = DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS;
         private List<Requirement> requirements = List.of();
         private List<RelaxationStep> relaxation = List.of();
         private List<OverflowRule> overflow = List.of();
@@ -145,6 +166,8 @@ public record QueueConfig(
         private long wrapUpMillis;
         private long maxWrapUpMillis;
         private boolean openAtStart = true;
+        private int callbackAttempts = DEFAULT_CALLBACK_ATTEMPTS;
+        private long callbackRetryDelayMillis = DEFAULT_CALLBACK_RETRY_DELAY_MILLIS;
 
         private Builder(String id, String channel) {
             this.id = id;
@@ -199,6 +222,12 @@ public record QueueConfig(
             return this;
         }
 
+        public Builder callbacks(int attempts, long retryDelayMillis) {
+            this.callbackAttempts = attempts;
+            this.callbackRetryDelayMillis = retryDelayMillis;
+            return this;
+        }
+
         public QueueConfig build() {
             return new QueueConfig(
                     id,
@@ -214,7 +243,9 @@ public record QueueConfig(
                     queueFullAction,
                     wrapUpMillis,
                     maxWrapUpMillis,
-                    openAtStart);
+                    openAtStart,
+                    callbackAttempts,
+                    callbackRetryDelayMillis);
         }
     }
 }
