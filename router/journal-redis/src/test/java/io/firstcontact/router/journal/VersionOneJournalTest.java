@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.config.QueueConfig;
 import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.event.Effect;
@@ -41,19 +42,7 @@ class VersionOneJournalTest {
         List<String> versionOne = new ArrayList<>();
         RoutingEngine writer = RoutingEngine.create();
         long seq = 0;
-        for (Command c : List.of(
-                new Command.ConfigureRouting(Centres.small()),
-                new Command.DefineAgent("ann", List.of(), "council", "all"),
-                new Command.LogIn("ann", true, Actor.agent("ann")),
-                new Command.CreateInteraction(
-                        "c1",
-                        "chat",
-                        Direction.INBOUND,
-                        "chat:1",
-                        null,
-                        null,
-                        Attributes.NONE,
-                        io.firstcontact.router.api.command.QueueRequest.to("chat")))) {
+        for (Command c : aChatOffered()) {
             EngineInput in = new EngineInput(1, ++seq, T0 + seq, "api", null, c);
             versionOne.add(downgradeEntry(CODEC.encodeEntry(JournalEntry.of(in, writer.apply(in)))));
         }
@@ -98,7 +87,21 @@ class VersionOneJournalTest {
     void aVersionOneSnapshotDecodesToTheSameState() throws Exception {
         RoutingEngine engine = RoutingEngine.create();
         long seq = 0;
-        for (Command c : List.of(
+        for (Command c : aChatOffered()) {
+            engine.apply(new EngineInput(1, ++seq, T0 + seq, "api", null, c));
+        }
+        EngineSnapshot snapshot = engine.snapshot();
+
+        EngineSnapshot read = CODEC.decodeSnapshot(
+                downgradeSnapshot(CODEC.encodeSnapshot(snapshot)).getBytes(UTF_8));
+
+        assertThat(read).isEqualTo(snapshot);
+        assertThat(RoutingEngine.restore(read).stateHash()).isEqualTo(engine.stateHash());
+    }
+
+    /** A small centre configured, an advisor ready, and a chat offered to her. */
+    private static List<Command> aChatOffered() {
+        return List.of(
                 new Command.ConfigureRouting(Centres.small()),
                 new Command.DefineAgent("ann", List.of(), "council", "all"),
                 new Command.LogIn("ann", true, Actor.agent("ann")),
@@ -110,16 +113,7 @@ class VersionOneJournalTest {
                         null,
                         null,
                         Attributes.NONE,
-                        io.firstcontact.router.api.command.QueueRequest.to("chat")))) {
-            engine.apply(new EngineInput(1, ++seq, T0 + seq, "api", null, c));
-        }
-        EngineSnapshot snapshot = engine.snapshot();
-
-        EngineSnapshot read = CODEC.decodeSnapshot(
-                downgradeSnapshot(CODEC.encodeSnapshot(snapshot)).getBytes(UTF_8));
-
-        assertThat(read).isEqualTo(snapshot);
-        assertThat(RoutingEngine.restore(read).stateHash()).isEqualTo(engine.stateHash());
+                        QueueRequest.to("chat")));
     }
 
     /** The entry as version 1 wrote it: no offer kinds, no callback or disconnect settings. */

@@ -106,7 +106,8 @@ public final class LiveView implements EffectSink {
      * <p><b>Restored</b> — after it and the entries that follow, these answer as in a view fed the whole journal: the
      * configuration and its version; every queue's open or closed, its waiting interactions in order (positions,
      * tiers, entry times, service deadlines, paging cursors), offered count, longest wait and staffing; every
-     * advisor's profiles, skills, presence and reason, pending presence, session, live offers and open assignments;
+     * advisor's profiles, skills, presence and reason, pending presence, session, phone, live offers (consult offers
+     * included) and open assignments;
      * every live interaction (channel, direction, references, created time, phase, tier, last queue, current visit,
      * live offer, open assignments); live offers (status, advisor, visit, queue, channel, created and expiry times);
      * open assignments (queue, channel, status, start, wrap-up end, and their offer: the engine names an assignment

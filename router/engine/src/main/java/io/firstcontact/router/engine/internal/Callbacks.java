@@ -126,10 +126,7 @@ final class Callbacks {
                 core.now,
                 new Attributes(List.of(c.number())));
         i.callback = new CallbackState(i, c.agentId());
-        core.interactions.put(i.id, i);
-        core.bySourceRef.put(i.sourceRef, i);
-        core.fact(new Fact.InteractionCreated(
-                i.id, i.channel, i.direction, i.sourceRef, i.conversationId, i.customerRef, core.now));
+        core.contacts.register(i);
         waitUntil(i, q, null, Math.max(c.dueAt(), core.now));
         core.settle();
     }

@@ -54,14 +54,19 @@ final class Contacts {
         if (i.direction == Direction.CALLBACK && core.isVoice(i.channel)) {
             i.callback = new CallbackState(i, null); // a call back: dialled, and retried by its queue's rule
         }
-        core.interactions.put(i.id, i);
-        core.bySourceRef.put(i.sourceRef, i);
-        core.fact(new Fact.InteractionCreated(
-                i.id, i.channel, i.direction, i.sourceRef, i.conversationId, i.customerRef, core.now));
+        register(i);
         if (c.queue() != null) {
             queueWith(i, c.queue());
         }
         core.settle();
+    }
+
+    /** A new interaction is live: known by its id and its source object. */
+    void register(InteractionState i) {
+        core.interactions.put(i.id, i);
+        core.bySourceRef.put(i.sourceRef, i);
+        core.fact(new Fact.InteractionCreated(
+                i.id, i.channel, i.direction, i.sourceRef, i.conversationId, i.customerRef, core.now));
     }
 
     /** Checks a queue request against configuration; refuses and answers false when it does not fit. */

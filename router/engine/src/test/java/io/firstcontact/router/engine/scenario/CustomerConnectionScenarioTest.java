@@ -1,10 +1,6 @@
 package io.firstcontact.router.engine.scenario;
 
-import static io.firstcontact.router.engine.scenario.Council.centre;
-import static io.firstcontact.router.engine.scenario.Council.chat;
 import static io.firstcontact.router.engine.scenario.Council.facts;
-import static io.firstcontact.router.engine.scenario.Council.member;
-import static io.firstcontact.router.engine.scenario.Council.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
@@ -22,10 +18,7 @@ class CustomerConnectionScenarioTest {
     static final long GRACE = 60_000;
 
     private static Driver chatCentre() {
-        Driver d = centre().queue(voice("billing"))
-                .queue(chat("chat"))
-                .profile("all", member("billing"), member("chat"))
-                .driver();
+        Driver d = Council.billingAndChat();
         d.agent("ann", "council", "all");
         return d;
     }

@@ -1,11 +1,7 @@
 package io.firstcontact.router.engine.scenario;
 
-import static io.firstcontact.router.engine.scenario.Council.centre;
-import static io.firstcontact.router.engine.scenario.Council.chat;
 import static io.firstcontact.router.engine.scenario.Council.effects;
 import static io.firstcontact.router.engine.scenario.Council.facts;
-import static io.firstcontact.router.engine.scenario.Council.member;
-import static io.firstcontact.router.engine.scenario.Council.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
@@ -21,10 +17,7 @@ import org.junit.jupiter.api.Test;
 class HoldScenarioTest {
 
     private static Driver annOnACall() {
-        Driver d = centre().queue(voice("billing"))
-                .queue(chat("chat"))
-                .profile("all", member("billing"), member("chat"))
-                .driver();
+        Driver d = Council.billingAndChat();
         d.agent("ann", "council", "all");
         d.login("ann", true);
         d.accept(Driver.offers(d.arrive("c1", "voice", "billing")).getFirst().offerId());
