@@ -39,21 +39,21 @@ final class Callbacks {
             return;
         }
         if (i.phase != Phase.QUEUED) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is " + i.phase + ", not waiting in a queue");
+            core.refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not waiting in a queue");
             return;
         }
         VisitState v = i.visit;
         if (!core.voiceChannels[v.queue.channelIndex]) {
-            core.refuse(Refusal.INVALID, "a callback is a call: interaction " + i.id + " is on " + i.channel);
+            core.refuse(Refusal.INVALID, "a callback is a call: the interaction is on " + i.channel);
             return;
         }
         if (i.callback != null) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is a callback already");
+            core.refuse(Refusal.CONFLICT, "the interaction is a callback already");
             return;
         }
         Attributes withNumber = withAttribute(i.attributes, c.number());
         if (withNumber == null) {
-            core.refuse(Refusal.INVALID, "the callback number does not fit interaction " + i.id + "'s attributes");
+            core.refuse(Refusal.INVALID, "the callback number does not fit the interaction's attributes");
             return;
         }
         i.attributes = withNumber;
@@ -95,20 +95,20 @@ final class Callbacks {
             return;
         }
         if (core.interactions.containsKey(c.interactionId())) {
-            core.refuse(Refusal.CONFLICT, "interaction " + c.interactionId() + " exists already");
+            core.refuse(Refusal.CONFLICT, "the interaction exists already");
             return;
         }
         QueueState q = core.queues.get(c.queue());
         if (q == null) {
-            core.refuse(Refusal.INVALID, "unknown queue " + c.queue());
+            core.refuse(Refusal.INVALID, "unknown queue");
             return;
         }
         if (!core.voiceChannels[q.channelIndex]) {
-            core.refuse(Refusal.INVALID, "a callback is a call: queue " + q.id() + " takes " + q.channel.id());
+            core.refuse(Refusal.INVALID, "a callback is a call: the queue takes " + q.channel.id());
             return;
         }
         if (c.agentId() != null && !core.agents.containsKey(c.agentId())) {
-            core.refuse(Refusal.INVALID, "unknown agent " + c.agentId());
+            core.refuse(Refusal.INVALID, "unknown advisor");
             return;
         }
         if (c.dueAt() > core.now + MAX_PROMISE_AHEAD_MILLIS) {
@@ -177,7 +177,7 @@ final class Callbacks {
         }
         CallbackState cb = i.callback;
         if (cb == null || !cb.dialling) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is not a callback being dialled");
+            core.refuse(Refusal.CONFLICT, "the interaction is not a callback being dialled");
             return;
         }
         AssignmentState as = dialler(i);

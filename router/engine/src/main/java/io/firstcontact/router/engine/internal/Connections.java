@@ -22,12 +22,12 @@ final class Connections {
             return;
         }
         if (i.customerAway) {
-            core.refuse(Refusal.CONFLICT, "the customer of interaction " + i.id + " is disconnected already");
+            core.refuse(Refusal.CONFLICT, "the customer is disconnected already");
             return;
         }
         boolean withAdvisor = i.phase == Phase.CONNECTED || i.phase == Phase.PARKED;
         if (i.dialOut && !withAdvisor) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " has no customer connected while it waits");
+            core.refuse(Refusal.CONFLICT, "the interaction has no customer connected while it waits");
             return;
         }
         i.customerAway = true;
@@ -51,7 +51,7 @@ final class Connections {
             return;
         }
         if (!i.customerAway) {
-            core.refuse(Refusal.CONFLICT, "the customer of interaction " + i.id + " is not disconnected");
+            core.refuse(Refusal.CONFLICT, "the customer is not disconnected");
             return;
         }
         i.customerAway = false;

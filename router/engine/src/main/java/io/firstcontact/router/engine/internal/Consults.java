@@ -34,19 +34,19 @@ final class Consults {
             return;
         }
         if (i.phase != Phase.CONNECTED && i.phase != Phase.PARKED) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is " + i.phase + ", not with an advisor");
+            core.refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not with an advisor");
             return;
         }
         if (!core.isVoice(i.channel)) {
-            core.refuse(Refusal.INVALID, "only a call has consults: interaction " + i.id + " is on " + i.channel);
+            core.refuse(Refusal.INVALID, "only a call has consults: the interaction is on " + i.channel);
             return;
         }
         if (i.callback != null && i.callback.dialling) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is a callback whose customer is being dialled");
+            core.refuse(Refusal.CONFLICT, "the interaction is a callback whose customer is being dialled");
             return;
         }
         if (i.consultOffer != null || i.consult != null) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " has a consult in progress");
+            core.refuse(Refusal.CONFLICT, "the interaction has a consult in progress");
             return;
         }
         AgentState a = core.agent(c.agentId());
@@ -55,13 +55,13 @@ final class Consults {
         }
         AssignmentState call = primary(i);
         if (call.agent == a) {
-            core.refuse(Refusal.CONFLICT, "agent " + a.id + " is on interaction " + i.id + " already");
+            core.refuse(Refusal.CONFLICT, "the advisor is on the call already");
             return;
         }
         if (!a.availableOn(call.channelIndex)) {
             core.refuse(
                     Refusal.CONFLICT,
-                    "agent " + a.id + " is not available for a consult (ready, voice capacity free, phone free)");
+                    "the advisor is not available for a consult (ready, voice capacity free, phone free)");
             return;
         }
         int ch = call.channelIndex;
@@ -124,7 +124,7 @@ final class Consults {
         AssignmentState as = i.consult;
         if (o != null && o.agent.id.equals(c.agentId())) {
             if (c.outcome() == ConsultOutcome.COMPLETED) {
-                core.refuse(Refusal.CONFLICT, "agent " + c.agentId() + " has not answered the consult yet");
+                core.refuse(Refusal.CONFLICT, "the advisor has not answered the consult yet");
                 return;
             }
             offerEnded(o, OfferStatus.CANCELLED, CancelCause.CONSULT_ENDED.name(), true);
@@ -145,7 +145,7 @@ final class Consults {
                 core.fact(new Fact.ConsultEnded(i.id, as.agent.id, ConsultOutcome.CANCELLED));
             }
         } else {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " has no consult with agent " + c.agentId());
+            core.refuse(Refusal.CONFLICT, "the interaction has no consult with that advisor");
             return;
         }
         core.settle();

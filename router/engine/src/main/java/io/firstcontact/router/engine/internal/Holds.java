@@ -21,15 +21,15 @@ final class Holds {
             return;
         }
         if (i.phase != Phase.CONNECTED) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is " + i.phase + ", not connected");
+            core.refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not connected");
             return;
         }
         if (!core.isVoice(i.channel)) {
-            core.refuse(Refusal.INVALID, "only a call is held: interaction " + i.id + " is on " + i.channel);
+            core.refuse(Refusal.INVALID, "only a call is held: the interaction is on " + i.channel);
             return;
         }
         if (i.callback != null && i.callback.dialling) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is a callback whose customer is being dialled");
+            core.refuse(Refusal.CONFLICT, "the interaction is a callback whose customer is being dialled");
             return;
         }
         i.phase = Phase.PARKED;
@@ -42,7 +42,7 @@ final class Holds {
             return;
         }
         if (i.phase != Phase.PARKED) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is " + i.phase + ", not parked");
+            core.refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not parked");
             return;
         }
         i.phase = Phase.CONNECTED;

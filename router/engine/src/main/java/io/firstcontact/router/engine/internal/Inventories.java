@@ -24,7 +24,7 @@ final class Inventories {
         String prefix = c.source() + ":";
         for (String ref : c.sourceRefs()) {
             if (!ref.startsWith(prefix)) {
-                core.refuse(Refusal.INVALID, "every sourceRef of source " + c.source() + " starts with " + prefix);
+                core.refuse(Refusal.INVALID, "every sourceRef of the source starts with the source's name and a colon");
                 return;
             }
         }

@@ -45,7 +45,7 @@ final class Transfers {
         }
         String queue = c.queue() != null ? c.queue() : i.lastQueue;
         if (queue == null) {
-            core.refuse(Refusal.INVALID, "interaction " + i.id + " has no queue to wait in: name one");
+            core.refuse(Refusal.INVALID, "the interaction has no queue to wait in: name one");
             return;
         }
         if (!core.contacts.queueable(QueueRequest.to(queue), i.channel) || !transferable(i)) {
@@ -73,7 +73,7 @@ final class Transfers {
             why = "has a consult in progress: end it first";
         }
         if (why != null) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " " + why);
+            core.refuse(Refusal.CONFLICT, "the interaction " + why);
             return false;
         }
         return true;
