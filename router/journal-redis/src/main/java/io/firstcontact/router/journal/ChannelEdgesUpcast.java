@@ -13,7 +13,8 @@ import java.util.Set;
  *   <li>An input of a command version 1 refused as not supported yet becomes {@code RefusedAsNotSupported} naming it,
  *       so that recovery decides the same refusal again (and a callback number a version 1 entry held in clear is
  *       not carried on).
- *   <li>A configuration gets its new settings' defaults ({@link ConfigDefaults}).
+ *   <li>A configuration gets its new settings' defaults, as a configuration written without them does ({@link
+ *       RoutingConfigForm#complete}).
  *   <li>{@code OfferCreated} and {@code OfferToAgent} get kind {@code CONNECT}: the only behaviour version 1 had.
  *   <li>A snapshot's advisors get device {@code UNKNOWN}, their assignments no consult, its interactions no callback,
  *       consult or dropped connection, and nobody to dial.
@@ -48,8 +49,8 @@ final class ChannelEdgesUpcast {
                 refused.put(TYPE, "RefusedAsNotSupported");
                 refused.put("command", type);
                 input.set("command", refused);
-            } else if (type.equals("ConfigureRouting")) {
-                ConfigDefaults.fill(command.path("config"));
+            } else if (type.equals("ConfigureRouting") && command.get("config") instanceof ObjectNode config) {
+                command.set("config", RoutingConfigForm.complete(config));
             }
         }
         JsonNode decision = entry.path("decision");
@@ -68,7 +69,9 @@ final class ChannelEdgesUpcast {
 
     /** A snapshot of version 1, carried to version 2. */
     static ObjectNode snapshot(ObjectNode snapshot) {
-        ConfigDefaults.fill(snapshot.path("config"));
+        if (snapshot.get("config") instanceof ObjectNode config) {
+            snapshot.set("config", RoutingConfigForm.complete(config));
+        }
         for (JsonNode agent : snapshot.path("agents")) {
             if (agent instanceof ObjectNode a) {
                 putIfAbsent(a, "device", "UNKNOWN");

@@ -41,7 +41,6 @@ import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
-import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Attribute;
@@ -284,17 +283,6 @@ public final class JournalCodec {
         return bind(snapshotReader, tree, "snapshot", "snapshot");
     }
 
-    /**
-     * Reads a routing configuration (a YAML seed's, the admin API's) with the journal's strict rules, the settings
-     * added since the first version taking their documented defaults when they are left out ({@link
-     * ConfigDefaults}).
-     */
-    public RoutingConfig decodeConfig(JsonNode tree, String what) {
-        JsonNode filled = tree.deepCopy();
-        ConfigDefaults.fill(filled);
-        return convertValue(filled, RoutingConfig.class, what);
-    }
-
     // ---- internals ----
 
     /** A write's own set of attribute names in clear (a snapshot's); without it, {@link PersonalData}'s current one. */
@@ -452,8 +440,8 @@ public final class JournalCodec {
                                         : " (" + v.getCause().getClass().getSimpleName() + ")"),
                         v.getCause());
             case UnrecognizedPropertyException u ->
-                new JournalFormatException(
-                        what + ": unknown property" + where + " in " + typeName(u.getReferringClass()));
+                new JournalFormatException(what + ": unknown property" + where + " in "
+                        + typeName(u.getReferringClass()) + "; " + JsonExpected.validFields(u));
             case InvalidTypeIdException t ->
                 new JournalFormatException(what + ": missing or unknown \"" + TYPE_PROPERTY + "\"" + where + " for "
                         + typeName(t.getBaseType().getRawClass()));
@@ -462,7 +450,9 @@ public final class JournalCodec {
                         what + ": the codec cannot read " + typeName(d.getType().getRawClass()) + where);
             case MismatchedInputException m ->
                 new JournalFormatException(what + ": " + mismatch(m) + where
-                        + (m.getTargetType() == null ? "" : " (expected " + typeName(m.getTargetType()) + ")"));
+                        + (m.getTargetType() == null
+                                ? ""
+                                : " (expected " + JsonExpected.of(m.getTargetType(), false) + ")"));
             case InputCoercionException c ->
                 new JournalFormatException(
                         what + ": a number out of range for " + typeName(c.getTargetType()) + where + location(c));

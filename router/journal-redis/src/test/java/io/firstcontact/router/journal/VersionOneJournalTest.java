@@ -145,18 +145,17 @@ class VersionOneJournalTest {
     }
 
     private static void downgradeConfig(JsonNode config) {
-        config.path("channels").forEach(c -> ((ObjectNode) c).remove(ConfigDefaults.DISCONNECT_GRACE));
+        config.path("channels").forEach(c -> ((ObjectNode) c).remove("disconnectGraceMillis"));
         config.path("queues")
-                .forEach(q -> ((ObjectNode) q)
-                        .remove(List.of(ConfigDefaults.CALLBACK_ATTEMPTS, ConfigDefaults.CALLBACK_RETRY_DELAY)));
+                .forEach(q -> ((ObjectNode) q).remove(List.of("callbackAttempts", "callbackRetryDelayMillis")));
     }
 
     @Test
-    void aConfigurationLeftWithoutTheNewSettingsTakesTheirDefaults() throws Exception {
+    void aConfigurationWrittenWithoutTheChannelsEdgesSettingsTakesTheirDefaults() throws Exception {
         ObjectNode tree = (ObjectNode) JSON.readTree(CODEC.encodeValue(Centres.small()));
         downgradeConfig(tree);
 
-        RoutingConfig read = CODEC.decodeConfig(tree, "configuration");
+        RoutingConfig read = new RoutingConfigForm(CODEC).read(tree, "");
 
         assertThat(read).isEqualTo(Centres.small());
     }

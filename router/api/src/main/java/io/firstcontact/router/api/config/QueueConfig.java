@@ -11,20 +11,24 @@ import java.util.List;
  *
  * @param id queue id
  * @param channel the channel of every interaction in it
- * @param strategy null for the channel's media-class default
- * @param serviceLevelThresholdMillis T of "answered within T"; also orders queues by service deadline
- * @param requirements the default requirements of an interaction queued here
- * @param relaxation steps in time order
- * @param overflow rules, each at most once per visit
- * @param maxWaitMillis 0 for none; else the MaxWaitReached effect fires once per visit at that wait
- * @param maxWaitAction what the adapter should do (callback offer, voicemail, message)
- * @param maxQueueSize 0 for unbounded; else arrivals beyond it get the queue-full action and no visit
- * @param queueFullAction what the adapter should do instead
- * @param wrapUpMillis wrap-up after each assignment; 0 for none
- * @param maxWrapUpMillis how far an advisor may extend wrap-up in all
- * @param openAtStart whether the queue starts open (calendars then open and close it by input)
+ * @param strategy null (the default) for the channel's media-class default
+ * @param serviceLevelThresholdMillis T of "answered within T"; also orders queues by service deadline (default
+ *     {@value #DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS})
+ * @param requirements the default requirements of an interaction queued here (default none)
+ * @param relaxation steps in time order (default none)
+ * @param overflow rules, each at most once per visit (default none)
+ * @param maxWaitMillis 0 (the default) for none; else the MaxWaitReached effect fires once per visit at that wait
+ * @param maxWaitAction what the adapter should do (callback offer, voicemail, message); required with a max wait
+ * @param maxQueueSize 0 (the default) for unbounded; else arrivals beyond it get the queue-full action and no visit
+ * @param queueFullAction what the adapter should do instead; required with a max queue size
+ * @param wrapUpMillis wrap-up after each assignment; 0 (the default) for none
+ * @param maxWrapUpMillis how far an advisor may extend wrap-up in all; at least {@code wrapUpMillis}, which a
+ *     configuration that leaves it out gets (no extension)
+ * @param openAtStart whether the queue starts open (calendars then open and close it by input); default true
  * @param callbackAttempts how many times a callback's customer is dialled before it ends {@code CALLBACK_FAILED}
- * @param callbackRetryDelayMillis how long a callback waits after a dial that failed before it queues again
+ *     (default {@value #DEFAULT_CALLBACK_ATTEMPTS})
+ * @param callbackRetryDelayMillis how long a callback waits after a dial that failed before it queues again (default
+ *     {@value #DEFAULT_CALLBACK_RETRY_DELAY_MILLIS})
  */
 public record QueueConfig(
         String id,
@@ -48,11 +52,20 @@ public record QueueConfig(
     public static final int MAX_OVERFLOW_RULES = 16;
 
     public static final long DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS = 30_000;
+    public static final long DEFAULT_MAX_WAIT_MILLIS = 0;
+    public static final int DEFAULT_MAX_QUEUE_SIZE = 0;
+    public static final long DEFAULT_WRAP_UP_MILLIS = 0;
+    public static final boolean DEFAULT_OPEN_AT_START = true;
+
+    public static final Range SERVICE_LEVEL_THRESHOLD_MILLIS_RANGE = Range.millis(1, Range.MAX_PERIOD_MILLIS);
+    public static final Range MAX_WAIT_MILLIS_RANGE = Range.millis(0, Range.MAX_PERIOD_MILLIS);
+    public static final Range MAX_QUEUE_SIZE_RANGE = Range.count(0, 1_000_000);
+    public static final Range WRAP_UP_MILLIS_RANGE = Range.millis(0, 4 * 3_600_000L);
     public static final int DEFAULT_CALLBACK_ATTEMPTS = 3;
     public static final long DEFAULT_CALLBACK_RETRY_DELAY_MILLIS = 5 * 60_000;
-    public static final int MAX_CALLBACK_ATTEMPTS = 10;
-    /** The shortest retry delay: the customer's line needs a moment. */
-    public static final long MIN_CALLBACK_RETRY_DELAY_MILLIS = 1_000;
+    public static final Range CALLBACK_ATTEMPTS_RANGE = Range.count(1, 10);
+    /** A retry waits a second at least (the customer's line needs a moment), and a day at most. */
+    public static final Range CALLBACK_RETRY_DELAY_MILLIS_RANGE = Range.millis(1_000, 24 * 3_600_000L);
 
     public QueueConfig {
         Ids.require(id, "queue id");
@@ -60,9 +73,13 @@ public record QueueConfig(
         requirements = List.copyOf(requirements);
         relaxation = List.copyOf(relaxation);
         overflow = List.copyOf(overflow);
-        if (serviceLevelThresholdMillis <= 0) {
-            throw new IllegalArgumentException("queue " + id + ": serviceLevelThresholdMillis must be positive");
-        }
+        SERVICE_LEVEL_THRESHOLD_MILLIS_RANGE.require(serviceLevelThresholdMillis, "serviceLevelThresholdMillis");
+        MAX_WAIT_MILLIS_RANGE.require(maxWaitMillis, "maxWaitMillis");
+        MAX_QUEUE_SIZE_RANGE.require(maxQueueSize, "maxQueueSize");
+        WRAP_UP_MILLIS_RANGE.require(wrapUpMillis, "wrapUpMillis");
+        WRAP_UP_MILLIS_RANGE.require(maxWrapUpMillis, "maxWrapUpMillis");
+        CALLBACK_ATTEMPTS_RANGE.require(callbackAttempts, "callbackAttempts");
+        CALLBACK_RETRY_DELAY_MILLIS_RANGE.require(callbackRetryDelayMillis, "callbackRetryDelayMillis");
         List<String> skills = new ArrayList<>();
         for (Requirement r : requirements) {
             if (skills.contains(r.skill())) {
@@ -78,21 +95,15 @@ public record QueueConfig(
         if (overflow.size() > MAX_OVERFLOW_RULES) {
             throw new IllegalArgumentException("queue " + id + ": at most " + MAX_OVERFLOW_RULES + " overflow rules");
         }
-        if (maxWaitMillis < 0 || maxQueueSize < 0 || wrapUpMillis < 0 || maxWrapUpMillis < wrapUpMillis) {
+        if (maxWrapUpMillis < wrapUpMillis) {
             throw new IllegalArgumentException(
-                    "queue " + id + ": limits must not be negative and maxWrapUpMillis ≥ wrapUpMillis");
+                    "maxWrapUpMillis must be at least wrapUpMillis (" + wrapUpMillis + "), was " + maxWrapUpMillis);
         }
         if (maxWaitMillis > 0) {
             Ids.require(maxWaitAction, "queue " + id + " maxWaitAction");
         }
         if (maxQueueSize > 0) {
             Ids.require(queueFullAction, "queue " + id + " queueFullAction");
-        }
-        if (callbackAttempts < 1 || callbackAttempts > MAX_CALLBACK_ATTEMPTS) {
-            throw new IllegalArgumentException("queue " + id + ": callbackAttempts must be 1–" + MAX_CALLBACK_ATTEMPTS);
-        }
-        if (callbackRetryDelayMillis < MIN_CALLBACK_RETRY_DELAY_MILLIS) {
-            throw new IllegalArgumentException("queue " + id + ": callbackRetryDelayMillis must be at least 1000");
         }
     }
 
@@ -159,13 +170,13 @@ public record QueueConfig(
         private List<Requirement> requirements = List.of();
         private List<RelaxationStep> relaxation = List.of();
         private List<OverflowRule> overflow = List.of();
-        private long maxWaitMillis;
+        private long maxWaitMillis = DEFAULT_MAX_WAIT_MILLIS;
         private String maxWaitAction;
-        private int maxQueueSize;
+        private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
         private String queueFullAction;
-        private long wrapUpMillis;
-        private long maxWrapUpMillis;
-        private boolean openAtStart = true;
+        private long wrapUpMillis = DEFAULT_WRAP_UP_MILLIS;
+        private long maxWrapUpMillis = DEFAULT_WRAP_UP_MILLIS;
+        private boolean openAtStart = DEFAULT_OPEN_AT_START;
         private int callbackAttempts = DEFAULT_CALLBACK_ATTEMPTS;
         private long callbackRetryDelayMillis = DEFAULT_CALLBACK_RETRY_DELAY_MILLIS;
 
