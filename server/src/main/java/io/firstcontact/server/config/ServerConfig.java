@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  */
 public record ServerConfig(
         Mode mode,
@@ -31,7 +33,8 @@ public record ServerConfig(
         List<Token> tokens,
         Logging logging,
         Demo demo,
-        JsonNode routing) {
+        JsonNode routing,
+        DesktopOptions desktop) {
 
     public enum Mode {
         DEMO,
@@ -57,6 +60,7 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, Logging.DEFAULTS);
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
+        desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
     }
 
     /** The defaults: what runs with no file. */
@@ -74,7 +78,8 @@ public record ServerConfig(
                 List.of(),
                 Logging.DEFAULTS,
                 Demo.DEFAULTS,
-                null);
+                null,
+                DesktopOptions.defaults());
     }
 
     public boolean demoMode() {
