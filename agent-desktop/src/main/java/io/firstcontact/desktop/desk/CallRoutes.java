@@ -15,6 +15,7 @@ import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Target;
@@ -30,7 +31,6 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Calls an advisor starts: {@code POST /desk/api/work/{assignmentId}/callback} promises a callback at a time (to
@@ -98,7 +98,7 @@ final class CallRoutes {
                                 return desks.context(as.interactionId());
                             })
                             .thenCompose(context -> {
-                                String id = "cb-" + UUID.randomUUID();
+                                String id = Ids.random("cb-");
                                 List<Attribute> attributes = new ArrayList<>();
                                 if (context != null && context.reason() != null) {
                                     attributes.add(new Attribute(reasonAttribute, context.reason()));
@@ -139,7 +139,7 @@ final class CallRoutes {
                     ? null
                     : AccountKey.customerRef(b.customerRef()).value();
             return desk.onEngine(() -> voiceQueueFor(p.agentId())).thenCompose(queue -> {
-                String id = "out-" + UUID.randomUUID();
+                String id = Ids.random("out-");
                 Command create = new Command.CreateInteraction(
                         id,
                         config().queue(queue).channel(),
