@@ -1,7 +1,11 @@
 package io.firstcontact.server;
 
+import io.firstcontact.metrics.AccountMetrics;
 import io.firstcontact.metrics.QueueGauges;
 import io.firstcontact.metrics.RoutingMetrics;
+import io.firstcontact.router.account.AccountContext;
+import io.firstcontact.router.account.BackOfficeOptions;
+import io.firstcontact.router.account.demo.DemoResidents;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
@@ -20,6 +24,7 @@ import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.demo.DemoCentre;
+import io.firstcontact.server.demo.DemoResident;
 import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
@@ -59,6 +64,8 @@ public final class FirstContactServer implements AutoCloseable {
     private final EventLog events;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
+    /** The account context: back office, cache member, warming, routing on the citizen's account. */
+    private final AccountContext account;
 
     private ApiServer api;
     private DemoTraffic demo;
@@ -89,6 +96,13 @@ public final class FirstContactServer implements AutoCloseable {
                 .register(registry);
         RoutingMetrics metrics = new RoutingMetrics(registry);
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
+        if (!config.demoMode() && config.account().backOffice().kind() == BackOfficeOptions.Kind.DEMO) {
+            LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
+                    + " to your back office for real accounts");
+        }
+        this.account = AccountContext.start(config.account(), vertx, InstantSource.system());
+        runtime.intake(account::withPreference);
+        new AccountMetrics(account::statistics).bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         this.events = new EventLog(config.api().eventBuffer());
@@ -152,9 +166,14 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        account.attach(
+                runtime,
+                runtime.query(e ->
+                                view.agents().stream().map(AgentView::agentId).toList())
+                        .get(10, TimeUnit.SECONDS));
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, registry);
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
+        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, account);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -167,9 +186,22 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
-                    config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
+                    config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
+                    demoResidents());
             demo.start();
         }
+    }
+
+    /** The account context (the cached account directory, warming, routing on the citizen's account). */
+    public AccountContext account() {
+        return account;
+    }
+
+    /** The demo's callers are the demo back office's residents, so that screen pops show their accounts. */
+    private static List<DemoResident> demoResidents() {
+        return DemoResidents.readShipped().accounts().stream()
+                .map(a -> new DemoResident(a.customerRef(), a.phone(), a.email()))
+                .toList();
     }
 
     /** The first start: the YAML's routing seed (or the demo centre) becomes the journal's first configuration. */
@@ -263,6 +295,7 @@ public final class FirstContactServer implements AutoCloseable {
             vertx.runOnContext(v -> demo.stop());
         }
         runtime.close();
+        account.close();
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
         registry.close();

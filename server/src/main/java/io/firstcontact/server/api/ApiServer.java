@@ -30,6 +30,7 @@ public final class ApiServer {
     private final Ownership owners;
     private final Sessions sessions;
     private final ViewRoutes views;
+    private final io.firstcontact.router.account.AccountContext account;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -39,7 +40,8 @@ public final class ApiServer {
             Tokens tokens,
             EventStream events,
             ViewRoutes views,
-            Sessions sessions) {
+            Sessions sessions,
+            io.firstcontact.router.account.AccountContext account) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -48,6 +50,7 @@ public final class ApiServer {
         this.views = views;
         this.owners = views;
         this.sessions = sessions;
+        this.account = account;
     }
 
     public Router router() {
@@ -93,6 +96,7 @@ public final class ApiServer {
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
         views.register(api);
+        new AccountRoutes(account, views).register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
             String last = ctx.request().getHeader("Last-Event-ID");

@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.router.account.AccountOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
         Mode mode,
@@ -30,7 +32,8 @@ public record ServerConfig(
         List<Token> tokens,
         Logging logging,
         Demo demo,
-        JsonNode routing) {
+        JsonNode routing,
+        AccountOptions account) {
 
     public enum Mode {
         DEMO,
@@ -50,11 +53,12 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, new Logging(false, null));
         demo = Objects.requireNonNullElse(demo, new Demo(0, 0));
+        account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
     /** The defaults: what runs with no file. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean demoMode() {

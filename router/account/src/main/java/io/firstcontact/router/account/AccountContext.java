@@ -109,7 +109,13 @@ public final class AccountContext implements AutoCloseable {
 
     /** The command as it should be sequenced (a queueing may gain its preferred advisor); see {@link AccountRouting}. */
     public Command withPreference(Command command) {
-        return routing.withPreference(command);
+        try {
+            return routing.withPreference(command);
+        } catch (RuntimeException e) {
+            // A preference is a nicety: a fault here must never stop a caller being queued.
+            LOG.error("routing on the citizen's account failed on a {}; the command goes as it was", command.type(), e);
+            return command;
+        }
     }
 
     /** Starts following routing's committed decisions; {@code advisors} are those defined already. */
