@@ -60,3 +60,17 @@ fc_server_jvm_flags() {
     fi
     echo "$flags"
 }
+
+# What the embedded Hazelcast member (the account-context cache) needs on JDK 17+; without them it runs, and warns.
+# The same list as EmbeddedMember.JVM_FLAGS and the root pom's hazelcast.jvm.flags (a server test compares them).
+# The last one exists from JDK 23 (older JDKs refuse an option they do not know).
+fc_hazelcast_jvm_flags() {
+    local flags="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED"
+    flags="$flags --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED"
+    flags="$flags --add-opens java.management/sun.management=ALL-UNNAMED"
+    flags="$flags --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+    if (( $(fc_java_major "$JAVA_HOME/bin/java") >= 23 )); then
+        flags="$flags --sun-misc-unsafe-memory-access=allow"
+    fi
+    echo "$flags"
+}

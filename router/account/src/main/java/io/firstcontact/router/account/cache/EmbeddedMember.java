@@ -23,21 +23,31 @@ import java.util.List;
  * <p>On JDK 17+ Hazelcast wants the JVM flags in {@link #JVM_FLAGS}; without them it runs, and warns.
  */
 public final class EmbeddedMember {
-    /** The JVM flags Hazelcast needs on JDK 17+ (the server's launch, and every JVM that starts a member). */
-    public static final List<String> JVM_FLAGS = List.of(
-            "--add-modules",
-            "java.se",
-            "--add-exports",
-            "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens",
-            "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens",
-            "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens",
-            "java.management/sun.management=ALL-UNNAMED",
-            "--add-opens",
-            "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+    /**
+     * The JVM flags Hazelcast needs on JDK 17+, for a JVM of this one's version (the server's launch, and every JVM
+     * that starts a member); {@code --sun-misc-unsafe-memory-access} exists from JDK 23.
+     */
+    public static final List<String> JVM_FLAGS = jvmFlags(Runtime.version().feature());
+
+    static List<String> jvmFlags(int jdk) {
+        List<String> flags = new java.util.ArrayList<>(List.of(
+                "--add-modules",
+                "java.se",
+                "--add-exports",
+                "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens",
+                "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens",
+                "jdk.management/com.sun.management.internal=ALL-UNNAMED"));
+        if (jdk >= 23) {
+            flags.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return List.copyOf(flags);
+    }
 
     /** The map of accounts by customerRef. */
     static final String ACCOUNTS = "firstcontact.accounts";
