@@ -16,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -67,7 +68,8 @@ public final class HttpBackOffice implements AccountDirectory, AutoCloseable {
                 new WebClientOptions()
                         .setConnectTimeout((int) options.connectTimeout().toMillis())
                         .setUserAgent("FirstContact")
-                        .setFollowRedirects(false));
+                        .setFollowRedirects(false),
+                new PoolOptions().setHttp1MaxSize(options.maxConnections()));
         this.breaker = CircuitBreaker.of(
                 "back-office",
                 CircuitBreakerConfig.custom()

@@ -9,12 +9,14 @@ import java.util.Objects;
  *
  * @param url the base URL: {@code GET {url}/accounts/{kind}/{value}}, {@code POST {url}/payments}, …
  * @param token a bearer token sent with every request, or null for none
- * @param connectTimeout how long a connection may take to open
+ * @param connectTimeout how long a request may wait for a connection (opening one, or a free one of the pool)
  * @param requestTimeout how long a whole request may take, answer included; a slower answer counts as a failure
  * @param breakerWindow the breaker judges the last this many calls …
  * @param breakerMinimumCalls … once at least this many were made …
  * @param breakerFailureRatePercent … and opens when this share of them failed (timeouts, unreachable, 5xx, unreadable)
  * @param breakerOpenFor how long an open breaker fails calls at once before it lets one through to try
+ * @param maxConnections the most connections open to the back office at once: lookups in flight at once (arrivals a
+ *     second × the back office's answer time) beyond it wait for a free one, within {@code connectTimeout}
  */
 public record HttpBackOfficeOptions(
         URI url,
@@ -24,7 +26,8 @@ public record HttpBackOfficeOptions(
         Integer breakerWindow,
         Integer breakerMinimumCalls,
         Integer breakerFailureRatePercent,
-        Duration breakerOpenFor) {
+        Duration breakerOpenFor,
+        Integer maxConnections) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(500);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
@@ -32,6 +35,7 @@ public record HttpBackOfficeOptions(
     public static final int DEFAULT_BREAKER_MINIMUM_CALLS = 5;
     public static final int DEFAULT_BREAKER_FAILURE_RATE_PERCENT = 50;
     public static final Duration DEFAULT_BREAKER_OPEN_FOR = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
     public HttpBackOfficeOptions {
         Objects.requireNonNull(url, "account.backOffice.url is required for the http back office");
@@ -45,6 +49,10 @@ public record HttpBackOfficeOptions(
         breakerFailureRatePercent =
                 Objects.requireNonNullElse(breakerFailureRatePercent, DEFAULT_BREAKER_FAILURE_RATE_PERCENT);
         breakerOpenFor = positive(breakerOpenFor, DEFAULT_BREAKER_OPEN_FOR, "breakerOpenFor");
+        maxConnections = Objects.requireNonNullElse(maxConnections, DEFAULT_MAX_CONNECTIONS);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("account.backOffice.http.maxConnections must be ≥ 1");
+        }
         if (breakerWindow < 1
                 || breakerMinimumCalls < 1
                 || breakerFailureRatePercent < 1
@@ -56,7 +64,7 @@ public record HttpBackOfficeOptions(
 
     /** The defaults for a back office at {@code url}. */
     public static HttpBackOfficeOptions at(URI url) {
-        return new HttpBackOfficeOptions(url, null, null, null, null, null, null, null);
+        return new HttpBackOfficeOptions(url, null, null, null, null, null, null, null, null);
     }
 
     public HttpBackOfficeOptions withRequestTimeout(Duration timeout) {
@@ -68,12 +76,21 @@ public record HttpBackOfficeOptions(
                 breakerWindow,
                 breakerMinimumCalls,
                 breakerFailureRatePercent,
-                breakerOpenFor);
+                breakerOpenFor,
+                maxConnections);
     }
 
     public HttpBackOfficeOptions withBreaker(int window, int minimumCalls, Duration openFor) {
         return new HttpBackOfficeOptions(
-                url, token, connectTimeout, requestTimeout, window, minimumCalls, breakerFailureRatePercent, openFor);
+                url,
+                token,
+                connectTimeout,
+                requestTimeout,
+                window,
+                minimumCalls,
+                breakerFailureRatePercent,
+                openFor,
+                maxConnections);
     }
 
     public HttpBackOfficeOptions withToken(String bearer) {
@@ -85,7 +102,8 @@ public record HttpBackOfficeOptions(
                 breakerWindow,
                 breakerMinimumCalls,
                 breakerFailureRatePercent,
-                breakerOpenFor);
+                breakerOpenFor,
+                maxConnections);
     }
 
     private static Duration positive(Duration d, Duration fallback, String name) {
