@@ -48,7 +48,7 @@ class AccountContextTest {
                                         Map.of(
                                                 "url", "http://127.0.0.1:" + port,
                                                 "token", "test-back-office-token",
-                                                "requestTimeout", "5s")),
+                                                "requestTimeout", "15s")),
                                 "cluster",
                                 Map.of("name", "test-" + UUID.randomUUID()))));
     }

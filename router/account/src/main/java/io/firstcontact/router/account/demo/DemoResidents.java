@@ -51,11 +51,13 @@ public final class DemoResidents implements AccountDirectory {
 
     /**
      * @param file the residents
-     * @param today the day it is: every date in the file is moved on by the whole weeks since the file's day, so
-     *     weekdays stay right ("collection on Thursday")
+     * @param today the day it is: every date in the file is moved by the whole weeks from the file's day to the week
+     *     holding today, so weekdays stay right ("collection on Thursday")
      */
     public DemoResidents(ResidentsFile file, LocalDate today) {
-        long weeks = Math.max(0, ChronoUnit.WEEKS.between(file.asOf(), today));
+        // Whole weeks, rounded down (back too, for a clock before the file's day): contacts stay in the past, next
+        // steps in the future, and "Thursday" stays a Thursday.
+        long weeks = Math.floorDiv(ChronoUnit.DAYS.between(file.asOf(), today), 7);
         for (Account a : file.accounts()) {
             Account moved = DatesMoved.by(weeks * 7, a);
             if (byRef.put(moved.customerRef(), moved) != null) {

@@ -97,8 +97,13 @@ class ArrivalWarmingTest {
     }
 
     private void backOffice(URI url) {
+        // A generous timeout: these tests are about warming, and a busy machine stretches the back office's 2 s.
         http = new HttpBackOffice(
-                vertx, HttpBackOfficeOptions.at(url).withBreaker(3, 3, Duration.ofSeconds(30)), Clock.systemUTC());
+                vertx,
+                HttpBackOfficeOptions.at(url)
+                        .withBreaker(3, 3, Duration.ofSeconds(30))
+                        .withRequestTimeout(Duration.ofSeconds(15)),
+                Clock.systemUTC());
         cache = new AccountCache(member, http, CacheOptions.DEFAULT);
         warming = new ArrivalWarming(
                 cache,

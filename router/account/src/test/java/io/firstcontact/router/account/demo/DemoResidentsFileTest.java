@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,36 @@ class DemoResidentsFileTest {
                         .flatMap(a -> a.recentContacts().stream())
                         .filter(c -> c.advisorId() != null))
                 .allMatch(c -> demoAdvisor.apply(c.advisorId()));
+    }
+
+    @Test
+    void wheneverTheDemoRunsContactsAreInThePastAndNextStepsInTheFuture() {
+        for (LocalDate today : List.of(
+                FILE.asOf().minusDays(1),
+                FILE.asOf(),
+                FILE.asOf().plusDays(6),
+                FILE.asOf().plusDays(100))) {
+            List<Account> residents = new DemoResidents(FILE, today).residents();
+            java.time.Instant midnight =
+                    today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            assertThat(residents.stream().flatMap(a -> a.recentContacts().stream()))
+                    .as("as of " + today)
+                    .allMatch(c -> c.at().isBefore(midnight));
+            assertThat(residents.stream()
+                            .flatMap(a -> a.openServiceRequests().stream())
+                            .filter(r -> r.nextStep() != null))
+                    .as("as of " + today)
+                    .allMatch(r -> r.nextStep().due().isAfter(today)
+                            && r.nextStep().due().getDayOfWeek()
+                                    == FILE.accounts().stream()
+                                            .flatMap(a -> a.openServiceRequests().stream())
+                                            .filter(o -> o.reference().equals(r.reference()))
+                                            .findFirst()
+                                            .orElseThrow()
+                                            .nextStep()
+                                            .due()
+                                            .getDayOfWeek());
+        }
     }
 
     /** One account per line, so that a change to the generator shows as a readable diff. */

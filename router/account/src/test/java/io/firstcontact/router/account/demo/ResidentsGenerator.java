@@ -473,7 +473,7 @@ final class ResidentsGenerator {
         }
         int count = 1 + weighted(new int[] {70, 22, 8});
         for (int i = 0; i < count; i++) {
-            LocalDate issued = AS_OF.minusDays(random.nextInt(i == 0 ? 60 : 500));
+            LocalDate issued = AS_OF.minusDays(1 + random.nextInt(i == 0 ? 60 : 500));
             long full = random.nextInt(3) == 0 ? 8_000 : 13_000;
             long ageDays = AS_OF.toEpochDay() - issued.toEpochDay();
             Pcn.Status status = ageDays < 30
@@ -575,7 +575,8 @@ final class ResidentsGenerator {
         for (int i = 0; i < count; i++) {
             CaseKind k = CASES[random.nextInt(CASES.length)];
             LocalDate opened = AS_OF.minusDays(1 + random.nextInt(30));
-            LocalDate due = AS_OF.with(TemporalAdjusters.next(k.day()));
+            // A week or two ahead of the file's day: still ahead whenever in the week the demo runs.
+            LocalDate due = AS_OF.plusDays(6).with(TemporalAdjusters.next(k.day()));
             String owner = random.nextInt(100) < 40 ? advisor(k.firstAdvisor(), k.lastAdvisor()) : null;
             requests.add(new ServiceRequest(
                     unique("SR-" + digits(6)),
@@ -645,7 +646,7 @@ final class ResidentsGenerator {
                         [random.nextInt(10)];
                 boolean self = channel.equals("web");
                 String outcome = self ? "submitted online" : r.outcomes()[random.nextInt(r.outcomes().length)];
-                LocalDate day = AS_OF.minusDays(random.nextInt(i == 0 ? 14 : 90));
+                LocalDate day = AS_OF.minusDays(1 + random.nextInt(i == 0 ? 14 : 90)); // before the file's day
                 contacts.add(contact(
                         day, channel, r.text(), outcome, self ? null : advisor(r.firstAdvisor(), r.lastAdvisor())));
             }
