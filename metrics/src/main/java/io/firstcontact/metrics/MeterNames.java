@@ -1,0 +1,134 @@
+package io.firstcontact.metrics;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every meter FirstContact registers, by name: the one place a meter name is written (STYLE.md: one place per fact).
+ * Names are {@code firstcontact.*} in dot.lowercase; Prometheus shows {@code firstcontact.queue.longest.wait} (base
+ * unit seconds) as {@code firstcontact_queue_longest_wait_seconds}. Tags are the constants of {@link Tags}. A binder
+ * that needs a new meter adds its name here first; {@code MeterNamesTest} checks that every meter the binders register
+ * is named here and that every name here is registered.
+ */
+public final class MeterNames {
+    private MeterNames() {}
+
+    /** Tag keys. */
+    public static final class Tags {
+        private Tags() {}
+
+        public static final String QUEUE = "queue";
+        public static final String CHANNEL = "channel";
+        /** The engine input type ({@code CreateInteraction}, …). */
+        public static final String INPUT = "input";
+        /** An offer's outcome ({@code created}, {@code accepted}, {@code timed_out}, …). */
+        public static final String OUTCOME = "outcome";
+        /** An advisor state ({@code ready}, {@code busy}, …) or an alert's state. */
+        public static final String STATE = "state";
+        /** A not-ready reason code. */
+        public static final String REASON = "reason";
+        /** An alert's kind. */
+        public static final String ALERT = "alert";
+        /** An API request's method, route template and status. */
+        public static final String METHOD = "method";
+
+        public static final String ROUTE = "route";
+        public static final String STATUS = "status";
+        /** How ready an interaction's account context was at its offer ({@code ready}, {@code pending}, …). */
+        public static final String CONTEXT = "context";
+        /** When a preferred advisor was applied ({@code at_queueing}, {@code while_waiting}). */
+        public static final String WHEN = "when";
+    }
+
+    // ---- routing decisions and host timings (RoutingBinder)
+
+    /** Timer: from a command's submission to its sequencing on the engine thread. */
+    public static final String PIPELINE_SEQUENCED = "firstcontact.pipeline.sequenced";
+    /** Timer: engine time per input, tagged {@code input}. */
+    public static final String ENGINE_DECISION = "firstcontact.engine.decision";
+    /** Timer: how late a deadline input was sequenced after its instant. */
+    public static final String DEADLINE_LATENESS = "firstcontact.deadline.lateness";
+    /** Counter: offers by outcome (tagged {@code outcome}, {@code queue} and {@code channel}). */
+    public static final String OFFERS = "firstcontact.offers";
+    /** Counter: times this node stopped leading routing. */
+    public static final String ROUTING_DEPOSED = "firstcontact.routing.deposed";
+
+    // ---- the journal and Redis (JournalBinder)
+
+    /** Timer: journal append latency per group commit. */
+    public static final String JOURNAL_COMMIT = "firstcontact.journal.commit";
+    /** Distribution: entries per group commit. */
+    public static final String JOURNAL_BATCH = "firstcontact.journal.batch";
+    /** Counter: appends that failed and were retried. */
+    public static final String JOURNAL_FAILURES = "firstcontact.journal.failures";
+    /** Gauge: 1 while entries wait in the local spill file for Redis. */
+    public static final String JOURNAL_SPILLING = "firstcontact.journal.spilling";
+    /** Gauge: 1 while Redis answers. */
+    public static final String REDIS_REACHABLE = "firstcontact.redis.reachable";
+
+    // ---- queues, live from the read model (QueueBinder)
+
+    /** Gauge: interactions waiting in the queue now (not being offered). */
+    public static final String QUEUE_WAITING = "firstcontact.queue.waiting";
+    /** Gauge: the longest current wait in the queue, in seconds. */
+    public static final String QUEUE_LONGEST_WAIT = "firstcontact.queue.longest.wait";
+
+    // ---- the event stream (EventStreamBinder)
+
+    /** Timer: from an entry's commit to its event written to a stream client. */
+    public static final String EVENTS_PUSH = "firstcontact.events.push";
+    /** Gauge: event-stream clients connected now. */
+    public static final String EVENTS_CLIENTS = "firstcontact.events.clients";
+
+    // ---- API requests (ApiBinder)
+
+    /** Timer: API requests by method, route template and status. */
+    public static final String API_REQUESTS = "firstcontact.api.requests";
+
+    // ---- the account context (AccountBinder)
+
+    /** Counter: account lookups asked of the cache. */
+    public static final String ACCOUNT_LOOKUPS = "firstcontact.account.lookups";
+    /** Counter: account lookups answered from the cache. */
+    public static final String ACCOUNT_CACHE_HITS = "firstcontact.account.cache.hits";
+    /** Counter: account lookups that joined a back-office lookup already running for the same customer. */
+    public static final String ACCOUNT_LOOKUPS_JOINED = "firstcontact.account.lookups.joined";
+    /** Counter: account lookups passed on to the back office. */
+    public static final String ACCOUNT_BACKOFFICE_LOOKUPS = "firstcontact.account.backoffice.lookups";
+    /** Counter: back-office lookups that failed. */
+    public static final String ACCOUNT_BACKOFFICE_FAILURES = "firstcontact.account.backoffice.failures";
+    /** Gauge: the HTTP back office's circuit breaker (0 closed, 1 half open, 2 open, -1 none). */
+    public static final String ACCOUNT_BACKOFFICE_BREAKER = "firstcontact.account.backoffice.breaker";
+    /** Counter: arrivals whose customer was identified and looked up at once. */
+    public static final String ACCOUNT_ARRIVALS_IDENTIFIED = "firstcontact.account.arrivals.identified";
+    /** Counter: offers by how ready their interaction's account context was (tagged {@code context}). */
+    public static final String ACCOUNT_OFFERS = "firstcontact.account.offers";
+    /** Counter: arrivals whose customer has a preferred advisor (tagged {@code reason}). */
+    public static final String ACCOUNT_PREFERENCES = "firstcontact.account.preferences";
+    /** Counter: preferred advisors made PREFER targets (tagged {@code when}). */
+    public static final String ACCOUNT_PREFERENCES_APPLIED = "firstcontact.account.preferences.applied";
+    /** Counter: preferred advisors not applied because the queue has it turned off. */
+    public static final String ACCOUNT_PREFERENCES_SWITCHED_OFF = "firstcontact.account.preferences.switched.off";
+
+    // ---- the process (ProcessBinder)
+
+    /** Counter: CPU time used by the server process, in seconds. */
+    public static final String PROCESS_CPU_TIME = "firstcontact.process.cpu.time";
+
+    /** Every name above, in declaration order. */
+    public static List<String> all() {
+        List<String> names = new ArrayList<>();
+        for (Field f : MeterNames.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    names.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+}
