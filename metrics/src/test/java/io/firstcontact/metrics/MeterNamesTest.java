@@ -3,9 +3,6 @@ package io.firstcontact.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.account.AccountStatistics;
-import io.firstcontact.router.account.arrival.WarmingStatistics;
-import io.firstcontact.router.account.cache.CacheStatistics;
-import io.firstcontact.router.account.routing.RoutingStatistics;
 import io.firstcontact.router.engine.Centres;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.router.view.ViewOptions;
@@ -48,11 +45,7 @@ class MeterNamesTest {
         QueueBinder queues = new QueueBinder(view);
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
-        AccountBinder account = new AccountBinder(() -> new AccountStatistics(
-                new CacheStatistics(0, 0, 0, 0, 0),
-                new WarmingStatistics(0, java.util.Map.of()),
-                new RoutingStatistics(0, 0, 0, 0, 0),
-                "NONE"));
+        AccountBinder account = new AccountBinder(() -> AccountStatistics.NONE);
         try (ProcessBinder process = new ProcessBinder()) {
             for (var b : List.of(routing, journal, queues, stream, api, process, account)) {
                 b.bindTo(registry);

@@ -9,6 +9,7 @@ import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
 import io.firstcontact.router.account.AccountContext;
+import io.firstcontact.router.account.AccountStatistics;
 import io.firstcontact.router.account.BackOfficeOptions;
 import io.firstcontact.router.account.demo.DemoResidents;
 import io.firstcontact.router.api.EngineSnapshot;
@@ -68,8 +69,15 @@ public final class FirstContactServer implements AutoCloseable {
     private final EventLog events;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
-    /** The account context: back office, cache member, warming, routing on the citizen's account. */
-    private final AccountContext account;
+    /**
+     * The account context (back office, cache member, warming, routing on the citizen's account), started in the
+     * background once routing has recovered and its offers in flight are resolved: nothing on routing's way back waits
+     * for the member's start or shares the processor with it. Until it has started, interactions are not warmed, no
+     * preference is applied, and the account routes answer 503.
+     */
+    private final CompletableFuture<AccountContext> accountStarting = new CompletableFuture<>();
+    /** The account context once started and following routing, else null. */
+    private volatile AccountContext account;
 
     private ApiServer api;
     private DemoTraffic demo;
@@ -99,9 +107,15 @@ public final class FirstContactServer implements AutoCloseable {
             LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
                     + " to your back office for real accounts");
         }
-        this.account = AccountContext.start(config.account(), vertx, InstantSource.system());
-        runtime.intake(account::withPreference);
-        new AccountBinder(account::statistics).bindTo(registry);
+        runtime.intake(command -> {
+            AccountContext a = account;
+            return a == null ? command : a.withPreference(command);
+        });
+        new AccountBinder(() -> {
+                    AccountContext a = account;
+                    return a == null ? AccountStatistics.NONE : a.statistics();
+                })
+                .bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         QueueBinder gauges = new QueueBinder(view);
@@ -168,15 +182,19 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
-        account.attach(
-                runtime,
-                runtime.query(e ->
-                                view.agents().stream().map(AgentView::agentId).toList())
-                        .get(10, TimeUnit.SECONDS));
+        startAccountContext();
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
         api = new ApiServer(
-                vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters, account);
+                vertx,
+                config,
+                runtime,
+                tokens,
+                stream,
+                new ViewRoutes(runtime, view),
+                sessions,
+                apiMeters,
+                accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -195,9 +213,42 @@ public final class FirstContactServer implements AutoCloseable {
         }
     }
 
-    /** The account context (the cached account directory, warming, routing on the citizen's account). */
-    public AccountContext account() {
-        return account;
+    /** The account context (the cached account directory, warming, routing on the citizen's account), once started. */
+    public CompletableFuture<AccountContext> account() {
+        return accountStarting;
+    }
+
+    /** In the background: the member starts, then the context follows routing (see {@link #accountStarting}). */
+    private void startAccountContext() {
+        AccountContext.startInBackground(config.account(), vertx, InstantSource.system())
+                .thenApply(started -> {
+                    try {
+                        started.attach(
+                                runtime,
+                                runtime.query(e -> view.agents().stream()
+                                                .map(AgentView::agentId)
+                                                .toList())
+                                        .get(30, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        started.close();
+                        throw new IllegalStateException("the account context could not follow routing", e);
+                    }
+                    return started;
+                })
+                .whenComplete((started, failure) -> {
+                    if (failure != null) {
+                        LOG.error(
+                                "the account context did not start ({}): no account context, warming or routing on the"
+                                        + " citizen's account until the server is restarted",
+                                failure.getMessage(),
+                                failure);
+                        accountStarting.completeExceptionally(failure);
+                    } else if (accountStarting.complete(started)) {
+                        account = started;
+                    } else {
+                        started.close(); // the server stopped meanwhile
+                    }
+                });
     }
 
     /** The demo's callers are the demo back office's residents, so that screen pops show their accounts. */
@@ -298,7 +349,10 @@ public final class FirstContactServer implements AutoCloseable {
             vertx.runOnContext(v -> demo.stop());
         }
         runtime.close();
-        account.close();
+        account = null;
+        if (!accountStarting.completeExceptionally(new IllegalStateException("the server stopped"))) {
+            await(accountStarting.thenAccept(AccountContext::close));
+        }
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
         process.close();

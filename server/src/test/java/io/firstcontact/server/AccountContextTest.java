@@ -62,6 +62,14 @@ class AccountContextTest {
         vertx.close().toCompletionStage().toCompletableFuture().get();
     }
 
+    /** The server's account context, waiting for its start (it starts once routing has recovered). */
+    private static io.firstcontact.router.account.AccountContext account() {
+        return s.server
+                .account()
+                .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+    }
+
     /** Polls until {@code condition} holds, failing after {@code deadline}. */
     private static void until(java.util.function.BooleanSupplier condition, Duration deadline, String what) {
         long end = System.nanoTime() + deadline.toNanos();
@@ -77,6 +85,7 @@ class AccountContextTest {
                 .filter(a -> a.phone() != null)
                 .findFirst()
                 .orElseThrow();
+        account(); // it starts once routing has recovered: only then are arrivals warmed
         var created = s.post(
                 "integration",
                 "/api/v1/interactions",
@@ -86,19 +95,17 @@ class AccountContextTest {
         String id = created.json().get("interactionId").asText();
         // The caller is in the IVR while the back office takes its two seconds.
         until(
-                () -> s.server.account().statistics().cache().backOfficeLookups() == 1
-                        && s.server.account().statistics().cache().lookups() >= 1
+                () -> account().statistics().cache().backOfficeLookups() == 1
+                        && account().statistics().cache().lookups() >= 1
                         && backOffice.lookups() == 1,
                 Duration.ofSeconds(10),
                 "the arrival's lookup reached the back office");
         until(
-                () -> s.server
-                        .account()
-                        .member()
-                        .getMap("firstcontact.accounts")
-                        .containsKey(resident.customerRef()),
+                () -> account().forInteraction(id).toCompletableFuture().isDone(),
                 Duration.ofSeconds(10),
-                "the account is cached");
+                "the arrival's lookup finished");
+        assertThat(account().member().getMap("firstcontact.accounts").containsKey(resident.customerRef()))
+                .isTrue();
 
         assertThat(s.post("integration", "/api/v1/agents/a0/login", "{\"ready\":true}")
                         .status())
@@ -107,8 +114,7 @@ class AccountContextTest {
                 s.post("integration", "/api/v1/interactions/" + id + "/queue", "{\"queue\":{\"queue\":\"billing\"}}");
         assertThat(queued.raw().body()).contains("OfferCreated");
 
-        assertThat(s.server.account().statistics().warming().offers(Readiness.READY))
-                .isEqualTo(1);
+        assertThat(account().statistics().warming().offers(Readiness.READY)).isEqualTo(1);
         var screenPop = s.get("agent-a0", "/api/v1/interactions/" + id + "/account");
         assertThat(screenPop.status()).isEqualTo(200);
         assertThat(screenPop.json().at("/account/customerRef").asText()).isEqualTo(resident.customerRef());

@@ -1266,6 +1266,7 @@ class OpenApiContractTest {
 
     /** The account context: a resident of the demo back office (the test server's default) calls in. */
     private void accounts() throws Exception {
+        s.server.account().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join(); // it starts after recovery
         var resident = call(
                 "integration",
                 "POST",

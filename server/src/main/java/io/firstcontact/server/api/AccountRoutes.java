@@ -35,12 +35,27 @@ import org.slf4j.LoggerFactory;
 final class AccountRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AccountRoutes.class);
 
-    private final AccountContext account;
+    private final CompletableFuture<AccountContext> starting;
     private final ViewRoutes views;
 
-    AccountRoutes(AccountContext account, ViewRoutes views) {
-        this.account = account;
+    /** @param starting the account context, which starts after routing has recovered */
+    AccountRoutes(CompletableFuture<AccountContext> starting, ViewRoutes views) {
+        this.starting = starting;
         this.views = views;
+    }
+
+    /** The started context, else 503: it starts in the seconds after routing opens. */
+    private AccountContext account() {
+        AccountContext a = starting.isDone() && !starting.isCompletedExceptionally() ? starting.join() : null;
+        if (a == null) {
+            throw new ApiProblem(
+                    503,
+                    "back-office-unavailable",
+                    "The back office is unavailable",
+                    "the account context is starting (or failed to start: see the server's log); routing is"
+                            + " unaffected");
+        }
+        return a;
     }
 
     void register(Api api) {
@@ -51,7 +66,7 @@ final class AccountRoutes {
                 if (p.is(AGENT) && !p.agentId().equals(i.agentId())) {
                     throw ApiProblem.forbidden("an agent sees only the accounts of the interactions it is working on");
                 }
-                return answer(account.forInteraction(id), "no account is known for this interaction's customer")
+                return answer(account().forInteraction(id), "no account is known for this interaction's customer")
                         .thenApply(a -> {
                             ObjectNode body = PublicJson.MAPPER.createObjectNode();
                             body.put("interactionId", id);
@@ -68,7 +83,7 @@ final class AccountRoutes {
                 throw ApiProblem.invalid("key", e.getMessage());
             }
             return answer(
-                            account.directory().find(key),
+                            account().directory().find(key),
                             "nobody is known by this " + key.kind().prefix())
                     .thenApply(Api.Reply::ok);
         });
@@ -86,7 +101,7 @@ final class AccountRoutes {
                 if (!queues.contains(queue)) {
                     throw ApiProblem.notFound("no queue " + queue);
                 }
-                account.routingSwitches().set(queue, body.enabled());
+                account().routingSwitches().set(queue, body.enabled());
                 LOG.info(
                         "{} turned routing on the citizen's account {} for queue {}",
                         call.principal().name(),
@@ -98,6 +113,7 @@ final class AccountRoutes {
     }
 
     private ObjectNode state(List<String> queues) {
+        AccountContext account = account();
         QueueSwitches switches = account.routingSwitches();
         ObjectNode body = PublicJson.MAPPER.createObjectNode();
         body.put("enabled", switches.enabled());

@@ -34,7 +34,7 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
-    private final io.firstcontact.router.account.AccountContext account;
+    private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -46,7 +46,7 @@ public final class ApiServer {
             ViewRoutes views,
             Sessions sessions,
             ApiBinder meters,
-            io.firstcontact.router.account.AccountContext account) {
+            java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +96,28 @@ public final class AccountContext implements AutoCloseable {
                 options.warming().enabled() ? "on" : "off",
                 options.routing().enabled() ? "on (window " + options.routing().window() + ")" : "off");
         return new AccountContext(member, backOffice, cache, warming, routing, executor);
+    }
+
+    /**
+     * Starts the context on a thread of its own, so that the member's start (seconds) overlaps whatever the caller does
+     * meanwhile (routing's recovery); the future completes with the started context, or fails with why it could not.
+     */
+    public static CompletableFuture<AccountContext> startInBackground(
+            AccountOptions options, Vertx vertx, InstantSource clock) {
+        return CompletableFuture.supplyAsync(
+                () -> start(options, vertx, clock),
+                task -> Thread.ofPlatform()
+                        .name("account-context-start")
+                        .daemon()
+                        .start(task));
+    }
+
+    /**
+     * The cached directory of a context still starting: calls wait for the start, then go to {@link #directory()}.
+     * Modules wired before the start use it.
+     */
+    public static AccountDirectory directoryOf(CompletableFuture<AccountContext> starting) {
+        return new StartingDirectory(starting);
     }
 
     /** The cached account directory: what the desktop, the IVR and chat use. */

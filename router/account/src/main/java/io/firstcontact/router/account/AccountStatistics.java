@@ -14,4 +14,12 @@ import io.firstcontact.router.account.routing.RoutingStatistics;
  *     {@code NONE} for the demo back office
  */
 public record AccountStatistics(
-        CacheStatistics cache, WarmingStatistics warming, RoutingStatistics routing, String breaker) {}
+        CacheStatistics cache, WarmingStatistics warming, RoutingStatistics routing, String breaker) {
+
+    /** Nothing yet: the figures of a context that has not started. */
+    public static final AccountStatistics NONE = new AccountStatistics(
+            new CacheStatistics(0, 0, 0, 0, 0),
+            new WarmingStatistics(0, java.util.Map.of()),
+            new RoutingStatistics(0, 0, 0, 0, 0),
+            "NONE");
+}

@@ -3,6 +3,12 @@ package io.firstcontact.router.account;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.engine.Driver;
@@ -85,6 +91,67 @@ public final class EngineRoutingPort implements RoutingPort {
                 s.committed(inputs.get(i), fired.get(i));
             }
         }
+    }
+
+    // ---- the pieces of the tests' stories, submitted like any edge's commands
+
+    /** Logs advisors in READY one after another, a millisecond apart: the first is idle longest. */
+    public void readyInOrder(String... agents) {
+        for (String a : agents) {
+            submit("test", null, new Command.LogIn(a, true, Actor.agent(a)));
+            advance(1);
+        }
+    }
+
+    public void loggedInNotReady(String agent) {
+        submit("test", null, new Command.LogIn(agent, false, Actor.agent(agent)));
+    }
+
+    public void ready(String agent) {
+        submit("test", null, new Command.ChangePresence(agent, PresenceState.READY, null, Actor.agent(agent), false));
+    }
+
+    /** A call arrives in the IVR (self-service) from {@code callerNumber}. */
+    public void arriveInIvr(String id, String callerNumber) {
+        submit(
+                "test",
+                null,
+                new Command.CreateInteraction(
+                        id,
+                        "voice",
+                        Direction.INBOUND,
+                        "voice:" + id,
+                        null,
+                        null,
+                        Attributes.of("callerNumber", callerNumber),
+                        null));
+    }
+
+    /** A call arrives straight into {@code queue}. */
+    public void createQueued(String id, String customerRef, String queue) {
+        submit(
+                "test",
+                null,
+                new Command.CreateInteraction(
+                        id,
+                        "voice",
+                        Direction.INBOUND,
+                        "voice:" + id,
+                        null,
+                        customerRef,
+                        Attributes.NONE,
+                        QueueRequest.to(queue)));
+    }
+
+    /** The IVR is over: the call queues. */
+    public void queue(String id, String queue) {
+        submit("test", null, new Command.QueueInteraction(id, QueueRequest.to(queue)));
+    }
+
+    /** The advisor the interaction's latest offer went to, or null. */
+    public synchronized String offeredTo(String interactionId) {
+        Effect.OfferToAgent o = driver.lastOfferFor(interactionId);
+        return o == null ? null : o.agentId();
     }
 
     @Override

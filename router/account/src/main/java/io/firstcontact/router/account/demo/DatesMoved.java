@@ -17,14 +17,7 @@ final class DatesMoved {
         if (days == 0) {
             return a;
         }
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                a.councilTax().stream()
+        return a.withCouncilTax(a.councilTax().stream()
                         .map(c -> new CouncilTaxAccount(
                                 c.reference(),
                                 c.uprn(),
@@ -32,16 +25,16 @@ final class DatesMoved {
                                 c.billing(),
                                 c.paymentMethod(),
                                 day(days, c.closedOn())))
-                        .toList(),
-                a.pcns().stream()
+                        .toList())
+                .withPcns(a.pcns().stream()
                         .map(p -> new Pcn(
                                 p.reference(),
                                 p.vehicleRegistration(),
                                 p.amountDuePence(),
                                 p.status(),
                                 day(days, p.issuedOn())))
-                        .toList(),
-                a.openServiceRequests().stream()
+                        .toList())
+                .withOpenServiceRequests(a.openServiceRequests().stream()
                         .map(s -> new ServiceRequest(
                                 s.reference(),
                                 s.type(),
@@ -53,13 +46,12 @@ final class DatesMoved {
                                                 s.nextStep().description(),
                                                 day(days, s.nextStep().due())),
                                 s.ownerAdvisorId()))
-                        .toList(),
-                new OnlineAccount(
+                        .toList())
+                .withOnline(new OnlineAccount(
                         a.online().registered(),
                         day(days, a.online().registeredOn()),
-                        a.online().servicesUsed()),
-                a.alerts(),
-                a.recentContacts().stream()
+                        a.online().servicesUsed()))
+                .withRecentContacts(a.recentContacts().stream()
                         .map(c -> new RecentContact(
                                 c.at().plus(Duration.ofDays(days)),
                                 c.channel(),

@@ -150,7 +150,7 @@ public final class DemoResidents implements AccountDirectory {
                         due,
                         due == 0 ? Pcn.Status.PAID : Pcn.Status.OPEN,
                         pcn.issuedOn());
-                paid = withPcns(a, replace(a.pcns(), pcn, after));
+                paid = a.withPcns(replace(a.pcns(), pcn, after));
             }
             case COUNCIL_TAX -> {
                 CouncilTaxAccount ct = a.councilTaxAccount(payment.reference()).orElseThrow();
@@ -161,7 +161,7 @@ public final class DemoResidents implements AccountDirectory {
                         ct.billing(),
                         ct.paymentMethod(),
                         ct.closedOn());
-                paid = withCouncilTax(a, replace(a.councilTax(), ct, after));
+                paid = a.withCouncilTax(replace(a.councilTax(), ct, after));
             }
             default -> throw new IllegalStateException(); // both kinds are above
         }
@@ -196,7 +196,7 @@ public final class DemoResidents implements AccountDirectory {
         contacts.addAll(a.recentContacts());
         byRef.put(
                 a.customerRef(),
-                withContacts(a, contacts.subList(0, Math.min(contacts.size(), Account.MAX_RECENT_CONTACTS))));
+                a.withRecentContacts(contacts.subList(0, Math.min(contacts.size(), Account.MAX_RECENT_CONTACTS))));
         return done();
     }
 
@@ -222,54 +222,6 @@ public final class DemoResidents implements AccountDirectory {
         List<T> copy = new ArrayList<>(list);
         copy.set(copy.indexOf(before), after);
         return Collections.unmodifiableList(copy);
-    }
-
-    private static Account withPcns(Account a, List<Pcn> pcns) {
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                a.councilTax(),
-                pcns,
-                a.openServiceRequests(),
-                a.online(),
-                a.alerts(),
-                a.recentContacts());
-    }
-
-    private static Account withCouncilTax(Account a, List<CouncilTaxAccount> councilTax) {
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                councilTax,
-                a.pcns(),
-                a.openServiceRequests(),
-                a.online(),
-                a.alerts(),
-                a.recentContacts());
-    }
-
-    private static Account withContacts(Account a, List<RecentContact> contacts) {
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                a.councilTax(),
-                a.pcns(),
-                a.openServiceRequests(),
-                a.online(),
-                a.alerts(),
-                contacts);
     }
 
     private static CompletionStage<Void> done() {

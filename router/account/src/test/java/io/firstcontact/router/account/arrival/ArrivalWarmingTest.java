@@ -22,7 +22,6 @@ import io.firstcontact.router.api.account.ServiceRequest;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.event.Effect;
-import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.SkillLevel;
@@ -129,10 +128,10 @@ class ArrivalWarmingTest {
         CompletableFuture<Resolution> warmed = new CompletableFuture<>();
         warming.onResolution(warmed::complete);
 
-        arriveInIvr("call-1", resident.phone());
+        port.arriveInIvr("call-1", resident.phone());
         Resolution r = Await.result(warmed);
-        login("a0");
-        queue("call-1");
+        port.readyInOrder("a0");
+        port.queue("call-1", "billing");
 
         assertThat(r.account()).contains(resident);
         assertThat(offerFor("call-1")).isNotNull();
@@ -149,7 +148,7 @@ class ArrivalWarmingTest {
     void anOfferMadeBeforeTheBackOfficeAnswersJoinsTheArrivalsLookupInsteadOfAskingAgain() {
         slowBackOffice();
         Account resident = Residents.first(a -> a.email() != null);
-        login("a0");
+        port.readyInOrder("a0");
 
         port.submit(
                 "test",
@@ -183,9 +182,9 @@ class ArrivalWarmingTest {
                 .filter(a -> a.phone() != null)
                 .limit(5)
                 .toList();
-        login("a0");
-        login("a1");
-        login("a2");
+        port.readyInOrder("a0");
+        port.readyInOrder("a1");
+        port.readyInOrder("a2");
 
         for (int i = 0; i < callers.size(); i++) {
             port.submit(
@@ -231,9 +230,9 @@ class ArrivalWarmingTest {
     @Test
     void aCallerWhoseNumberIsWithheldIsNotLookedUp() {
         slowBackOffice();
-        arriveInIvr("call-1", "anonymous");
-        login("a0");
-        queue("call-1");
+        port.arriveInIvr("call-1", "anonymous");
+        port.readyInOrder("a0");
+        port.queue("call-1", "billing");
 
         assertThat(warming.statistics().arrivals()).isZero();
         assertThat(warming.statistics().offers(Readiness.UNIDENTIFIED)).isEqualTo(1);
@@ -252,7 +251,7 @@ class ArrivalWarmingTest {
                 warmed.complete(r);
             }
         });
-        arriveInIvr("call-1", "anonymous");
+        port.arriveInIvr("call-1", "anonymous");
 
         port.submit(
                 "test",
@@ -268,21 +267,9 @@ class ArrivalWarmingTest {
     void theCaseOwnerIsOfferedTheCallWhenTheSlowBackOfficeAnsweredWhileTheCallerWasInTheIvr() {
         slowBackOffice();
         Account resident = Residents.first(a -> a.phone() != null);
-        Account owned = new Account(
-                resident.customerRef(),
-                resident.uprn(),
-                resident.name(),
-                resident.address(),
-                resident.phone(),
-                resident.email(),
-                resident.councilTax(),
-                resident.pcns(),
-                List.of(new ServiceRequest(
-                        "SR-42", "missed-bin", ServiceRequest.Status.SCHEDULED, Residents.asOf(), null, "a2")),
-                resident.online(),
-                resident.alerts(),
-                List.of());
-        member.getMap("firstcontact.accounts").clear();
+        Account owned = resident.withRecentContacts(List.of())
+                .withOpenServiceRequests(List.of(new ServiceRequest(
+                        "SR-42", "missed-bin", ServiceRequest.Status.SCHEDULED, Residents.asOf(), null, "a2")));
         AccountRouting routing =
                 new AccountRouting(AccountRoutingOptions.DEFAULT, KeyAttributes.DEFAULT, port.clock(), Runnable::run);
         routing.attach(port, List.of("a0", "a1", "a2"));
@@ -294,42 +281,18 @@ class ArrivalWarmingTest {
             routing.resolved(withCase);
             warmed.complete(withCase);
         });
-        login("a0");
-        login("a1");
-        login("a2");
+        port.readyInOrder("a0");
+        port.readyInOrder("a1");
+        port.readyInOrder("a2");
 
-        arriveInIvr("call-1", resident.phone());
+        port.arriveInIvr("call-1", resident.phone());
         Await.result(warmed);
-        queue("call-1");
+        port.queue("call-1", "billing");
 
         assertThat(offerFor("call-1").agentId()).isEqualTo("a2");
     }
 
     // ------------------------------------------------------------------ pieces
-
-    private void login(String agent) {
-        port.submit("test", null, new Command.LogIn(agent, true, Actor.agent(agent)));
-        port.advance(1);
-    }
-
-    private void arriveInIvr(String id, String number) {
-        port.submit(
-                "test",
-                null,
-                new Command.CreateInteraction(
-                        id,
-                        "voice",
-                        Direction.INBOUND,
-                        "voice:" + id,
-                        null,
-                        null,
-                        Attributes.of("callerNumber", number),
-                        null));
-    }
-
-    private void queue(String id) {
-        port.submit("test", null, new Command.QueueInteraction(id, QueueRequest.to("billing")));
-    }
 
     private Effect.OfferToAgent offerFor(String id) {
         synchronized (port) {

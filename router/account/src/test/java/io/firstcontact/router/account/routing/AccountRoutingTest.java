@@ -12,13 +12,15 @@ import io.firstcontact.router.api.account.RecentContact;
 import io.firstcontact.router.api.account.ServiceRequest;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
-import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
-import io.firstcontact.router.api.model.Attributes;
-import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.SkillLevel;
+import io.firstcontact.router.api.model.Target;
+import io.firstcontact.router.api.model.TargetMode;
 import io.firstcontact.router.engine.Centres;
 import io.firstcontact.router.engine.Driver;
+import io.firstcontact.router.engine.RoutingEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,13 +35,14 @@ import org.junit.jupiter.api.Test;
  */
 class AccountRoutingTest {
     private static final long T0 = 1_796_000_000_000L; // 2026-11-30
+    private static final String NUMBER = "+442079460001";
 
     private EngineRoutingPort port;
     private AccountRouting routing;
 
     @BeforeEach
     void centre() {
-        port = new EngineRoutingPort(new Driver(io.firstcontact.router.engine.RoutingEngine.create(), T0));
+        port = new EngineRoutingPort(new Driver(RoutingEngine.create(), T0));
         Driver d = port.driver();
         d.configure(Centres.small());
         for (String a : List.of("a0", "a1", "a2", "a3")) {
@@ -57,185 +60,141 @@ class AccountRoutingTest {
 
     @Test
     void theOwnerOfTheCallersOpenCaseIsOfferedTheCallFirst() {
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved("call-1", "+442079460001", accountWithCaseOwnedBy("a1"));
+        offeredAfterTheIvr(accountWithCaseOwnedBy("a1"));
 
-        queue("call-1");
-
-        assertThat(offeredTo("call-1")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a1");
     }
 
     @Test
     void withoutAPreferenceTheAdvisorIdleLongestIsOffered() {
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved("call-1", "+442079460001", accountWithContacts());
+        offeredAfterTheIvr(accountWithContacts());
 
-        queue("call-1");
-
-        assertThat(offeredTo("call-1")).isEqualTo("a0");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a0");
     }
 
     @Test
     void theAdvisorWhoLastHelpedTheCustomerWithinTheLookBackIsPreferred() {
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved(
-                "call-1",
-                "+442079460001",
-                accountWithContacts(contact("a2", Duration.ofDays(6)), contact("a1", Duration.ofDays(2))));
+        offeredAfterTheIvr(accountWithContacts(contact("a2", Duration.ofDays(6)), contact("a1", Duration.ofDays(2))));
 
-        queue("call-1");
-
-        assertThat(offeredTo("call-1")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a1");
     }
 
     @Test
     void aContactOlderThanTheLookBackPrefersNobody() {
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved("call-1", "+442079460001", accountWithContacts(contact("a1", Duration.ofDays(8))));
+        offeredAfterTheIvr(accountWithContacts(contact("a1", Duration.ofDays(8))));
 
-        queue("call-1");
-
-        assertThat(offeredTo("call-1")).isEqualTo("a0");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a0");
     }
 
     @Test
     void aCaseOwnedBySomeoneWhoTakesNoCallsFallsBackToTheLastAdvisor() {
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        Account owned = accountWithCaseOwnedBy("caseworker-7");
-        resolved("call-1", "+442079460001", withContacts(owned, contact("a2", Duration.ofDays(1))));
+        offeredAfterTheIvr(
+                accountWithCaseOwnedBy("caseworker-7").withRecentContacts(List.of(contact("a2", Duration.ofDays(1)))));
 
-        queue("call-1");
-
-        assertThat(offeredTo("call-1")).isEqualTo("a2");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a2");
     }
 
     @Test
     void theAdvisorRoutingLastGaveTheCustomerToIsPreferredWithoutTheBackOffice() {
-        readyInOrder("a1");
-        createQueued("call-1", "C-100001");
-        assertThat(offeredTo("call-1")).isEqualTo("a1");
+        port.readyInOrder("a1");
+        port.createQueued("call-1", "C-100001", "billing");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a1");
         port.submit(
                 "test",
                 null,
-                new Command.AcceptOffer(
-                        port.driver().lastOfferFor("call-1").offerId(), io.firstcontact.router.api.model.Actor.SYSTEM));
-        port.submit(
-                "test",
-                null,
-                new Command.EndInteraction("call-1", io.firstcontact.router.api.model.EndReason.COMPLETED));
+                new Command.AcceptOffer(port.driver().lastOfferFor("call-1").offerId(), Actor.SYSTEM));
+        port.submit("test", null, new Command.EndInteraction("call-1", EndReason.COMPLETED));
         port.submit("test", null, new Command.EndWrapUp(assignmentOf("call-1")));
-        readyInOrder("a0", "a2");
+        port.readyInOrder("a0", "a2");
 
-        createQueued("call-2", "C-100001");
+        port.createQueued("call-2", "C-100001", "billing");
 
-        assertThat(offeredTo("call-2")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-2")).isEqualTo("a1");
     }
 
     @Test
     void aPreferredAdvisorWhoComesFreeWithinTheWindowTakesTheirCustomerBeforeOthersWhoWaitedLonger() {
-        loggedInNotReady("a1");
-        createQueued("call-x", null); // waits longer, no preference
-        port.advance(1_000);
-        arriveInIvr("call-y", "+442079460001");
-        resolved("call-y", "+442079460001", accountWithCaseOwnedBy("a1"));
-        queue("call-y");
+        callYWaitsBehindCallXWithA1NotReady();
+        resolved("call-y", accountWithCaseOwnedBy("a1"));
+        port.queue("call-y", "billing");
         port.advance(10_000);
 
-        ready("a1");
+        port.ready("a1");
 
-        assertThat(offeredTo("call-y")).isEqualTo("a1");
-        assertThat(port.driver().lastOfferFor("call-x")).isNull();
+        assertThat(port.offeredTo("call-y")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-x")).isNull();
     }
 
     @Test
     void whenTheWindowEndsTheCallRoutesNormally() {
-        loggedInNotReady("a1");
-        createQueued("call-x", null);
-        port.advance(1_000);
-        arriveInIvr("call-y", "+442079460001");
-        resolved("call-y", "+442079460001", accountWithCaseOwnedBy("a1"));
-        queue("call-y");
+        callYWaitsBehindCallXWithA1NotReady();
+        resolved("call-y", accountWithCaseOwnedBy("a1"));
+        port.queue("call-y", "billing");
         port.advance(31_000);
         assertThat(port.driver().facts(Fact.TargetReleased.class))
                 .anyMatch(r -> r.interactionId().equals("call-y") && r.reason().equals("EXPIRED"));
 
-        ready("a1");
+        port.ready("a1");
 
-        assertThat(offeredTo("call-x")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-x")).isEqualTo("a1");
     }
 
     @Test
     void anAccountResolvedAfterTheCallQueuedPrefersTheOwnerForTheRestOfTheWindow() {
-        loggedInNotReady("a1");
-        createQueued("call-x", null);
-        port.advance(1_000);
-        arriveInIvr("call-y", "+442079460001");
-        queue("call-y");
+        callYWaitsBehindCallXWithA1NotReady();
+        port.queue("call-y", "billing");
         port.advance(2_000); // the back office answers two seconds after the caller queued
 
-        resolved("call-y", "+442079460001", accountWithCaseOwnedBy("a1"));
-        ready("a1");
+        resolved("call-y", accountWithCaseOwnedBy("a1"));
+        port.ready("a1");
 
-        assertThat(offeredTo("call-y")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-y")).isEqualTo("a1");
         assertThat(routing.statistics().whileWaiting()).isEqualTo(1);
     }
 
     @Test
     void anAccountResolvedAfterTheWindowEndedChangesNothing() {
-        loggedInNotReady("a1");
-        createQueued("call-x", null);
-        port.advance(1_000);
-        arriveInIvr("call-y", "+442079460001");
-        queue("call-y");
+        callYWaitsBehindCallXWithA1NotReady();
+        port.queue("call-y", "billing");
         port.advance(31_000);
 
-        resolved("call-y", "+442079460001", accountWithCaseOwnedBy("a1"));
-        ready("a1");
+        resolved("call-y", accountWithCaseOwnedBy("a1"));
+        port.ready("a1");
 
-        assertThat(offeredTo("call-x")).isEqualTo("a1");
+        assertThat(port.offeredTo("call-x")).isEqualTo("a1");
         assertThat(routing.statistics().whileWaiting()).isZero();
     }
 
     @Test
     void inAQueueWhereASupervisorTurnedItOffItDoesNotApply() {
         routing.switches().set("billing", false);
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved("call-1", "+442079460001", accountWithCaseOwnedBy("a1"));
 
-        queue("call-1");
+        offeredAfterTheIvr(accountWithCaseOwnedBy("a1"));
 
-        assertThat(offeredTo("call-1")).isEqualTo("a0");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a0");
         assertThat(routing.statistics().switchedOff()).isEqualTo(1);
     }
 
     @Test
     void inAQueueTurnedOffByConfigurationItDoesNotApplyUntilASupervisorTurnsItOn() {
         start(new AccountRoutingOptions(null, null, null, List.of("billing")));
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved("call-1", "+442079460001", accountWithCaseOwnedBy("a1"));
-        queue("call-1");
-        assertThat(offeredTo("call-1")).isEqualTo("a0");
+        offeredAfterTheIvr(accountWithCaseOwnedBy("a1"));
+        assertThat(port.offeredTo("call-1")).isEqualTo("a0");
 
         routing.switches().set("billing", true);
-        arriveInIvr("call-2", "+442079460002");
-        resolved("call-2", "+442079460002", accountWithCaseOwnedBy("a2"));
-        queue("call-2");
+        port.arriveInIvr("call-2", "+442079460002");
+        routing.resolved(new Resolution(
+                "call-2", AccountKey.callerNumber("+442079460002"), Optional.of(accountWithCaseOwnedBy("a2")), null));
+        port.queue("call-2", "billing");
 
-        assertThat(offeredTo("call-2")).isEqualTo("a2");
+        assertThat(port.offeredTo("call-2")).isEqualTo("a2");
     }
 
     @Test
     void aCallQueuedWithItsOwnNamedAdvisorKeepsThem() {
-        readyInOrder("a0", "a1", "a2");
-        arriveInIvr("call-1", "+442079460001");
-        resolved("call-1", "+442079460001", accountWithCaseOwnedBy("a1"));
+        port.readyInOrder("a0", "a1", "a2");
+        port.arriveInIvr("call-1", NUMBER);
+        resolved("call-1", accountWithCaseOwnedBy("a1"));
 
         port.submit(
                 "test",
@@ -243,79 +202,31 @@ class AccountRoutingTest {
                 new Command.QueueInteraction(
                         "call-1",
                         QueueRequest.to("billing")
-                                .withTargets(List.of(new io.firstcontact.router.api.model.Target(
-                                        "a2", T0 + 60_000, io.firstcontact.router.api.model.TargetMode.PREFER)))));
+                                .withTargets(List.of(new Target("a2", T0 + 60_000, TargetMode.PREFER)))));
 
-        assertThat(offeredTo("call-1")).isEqualTo("a2");
+        assertThat(port.offeredTo("call-1")).isEqualTo("a2");
     }
 
-    // ------------------------------------------------------------------ the story's pieces
+    // ------------------------------------------------------------------ the stories' pieces
 
-    /** Logs advisors in one after another, a millisecond apart: the first is idle longest. */
-    private void readyInOrder(String... agents) {
-        for (String a : agents) {
-            port.submit("test", null, new Command.LogIn(a, true, io.firstcontact.router.api.model.Actor.agent(a)));
-            port.advance(1);
-        }
+    /** a0, a1 and a2 are ready (a0 idle longest); call-1 arrives in the IVR, is looked up, and queues. */
+    private void offeredAfterTheIvr(Account account) {
+        port.readyInOrder("a0", "a1", "a2");
+        port.arriveInIvr("call-1", NUMBER);
+        resolved("call-1", account);
+        port.queue("call-1", "billing");
     }
 
-    private void loggedInNotReady(String agent) {
-        port.submit("test", null, new Command.LogIn(agent, false, io.firstcontact.router.api.model.Actor.agent(agent)));
+    /** a1 is logged in but not ready; call-x queues; a second later call-y arrives in the IVR. */
+    private void callYWaitsBehindCallXWithA1NotReady() {
+        port.loggedInNotReady("a1");
+        port.createQueued("call-x", null, "billing");
+        port.advance(1_000);
+        port.arriveInIvr("call-y", NUMBER);
     }
 
-    private void ready(String agent) {
-        port.submit(
-                "test",
-                null,
-                new Command.ChangePresence(
-                        agent,
-                        io.firstcontact.router.api.model.PresenceState.READY,
-                        null,
-                        io.firstcontact.router.api.model.Actor.agent(agent),
-                        false));
-    }
-
-    private void arriveInIvr(String id, String callerNumber) {
-        port.submit(
-                "test",
-                null,
-                new Command.CreateInteraction(
-                        id,
-                        "voice",
-                        Direction.INBOUND,
-                        "voice:" + id,
-                        null,
-                        null,
-                        Attributes.of("callerNumber", callerNumber),
-                        null));
-    }
-
-    private void createQueued(String id, String customerRef) {
-        port.submit(
-                "test",
-                null,
-                new Command.CreateInteraction(
-                        id,
-                        "voice",
-                        Direction.INBOUND,
-                        "voice:" + id,
-                        null,
-                        customerRef,
-                        Attributes.NONE,
-                        QueueRequest.to("billing")));
-    }
-
-    private void queue(String id) {
-        port.submit("test", null, new Command.QueueInteraction(id, QueueRequest.to("billing")));
-    }
-
-    private void resolved(String id, String callerNumber, Account account) {
-        routing.resolved(new Resolution(id, AccountKey.callerNumber(callerNumber), Optional.of(account), null));
-    }
-
-    private String offeredTo(String interactionId) {
-        Effect.OfferToAgent o = port.driver().lastOfferFor(interactionId);
-        return o == null ? null : o.agentId();
+    private void resolved(String id, Account account) {
+        routing.resolved(new Resolution(id, AccountKey.callerNumber(NUMBER), Optional.of(account), null));
     }
 
     private String assignmentOf(String interactionId) {
@@ -327,46 +238,21 @@ class AccountRoutingTest {
     }
 
     private static Account accountWithCaseOwnedBy(String owner) {
-        Account a = Residents.first(r -> r.phone() != null);
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                a.councilTax(),
-                a.pcns(),
-                List.of(new ServiceRequest(
+        return Residents.first(r -> r.phone() != null)
+                .withRecentContacts(List.of())
+                .withOpenServiceRequests(List.of(new ServiceRequest(
                         "SR-1",
                         "missed-bin",
                         ServiceRequest.Status.SCHEDULED,
                         LocalDate.of(2026, 11, 28),
                         null,
-                        owner)),
-                a.online(),
-                a.alerts(),
-                List.of());
+                        owner)));
     }
 
     private static Account accountWithContacts(RecentContact... contacts) {
-        return withContacts(Residents.first(r -> r.phone() != null), contacts);
-    }
-
-    private static Account withContacts(Account a, RecentContact... contacts) {
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                a.councilTax(),
-                a.pcns(),
-                a.openServiceRequests(),
-                a.online(),
-                a.alerts(),
-                List.of(contacts));
+        return Residents.first(r -> r.phone() != null)
+                .withOpenServiceRequests(List.of())
+                .withRecentContacts(List.of(contacts));
     }
 
     private RecentContact contact(String advisor, Duration ago) {

@@ -25,20 +25,7 @@ class PreferenceTest {
     }
 
     private static Account account(List<ServiceRequest> cases, List<RecentContact> contacts) {
-        Account a = Residents.first(r -> true);
-        return new Account(
-                a.customerRef(),
-                a.uprn(),
-                a.name(),
-                a.address(),
-                a.phone(),
-                a.email(),
-                a.councilTax(),
-                a.pcns(),
-                cases,
-                a.online(),
-                a.alerts(),
-                contacts);
+        return Residents.first(r -> true).withOpenServiceRequests(cases).withRecentContacts(contacts);
     }
 
     private static ServiceRequest owned(String ref, LocalDate opened, String owner) {
