@@ -165,6 +165,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api;
     }
 
+    /** The advisors whose desktop sessions are watched (a timer each). */
+    java.util.Set<String> watchedSessions() {
+        return sessions == null ? java.util.Set.of() : sessions.watched();
+    }
+
     public int apiPort() {
         return api == null ? -1 : api.port();
     }
@@ -184,7 +189,8 @@ public final class FirstContactServer implements AutoCloseable {
         afterRecovery();
         startAccountContext();
         Tokens tokens = Tokens.load(config);
-        EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
+        EventStream stream = new EventStream(
+                vertx, runtime, events, streamMeters, config.api().idleTimeout());
         api = new ApiServer(
                 vertx,
                 config,
@@ -348,7 +354,11 @@ public final class FirstContactServer implements AutoCloseable {
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
-        runtime.close();
+        try {
+            runtime.close();
+        } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+            LOG.error("stopping routing failed; closing the rest", e);
+        }
         account = null;
         if (!accountStarting.completeExceptionally(new IllegalStateException("the server stopped"))) {
             await(accountStarting.thenAccept(AccountContext::close));
