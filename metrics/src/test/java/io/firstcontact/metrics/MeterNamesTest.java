@@ -46,8 +46,9 @@ class MeterNamesTest {
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
         AccountBinder account = new AccountBinder(() -> AccountStatistics.NONE);
+        DeskBinder desk = new DeskBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
-            for (var b : List.of(routing, journal, queues, stream, api, process, account)) {
+            for (var b : List.of(routing, journal, queues, stream, api, desk, process, account)) {
                 b.bindTo(registry);
             }
             fed.to(view).to(routing).to(queues);

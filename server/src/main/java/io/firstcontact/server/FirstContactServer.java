@@ -1,7 +1,11 @@
 package io.firstcontact.server;
 
+import io.firstcontact.desktop.AgentDesktop;
+import io.firstcontact.desktop.DeskObserver;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.metrics.AccountBinder;
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.metrics.DeskBinder;
 import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.metrics.HostObservers;
 import io.firstcontact.metrics.JournalBinder;
@@ -31,6 +35,7 @@ import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.demo.DemoCentre;
 import io.firstcontact.server.demo.DemoResident;
+import io.firstcontact.server.demo.DemoStaff;
 import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
@@ -50,8 +55,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API, and
- * in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
+ * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API with
+ * the advisor desktop beside it, and in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
  * stops it in reverse (intake closed first, the journal flushed, the lease released).
  */
 public final class FirstContactServer implements AutoCloseable {
@@ -79,10 +84,14 @@ public final class FirstContactServer implements AutoCloseable {
     private final CompletableFuture<AccountContext> accountStarting = new CompletableFuture<>();
     /** The account context once started and following routing, else null. */
     private volatile AccountContext account;
+    /** The demo's staff sign-ins, in demo mode; else empty. */
+    private List<DemoStaff.Login> demoLogins = List.of();
 
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
+    private final AgentDesktop desktop;
+    private DeskBinder deskMeters;
 
     /**
      * Builds the server; nothing listens or routes until {@link #start()}.
@@ -131,7 +140,39 @@ public final class FirstContactServer implements AutoCloseable {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
+        DesktopOptions desktopOptions = config.desktop();
+        if (config.demoMode()) {
+            demoLogins = DemoStaff.loadOrCreate(config.dataDir());
+            desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
+        }
+        this.desktop = new AgentDesktop(
+                vertx,
+                desktopOptions,
+                runtime,
+                view,
+                runtime::onEngineThread,
+                AccountContext.directoryOf(accountStarting), // the cached directory, once it has started
+                InstantSource.system(),
+                new DeskObserver() {
+                    @Override
+                    public void pushed(long nanos) {
+                        deskMeters.pushed(nanos);
+                    }
+
+                    @Override
+                    public void screenPopped(long nanos) {
+                        deskMeters.screenPopped(nanos);
+                    }
+                },
+                agent -> {
+                    if (sessions != null) {
+                        sessions.restoredElsewhere(agent);
+                    }
+                });
+        deskMeters = new DeskBinder(desktop::connections);
+        deskMeters.bindTo(registry);
         runtime.subscribe(view);
+        runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
         runtime.subscribe(gauges);
@@ -139,12 +180,14 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                desktop.restore(snapshot);
             }
 
             @Override
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
 
@@ -195,6 +238,11 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        if (config.demoMode()) {
+            defineDeskAdvisors();
+        }
+        desktop.recovered();
+        desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         startAccountContext();
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
@@ -208,6 +256,7 @@ public final class FirstContactServer implements AutoCloseable {
                 new ViewRoutes(runtime, view),
                 sessions,
                 apiMeters,
+                desktop::mount,
                 accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
@@ -225,6 +274,28 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime.epoch(), // and ids no earlier start used
                     demoResidents());
             demo.start();
+            LOG.info(
+                    "Demo desk: sign in at http://localhost:{}/signin with {} (all in {}/{})",
+                    api.port(),
+                    String.join(
+                            ", ",
+                            demoLogins.stream()
+                                    .map(l -> l.username() + " / " + l.password())
+                                    .toList()),
+                    config.dataDir(),
+                    DemoStaff.FILE);
+        }
+    }
+
+    /** A journal from before the desk advisors existed gets them now (DefineAgent is idempotent). */
+    private void defineDeskAdvisors() throws Exception {
+        List<String> known = runtime.query(
+                        e -> view.agents().stream().map(AgentView::agentId).toList())
+                .get(10, TimeUnit.SECONDS);
+        for (Command.DefineAgent a : DemoCentre.deskAdvisors()) {
+            if (!known.contains(a.agentId())) {
+                runtime.submit("seed", null, a).get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -360,6 +431,7 @@ public final class FirstContactServer implements AutoCloseable {
         LOG.info("stopping");
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        desktop.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * The public listener: {@code /api/v1}, and beside it whatever the modules mount (the staff pages and desk). Every route needs a bearer token (401 without a valid one) and checks its role
  * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
  */
 public final class ApiServer {
@@ -36,6 +36,7 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final java.util.function.Consumer<Router> more;
     private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
 
@@ -48,6 +49,7 @@ public final class ApiServer {
             ViewRoutes views,
             Sessions sessions,
             ApiBinder meters,
+            java.util.function.Consumer<Router> more,
             java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account) {
         this.vertx = vertx;
         this.config = config;
@@ -58,6 +60,7 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.more = more;
         this.account = account;
     }
 
@@ -122,6 +125,7 @@ public final class ApiServer {
             }
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
+        more.accept(router); // the staff pages and the desk, beside the API
         byte[] openapi = openapi();
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()

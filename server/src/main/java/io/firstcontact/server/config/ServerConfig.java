@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
@@ -34,6 +36,7 @@ public record ServerConfig(
         Logging logging,
         Demo demo,
         JsonNode routing,
+        DesktopOptions desktop,
         AccountOptions account) {
 
     public enum Mode {
@@ -60,6 +63,7 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, Logging.DEFAULTS);
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
+        desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
@@ -79,6 +83,7 @@ public record ServerConfig(
                 Logging.DEFAULTS,
                 Demo.DEFAULTS,
                 null,
+                DesktopOptions.defaults(),
                 AccountOptions.DEFAULT);
     }
 

@@ -3,6 +3,7 @@ package io.firstcontact.router.account;
 import io.firstcontact.router.api.account.Account;
 import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.account.AccountKey;
+import io.firstcontact.router.api.account.BackOfficeUnavailableException;
 import io.firstcontact.router.api.account.ContactSummary;
 import io.firstcontact.router.api.account.FormAnswers;
 import io.firstcontact.router.api.account.Payment;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 /**
  * The account context's directory before the context has started: what is asked meanwhile waits for the start and
  * then goes to the cached directory. It lets modules be wired with the directory while the cache member starts beside
- * routing's recovery, instead of after it.
+ * routing's recovery, instead of after it. A context that failed to start makes every call fail as the back office
+ * being unavailable.
  */
 final class StartingDirectory implements AccountDirectory {
     private final CompletionStage<AccountContext> starting;
@@ -43,6 +45,16 @@ final class StartingDirectory implements AccountDirectory {
     }
 
     private <T> CompletionStage<T> then(Function<AccountDirectory, CompletionStage<T>> call) {
-        return starting.thenCompose(context -> call.apply(context.directory()));
+        return starting.handle((context, failure) -> {
+                    if (failure != null) {
+                        // Said as the port says it: the desktop shows "unavailable", whatever stopped the start.
+                        throw new BackOfficeUnavailableException(
+                                BackOfficeUnavailableException.Reason.UNREACHABLE,
+                                "the account context did not start (see the server's log)",
+                                failure);
+                    }
+                    return context;
+                })
+                .thenCompose(context -> call.apply(context.directory()));
     }
 }
