@@ -27,6 +27,9 @@ import java.util.function.ToDoubleFunction;
  * offer was made ({@code context=ready} is how often a screen pop is a cache hit), preferences found and applied by
  * routing on the citizen's account, and the back office's circuit breaker. Read from the account context's counters
  * at each scrape.
+ *
+ * <p>Keep the binder referenced for as long as its meters are: Micrometer holds a function counter's state (here the
+ * binder's supplier) weakly, and a collected one reads as nothing.
  */
 public final class AccountBinder implements MeterBinder {
     private final Supplier<AccountStatistics> statistics;

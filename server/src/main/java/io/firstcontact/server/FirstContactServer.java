@@ -69,6 +69,12 @@ public final class FirstContactServer implements AutoCloseable {
     private final ProcessBinder process = new ProcessBinder();
     private final EventStreamBinder streamMeters = new EventStreamBinder();
     private final ApiBinder apiMeters = new ApiBinder();
+    /** Held for the server's life: Micrometer keeps its function counters' state only weakly. */
+    private final AccountBinder accountMeters = new AccountBinder(() -> {
+        AccountContext a = this.account;
+        return a == null ? AccountStatistics.NONE : a.statistics();
+    });
+
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
@@ -128,11 +134,7 @@ public final class FirstContactServer implements AutoCloseable {
             AccountContext a = account;
             return a == null ? command : a.withPreference(command);
         });
-        new AccountBinder(() -> {
-                    AccountContext a = account;
-                    return a == null ? AccountStatistics.NONE : a.statistics();
-                })
-                .bindTo(registry);
+        accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         QueueBinder gauges = new QueueBinder(view);

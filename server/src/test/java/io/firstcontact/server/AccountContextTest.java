@@ -119,5 +119,13 @@ class AccountContextTest {
         assertThat(screenPop.status()).isEqualTo(200);
         assertThat(screenPop.json().at("/account/customerRef").asText()).isEqualTo(resident.customerRef());
         assertThat(backOffice.lookups()).isEqualTo(1);
+        System.gc(); // the meters read the context through state Micrometer holds only weakly: it must still be there
+        String metrics = ApiClient.HTTP
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.management() + "/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics).contains("firstcontact_account_offers_total{context=\"ready\",mode=\"production\"} 1.0");
     }
 }
