@@ -17,6 +17,7 @@ import io.firstcontact.router.account.AccountStatistics;
 import io.firstcontact.router.account.BackOfficeOptions;
 import io.firstcontact.router.account.demo.DemoResidents;
 import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.CancelCause;
@@ -40,6 +41,7 @@ import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
@@ -93,9 +95,18 @@ public final class FirstContactServer implements AutoCloseable {
     /** The demo's staff sign-ins, in demo mode; else empty. */
     private List<DemoStaff.Login> demoLogins = List.of();
 
+    /**
+     * The back office behind the account context in place of the configured one (a test's), or null for the
+     * configuration's.
+     */
+    private final AccountDirectory backOffice;
+    /** The account context's cached directory, which the IVR and the desk use (calls wait for its start). */
+    private final AccountDirectory accounts = AccountContext.directoryOf(accountStarting);
+
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
+    private IvrService ivr;
     private final AgentDesktop desktop;
     private DeskBinder deskMeters;
 
@@ -106,8 +117,21 @@ public final class FirstContactServer implements AutoCloseable {
      *     anything is written (the routing runtime writes the node id and the journal key when it is built)
      */
     public FirstContactServer(ServerConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
+     * @param backOffice the back office behind the account context (cached, warmed, and used by the IVR and the desk)
+     *     in place of the one the configuration names; null for the configuration's
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written
+     */
+    public FirstContactServer(ServerConfig config, AccountDirectory backOffice) {
         ListenerPorts.requireAvailable(config);
         this.config = config;
+        this.backOffice = backOffice;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
@@ -126,7 +150,9 @@ public final class FirstContactServer implements AutoCloseable {
             }
         });
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), HostObservers.of(routing, journal));
-        if (!config.demoMode() && config.account().backOffice().kind() == BackOfficeOptions.Kind.DEMO) {
+        if (backOffice == null
+                && !config.demoMode()
+                && config.account().backOffice().kind() == BackOfficeOptions.Kind.DEMO) {
             LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
                     + " to your back office for real accounts");
         }
@@ -153,7 +179,7 @@ public final class FirstContactServer implements AutoCloseable {
                 runtime,
                 view,
                 runtime::onEngineThread,
-                AccountContext.directoryOf(accountStarting), // the cached directory, once it has started
+                accounts,
                 InstantSource.system(),
                 new DeskObserver() {
                     @Override
@@ -240,6 +266,8 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        ivr = IvrService.start(
+                config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         if (config.demoMode()) {
             defineDeskAdvisors();
         }
@@ -258,6 +286,8 @@ public final class FirstContactServer implements AutoCloseable {
                 new ViewRoutes(runtime, view),
                 sessions,
                 apiMeters,
+                ivr,
+                view,
                 desktop::mount,
                 accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -308,7 +338,7 @@ public final class FirstContactServer implements AutoCloseable {
 
     /** In the background: the member starts, then the context follows routing (see {@link #accountStarting}). */
     private void startAccountContext() {
-        AccountContext.startInBackground(config.account(), vertx, InstantSource.system())
+        AccountContext.startInBackground(config.account(), vertx, InstantSource.system(), backOffice)
                 .thenApply(started -> {
                     try {
                         started.attach(
@@ -344,6 +374,19 @@ public final class FirstContactServer implements AutoCloseable {
         return DemoResidents.readShipped().accounts().stream()
                 .map(a -> new DemoResident(a.customerRef(), a.phone(), a.email()))
                 .toList();
+    }
+
+    /** The IVR (flows over the telephone and chat), or null when none is configured. */
+    public IvrService ivr() {
+        return ivr;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("routing did not answer: " + e, e);
+        }
     }
 
     /** The first start: the YAML's routing seed (or the demo centre) becomes the journal's first configuration. */

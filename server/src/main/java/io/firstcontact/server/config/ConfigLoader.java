@@ -82,6 +82,7 @@ public final class ConfigLoader {
         m.put("FC_CLUSTER_NAME", "account.cluster.name");
         m.put("FC_CLUSTER_HOST", "account.cluster.host");
         m.put("FC_CLUSTER_PORT", "account.cluster.port");
+        m.put("FC_IVR_FLOWS", "ivr.flows");
         return Map.copyOf(m);
     }
 

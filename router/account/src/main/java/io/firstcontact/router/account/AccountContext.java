@@ -67,10 +67,21 @@ public final class AccountContext implements AutoCloseable {
      * @param clock the server's clock (routing's preference window is measured on it)
      */
     public static AccountContext start(AccountOptions options, Vertx vertx, InstantSource clock) {
-        AccountDirectory backOffice = switch (options.backOffice().kind()) {
-            case DEMO -> DemoResidents.shipped();
-            case HTTP -> new HttpBackOffice(vertx, options.backOffice().http(), Clock.systemUTC());
-        };
+        return start(options, vertx, clock, null);
+    }
+
+    /**
+     * Like {@link #start(AccountOptions, Vertx, InstantSource)}, with {@code given} as the back office in place of the
+     * one the options name (a test's, or an embedding application's); null for the options'.
+     */
+    public static AccountContext start(
+            AccountOptions options, Vertx vertx, InstantSource clock, AccountDirectory given) {
+        AccountDirectory backOffice = given != null
+                ? given
+                : switch (options.backOffice().kind()) {
+                    case DEMO -> DemoResidents.shipped();
+                    case HTTP -> new HttpBackOffice(vertx, options.backOffice().http(), Clock.systemUTC());
+                };
         HazelcastInstance member = EmbeddedMember.start(options.cluster(), options.cache());
         ExecutorService executor = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("account-context").daemon().factory());
@@ -88,7 +99,7 @@ public final class AccountContext implements AutoCloseable {
         LOG.info(
                 "account context: {} back office, cache member {} in cluster '{}' ({} members), time to live {},"
                         + " warming {}, routing on the citizen's account {}",
-                options.backOffice().kind().name().toLowerCase(java.util.Locale.ROOT),
+                given != null ? "a given" : options.backOffice().kind().name().toLowerCase(java.util.Locale.ROOT),
                 member.getCluster().getLocalMember().getAddress(),
                 options.cluster().name(),
                 member.getCluster().getMembers().size(),
@@ -101,11 +112,12 @@ public final class AccountContext implements AutoCloseable {
     /**
      * Starts the context on a thread of its own, so that the member's start (seconds) overlaps whatever the caller does
      * meanwhile (routing's recovery); the future completes with the started context, or fails with why it could not.
+     * {@code given}, if not null, is the back office in place of the options'.
      */
     public static CompletableFuture<AccountContext> startInBackground(
-            AccountOptions options, Vertx vertx, InstantSource clock) {
+            AccountOptions options, Vertx vertx, InstantSource clock, AccountDirectory given) {
         return CompletableFuture.supplyAsync(
-                () -> start(options, vertx, clock),
+                () -> start(options, vertx, clock, given),
                 task -> Thread.ofPlatform()
                         .name("account-context-start")
                         .daemon()
