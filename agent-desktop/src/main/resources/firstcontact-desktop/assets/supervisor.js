@@ -160,7 +160,7 @@ function actPanel() {
       <button type="button" class="secondary outline" @click=${() => presence('LOGGED_OUT')}>Log out after their work</button>
       <button type="button" class="contrast outline" @click=${() => presence('LOGGED_OUT', true)}>Log out now</button>
     </div>
-    <div class="sv-actions" style="margin-top: 0.75rem">
+    <div class="sv-actions sv-second">
       <label for="profile">Queues to take (routing profile)
         <select id="profile">${app.setup.routingProfiles.map((p) => html`<option value=${p.id}
           ?selected=${chosen?.routingProfile === p.id}>${p.id}: ${p.queues.map((q) => q.tier === 1 ? q.queue : `${q.queue} (tier ${q.tier})`).join(', ')}</option>`)}</select></label>
