@@ -13,6 +13,7 @@ const app = {
   filter: { state: 'live', queue: '' },
   story: null, // the contact whose trace is open
   audit: [],
+  ivr: null, // {unavailable, calendars}
   message: { text: '', error: false },
   device: '',
 };
@@ -118,6 +119,21 @@ function chat(move) {
   act('POST', `/supervisor/api/contacts/${enc(c.interactionId)}/chat/${move}`, {}, 'Done.');
 }
 
+async function loadCalendars() {
+  try {
+    app.ivr = await call('GET', '/supervisor/api/ivr/calendars');
+  } catch {
+    // shown as it was
+  }
+  draw();
+}
+
+async function emergency(calendar, close) {
+  const r = await act('POST', `/supervisor/api/ivr/calendars/${enc(calendar)}/${close ? 'close' : 'open'}`, {},
+    close ? `${calendar} closed for an emergency: callers hear its emergency message.` : `${calendar} open again by its hours.`);
+  if (r !== undefined) loadCalendars();
+}
+
 async function loadAudit() {
   try {
     app.audit = (await call('GET', '/supervisor/api/audit?limit=100')).items;
@@ -212,6 +228,26 @@ function queuesTable() {
   </section>`;
 }
 
+const CALENDAR_WORDS = { OPEN: 'Open', CLOSED: 'Closed by its hours', EMERGENCY: 'Closed for an emergency' };
+
+function ivrPanel() {
+  if (!app.ivr) return nothing;
+  return html`<section aria-labelledby="ivr-heading">
+    <h2 id="ivr-heading">IVR opening hours</h2>
+    ${app.ivr.unavailable
+      ? html`<p class="sv-note">Not available: ${app.ivr.unavailable}.</p>`
+      : html`<table class="sv-table" id="calendars"><thead><tr><th scope="col">Calendar</th><th scope="col">Now</th>
+          <th scope="col">Changes</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>${app.ivr.calendars.map((c) => html`<tr data-calendar=${c.calendar}>
+            <th scope="row">${c.calendar}</th><td>${CALENDAR_WORDS[c.state] ?? c.state}</td>
+            <td>${c.closesAt ? `closes ${time(c.closesAt)}` : c.opensAt ? `opens ${new Date(c.opensAt).toLocaleString('en-GB')}` : ''}</td>
+            <td>${c.state === 'EMERGENCY'
+              ? html`<button type="button" @click=${() => emergency(c.calendar, false)}>Open ${c.calendar} again</button>`
+              : html`<button type="button" class="contrast outline" @click=${() => emergency(c.calendar, true)}>Close ${c.calendar} for an emergency</button>`}</td>
+          </tr>`)}</tbody></table>`}
+  </section>`;
+}
+
 function time(instant) {
   return instant ? new Date(instant).toLocaleTimeString('en-GB') : '';
 }
@@ -241,7 +277,7 @@ function contactsPanel() {
           <tbody>${app.contacts.map((c) => html`<tr data-interaction=${c.interactionId}>
             <td>${time(c.createdAt)}</td><th scope="row">${c.interactionId}</th><td>${c.channel}</td><td>${c.queue ?? ''}</td>
             <td>${c.phase.toLowerCase().replace('_', ' ')}</td><td>${c.advisor ?? ''}</td>
-            <td><button type="button" class="secondary" @click=${() => openStory(c.interactionId)}>Decision trace of ${c.interactionId}</button></td>
+            <td><button type="button" class="secondary" @click=${() => openStory(c.interactionId)}>Trace<span class="visually-hidden"> of ${c.interactionId}</span></button></td>
           </tr>`)}</tbody></table>`}
     ${storyPanel()}
   </section>`;
@@ -253,8 +289,8 @@ function superviseControls(c) {
   if (isCall) {
     const why = app.setup.callSupervision;
     const connected = c.phase === 'CONNECTED' || c.phase === 'PARKED';
-    return html`<div class="sv-actions" role="group" aria-labelledby="supervise-heading">
-        <h4 id="supervise-heading">Listen in</h4>
+    return html`<h4>Listen in</h4>
+      <div class="sv-actions">
         <label for="supervise-device">Your phone
           <input id="supervise-device" placeholder="PJSIP/2001" .value=${app.device} autocomplete="off"></label>
         ${['LISTEN', 'WHISPER', 'BARGE'].map((m) => html`<button type="button" class="secondary"
@@ -264,7 +300,8 @@ function superviseControls(c) {
   }
   if (isChat) {
     const why = app.setup.chatSupervision;
-    return html`<div class="sv-actions" role="group" aria-label="Join the chat">
+    return html`<h4>Join the chat</h4>
+      <div class="sv-actions">
         <button type="button" class="secondary" ?disabled=${why !== null} @click=${() => chat('join')}>Join chat</button>
         <button type="button" class="secondary" ?disabled=${why !== null} @click=${() => chat('take-over')}>Take over chat</button>
       </div>
@@ -310,6 +347,7 @@ function view() {
     <main class="container-fluid sv-layout">
       ${actPanel()}
       ${queuesTable()}
+      ${ivrPanel()}
       ${advisorsTable()}
       ${contactsPanel()}
       ${auditPanel()}
@@ -330,5 +368,6 @@ if (!s.signedIn) {
   draw();
   connectBoard(() => draw());
   loadAudit();
+  loadCalendars();
   setInterval(draw, 1000);
 }

@@ -45,8 +45,9 @@ class MeterNamesTest {
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
         DeskBinder desk = new DeskBinder(() -> 0);
+        WallboardBinder wallboard = new WallboardBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
-            for (var b : List.of(routing, journal, queues, stream, api, desk, process)) {
+            for (var b : List.of(routing, journal, queues, stream, api, desk, wallboard, process)) {
                 b.bindTo(registry);
             }
             fed.to(view).to(routing).to(queues);

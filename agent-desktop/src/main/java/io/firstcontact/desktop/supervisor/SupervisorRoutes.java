@@ -98,6 +98,11 @@ final class SupervisorRoutes {
                 router.post("/supervisor/api/contacts/:id/chat/take-over"),
                 (p, ctx) -> chat(p, ctx, ChatSupervision.Move.TAKE_OVER));
         JsonRoutes.handle(router.get("/supervisor/api/audit"), this::audit);
+        JsonRoutes.handle(router.get("/supervisor/api/ivr/calendars"), (p, ctx) -> calendars());
+        JsonRoutes.handle(
+                router.post("/supervisor/api/ivr/calendars/:calendar/close"), (p, ctx) -> emergency(p, ctx, true));
+        JsonRoutes.handle(
+                router.post("/supervisor/api/ivr/calendars/:calendar/open"), (p, ctx) -> emergency(p, ctx, false));
     }
 
     // ------------------------------------------------------------------ actions
@@ -241,6 +246,34 @@ final class SupervisorRoutes {
                             commands.record(p, action, id, null, AuditRecord.DONE);
                             return null;
                         }));
+    }
+
+    /** The IVR's emergency closure of a calendar, or its opening again: the IVR's own state, audited here. */
+    private CompletableFuture<JsonNode> emergency(StaffPrincipal p, RoutingContext ctx, boolean close) {
+        String calendar = ctx.pathParam("calendar");
+        String unavailable = ports.ivr().unavailableBecause();
+        if (unavailable != null) {
+            throw new Problem(501, "not-available", unavailable);
+        }
+        String action = close ? "ivr-emergency-close" : "ivr-open";
+        IvrClosures.Calendar after = (close
+                        ? ports.ivr().close(calendar)
+                        : ports.ivr().open(calendar))
+                .orElseThrow(() -> Problem.notFound("no such calendar in the IVR's flows"));
+        commands.record(p, action, calendar, null, AuditRecord.DONE);
+        return CompletableFuture.completedFuture(calendarJson(after));
+    }
+
+    private CompletableFuture<JsonNode> calendars() {
+        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+        body.put("unavailable", ports.ivr().unavailableBecause());
+        ArrayNode list = body.putArray("calendars");
+        ports.ivr().calendars().forEach(c -> list.add(calendarJson(c)));
+        return CompletableFuture.completedFuture(body);
+    }
+
+    private static JsonNode calendarJson(IvrClosures.Calendar c) {
+        return PublicJson.view(c);
     }
 
     // ------------------------------------------------------------------ reads
