@@ -37,7 +37,7 @@ import java.util.function.LongSupplier;
  * nothing is pushed because time passed: the pages count waits and times in state up from the instants they are sent.
  *
  * <p>Messages: {@code {"type":"board",…}} (everything), {@code {"type":"patch",…}} (the rows, tiles and alerts that
- * changed), {@code {"type":"current","entryId":…}} (a resuming page already has the latest entry). Each carries the
+ * changed, and {@code oldestAt}: the engine time of the oldest entry whose change it carries), {@code {"type":"current","entryId":…}} (a resuming page already has the latest entry). Each carries the
  * latest entry's id and engine time ({@code at}) and the server's clock ({@code now}), so a page can correct for its
  * own clock.
  *
@@ -64,6 +64,9 @@ public final class Wallboard implements EffectSink {
     private boolean queuesTouched;
     private boolean alertsTouched;
     private long touchedAtNanos;
+    /** Engine time of the oldest entry not yet pushed. */
+    private long touchedAt;
+
     private String entryId;
     private long at;
 
@@ -118,6 +121,7 @@ public final class Wallboard implements EffectSink {
         if (connections.isEmpty()) {
             return; // nobody watches: the board is built afresh for the first who does
         }
+        boolean fresh = touchedAgents.isEmpty() && !everyone && !queuesTouched && !alertsTouched;
         boolean touched = false;
         for (Fact f : decision.facts()) {
             touched |= note(f);
@@ -134,14 +138,15 @@ public final class Wallboard implements EffectSink {
             }
         }
         if (touched) {
+            if (fresh) {
+                touchedAtNanos = System.nanoTime();
+                touchedAt = at;
+            }
             schedule();
         }
     }
 
     private boolean note(Fact f) {
-        if (touchedAgents.isEmpty() && !everyone && !queuesTouched && !alertsTouched) {
-            touchedAtNanos = System.nanoTime();
-        }
         switch (f) {
             case Fact.ConfigurationApplied c -> {
                 everyone = true;
@@ -229,12 +234,20 @@ public final class Wallboard implements EffectSink {
         }
         boolean alerts = alertsTouched;
         long since = touchedAtNanos;
+        long oldest = touchedAt;
         clearTouched();
         if (changedRows.isEmpty() && changedTiles.isEmpty() && !alerts) {
             return;
         }
         Patch patch = new Patch(
-                entryId, at, now, changedRows, changedTiles, alerts ? alerts() : null, List.copyOf(connections));
+                entryId,
+                at,
+                oldest,
+                now,
+                changedRows,
+                changedTiles,
+                alerts ? alerts() : null,
+                List.copyOf(connections));
         render.execute(() -> {
             String json = patch.json();
             for (PushConnection c : patch.to()) {
@@ -342,9 +355,11 @@ public final class Wallboard implements EffectSink {
         }
     }
 
+    /** @param oldestAt the engine time of the oldest entry whose change this patch carries */
     private record Patch(
             String entryId,
             long at,
+            long oldestAt,
             long now,
             List<AdvisorRow> advisors,
             List<QueueTile> queues,
@@ -352,6 +367,7 @@ public final class Wallboard implements EffectSink {
             List<PushConnection> to) {
         String json() {
             ObjectNode m = head("patch", entryId, at, now);
+            m.put("oldestAt", PublicJson.time(oldestAt));
             rows(m.putArray("advisors"), advisors);
             rows(m.putArray("queues"), queues);
             if (alerts != null) {
