@@ -91,6 +91,13 @@ public final class MeterNames {
     /** Gauge: desk push connections open now. */
     public static final String DESK_CONNECTIONS = "firstcontact.desk.connections";
 
+    // ---- the wallboard (WallboardBinder)
+
+    /** Timer: from the oldest change a wallboard patch carries to the patch written to every open wallboard. */
+    public static final String WALLBOARD_PUSH = "firstcontact.wallboard.push";
+    /** Gauge: wallboards (and supervisor views) open now. */
+    public static final String WALLBOARD_CONNECTIONS = "firstcontact.wallboard.connections";
+
     // ---- API requests (ApiBinder)
 
     /** Timer: API requests by method, route template and status. */

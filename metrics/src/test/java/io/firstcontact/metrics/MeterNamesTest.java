@@ -47,8 +47,9 @@ class MeterNamesTest {
         ApiBinder api = new ApiBinder();
         AccountBinder account = new AccountBinder(() -> AccountStatistics.NONE);
         DeskBinder desk = new DeskBinder(() -> 0);
+        WallboardBinder wallboard = new WallboardBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
-            for (var b : List.of(routing, journal, queues, stream, api, desk, process, account)) {
+            for (var b : List.of(routing, journal, queues, stream, api, desk, wallboard, process, account)) {
                 b.bindTo(registry);
             }
             fed.to(view).to(routing).to(queues);

@@ -3,6 +3,9 @@ package io.firstcontact.server;
 import io.firstcontact.desktop.AgentDesktop;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.desktop.supervisor.CallSupervision;
+import io.firstcontact.desktop.supervisor.ChatSupervision;
+import io.firstcontact.desktop.supervisor.SupervisorPorts;
 import io.firstcontact.metrics.AccountBinder;
 import io.firstcontact.metrics.ApiBinder;
 import io.firstcontact.metrics.DeskBinder;
@@ -12,6 +15,7 @@ import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
+import io.firstcontact.metrics.WallboardBinder;
 import io.firstcontact.router.account.AccountContext;
 import io.firstcontact.router.account.AccountStatistics;
 import io.firstcontact.router.account.BackOfficeOptions;
@@ -42,8 +46,10 @@ import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ivr.IvrService;
+import io.firstcontact.server.ivr.SupervisorCalendars;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
+import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -106,9 +112,12 @@ public final class FirstContactServer implements AutoCloseable {
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
-    private IvrService ivr;
+    private volatile IvrService ivr;
     private final AgentDesktop desktop;
     private DeskBinder deskMeters;
+    private WallboardBinder wallboardMeters;
+    /** Where supervisor actions are audited: Redis, beside the journal. */
+    private final RedisAuditTrail audit;
 
     /**
      * Builds the server; nothing listens or routes until {@link #start()}.
@@ -173,6 +182,8 @@ public final class FirstContactServer implements AutoCloseable {
             demoLogins = DemoStaff.loadOrCreate(config.dataDir());
             desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
+        this.audit = new RedisAuditTrail(
+                config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(
                 vertx,
                 desktopOptions,
@@ -191,14 +202,23 @@ public final class FirstContactServer implements AutoCloseable {
                     public void screenPopped(long nanos) {
                         deskMeters.screenPopped(nanos);
                     }
+
+                    @Override
+                    public void boardPushed(long nanos) {
+                        wallboardMeters.pushed(nanos);
+                    }
                 },
                 agent -> {
                     if (sessions != null) {
                         sessions.restoredElsewhere(agent);
                     }
-                });
+                },
+                new SupervisorPorts(
+                        audit, CallSupervision.NONE, ChatSupervision.NONE, new SupervisorCalendars(() -> ivr)));
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);
+        wallboardMeters = new WallboardBinder(desktop::wallboards);
+        wallboardMeters.bindTo(registry);
         runtime.subscribe(view);
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
@@ -263,6 +283,7 @@ public final class FirstContactServer implements AutoCloseable {
         management.attach(runtime);
         LOG.info("management listener on {}:{}", config.management().host(), management.port());
         runtime.start();
+        audit.open(runtime.redisClient());
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
@@ -478,6 +499,7 @@ public final class FirstContactServer implements AutoCloseable {
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
         desktop.close();
+        audit.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
