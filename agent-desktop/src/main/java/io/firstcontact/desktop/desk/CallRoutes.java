@@ -15,11 +15,11 @@ import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.Direction;
-import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.AgentView;
 import io.firstcontact.router.view.LiveView;
@@ -98,7 +98,7 @@ final class CallRoutes {
                                 return desks.context(as.interactionId());
                             })
                             .thenCompose(context -> {
-                                String id = Ids.random("cb-");
+                                String id = InteractionIds.random("cb-");
                                 List<Attribute> attributes = new ArrayList<>();
                                 if (context != null && context.reason() != null) {
                                     attributes.add(new Attribute(reasonAttribute, context.reason()));
@@ -139,7 +139,7 @@ final class CallRoutes {
                     ? null
                     : AccountKey.customerRef(b.customerRef()).value();
             return desk.onEngine(() -> voiceQueueFor(p.agentId())).thenCompose(queue -> {
-                String id = Ids.random("out-");
+                String id = InteractionIds.random("out-");
                 Command create = new Command.CreateInteraction(
                         id,
                         config().queue(queue).channel(),

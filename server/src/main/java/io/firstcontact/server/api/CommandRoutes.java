@@ -11,8 +11,8 @@ import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
-import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.http.HttpMethod;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +44,7 @@ final class CommandRoutes {
     private void interactions() {
         api.post(HttpMethod.POST, "/api/v1/interactions", roles(INTEGRATION, ADMIN), call -> {
             Requests.CreateInteraction b = call.body(Requests.CreateInteraction.class);
-            String id = Ids.random("int-");
+            String id = InteractionIds.random("int-");
             Command c = Requests.checked(
                     () -> new Command.CreateInteraction(
                             id,

@@ -42,18 +42,4 @@ public final class Ids {
     public static String optional(String id, String what) {
         return id == null ? null : require(id, what);
     }
-
-    /**
-     * A new random id: {@code prefix} and a random UUID, drawn again in the rare case (about one in ten thousand) that
-     * its digits, read across the dashes, look like a card number — every path and body is screened by the {@link
-     * CardNumberTripwire}, so an id that tripped it could never be named in a request.
-     */
-    public static String random(String prefix) {
-        while (true) {
-            String id = prefix + java.util.UUID.randomUUID();
-            if (!CardNumberTripwire.containsCardNumber(id)) {
-                return id;
-            }
-        }
-    }
 }
