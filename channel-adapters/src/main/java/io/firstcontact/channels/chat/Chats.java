@@ -1,11 +1,10 @@
 package io.firstcontact.channels.chat;
 
-import io.firstcontact.channels.conversation.RoutingReads;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.channels.conversation.Conversation;
 import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.Mailer;
+import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.ivr.engine.Call;
 import io.firstcontact.ivr.engine.Ending;
 import io.firstcontact.ivr.text.TextTurn;
@@ -31,6 +30,7 @@ import io.firstcontact.router.api.model.TargetMode;
 import io.firstcontact.router.api.notify.Message;
 import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.EffectSink;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -47,7 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -211,10 +210,7 @@ final class Chats implements EffectSink {
 
     /** Registers the next interaction of a chat (its first, or a resumption) and returns its id. */
     private String newInteraction(ChatSession s, String queue, String agentId) {
-        String id;
-        do {
-            id = "chat-" + UUID.randomUUID();
-        } while (CardNumberTripwire.containsCardNumber(id)); // an id's digit groups can read as a card number
+        String id = InteractionIds.random("chat-");
         s.interactions++;
         s.interactionId = id;
         byInteraction.put(id, s);
