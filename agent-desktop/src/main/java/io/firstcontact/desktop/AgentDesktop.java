@@ -16,6 +16,7 @@ import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.account.AccountDirectory;
+import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.port.AdvisorDevices;
 import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -105,14 +106,55 @@ public final class AgentDesktop {
             DeskObserver observer,
             Consumer<String> sessionRestored,
             SupervisorPorts supervision) {
+        this(
+                vertx,
+                options,
+                routing,
+                view,
+                engineThread,
+                accounts,
+                clock,
+                observer,
+                sessionRestored,
+                supervision,
+                Conversations.NONE);
+    }
+
+    /**
+     * @param supervision where supervisor actions are audited, and the channels supervisors join calls and chats
+     *     through
+     * @param conversations the written channels' conversations (chats side by side on the desk, each read, followed
+     *     and answered in its own panel); {@link Conversations#NONE} without a written channel
+     */
+    public AgentDesktop(
+            Vertx vertx,
+            DesktopOptions options,
+            RoutingPort routing,
+            LiveView view,
+            Executor engineThread,
+            AccountDirectory accounts,
+            InstantSource clock,
+            DeskObserver observer,
+            Consumer<String> sessionRestored,
+            SupervisorPorts supervision,
+            Conversations conversations) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sessions = new StaffSessions(vertx, options.staff());
         this.guard = new StaffGuard(sessions);
         this.push = new PushChannel(vertx, sessions, options.push());
-        this.desk =
-                new DeskModule(vertx, options, routing, view, engineThread, accounts, clock, observer, sessionRestored);
+        this.desk = new DeskModule(
+                vertx,
+                options,
+                routing,
+                view,
+                engineThread,
+                accounts,
+                clock,
+                observer,
+                sessionRestored,
+                Objects.requireNonNull(conversations, "conversations"));
         this.supervisor =
                 new SupervisorModule(vertx, options, routing, view, engineThread, clock, observer, supervision);
     }

@@ -4,7 +4,6 @@ import io.firstcontact.desktop.AgentDesktop;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.desktop.supervisor.CallSupervision;
-import io.firstcontact.desktop.supervisor.ChatSupervision;
 import io.firstcontact.desktop.supervisor.SupervisorPorts;
 import io.firstcontact.metrics.AccountBinder;
 import io.firstcontact.metrics.ApiBinder;
@@ -37,6 +36,7 @@ import io.firstcontact.server.api.ApiServer;
 import io.firstcontact.server.api.Sessions;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
+import io.firstcontact.server.chat.WebChat;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.demo.DemoCentre;
 import io.firstcontact.server.demo.DemoResident;
@@ -116,6 +116,8 @@ public final class FirstContactServer implements AutoCloseable {
     private final AgentDesktop desktop;
     private DeskBinder deskMeters;
     private WallboardBinder wallboardMeters;
+    /** The web chat: its conversations are built with the server (the desk reads them), its doors open in start. */
+    private final WebChat chat;
     /** Where supervisor actions are audited: Redis, beside the journal. */
     private final RedisAuditTrail audit;
 
@@ -182,6 +184,8 @@ public final class FirstContactServer implements AutoCloseable {
             demoLogins = DemoStaff.loadOrCreate(config.dataDir());
             desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
+        this.chat = new WebChat(
+                config.chat(), config.dataDir(), vertx, view, runtime::onEngineThread, InstantSource.system());
         this.audit = new RedisAuditTrail(
                 config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(
@@ -214,7 +218,8 @@ public final class FirstContactServer implements AutoCloseable {
                     }
                 },
                 new SupervisorPorts(
-                        audit, CallSupervision.NONE, ChatSupervision.NONE, new SupervisorCalendars(() -> ivr)));
+                        audit, CallSupervision.NONE, chat.supervision(runtime), new SupervisorCalendars(() -> ivr)),
+                chat.conversations());
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);
         wallboardMeters = new WallboardBinder(desktop::wallboards);
@@ -293,6 +298,7 @@ public final class FirstContactServer implements AutoCloseable {
         if (config.demoMode()) {
             defineDeskAdvisors();
         }
+        chat.start(runtime, ivr);
         desktop.recovered();
         desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         startAccountContext();
@@ -310,7 +316,10 @@ public final class FirstContactServer implements AutoCloseable {
                 apiMeters,
                 ivr,
                 view,
-                desktop::mount,
+                router -> {
+                    desktop.mount(router);
+                    chat.mount(router);
+                },
                 accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
@@ -338,6 +347,9 @@ public final class FirstContactServer implements AutoCloseable {
                                     .toList()),
                     config.dataDir(),
                     DemoStaff.FILE);
+        }
+        if (chat.adapter() != null) {
+            LOG.info("Web chat: a council page with the chat widget at http://localhost:{}/chat/", api.port());
         }
     }
 
@@ -498,6 +510,7 @@ public final class FirstContactServer implements AutoCloseable {
         LOG.info("stopping");
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        chat.close();
         desktop.close();
         audit.close();
         if (demo != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.push.Feed;
 import io.firstcontact.desktop.push.PushConnection;
+import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.wire.PublicJson;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Messages: {@code {"type":"desk","state":{…}}}, {@code {"type":"current","entryId":…}}, {@code
  * {"type":"history","contacts":[…]}} (on connect and when a contact ends) and {@code {"type":"screenPop",…}} (see
- * {@link ScreenPops}).
+ * {@link ScreenPops}); and for the written conversations of the work held, {@code {"type":"conversation",…}} and
+ * {@code {"type":"typing",…}} ({@link ConversationFollows}).
  */
 final class DeskFeed implements Feed {
     private final Desks desks;
@@ -30,6 +32,7 @@ final class DeskFeed implements Feed {
     private final ScreenPops pops;
     private final DeskObserver observer;
     private final Executor render;
+    private final Conversations conversations;
 
     /**
      * @param render one thread on which every connection's messages are rendered and sent, in order: off the engine's
@@ -41,8 +44,10 @@ final class DeskFeed implements Feed {
             DeskLiveness liveness,
             ScreenPops pops,
             DeskObserver observer,
-            Executor render) {
+            Executor render,
+            Conversations conversations) {
         this.desks = desks;
+        this.conversations = conversations;
         this.engineThread = engineThread;
         this.liveness = liveness;
         this.pops = pops;
@@ -69,6 +74,7 @@ final class DeskFeed implements Feed {
                     m.put("entryId", now.entryId());
                     connection.send(m.toString());
                     pops.send(now, connection, listener.popped, System.nanoTime());
+                    listener.follows.sync(now);
                 } else {
                     listener.sendContacts(contacts);
                     listener.first(now);
@@ -77,6 +83,7 @@ final class DeskFeed implements Feed {
         });
         return () -> {
             engineThread.execute(() -> desks.detach(agentId, listener));
+            render.execute(listener.follows::close);
             liveness.disconnected(agentId);
         };
     }
@@ -88,9 +95,12 @@ final class DeskFeed implements Feed {
         private volatile long committedAt;
         /** Interactions whose screen pop this connection was sent; touched on the render thread only. */
         private final Set<String> popped = new HashSet<>();
+        /** The conversations of the work held, followed; touched on the render thread only. */
+        private final ConversationFollows follows;
 
         Listener(PushConnection connection) {
             this.connection = connection;
+            this.follows = new ConversationFollows(conversations, connection);
         }
 
         @Override
@@ -140,6 +150,7 @@ final class DeskFeed implements Feed {
                 observer.pushed(System.nanoTime() - committed);
             }
             pops.send(s, connection, popped, committed);
+            follows.sync(s);
         }
     }
 }

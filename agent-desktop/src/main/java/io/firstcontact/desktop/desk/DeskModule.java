@@ -8,6 +8,7 @@ import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.desktop.web.JsonRoutes;
 import io.firstcontact.router.api.account.AccountDirectory;
+import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
 import io.vertx.core.Vertx;
@@ -32,6 +33,7 @@ public final class DeskModule {
     private final ScriptRoutes scripts;
     private final CallRoutes calls;
     private final PromisedCallbacks callbacks;
+    private final ConversationRoutes conversations;
     private final DeskFeed feed;
     private final java.util.concurrent.ExecutorService render =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -49,7 +51,8 @@ public final class DeskModule {
             AccountDirectory accounts,
             InstantSource clock,
             DeskObserver observer,
-            Consumer<String> sessionRestored) {
+            Consumer<String> sessionRestored,
+            Conversations conversations) {
         this.view = view;
         this.engineThread = engineThread;
         this.desks =
@@ -66,7 +69,9 @@ public final class DeskModule {
                 liveness,
                 new ScreenPops(accounts, new CrossSellPrompts(options.crossSell()), observer),
                 observer,
-                render);
+                render,
+                conversations);
+        this.conversations = new ConversationRoutes(routes, conversations);
     }
 
     /** Follows committed entries; subscribe it after the read model. */
@@ -94,6 +99,7 @@ public final class DeskModule {
         routes.mount(router);
         scripts.mount(router);
         calls.mount(router);
+        conversations.mount(router);
         router.get("/desk/push").handler(guard.api(StaffRole.ADVISOR)).handler(push.endpoint(feed));
     }
 }

@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.channels.chat.ChatOptions;
 import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
+ * @param chat the web chat: allowed origins, topics, limits, grace and resume windows, transcripts' retention
  */
 public record ServerConfig(
         Mode mode,
@@ -39,7 +41,8 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
-        AccountOptions account) {
+        AccountOptions account,
+        ChatOptions chat) {
 
     public enum Mode {
         DEMO,
@@ -68,6 +71,7 @@ public record ServerConfig(
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
+        chat = Objects.requireNonNullElse(chat, ChatOptions.DEFAULTS);
     }
 
     /** The defaults: what runs with no file. */
@@ -88,7 +92,8 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
-                AccountOptions.DEFAULT);
+                AccountOptions.DEFAULT,
+                ChatOptions.DEFAULTS);
     }
 
     public boolean demoMode() {
