@@ -90,7 +90,8 @@
     button.primary { background: #00703c; color: #fff; border: 2px solid #00703c; font-weight: 600; }
     button.secondary { background: #fff; color: #0b0c0c; border: 2px solid #0b0c0c; }
     button:disabled { opacity: 0.6; cursor: not-allowed; }
-    .log { flex: 1; overflow-y: auto; padding: 0.5rem 0.75rem; margin: 0; list-style: none; }
+    .log { flex: 1; overflow-y: auto; padding: 0.5rem 0.75rem; margin: 0; }
+    .log ol { list-style: none; margin: 0; padding: 0; }
     .log li { margin: 0.35rem 0; padding: 0.4rem 0.6rem; border-radius: 0.5rem; max-width: 88%; white-space: pre-wrap; overflow-wrap: anywhere; }
     .log li .who { display: block; font-size: 0.8rem; font-weight: 700; color: #505a5f; }
     .log li.RESIDENT { margin-left: auto; background: #d2e2f1; }
@@ -126,7 +127,9 @@
   const minimise = el('button', { type: 'button', 'aria-label': 'Minimise the chat', text: '–' });
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const prechat = el('form', { class: 'prechat', novalidate: true, 'aria-labelledby': 'fc-chat-title' });
-  const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' });
+  // The log region holds the list (a list given the log role would lose its list semantics).
+  const entries = el('ol', { 'aria-label': 'Messages' });
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' }, entries);
   const options = el('div', { class: 'options', role: 'group', 'aria-label': 'Quick answers' });
   const typing = el('p', { class: 'typing', 'aria-live': 'polite' });
   const input = el('input', { id: 'fc-chat-message', name: 'message', autocomplete: 'off', 'aria-describedby': 'fc-chat-message-error' });
@@ -187,8 +190,8 @@
     if (who) li.appendChild(el('span', { class: 'who', text: who }));
     li.appendChild(linkified(e.text));
     // keep the order of seq whatever order the entries arrive in
-    const after = [...log.children].find((c) => Number(c.dataset.seq) > e.seq);
-    log.insertBefore(li, after || null);
+    const after = [...entries.children].find((c) => Number(c.dataset.seq) > e.seq);
+    entries.insertBefore(li, after || null);
     log.scrollTop = log.scrollHeight;
     save();
   }
@@ -448,7 +451,7 @@
     state.session = session;
     state.lastSeq = session.lastSeq || 0;
     state.seen.clear();
-    log.replaceChildren();
+    entries.replaceChildren();
     prechat.hidden = true;
     conversation.hidden = false;
     save();

@@ -3,6 +3,7 @@
 import { html, render, nothing } from '/lib/lit-html/lit-html.js';
 import { repeat } from '/lib/lit-html/directives/repeat.js';
 import { session, call, signOut, signInUrl } from './staff.js';
+import * as chats from './chat-panel.js';
 
 const CHANNEL_NAMES = { voice: 'call', chat: 'chat', email: 'email' };
 const OUTCOMES = [
@@ -37,6 +38,7 @@ function connect() {
   socket = new WebSocket(`${scheme}://${location.host}/desk/push${after}`);
   socket.addEventListener('open', () => {
     retries = 0;
+    chats.reconnected();
     app.connection = 'up';
     draw();
   });
@@ -69,6 +71,7 @@ async function reconnect() {
 }
 
 function receive(m) {
+  if (chats.received(m)) return;
   switch (m.type) {
     case 'desk':
       deskChanged(m.state);
@@ -92,6 +95,7 @@ function deskChanged(state) {
   const before = new Set((app.desk?.offers ?? []).map((o) => o.offerId));
   app.desk = state;
   app.entryId = state.entryId;
+  chats.held(state.work);
   for (const o of state.offers) {
     if (!before.has(o.offerId)) announce(`Incoming ${CHANNEL_NAMES[o.channel] ?? o.channel} for ${o.queue}.`);
     if (o.status === 'RESERVED' && !app.delivered.has(o.offerId)) {
@@ -433,10 +437,7 @@ function workCard(w) {
     <header><h3 id="work-${w.assignmentId}">${title}</h3>
       <p class="muted">${inWrapUp ? `Wrap-up ends in ${remaining(w.wrapUpUntil)}` : `Started ${elapsed(w.startedAt)} ago`}${w.interactionEnded && !inWrapUp ? ', customer gone' : ''}</p></header>
     ${inWrapUp ? wrapUp : nothing}
-    ${w.channel === 'chat'
-      ? html`<section class="transcript" aria-label="Conversation" aria-live="polite" data-interaction=${w.interactionId}>
-          <p class="muted">The conversation appears here.</p></section>`
-      : nothing}
+    ${w.channel === 'chat' || w.channel === 'email' ? chats.chatPanel(w, inWrapUp) : nothing}
     ${contextFacts(c)}
     ${account(c, w)}
     ${prompts(c, w)}
@@ -504,6 +505,7 @@ function view() {
 function draw() {
   render(view(), document.getElementById('desk'));
 }
+chats.onChange(draw);
 
 // Alt+Shift+A accepts the oldest offer ringing, from anywhere on the page.
 document.addEventListener('keydown', (e) => {

@@ -15,18 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class AccessibilityTest extends InTheBrowser {
 
-    /** The serious and critical violations axe finds on the page as it is now. */
-    @SuppressWarnings("unchecked")
+    /** The serious and critical violations axe finds on the page as it is now ({@link Browser#axeViolations}). */
     static List<String> violations(Page page) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setUrl("/lib/axe-core/axe.min.js"));
-        return (List<String>) page.evaluate("""
-                async () => {
-                  const r = await axe.run(document, { runOnly: { type: 'tag',
-                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-                  return r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-                }""");
+        return Browser.axeViolations(page);
     }
 
     @Test

@@ -29,11 +29,27 @@ final class IvrFlowsFile {
         return doc;
     }
 
-    /** Writes them into {@code dir} and returns the file, for {@code ivr.flows}. */
-    static Path write(Path dir) throws IOException {
+    /** The same flows open at every hour: no advisor step checks the office's calendar (a test runs at any time). */
+    static ObjectNode smallCentreAlwaysOpen() {
+        ObjectNode doc = smallCentre();
+        for (Map.Entry<String, JsonNode> step : doc.get("steps").properties()) {
+            if (step.getValue().has("queue")) {
+                ((ObjectNode) step.getValue()).remove("calendar");
+            }
+        }
+        return doc;
+    }
+
+    /** Writes {@code flows} into {@code dir} and returns the file, for {@code ivr.flows}. */
+    static Path write(Path dir, ObjectNode flows) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("ivr-flows.yaml");
-        Files.writeString(file, FlowsReader.YAML.writeValueAsString(smallCentre()));
+        Files.writeString(file, FlowsReader.YAML.writeValueAsString(flows));
         return file;
+    }
+
+    /** Writes them into {@code dir} and returns the file, for {@code ivr.flows}. */
+    static Path write(Path dir) throws IOException {
+        return write(dir, smallCentre());
     }
 }

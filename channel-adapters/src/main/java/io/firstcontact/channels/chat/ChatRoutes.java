@@ -87,7 +87,11 @@ final class ChatRoutes {
                 .allowedHeaders(Set.of("Content-Type", "X-Chat-Session", "X-Chat-Token", "X-Filename"))
                 .maxAgeSeconds(600);
         Handler<RoutingContext> origins = ctx -> {
-            if (sameOrigin(ctx)) {
+            // A browser names the page's origin on every cross-site request and every POST, but not on a same-site
+            // GET: a GET without one is this server's own page (or no browser at all), and reads only the setup.
+            boolean sameSiteRead =
+                    ctx.request().method() == HttpMethod.GET && ctx.request().getHeader("Origin") == null;
+            if (sameOrigin(ctx) || sameSiteRead) {
                 ctx.next();
             } else if (allowed.isEmpty()) {
                 problem(ctx, 403, "origin-not-allowed", "this site may not use the chat");

@@ -1,0 +1,163 @@
+// A written conversation in its work card: the transcript (merged by seq from the first read and the pushes, so a
+// reconnect loses nothing and shows nothing twice), the resident's typing, and the advisor's reply box. Every value is
+// written as text by lit-html, never as markup.
+import { html, nothing } from '/lib/lit-html/lit-html.js';
+import { repeat } from '/lib/lit-html/directives/repeat.js';
+import { call } from './staff.js';
+
+const chats = new Map(); // interactionId -> {entries: Map(seq -> entry), loading, typing, draft, error, open}
+let redraw = () => {};
+
+/** The desk's draw function, called after every change here. */
+export function onChange(draw) {
+  redraw = draw;
+}
+
+function chat(id) {
+  if (!chats.has(id)) chats.set(id, { entries: new Map(), loading: false, loaded: false, typing: false, draft: '', error: '', open: true, typingSent: 0 });
+  return chats.get(id);
+}
+
+function merge(c, entry) {
+  c.entries.set(entry.seq, entry);
+}
+
+async function load(w) {
+  const c = chat(w.interactionId);
+  if (c.loading) return;
+  c.loading = true;
+  try {
+    const t = await call('GET', `/desk/api/work/${encodeURIComponent(w.assignmentId)}/conversation`);
+    t.entries.forEach((e) => merge(c, e));
+    c.open = t.open;
+    c.error = '';
+  } catch (e) {
+    if (e.message.includes('no written conversation')) c.none = true; // the demo's simulated contacts have none
+    else c.error = e.message;
+  } finally {
+    c.loading = false;
+    c.loaded = true;
+    redraw();
+  }
+}
+
+/** The push connection came back: every transcript is read again (and merged) to fill what was missed. */
+export function reconnected() {
+  for (const c of chats.values()) c.loaded = false;
+}
+
+/** The desk's work changed: conversations no longer held are forgotten. */
+export function held(work) {
+  const ids = new Set(work.map((w) => w.interactionId));
+  for (const id of [...chats.keys()]) if (!ids.has(id)) chats.delete(id);
+}
+
+/** A push message about a conversation; true when it was one. */
+export function received(m) {
+  if (m.type === 'conversation') {
+    const c = chat(m.interactionId);
+    merge(c, m.entry);
+    if (m.entry.role === 'RESIDENT') c.typing = false;
+    if (m.entry.role !== 'ADVISOR') announceNew(m.entry);
+    redraw();
+    scrollDown(m.interactionId);
+    return true;
+  }
+  if (m.type === 'typing') {
+    chat(m.interactionId).typing = m.on;
+    redraw();
+    return true;
+  }
+  return false;
+}
+
+function announceNew(entry) {
+  const a = document.getElementById('announcer');
+  if (a) a.textContent = `${entry.name ?? who(entry.role)}: ${entry.text}`;
+}
+
+function scrollDown(interactionId) {
+  requestAnimationFrame(() => {
+    const el = document.querySelector(`.transcript[data-interaction="${CSS.escape(interactionId)}"]`);
+    if (el) el.scrollTop = el.scrollHeight;
+  });
+}
+
+function who(role) {
+  return { RESIDENT: 'Resident', ADVISOR: 'You', SUPERVISOR: 'Supervisor', ASSISTANT: 'Assistant', CENTRE: 'Centre' }[role] ?? role;
+}
+
+function clientId() {
+  return 'd' + crypto.getRandomValues(new Uint32Array(2)).join('-');
+}
+
+async function send(w, form) {
+  const c = chat(w.interactionId);
+  const text = c.draft.trim();
+  if (!text) return;
+  const id = c.pendingId ?? clientId();
+  c.pendingId = id; // a retry after a failure resends under the same id: the server keeps it once
+  try {
+    const e = await call('POST', `/desk/api/work/${encodeURIComponent(w.assignmentId)}/messages`, { clientId: id, text });
+    merge(c, e);
+    c.draft = '';
+    c.pendingId = undefined;
+    c.error = '';
+    form.querySelector('textarea').value = '';
+    scrollDown(w.interactionId);
+  } catch (err) {
+    c.error = err.message.charAt(0).toUpperCase() + err.message.slice(1) + '.';
+  }
+  redraw();
+}
+
+function typed(w, value) {
+  const c = chat(w.interactionId);
+  c.draft = value;
+  c.pendingId = undefined;
+  const now = Date.now();
+  if (value && now - c.typingSent > 3000) {
+    c.typingSent = now;
+    call('POST', `/desk/api/work/${encodeURIComponent(w.assignmentId)}/typing`, { on: true }).catch(() => {});
+  }
+}
+
+function entryView(w, e) {
+  const mine = e.role === 'ADVISOR' || e.role === 'SUPERVISOR';
+  const time = new Date(e.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return html`<li class="entry ${e.role.toLowerCase()} ${mine ? 'mine' : ''}">
+    <span class="who">${e.name ?? who(e.role)}</span> <time datetime=${new Date(e.at).toISOString()}>${time}</time>
+    <p>${e.text}</p>
+    ${e.attachments.length
+      ? html`<ul class="files">${e.attachments.map((a) => html`<li><a href="/desk/api/work/${encodeURIComponent(w.assignmentId)}/attachments/${encodeURIComponent(a.id)}"
+          download=${a.filename}>Download ${a.filename} (${Math.ceil(a.size / 1024)} KB)</a></li>`)}</ul>`
+      : nothing}
+  </li>`;
+}
+
+/** The conversation of a written channel's work card: transcript and, while it is live, the reply box. */
+export function chatPanel(w, inWrapUp) {
+  const c = chat(w.interactionId);
+  if (!c.loaded && !c.loading) load(w);
+  if (c.none) return html`<p class="muted">No conversation is kept for this ${w.channel} (a simulated contact).</p>`;
+  const entries = [...c.entries.values()].sort((a, b) => a.seq - b.seq);
+  const live = !inWrapUp && !w.interactionEnded && c.open;
+  const boxId = `reply-${w.assignmentId}`;
+  return html`<section class="conversation" aria-label="Conversation">
+    <ol class="transcript" data-interaction=${w.interactionId} tabindex="0" aria-label="Transcript">
+      ${entries.length === 0 ? html`<li class="muted">${c.loading ? 'Loading the conversation…' : 'No messages yet.'}</li>` : nothing}
+      ${repeat(entries, (e) => e.seq, (e) => entryView(w, e))}
+    </ol>
+    <p class="typing muted" aria-live="polite">${c.typing ? 'The resident is typing…' : ''}</p>
+    ${live
+      ? html`<form class="reply" @submit=${(e) => { e.preventDefault(); send(w, e.target); }}>
+          <label for=${boxId}>Reply</label>
+          <textarea id=${boxId} rows="2" maxlength="8000" .value=${c.draft}
+            @input=${(e) => typed(w, e.target.value)}
+            @keydown=${(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); send(w, e.target.form); } }}></textarea>
+          <button type="submit" class="send">Send</button>
+        </form>`
+      : nothing}
+    ${c.error ? html`<p class="error" role="alert">${c.error}</p>` : nothing}
+  </section>`;
+}

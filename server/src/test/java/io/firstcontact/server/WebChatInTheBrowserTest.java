@@ -1,0 +1,175 @@
+package io.firstcontact.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.firstcontact.server.ChatCentre.accept;
+import static io.firstcontact.server.ChatCentre.chats;
+import static io.firstcontact.server.ChatCentre.log;
+import static io.firstcontact.server.ChatCentre.reply;
+import static io.firstcontact.server.ChatCentre.say;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.options.AriaRole;
+import io.firstcontact.desktop.Browser;
+import io.firstcontact.ivr.payment.TestCard;
+import io.firstcontact.ivr.rig.Residents;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A resident on the council's page and an advisor at the desk, each in a browser profile of their own, against the
+ * whole server: the widget, the IVR's text front end, routing, the desk's chat panels and its push.
+ */
+class WebChatInTheBrowserTest {
+    static Browser browser;
+
+    @TempDir
+    Path dataDir;
+
+    ChatCentre centre;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        centre = new ChatCentre(browser, dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        centre.close();
+    }
+
+    @Test
+    void aResidentPaysAParkingFineWithTheAssistantAloneAndTheirCardNumberIsNeverShown() {
+        Page resident = centre.resident("Priya", "priya@example.org", "parking");
+        String card = TestCard.VISA_APPROVED.number();
+
+        say(resident, "1");
+        assertThat(log(resident)).containsText("penalty charge notice number");
+        say(resident, Residents.PCN_OPEN);
+        assertThat(log(resident)).containsText("Type 1 to pay it now by card");
+        say(resident, "1");
+        assertThat(resident.getByLabel("Card details (hidden as you type, never kept)"))
+                .hasAttribute("type", "password");
+        say(resident, card);
+        assertThat(log(resident)).containsText("•••• " + card.substring(card.length() - 4));
+        say(resident, CardDataNowhere.EXPIRY);
+        say(resident, CardDataNowhere.CODE);
+        assertThat(log(resident)).containsText("has been taken");
+
+        assertThat(log(resident)).not().containsText(card);
+        org.assertj.core.api.Assertions.assertThat(centre.backOffice.payments).hasSize(1);
+    }
+
+    @Test
+    void aResidentAsksForAnAdvisorAndTheyChatFromTheDesk() {
+        Page advisor = centre.advisor("asha");
+        Page resident = centre.resident("Priya", "priya@example.org", "general");
+
+        say(resident, "0");
+        assertThat(advisor.locator("article.offer")).containsText("Incoming chat");
+        accept(advisor);
+        Locator chat = chats(advisor).first();
+        assertThat(chat.locator("ol.transcript")).containsText("Type 1 to pay a parking fine");
+        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+
+        chat.getByLabel("Reply").pressSequentially("Hello Priya");
+        assertThat(resident.getByText("Asha is typing…")).isVisible();
+        chat.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Send").setExact(true))
+                .click();
+        assertThat(log(resident)).containsText("Hello Priya");
+
+        say(resident, "My card is " + TestCard.VISA_APPROVED.number() + ", can you take it?");
+        assertThat(chat.locator("ol.transcript")).containsText("can you take it?");
+        assertThat(chat.locator("ol.transcript")).not().containsText(TestCard.VISA_APPROVED.number());
+        assertThat(log(resident)).not().containsText(TestCard.VISA_APPROVED.number());
+    }
+
+    @Test
+    void aDroppedConnectionComesBackWithNothingLostAndNothingTwice() {
+        Page advisor = centre.advisor("asha");
+        Page resident = browser.newPage();
+        AtomicBoolean offline = new AtomicBoolean();
+        List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
+        resident.routeWebSocket("**/chat/socket", page -> {
+            if (offline.get()) {
+                page.close();
+                return;
+            }
+            sockets.add(new WebSocketRoute[] {page, page.connectToServer()});
+        });
+        centre.openChat(resident, "Priya", "priya@example.org", "general");
+        say(resident, "0");
+        accept(advisor);
+        Locator chat = chats(advisor).first();
+        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+
+        offline.set(true);
+        WebSocketRoute[] open = sockets.getLast();
+        open[1].close();
+        open[0].close();
+        assertThat(resident.getByText("Connection lost — reconnecting…")).isVisible();
+        say(resident, "Sent while the line was down");
+        reply(chat, "Written while you were away");
+        assertThat(chat.locator("ol.transcript")).containsText("Written while you were away");
+        offline.set(false);
+
+        assertThat(log(resident)).containsText("Written while you were away");
+        assertThat(chat.locator("ol.transcript")).containsText("Sent while the line was down");
+        assertThat(log(resident).locator("li", new Locator.LocatorOptions().setHasText("Written while you were away")))
+                .hasCount(1);
+        assertThat(log(resident).locator("li", new Locator.LocatorOptions().setHasText("Sent while the line was down")))
+                .hasCount(1);
+        assertThat(chat.locator("li", new Locator.LocatorOptions().setHasText("Sent while the line was down")))
+                .hasCount(1);
+    }
+
+    @Test
+    void anAdvisorHoldsTwoChatsSideBySideAndEachWrapsUpOnItsOwn() {
+        Page advisor = centre.advisor("asha");
+        Page priya = centre.resident("Priya", "priya@example.org", "general");
+        say(priya, "0");
+        accept(advisor);
+        assertThat(chats(advisor)).hasCount(1);
+        Page tom = centre.resident("Tom", "07700 900123", "waste");
+        say(tom, "0");
+        accept(advisor);
+        assertThat(chats(advisor)).hasCount(2);
+        Locator priyas = chats(advisor).filter(new Locator.FilterOptions().setHasText("Hello Priya, welcome"));
+        Locator toms = chats(advisor).filter(new Locator.FilterOptions().setHasText("Hello Tom, welcome"));
+
+        reply(priyas, "Hello Priya");
+        reply(toms, "Hello Tom");
+        assertThat(log(priya)).containsText("Hello Priya");
+        assertThat(log(priya)).not().containsText("Hello Tom");
+        assertThat(log(tom)).containsText("Hello Tom");
+        priyas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End chat"))
+                .click();
+
+        assertThat(priyas).containsText("Wrap-up");
+        assertThat(toms).not().containsText("Wrap-up:");
+        assertThat(log(priya)).containsText("The advisor has ended the chat.");
+        reply(toms, "Still here");
+        assertThat(log(tom)).containsText("Still here");
+    }
+}
