@@ -1,5 +1,6 @@
 package io.firstcontact.server;
 
+import io.firstcontact.channels.chat.ChatOptions;
 import io.firstcontact.desktop.AgentDesktop;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
@@ -184,8 +185,15 @@ public final class FirstContactServer implements AutoCloseable {
             demoLogins = DemoStaff.loadOrCreate(config.dataDir());
             desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
+        ChatOptions chatOptions = config.chat();
+        if (config.demoMode() && chatOptions.advisors().isEmpty()) {
+            // A resident's chat waits for the people at the desk, not the simulated advisors who never write.
+            chatOptions = chatOptions.withAdvisors(DemoCentre.deskAdvisors().stream()
+                    .map(Command.DefineAgent::agentId)
+                    .toList());
+        }
         this.chat = new WebChat(
-                config.chat(), config.dataDir(), vertx, view, runtime::onEngineThread, InstantSource.system());
+                chatOptions, config.dataDir(), vertx, view, runtime::onEngineThread, InstantSource.system());
         this.audit = new RedisAuditTrail(
                 config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(

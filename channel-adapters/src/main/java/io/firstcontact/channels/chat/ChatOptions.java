@@ -31,6 +31,10 @@ import java.util.Objects;
  * @param transcriptRetention how long transcripts are kept after their last message ({@code 30d})
  * @param trustForwardedFor take the client's address from {@code X-Forwarded-For} (only behind a proxy that sets it)
  * @param pingInterval how often an idle connection is pinged to keep it open and find dead ones ({@code 20s})
+ * @param advisors when given, a waiting chat is offered only to these advisors (by agent id) for {@code advisorsFor},
+ *     then to anyone its queue's rules allow: the demo keeps its residents' chats for the people at the desk, away from
+ *     its simulated advisors; none by default
+ * @param advisorsFor how long a waiting chat is kept for {@code advisors} ({@code 10m})
  */
 public record ChatOptions(
         Boolean enabled,
@@ -50,7 +54,9 @@ public record ChatOptions(
         Duration longWait,
         Duration transcriptRetention,
         Boolean trustForwardedFor,
-        Duration pingInterval) {
+        Duration pingInterval,
+        List<String> advisors,
+        Duration advisorsFor) {
 
     public static final boolean DEFAULT_ENABLED = true;
     public static final String DEFAULT_QUEUE = "web-chat";
@@ -67,6 +73,7 @@ public record ChatOptions(
     public static final Duration DEFAULT_LONG_WAIT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_TRANSCRIPT_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_ADVISORS_FOR = Duration.ofMinutes(10);
 
     /** A council's usual reasons to chat, with the page that does each online. */
     public static final List<Topic> DEFAULT_TOPICS = List.of(
@@ -77,7 +84,8 @@ public record ChatOptions(
             new Topic("general", "Something else", null));
 
     public static final ChatOptions DEFAULTS = new ChatOptions(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 
     /**
      * A reason to chat.
@@ -132,6 +140,8 @@ public record ChatOptions(
         transcriptRetention = positive(transcriptRetention, DEFAULT_TRANSCRIPT_RETENTION, "chat.transcriptRetention");
         trustForwardedFor = Objects.requireNonNullElse(trustForwardedFor, false);
         pingInterval = positive(pingInterval, DEFAULT_PING_INTERVAL, "chat.pingInterval");
+        advisors = List.copyOf(Objects.requireNonNullElse(advisors, List.of()));
+        advisorsFor = positive(advisorsFor, DEFAULT_ADVISORS_FOR, "chat.advisorsFor");
     }
 
     public Topic topic(String id) {
@@ -157,7 +167,34 @@ public record ChatOptions(
                 longWait,
                 transcriptRetention,
                 trustForwardedFor,
-                pingInterval);
+                pingInterval,
+                advisors,
+                advisorsFor);
+    }
+
+    /** These options, with waiting chats kept for {@code ids} (see {@link #advisors}). */
+    public ChatOptions withAdvisors(List<String> ids) {
+        return new ChatOptions(
+                enabled,
+                allowedOrigins,
+                queue,
+                topicAttribute,
+                topics,
+                sessionsPerMinute,
+                messagesPerMinute,
+                maxMessageChars,
+                maxUploadBytes,
+                uploadTypes,
+                connectionsPerClient,
+                disconnectGrace,
+                resumeWindow,
+                noResponseTimeout,
+                longWait,
+                transcriptRetention,
+                trustForwardedFor,
+                pingInterval,
+                ids,
+                advisorsFor);
     }
 
     public ChatOptions withNoResponseTimeout(Duration d) {
@@ -179,7 +216,9 @@ public record ChatOptions(
                 longWait,
                 transcriptRetention,
                 trustForwardedFor,
-                pingInterval);
+                pingInterval,
+                advisors,
+                advisorsFor);
     }
 
     public ChatOptions withDisconnectGrace(Duration d) {
@@ -201,7 +240,9 @@ public record ChatOptions(
                 longWait,
                 transcriptRetention,
                 trustForwardedFor,
-                pingInterval);
+                pingInterval,
+                advisors,
+                advisorsFor);
     }
 
     public ChatOptions withLimits(int sessions, int messages) {
@@ -223,7 +264,9 @@ public record ChatOptions(
                 longWait,
                 transcriptRetention,
                 trustForwardedFor,
-                pingInterval);
+                pingInterval,
+                advisors,
+                advisorsFor);
     }
 
     public ChatOptions withLongWait(Duration d) {
@@ -245,7 +288,9 @@ public record ChatOptions(
                 d,
                 transcriptRetention,
                 trustForwardedFor,
-                pingInterval);
+                pingInterval,
+                advisors,
+                advisorsFor);
     }
 
     private static int positive(Integer v, int fallback, String name) {

@@ -807,10 +807,22 @@ final class Chats implements EffectSink {
             s.conversation.add(
                     Author.CENTRE, "Thank you. An advisor will be with you as soon as possible.", clock.millis());
         }
+        if (first && !options.advisors().isEmpty()) {
+            keepForAdvisors(interactionId);
+        }
         s.position = -1;
         s.waitSeconds = -2;
         push(s);
         refreshStanding(s);
+    }
+
+    /** The chat waits for the configured advisors only, for a while (see {@link ChatOptions#advisors}). */
+    private void keepForAdvisors(String interactionId) {
+        long until = clock.millis() + options.advisorsFor().toMillis();
+        List<Target> only = options.advisors().stream()
+                .map(a -> new Target(a, until, TargetMode.ONLY))
+                .toList();
+        submit(new Command.UpdateRouting(interactionId, null, null, only));
     }
 
     private void visitEnded(ChatSession s, String interactionId, String queue) {
