@@ -90,18 +90,28 @@ final class ChatCentre implements AutoCloseable {
 
     /** An advisor signs in at the desk and logs in ready. */
     Page advisor(String username) {
+        Page page = signIn(username, "/desk/");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
+        assertThat(page.getByText("No offer ringing.")).isVisible();
+        return page;
+    }
+
+    /** A supervisor signs in at the supervisor view. */
+    Page supervisor(String username) {
+        return signIn(username, "/supervisor/");
+    }
+
+    private Page signIn(String username, String path) {
         Page page = browser.newPage();
-        page.navigate(base() + "/desk/");
+        page.navigate(base() + path);
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
-        page.waitForURL("**/desk/");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
-                .click();
-        assertThat(page.getByText("No offer ringing.")).isVisible();
+        page.waitForURL("**" + path);
         return page;
     }
 

@@ -172,4 +172,40 @@ class WebChatInTheBrowserTest {
         reply(toms, "Still here");
         assertThat(log(tom)).containsText("Still here");
     }
+
+    @Test
+    void aSupervisorJoinsAChatAndThenTakesItOver() {
+        Page advisor = centre.advisor("asha");
+        Page resident = centre.resident("Priya", "priya@example.org", "general");
+        say(resident, "0");
+        accept(advisor);
+        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        Page supervisor = centre.supervisor("sam");
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find contacts"))
+                .click();
+        supervisor
+                .locator("#contacts tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("connected"))
+                .getByRole(AriaRole.BUTTON)
+                .click();
+
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
+                .click();
+        assertThat(log(resident)).containsText("A supervisor has joined the conversation.");
+        assertThat(chats(advisor).first().locator("ol.transcript"))
+                .containsText("A supervisor has joined the conversation.");
+
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take over chat"))
+                .click();
+        assertThat(advisor.locator("article.offer")).containsText("Incoming chat");
+        accept(advisor);
+        assertThat(log(resident)).containsText("Your advisor is back with you.");
+        assertThat(chats(advisor)
+                        .filter(new Locator.FilterOptions().setHasNotText("Wrap-up ends in"))
+                        .locator("ol.transcript"))
+                .containsText("A supervisor has joined the conversation.");
+    }
 }
