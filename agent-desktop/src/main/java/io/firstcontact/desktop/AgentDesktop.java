@@ -88,35 +88,7 @@ public final class AgentDesktop {
                 clock,
                 observer,
                 sessionRestored,
-                SupervisorPorts.defaults());
-    }
-
-    /**
-     * @param supervision where supervisor actions are audited, and the channels supervisors join calls and chats
-     *     through
-     */
-    public AgentDesktop(
-            Vertx vertx,
-            DesktopOptions options,
-            RoutingPort routing,
-            LiveView view,
-            Executor engineThread,
-            AccountDirectory accounts,
-            InstantSource clock,
-            DeskObserver observer,
-            Consumer<String> sessionRestored,
-            SupervisorPorts supervision) {
-        this(
-                vertx,
-                options,
-                routing,
-                view,
-                engineThread,
-                accounts,
-                clock,
-                observer,
-                sessionRestored,
-                supervision,
+                SupervisorPorts.defaults(),
                 Conversations.NONE);
     }
 

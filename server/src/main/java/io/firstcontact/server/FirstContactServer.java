@@ -168,10 +168,6 @@ public final class FirstContactServer implements AutoCloseable {
             LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
                     + " to your back office for real accounts");
         }
-        runtime.intake(command -> {
-            AccountContext a = account;
-            return a == null ? command : a.withPreference(command);
-        });
         accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
@@ -194,6 +190,11 @@ public final class FirstContactServer implements AutoCloseable {
         }
         this.chat = new WebChat(
                 chatOptions, config.dataDir(), vertx, view, runtime::onEngineThread, InstantSource.system());
+        runtime.intake(command -> {
+            AccountContext a = account;
+            Command shaped = chat.shape(command); // a chat's queueing kept for its advisors
+            return a == null ? shaped : a.withPreference(shaped);
+        });
         this.audit = new RedisAuditTrail(
                 config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(

@@ -12,47 +12,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import io.firstcontact.desktop.Browser;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat as a resident with assistive technology or a phone meets it, and the desk's chat panels: axe-core finds no
  * serious or critical WCAG 2.2 A/AA violation in any state, and on a 360-pixel-wide screen nothing needs scrolling
  * sideways.
  */
-class ChatAccessibilityTest {
-    static Browser browser;
-
-    @TempDir
-    Path dataDir;
-
-    ChatCentre centre;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        centre = new ChatCentre(browser, dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        centre.close();
-    }
-
+class ChatAccessibilityTest extends ChatInTheBrowser {
     @Test
     void theChatAndTheDesksChatPanelsHaveNoSeriousViolationsInAnyState() {
         Page resident = browser.newPage();

@@ -11,52 +11,18 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
-import io.firstcontact.desktop.Browser;
 import io.firstcontact.ivr.payment.TestCard;
 import io.firstcontact.ivr.rig.Residents;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A resident on the council's page and an advisor at the desk, each in a browser profile of their own, against the
  * whole server: the widget, the IVR's text front end, routing, the desk's chat panels and its push.
  */
-class WebChatInTheBrowserTest {
-    static Browser browser;
-
-    @TempDir
-    Path dataDir;
-
-    ChatCentre centre;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        centre = new ChatCentre(browser, dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        centre.close();
-    }
-
+class WebChatInTheBrowserTest extends ChatInTheBrowser {
     @Test
     void aResidentPaysAParkingFineWithTheAssistantAloneAndTheirCardNumberIsNeverShown() {
         Page resident = centre.resident("Priya", "priya@example.org", "parking");

@@ -3,6 +3,7 @@ package io.firstcontact.channels.chat;
 import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.Mailer;
 import io.firstcontact.channels.conversation.RoutingReads;
+import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.ChannelAdapter;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -89,6 +90,14 @@ public final class ChatAdapter implements ChannelAdapter {
         }
         chats.stop();
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * What routing's intake does to every command before it is journaled: a chat's queueing is kept for the configured
+     * advisors ({@link ChatOptions#advisors}); anything else passes unchanged.
+     */
+    public Command shape(Command command) {
+        return chats.shape(command);
     }
 
     /** Chats held now, connections open, chats with an advisor: for the metrics. */

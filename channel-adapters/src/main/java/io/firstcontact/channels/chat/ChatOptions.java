@@ -221,30 +221,6 @@ public record ChatOptions(
                 advisorsFor);
     }
 
-    public ChatOptions withDisconnectGrace(Duration d) {
-        return new ChatOptions(
-                enabled,
-                allowedOrigins,
-                queue,
-                topicAttribute,
-                topics,
-                sessionsPerMinute,
-                messagesPerMinute,
-                maxMessageChars,
-                maxUploadBytes,
-                uploadTypes,
-                connectionsPerClient,
-                d,
-                resumeWindow,
-                noResponseTimeout,
-                longWait,
-                transcriptRetention,
-                trustForwardedFor,
-                pingInterval,
-                advisors,
-                advisorsFor);
-    }
-
     public ChatOptions withLimits(int sessions, int messages) {
         return new ChatOptions(
                 enabled,
@@ -262,30 +238,6 @@ public record ChatOptions(
                 resumeWindow,
                 noResponseTimeout,
                 longWait,
-                transcriptRetention,
-                trustForwardedFor,
-                pingInterval,
-                advisors,
-                advisorsFor);
-    }
-
-    public ChatOptions withLongWait(Duration d) {
-        return new ChatOptions(
-                enabled,
-                allowedOrigins,
-                queue,
-                topicAttribute,
-                topics,
-                sessionsPerMinute,
-                messagesPerMinute,
-                maxMessageChars,
-                maxUploadBytes,
-                uploadTypes,
-                connectionsPerClient,
-                disconnectGrace,
-                resumeWindow,
-                noResponseTimeout,
-                d,
                 transcriptRetention,
                 trustForwardedFor,
                 pingInterval,

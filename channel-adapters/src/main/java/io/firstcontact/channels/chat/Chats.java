@@ -240,7 +240,7 @@ final class Chats implements EffectSink {
     private void beginSelfService(ChatSession s) {
         if (selfService == null) {
             s.phase = ChatSession.Phase.WAITING;
-            submit(new Command.QueueInteraction(s.interactionId, QueueRequest.to(options.queue())));
+            submit(shape(new Command.QueueInteraction(s.interactionId, QueueRequest.to(options.queue()))));
             push(s);
             return;
         }
@@ -471,7 +471,7 @@ final class Chats implements EffectSink {
         if (e != null) {
             LOG.warn("chat {}: the IVR failed ({}); the chat goes to the queue", interactionId, e.toString());
             s.phase = ChatSession.Phase.WAITING;
-            submit(new Command.QueueInteraction(interactionId, QueueRequest.to(options.queue())));
+            submit(shape(new Command.QueueInteraction(interactionId, QueueRequest.to(options.queue()))));
             push(s);
             return;
         }
@@ -807,22 +807,29 @@ final class Chats implements EffectSink {
             s.conversation.add(
                     Author.CENTRE, "Thank you. An advisor will be with you as soon as possible.", clock.millis());
         }
-        if (first && !options.advisors().isEmpty()) {
-            keepForAdvisors(interactionId);
-        }
+
         s.position = -1;
         s.waitSeconds = -2;
         push(s);
         refreshStanding(s);
     }
 
-    /** The chat waits for the configured advisors only, for a while (see {@link ChatOptions#advisors}). */
-    private void keepForAdvisors(String interactionId) {
+    /**
+     * A chat's queueing (by the IVR's hand-over or the chat itself) waits for the configured advisors only, for a
+     * while ({@link ChatOptions#advisors}): any other command, or one that names its own targets, is left as it is.
+     */
+    Command shape(Command c) {
+        if (options.advisors().isEmpty()
+                || !(c instanceof Command.QueueInteraction q)
+                || !byInteraction.containsKey(q.interactionId())
+                || !q.request().targets().isEmpty()) {
+            return c;
+        }
         long until = clock.millis() + options.advisorsFor().toMillis();
         List<Target> only = options.advisors().stream()
                 .map(a -> new Target(a, until, TargetMode.ONLY))
                 .toList();
-        submit(new Command.UpdateRouting(interactionId, null, null, only));
+        return new Command.QueueInteraction(q.interactionId(), q.request().withTargets(only));
     }
 
     private void visitEnded(ChatSession s, String interactionId, String queue) {

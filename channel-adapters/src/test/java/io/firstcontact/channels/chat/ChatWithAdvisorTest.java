@@ -293,4 +293,17 @@ class ChatWithAdvisorTest {
                 "the page hears typing",
                 f -> type("typing").test(f) && f.path("name").asText().equals("Asha"));
     }
+
+    @Test
+    void aChatKeptForNamedAdvisorsIsOfferedToThemAndNotToAnotherWhoIsFree() {
+        rig(ChatOptions.DEFAULTS.withAdvisors(List.of("adv-2")));
+        rig.routing.logIn("adv-1");
+        Resident r = rig.resident().start("Ada", "ada@example.org", "waste");
+        String id = interactionOf(r);
+        r.await("queued", phase("QUEUED"));
+
+        rig.routing.logIn("adv-2");
+
+        assertThat(rig.routing.offerOf(id).agentId()).isEqualTo("adv-2");
+    }
 }

@@ -7,7 +7,9 @@ import io.firstcontact.channels.conversation.Mailer;
 import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.channels.conversation.SealingKey;
 import io.firstcontact.channels.conversation.TranscriptStore;
+import io.firstcontact.channels.conversation.ViewReads;
 import io.firstcontact.desktop.supervisor.ChatSupervision;
+import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -94,6 +96,12 @@ public final class WebChat implements AutoCloseable {
         a.start(routing).toCompletableFuture().get(30, TimeUnit.SECONDS);
         adapter = a;
         expireNow();
+    }
+
+    /** Routing's intake: a chat's queueing kept for the configured advisors (see {@link ChatAdapter#shape}). */
+    public Command shape(Command command) {
+        ChatAdapter a = adapter;
+        return a == null ? command : a.shape(command);
     }
 
     /** Joining and taking over chats, for the supervisor view. */

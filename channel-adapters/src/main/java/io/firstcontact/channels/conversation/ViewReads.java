@@ -1,6 +1,5 @@
-package io.firstcontact.server.chat;
+package io.firstcontact.channels.conversation;
 
-import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.router.view.LiveView;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,11 +7,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /** What the written channels read of routing, answered from the read model on the engine thread it is confined to. */
-final class ViewReads implements RoutingReads {
+public final class ViewReads implements RoutingReads {
     private final LiveView view;
     private final Executor engineThread;
 
-    ViewReads(LiveView view, Executor engineThread) {
+    /** @param engineThread the thread the read model is confined to (the engine's) */
+    public ViewReads(LiveView view, Executor engineThread) {
         this.view = view;
         this.engineThread = engineThread;
     }
