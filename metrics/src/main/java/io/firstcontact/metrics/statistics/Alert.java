@@ -8,11 +8,11 @@ import java.util.Objects;
  * @param queue the queue it is about, or null (an advisor's)
  * @param agentId the advisor it is about, or null (a queue's)
  * @param reason the not-ready reason of {@link AlertKind#NOT_READY_TOO_LONG}, else null
- * @param since when the condition began to hold (epoch millis): for a timed condition, its exact deadline
+ * @param holdsSince when the condition began to hold (epoch millis): for a timed condition, its exact deadline
  * @param threshold what was passed: milliseconds for waits and not-ready time, a ratio for the service level, 0 for
  *     staffing
  */
-public record Alert(AlertKind kind, String queue, String agentId, String reason, long since, double threshold) {
+public record Alert(AlertKind kind, String queue, String agentId, String reason, long holdsSince, double threshold) {
     public Alert {
         Objects.requireNonNull(kind, "kind");
     }

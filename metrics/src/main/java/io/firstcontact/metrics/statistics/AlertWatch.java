@@ -71,18 +71,13 @@ final class AlertWatch {
         return n;
     }
 
-    long longestWaitThreshold(QueueLine line) {
-        Duration d = thresholds.longestWait().get(line.queue);
-        return d != null ? d.toMillis() : line.thresholdMillis;
-    }
-
     /** The queue's oldest waiting caller changed, or time reached its deadline. */
     void longestWait(QueueLine line, long now, Recheck recheck) {
         if (!live) {
             return;
         }
         String key = AlertKind.LONGEST_WAIT_OVER_THRESHOLD + ":" + line.queue;
-        long threshold = longestWaitThreshold(line);
+        long threshold = thresholds.longestWaitMillis(line.queue, line.thresholdMillis);
         long oldest = line.oldestSince();
         if (oldest < 0) {
             cancel(key);
@@ -134,7 +129,7 @@ final class AlertWatch {
             return;
         }
         long deadline = a.presenceSince + limit.toMillis();
-        if (current != null && (current.since() != deadline || !a.reason.equals(current.reason()))) {
+        if (current != null && (current.holdsSince() != deadline || !a.reason.equals(current.reason()))) {
             clear(key); // another stretch, or another reason
         }
         if (now >= deadline) {

@@ -1,11 +1,12 @@
 package io.firstcontact.metrics.statistics;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One 15-minute interval of a queue, a channel or the centre.
  *
+ * @param startAt its first instant (epoch millis)
+ * @param endAt the instant after it
  * @param scope {@code queue}, {@code channel} or {@code centre}
  * @param name the queue's or channel's id, {@code centre} for the centre
  * @param channel the queue's channel (the channel's own id; null for the centre)
@@ -13,8 +14,8 @@ import java.time.LocalDate;
  */
 public record IntervalFigures(
         LocalDate date,
-        Instant start,
-        Instant end,
+        long startAt,
+        long endAt,
         String localStart,
         String scope,
         String name,

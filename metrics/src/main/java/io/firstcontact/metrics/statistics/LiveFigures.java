@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LiveFigures {
     private final StatisticsFold fold;
     private final ServiceLevelDefinition serviceLevel;
+    private final StatisticsOptions.AlertThresholds alerts;
     private final Days days;
 
     private final Map<String, Refs> queues = new ConcurrentHashMap<>();
@@ -26,6 +27,7 @@ public final class LiveFigures {
     LiveFigures(StatisticsFold fold, StatisticsOptions options) {
         this.fold = fold;
         this.serviceLevel = options.serviceLevel();
+        this.alerts = options.alerts();
         this.days = new Days(options.zone());
     }
 
@@ -120,6 +122,19 @@ public final class LiveFigures {
 
     Scope.Published centreScope() {
         return fold.centre.published();
+    }
+
+    /** Advisors logged in, centre-wide. */
+    public int centreLoggedIn() {
+        return centreScope().loggedIn();
+    }
+
+    /** The longest wait that raises the queue's alert: configured, else the queue's T; -1 for an unknown queue. */
+    public long longestWaitThresholdMillis(String queue) {
+        Refs r = queues.get(queue);
+        return r == null
+                ? -1
+                : alerts.longestWaitMillis(queue, r.line().published().thresholdMillis());
     }
 
     /** The centre's record of today (as published), or none when no entry has reached today yet. */

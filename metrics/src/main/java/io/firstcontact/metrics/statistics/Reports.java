@@ -1,6 +1,5 @@
 package io.firstcontact.metrics.statistics;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,38 +67,32 @@ final class Reports {
     }
 
     private static AdvisorFigures advisor(AdvisorRecord r, Advisor a, LocalDate date, long stateMillis) {
-        Map<AdvisorState, Double> in = new EnumMap<>(AdvisorState.class);
-        long staffed = 0;
-        long busy = 0;
-        for (Map.Entry<AdvisorState, Long> e : r.millisIn().entrySet()) {
-            in.put(e.getKey(), e.getValue() / 1000.0);
-            if (e.getKey().staffed()) {
-                staffed += e.getValue();
-            }
-            if (e.getKey().busy()) {
-                busy += e.getValue();
-            }
-        }
-        Map<String, Double> by = new TreeMap<>();
-        r.notReadyMillisBy().forEach((reason, ms) -> by.put(reason, ms / 1000.0));
         return new AdvisorFigures(
-                r.agentId(),
-                a.state,
-                a.stateReason,
-                stateMillis / 1000.0,
-                a.presence,
-                date,
-                r.handled(),
-                r.handled() == 0 ? null : (r.talkMillis() + r.holdMillis() + r.wrapUpMillis()) / 1000.0 / r.handled(),
-                r.talkMillis() / 1000.0,
-                r.holdMillis() / 1000.0,
-                r.wrapUpMillis() / 1000.0,
-                r.ronas(),
-                r.crossSellOffered(),
-                r.crossSellAccepted(),
-                in,
-                by,
-                staffed == 0 ? null : (double) busy / staffed);
+                r.agentId(), a.state, a.stateReason, stateMillis / 1000.0, a.presence, AdvisorDay.of(r, date));
+    }
+
+    static DayFigures day(DayRecord day, OutcomeFigures outcomes, ServiceLevelDefinition sl) {
+        List<DayFigures.ScopeFigures> queues = new ArrayList<>();
+        for (DayRecord.ScopeRecord q : day.queues()) {
+            queues.add(new DayFigures.ScopeFigures(
+                    q.name(), q.channel(), q.thresholdMillis() / 1000.0, Period.of(q.day(), sl, sl.target(q.name()))));
+        }
+        List<DayFigures.ScopeFigures> channels = new ArrayList<>();
+        for (DayRecord.ScopeRecord c : day.channels()) {
+            channels.add(new DayFigures.ScopeFigures(c.name(), c.channel(), 0, Period.of(c.day(), sl, null)));
+        }
+        List<AdvisorDay> advisors = new ArrayList<>();
+        day.advisors().forEach(a -> advisors.add(AdvisorDay.of(a, day.date())));
+        return new DayFigures(
+                day.date(),
+                queues,
+                channels,
+                new DayFigures.ScopeFigures(
+                        "centre", null, 0, Period.of(day.centre().day(), sl, null)),
+                day.centreExtras(),
+                day.centreExtras().selfServiceShare(),
+                advisors,
+                outcomes);
     }
 
     static List<IntervalFigures> intervals(DayRecord day, ServiceLevelDefinition sl, Days days) {
@@ -125,8 +118,8 @@ final class Reports {
         for (IntervalCounts ic : scope.intervals()) {
             out.add(new IntervalFigures(
                     date,
-                    Instant.ofEpochMilli(ic.start()),
-                    Instant.ofEpochMilli(ic.end()),
+                    ic.start(),
+                    ic.end(),
                     days.local(ic.start()).toOffsetDateTime().toString(),
                     kind,
                     scope.name(),

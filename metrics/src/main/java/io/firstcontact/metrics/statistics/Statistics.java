@@ -236,6 +236,11 @@ public final class Statistics implements EffectSink {
         return out;
     }
 
+    /** A day's figures from its record and, if still known, its outcomes; any thread. */
+    public DayFigures dayFigures(DayRecord day, OutcomeRecord outcomes, long now) {
+        return Reports.day(day, outcomes == null ? null : outcomeFigures(outcomes, now), options.serviceLevel());
+    }
+
     /** The day's intervals as figures: every queue's, channel's and the centre's. */
     public List<IntervalFigures> intervals(DayRecord day) {
         return Reports.intervals(day, options.serviceLevel(), fold.days());

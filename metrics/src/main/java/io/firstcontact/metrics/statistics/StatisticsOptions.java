@@ -123,5 +123,11 @@ public record StatisticsOptions(
                 throw new IllegalArgumentException("alerts.serviceLevelMinimum must be at least 1");
             }
         }
+
+        /** The longest wait that raises a queue's alert: configured for it, else its threshold T. */
+        public long longestWaitMillis(String queue, long thresholdMillis) {
+            Duration d = longestWait.get(queue);
+            return d != null ? d.toMillis() : thresholdMillis;
+        }
     }
 }

@@ -20,19 +20,21 @@ class AdvisorStatisticsTest {
         floor.notReady("ann", "BREAK").advanceSeconds(900); // break 15 min
 
         AdvisorFigures ann = floor.advisorFigures("ann");
-        assertThat(ann.secondsInState())
+        assertThat(ann.today().secondsInState())
                 .containsEntry(AdvisorState.NOT_READY, 960.0)
                 .containsEntry(AdvisorState.READY, 120.0)
                 .containsEntry(AdvisorState.OFFERED, 10.0)
                 .containsEntry(AdvisorState.BUSY, 180.0)
                 .containsEntry(AdvisorState.WRAP_UP, 30.0);
-        assertThat(ann.secondsNotReadyByReason()).containsEntry("LOGIN", 60.0).containsEntry("BREAK", 900.0);
+        assertThat(ann.today().secondsNotReadyByReason())
+                .containsEntry("LOGIN", 60.0)
+                .containsEntry("BREAK", 900.0);
         assertThat(ann.state()).isEqualTo(AdvisorState.NOT_READY);
         assertThat(ann.reason()).isEqualTo("BREAK");
         assertThat(ann.stateSeconds()).isEqualTo(900.0);
-        assertThat(ann.handled()).isEqualTo(1);
-        assertThat(ann.ahtSeconds()).isEqualTo(210.0);
-        assertThat(ann.occupancy()).isEqualTo(210.0 / 340);
+        assertThat(ann.today().handled()).isEqualTo(1);
+        assertThat(ann.today().ahtSeconds()).isEqualTo(210.0);
+        assertThat(ann.today().occupancy()).isEqualTo(210.0 / 340);
     }
 
     @Test
@@ -45,7 +47,7 @@ class AdvisorStatisticsTest {
         AdvisorFigures ann = floor.advisorFigures("ann");
         assertThat(ann.state()).isEqualTo(AdvisorState.NOT_READY);
         assertThat(ann.reason()).isEqualTo("LUNCH");
-        assertThat(ann.secondsInState()).containsEntry(AdvisorState.BUSY, 120.0);
+        assertThat(ann.today().secondsInState()).containsEntry(AdvisorState.BUSY, 120.0);
     }
 
     @Test
@@ -53,7 +55,7 @@ class AdvisorStatisticsTest {
         floor.advisor("ann", true).call("c1").call("c2").advanceSeconds(20); // c1 rings out
         floor.ready("ann").advanceSeconds(20); // ann is not offered c1 again, and c2 rings out
 
-        assertThat(floor.advisorFigures("ann").ronas()).isEqualTo(2);
+        assertThat(floor.advisorFigures("ann").today().ronas()).isEqualTo(2);
     }
 
     @Test
@@ -66,8 +68,8 @@ class AdvisorStatisticsTest {
         floor.end("c1").advanceSeconds(30);
 
         AdvisorFigures ann = floor.advisorFigures("ann");
-        assertThat(ann.crossSellOffered()).isEqualTo(2);
-        assertThat(ann.crossSellAccepted()).isEqualTo(1);
+        assertThat(ann.today().crossSellOffered()).isEqualTo(2);
+        assertThat(ann.today().crossSellAccepted()).isEqualTo(1);
     }
 
     @Test
@@ -76,8 +78,8 @@ class AdvisorStatisticsTest {
 
         AdvisorFigures ann = floor.advisorFigures("ann");
         assertThat(ann.state()).isEqualTo(AdvisorState.LOGGED_OUT);
-        assertThat(ann.secondsInState()).containsOnlyKeys(AdvisorState.READY);
-        assertThat(ann.secondsInState()).containsEntry(AdvisorState.READY, 60.0);
+        assertThat(ann.today().secondsInState()).containsOnlyKeys(AdvisorState.READY);
+        assertThat(ann.today().secondsInState()).containsEntry(AdvisorState.READY, 60.0);
         assertThat(floor.queue("billing").loggedIn()).isZero();
     }
 }

@@ -19,7 +19,8 @@ class AlertsTest {
             @Override
             public void alertRaised(Alert alert) {
                 heard.add("raised " + alert.key() + " at "
-                        + (alert.since() - floor.fed.driver.inputs().getFirst().at()));
+                        + (alert.holdsSince()
+                                - floor.fed.driver.inputs().getFirst().at()));
             }
 
             @Override

@@ -126,7 +126,7 @@ class QueueStatisticsTest {
         assertThat(q.waitingNow()).isEqualTo(2);
         assertThat(q.beingOfferedNow()).isZero();
         assertThat(q.longestWaitSeconds()).isEqualTo(30.0);
-        assertThat(floor.advisorFigures("ann").ronas()).isEqualTo(1);
+        assertThat(floor.advisorFigures("ann").today().ronas()).isEqualTo(1);
         assertThat(floor.advisorFigures("ann").state()).isEqualTo(AdvisorState.NOT_READY);
         assertThat(floor.advisorFigures("ann").reason()).isEqualTo("RONA");
     }
