@@ -5,8 +5,8 @@ import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.metrics.HostObservers;
 import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
-import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
+import io.firstcontact.metrics.StatisticsBinder;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
@@ -31,6 +31,7 @@ import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.StatisticsRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -61,6 +62,7 @@ public final class FirstContactServer implements AutoCloseable {
     private final RoutingRuntime runtime;
     private final LiveView view;
     private final EventLog events;
+    private final StatisticsRuntime statistics;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
 
@@ -90,15 +92,14 @@ public final class FirstContactServer implements AutoCloseable {
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), HostObservers.of(routing, journal));
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
-        QueueBinder gauges = new QueueBinder(view);
-        for (var binder : List.of(process, routing, journal, gauges, streamMeters, apiMeters)) {
+        this.statistics = new StatisticsRuntime(config, vertx, runtime, InstantSource.system());
+        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters)) {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
         runtime.subscribe(view);
         runtime.subscribe(events);
         runtime.subscribe(routing);
-        runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
@@ -115,7 +116,6 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void recovered(RoutingEngine engine) {
                 events.recovered();
-                gauges.refreshAll();
             }
         });
     }
@@ -154,9 +154,25 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        // Bound once recovery has given the statistics their queues; new ones get their gauges as they come.
+        StatisticsBinder statisticsMeters = new StatisticsBinder(statistics.statistics());
+        runtime.query(e -> {
+                    statisticsMeters.bindTo(registry);
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
+        api = new ApiServer(
+                vertx,
+                config,
+                runtime,
+                tokens,
+                stream,
+                new ViewRoutes(runtime, view),
+                sessions,
+                apiMeters,
+                statistics.statistics());
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -265,6 +281,7 @@ public final class FirstContactServer implements AutoCloseable {
             vertx.runOnContext(v -> demo.stop());
         }
         runtime.close();
+        statistics.close();
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
         process.close();

@@ -1,6 +1,7 @@
 package io.firstcontact.server.api;
 
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.metrics.statistics.Statistics;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.runtime.RoutingRuntime;
@@ -16,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,7 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final StatisticsRoutes statistics;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -44,7 +47,8 @@ public final class ApiServer {
             EventStream events,
             ViewRoutes views,
             Sessions sessions,
-            ApiBinder meters) {
+            ApiBinder meters,
+            Statistics statistics) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -54,6 +58,8 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.statistics = new StatisticsRoutes(
+                runtime, statistics, InstantSource.system(), config.statistics().historyDays());
     }
 
     public Router router() {
@@ -99,7 +105,9 @@ public final class ApiServer {
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
+        new CustomerRoutes(api).register();
         views.register(api);
+        statistics.register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
             String last = ctx.request().getHeader("Last-Event-ID");

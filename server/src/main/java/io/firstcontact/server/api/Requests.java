@@ -72,6 +72,9 @@ final class Requests {
 
     record Inventory(List<String> sourceRefs) {}
 
+    /** @param activity what the customer did online ({@code registered}, {@code paid-online}, …) */
+    record OnlineActivity(String activity) {}
+
     // ---- conversions (field names in errors are JSON paths) ----
 
     static String required(String value, String field) {

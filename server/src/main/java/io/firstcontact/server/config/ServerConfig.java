@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
  */
 public record ServerConfig(
         Mode mode,
@@ -30,7 +31,8 @@ public record ServerConfig(
         List<Token> tokens,
         Logging logging,
         Demo demo,
-        JsonNode routing) {
+        JsonNode routing,
+        StatisticsSettings statistics) {
 
     public enum Mode {
         DEMO,
@@ -50,11 +52,12 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, new Logging(false, null));
         demo = Objects.requireNonNullElse(demo, new Demo(0, 0));
+        statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULT);
     }
 
     /** The defaults: what runs with no file. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean demoMode() {
