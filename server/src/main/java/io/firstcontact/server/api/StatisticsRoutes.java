@@ -68,8 +68,8 @@ final class StatisticsRoutes {
                 "/api/v1/statistics/queues",
                 READERS,
                 (ctx, p) -> read(s -> s.queues(now())).thenApply(StatisticsRoutes::items));
-        api.get("/api/v1/statistics/queues/:queue", READERS, (ctx, p) -> {
-            String queue = ctx.pathParam("queue");
+        api.get("/api/v1/statistics/queues/:name", READERS, (ctx, p) -> {
+            String queue = ctx.pathParam("name");
             return read(s -> s.queue(queue, now()))
                     .thenApply(q -> Api.Reply.ok(
                             PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no queue " + queue)))));
