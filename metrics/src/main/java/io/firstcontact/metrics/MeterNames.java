@@ -98,6 +98,8 @@ public final class MeterNames {
     public static final String QUEUE_HANDLED = "firstcontact.queue.today.handled";
     /** Gauge: today's service level (the one definition), NaN before anything was answered or abandoned. */
     public static final String QUEUE_SERVICE_LEVEL = "firstcontact.queue.service.level";
+    /** Gauge: the contacts today's service level divides by (under the definition's abandon treatment). */
+    public static final String QUEUE_SERVICE_LEVEL_CONTACTS = "firstcontact.queue.service.level.contacts";
     /** Gauge: the queue's service-level target. */
     public static final String QUEUE_SERVICE_LEVEL_TARGET = "firstcontact.queue.service.level.target";
     /** Gauge: today's average speed of answer, in seconds. */

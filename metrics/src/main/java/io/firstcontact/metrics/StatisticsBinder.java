@@ -180,6 +180,8 @@ public final class StatisticsBinder implements MeterBinder, StatisticsListener {
                 "Today's service level (the one definition)",
                 "ratio",
                 Period::serviceLevel);
+        g.gauge(MeterNames.QUEUE_SERVICE_LEVEL_CONTACTS, "The contacts today's service level divides by", null, f ->
+                (double) statistics.serviceLevel().contacts(f.today().counts()));
         g.period(MeterNames.QUEUE_SERVICE_LEVEL_TARGET, "The queue's service-level target", "ratio", Period::target);
         g.period(MeterNames.QUEUE_SPEED_OF_ANSWER, "Today's average speed of answer", "seconds", Period::asaSeconds);
         g.period(

@@ -103,7 +103,7 @@ final class AlertWatch {
         boolean was = active.containsKey(key);
         Double sl = serviceLevel.ratio(today);
         double target = serviceLevel.target(line.queue);
-        boolean enough = serviceLevel.abandons().denominator(today) >= thresholds.serviceLevelMinimum();
+        boolean enough = serviceLevel.contacts(today) >= thresholds.serviceLevelMinimum();
         if (sl != null && enough && sl < target) {
             if (!was) {
                 raise(new Alert(AlertKind.SERVICE_LEVEL_BELOW_TARGET, line.queue, null, null, now, target));

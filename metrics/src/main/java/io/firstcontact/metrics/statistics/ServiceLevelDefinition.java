@@ -52,8 +52,13 @@ public record ServiceLevelDefinition(
      * when the denominator is zero (nothing answered or abandoned yet: no figure rather than 100 %).
      */
     public Double ratio(Counts c) {
-        long denominator = abandons.denominator(c);
+        long denominator = contacts(c);
         return denominator <= 0 ? null : (double) c.answeredWithinThreshold() / denominator;
+    }
+
+    /** The contacts the service level of these counts divides by (its denominator under {@link #abandons}). */
+    public long contacts(Counts c) {
+        return abandons.denominator(c);
     }
 
     /** Whether a wait ended by the customer is a short abandon. */
