@@ -31,11 +31,12 @@ public record StatisticsSettings(
         Duration channelShiftWindow,
         Map<String, List<String>> channelShiftActivities,
         Alerts alerts,
-        int historyDays) {
+        Integer historyDays) {
 
     public static final int DEFAULT_HISTORY_DAYS = 62;
-    public static final StatisticsSettings DEFAULT =
-            new StatisticsSettings(null, null, null, null, null, null, null, 0);
+    /** Every setting left out: the defaults. */
+    public static final StatisticsSettings DEFAULTS =
+            new StatisticsSettings(null, null, null, null, null, null, null, null);
 
     public StatisticsSettings {
         zone = Objects.requireNonNullElse(zone, StatisticsOptions.DEFAULT_ZONE.getId());
@@ -53,7 +54,7 @@ public record StatisticsSettings(
                 Objects.requireNonNullElse(channelShiftWindow, StatisticsOptions.DEFAULT_CHANNEL_SHIFT_WINDOW);
         channelShiftActivities = Map.copyOf(Objects.requireNonNullElse(channelShiftActivities, Map.of()));
         alerts = Objects.requireNonNullElse(alerts, new Alerts(null, null, null, null));
-        historyDays = historyDays == 0 ? DEFAULT_HISTORY_DAYS : historyDays;
+        historyDays = Objects.requireNonNullElse(historyDays, DEFAULT_HISTORY_DAYS);
         if (historyDays < 1 || historyDays > 3_660) {
             throw new IllegalArgumentException("statistics.historyDays must be 1–3660");
         }
