@@ -42,8 +42,19 @@ public final class StatisticsRuntime {
             @Override
             public void recovering() {
                 store.open(routing.redisClient());
-                Optional<StatisticsSnapshot> saved = store.loadSnapshot();
-                saved.ifPresent(statistics::restore);
+                Optional<StatisticsSnapshot> saved;
+                try {
+                    saved = store.loadSnapshot();
+                    saved.ifPresent(statistics::restore);
+                } catch (RuntimeException e) {
+                    // An unreadable snapshot (another format) must not keep routing down: the figures then count
+                    // from what the journal still holds.
+                    LOG.warn(
+                            "the statistics' snapshot cannot be read ({}): today's figures count from the journal's"
+                                    + " oldest entry",
+                            e.getMessage());
+                    saved = Optional.empty();
+                }
                 LOG.info(
                         "statistics {}",
                         saved.map(s -> "restored as of entry " + s.seq() + " (" + s.date() + ")")
