@@ -132,6 +132,14 @@ public final class FirstContactServer implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * The contact-centre statistics, for the pages that show them (the wallboard): query them on the engine thread
+     * ({@code runtime().query}), and subscribe to hear what changed and which alerts are raised and cleared.
+     */
+    public io.firstcontact.metrics.statistics.Statistics statistics() {
+        return statistics.statistics();
+    }
+
     /** The API listener; tests read the routes it registers. */
     ApiServer api() {
         return api;

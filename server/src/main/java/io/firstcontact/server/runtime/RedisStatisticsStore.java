@@ -220,7 +220,7 @@ public final class RedisStatisticsStore implements HistoryStore, AutoCloseable {
 
     @Override
     public void close() {
-        if (connection != null) {
+        if (connection != null && connection.isOpen()) { // routing's stop may have shut the client down already
             connection.close();
         }
     }
