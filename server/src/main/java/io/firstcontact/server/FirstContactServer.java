@@ -145,6 +145,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api;
     }
 
+    /** The advisors whose desktop sessions are watched (a timer each). */
+    java.util.Set<String> watchedSessions() {
+        return sessions == null ? java.util.Set.of() : sessions.watched();
+    }
+
     public int apiPort() {
         return api == null ? -1 : api.port();
     }
@@ -170,7 +175,8 @@ public final class FirstContactServer implements AutoCloseable {
                 })
                 .get(10, TimeUnit.SECONDS);
         Tokens tokens = Tokens.load(config);
-        EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
+        EventStream stream = new EventStream(
+                vertx, runtime, events, streamMeters, config.api().idleTimeout());
         api = new ApiServer(
                 vertx,
                 config,
@@ -288,7 +294,11 @@ public final class FirstContactServer implements AutoCloseable {
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
-        runtime.close();
+        try {
+            runtime.close();
+        } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+            LOG.error("stopping routing failed; closing the rest", e);
+        }
         statistics.close();
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
