@@ -46,10 +46,11 @@ class MeterNamesTest {
                 StatisticsOptions.DEFAULT, (at, task) -> () -> {}, new HistoryStore.InMemory(), CustomerKeys.UNKEYED);
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
+        DeskBinder desk = new DeskBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
             fed.to(routing).to(statistics);
             fed.configure(Centres.small());
-            for (var b : List.of(routing, journal, new StatisticsBinder(statistics), stream, api, process)) {
+            for (var b : List.of(routing, journal, new StatisticsBinder(statistics), stream, api, desk, process)) {
                 b.bindTo(registry);
             }
             fed.agent("a1");

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param selfServiceByChannel self-service attempts by channel and outcome (IVR on voice, its text form on chat)
  * @param advisorHandledByChannel contacts an advisor started to handle (counted once per contact, at the first
  *     answer), by channel
- * @param callbacksRequested queue visits that ended because the caller asked to be called back
+ * @param callbacksRequested callbacks promised (interactions created as callbacks, as the desktop does) and queue
+ *     visits that ended because the caller asked to be called back
  * @param callbacksKept callback interactions that an advisor answered
  */
 public record CentreRecord(

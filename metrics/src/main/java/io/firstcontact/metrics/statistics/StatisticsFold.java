@@ -387,6 +387,9 @@ final class StatisticsFold {
         contacts.put(c.interactionId, c);
         centreToday.contactsByChannel.merge(f.channel(), 1L, Long::sum);
         changedChannels.add(f.channel());
+        if (f.direction() == Direction.CALLBACK) { // a callback promised (the desktop makes one an interaction)
+            centreToday.callbacksRequested++;
+        }
         if (f.direction() == Direction.INBOUND) {
             Outcomes.Day day = outcomes.day(days.dateOf(c.arrivedAt));
             if (day != null) {

@@ -2,6 +2,10 @@ package io.firstcontact.metrics.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.SelfServiceOutcome;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,23 @@ class CentreStatisticsTest {
         assertThat(centre.selfServiceByChannel().get("voice"))
                 .containsEntry(SelfServiceOutcome.COMPLETED, 2L)
                 .containsEntry(SelfServiceOutcome.OPTED_OUT, 1L);
+    }
+
+    @Test
+    void aPromisedCallbackIsRequestedWhenItIsMadeAndKeptWhenAnAdvisorAnswersIt() {
+        floor.apply(new Command.CreateInteraction(
+                "cb-1", "voice", Direction.CALLBACK, "desktop:callback:cb-1", null, "cust-1", Attributes.NONE, null));
+        floor.apply(new Command.CreateInteraction(
+                "cb-2", "voice", Direction.CALLBACK, "desktop:callback:cb-2", null, "cust-2", Attributes.NONE, null));
+        floor.apply(new Command.QueueInteraction("cb-1", QueueRequest.to("billing")));
+        floor.advisor("ann", true).answer("cb-1");
+
+        CentreFigures centre = floor.stats.centre(floor.now());
+        assertThat(centre.callbacksRequested()).isEqualTo(2);
+        assertThat(centre.callbacksKept()).isEqualTo(1);
+        assertThat(centre.outcomes().getFirst().contacts())
+                .as("a callback is the centre's call, not a customer's contact")
+                .isZero();
     }
 
     @Test

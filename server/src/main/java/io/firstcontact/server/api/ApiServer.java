@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * The public listener: {@code /api/v1}, and beside it whatever the modules mount (the staff pages and desk). Every route needs a bearer token (401 without a valid one) and checks its role
  * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
  */
 public final class ApiServer {
@@ -39,6 +39,7 @@ public final class ApiServer {
     private final ViewRoutes views;
     private final ApiBinder meters;
     private final StatisticsRoutes statistics;
+    private final java.util.function.Consumer<Router> more;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -50,7 +51,8 @@ public final class ApiServer {
             ViewRoutes views,
             Sessions sessions,
             ApiBinder meters,
-            Statistics statistics) {
+            Statistics statistics,
+            java.util.function.Consumer<Router> more) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -62,6 +64,7 @@ public final class ApiServer {
         this.meters = meters;
         this.statistics = new StatisticsRoutes(
                 runtime, statistics, InstantSource.system(), config.statistics().historyDays());
+        this.more = more;
     }
 
     public Router router() {
@@ -126,6 +129,7 @@ public final class ApiServer {
             }
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
+        more.accept(router); // the staff pages and the desk, beside the API
         byte[] openapi = openapi();
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()
