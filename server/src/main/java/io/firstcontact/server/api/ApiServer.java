@@ -2,8 +2,10 @@ package io.firstcontact.server.api;
 
 import io.firstcontact.metrics.ApiBinder;
 import io.firstcontact.metrics.statistics.Statistics;
+import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -39,6 +41,8 @@ public final class ApiServer {
     private final ViewRoutes views;
     private final ApiBinder meters;
     private final StatisticsRoutes statistics;
+    private final IvrService ivr;
+    private final LiveView view;
     private final java.util.function.Consumer<Router> more;
     private volatile HttpServer server;
 
@@ -52,6 +56,8 @@ public final class ApiServer {
             Sessions sessions,
             ApiBinder meters,
             Statistics statistics,
+            IvrService ivr,
+            LiveView view,
             java.util.function.Consumer<Router> more) {
         this.vertx = vertx;
         this.config = config;
@@ -64,6 +70,8 @@ public final class ApiServer {
         this.meters = meters;
         this.statistics = new StatisticsRoutes(
                 runtime, statistics, InstantSource.system(), config.statistics().historyDays());
+        this.ivr = ivr;
+        this.view = view;
         this.more = more;
     }
 
@@ -112,6 +120,7 @@ public final class ApiServer {
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
         new CustomerRoutes(api).register();
+        new IvrRoutes(api, ivr, view).register();
         views.register(api);
         statistics.register(api);
         router.get("/api/v1/events").handler(ctx -> {
