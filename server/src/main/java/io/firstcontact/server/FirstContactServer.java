@@ -238,6 +238,7 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        runtime.openDeadlines();
         // Bound once recovery has given the statistics their queues; new ones get their gauges as they come.
         StatisticsBinder statisticsMeters = new StatisticsBinder(statistics.statistics());
         runtime.query(e -> {

@@ -14,6 +14,11 @@ import java.util.Map;
  * @param selfServiceCompleted completions over all channels
  * @param advisorHandled contacts an advisor handled
  * @param selfServiceShare completions over completions plus advisor-handled contacts
+ * @param callbacksRequested callbacks promised and callbacks waiting callers asked for, today
+ * @param callbacksKept callbacks whose customer answered the dial
+ * @param callbacksDialled dials made for callbacks, retries included
+ * @param callbacksNotReached dials the customer did not answer (no answer, busy, failed)
+ * @param callbacksFailed callbacks given up once every dial allowed went unanswered
  * @param outcomes first contact resolution and channel shift of the days whose windows are still open, oldest first
  */
 public record CentreFigures(
@@ -31,4 +36,7 @@ public record CentreFigures(
         Double selfServiceShare,
         long callbacksRequested,
         long callbacksKept,
+        long callbacksDialled,
+        long callbacksNotReached,
+        long callbacksFailed,
         List<OutcomeFigures> outcomes) {}

@@ -13,18 +13,24 @@ import java.util.TreeMap;
  * @param selfServiceByChannel self-service attempts by channel and outcome (IVR on voice, its text form on chat)
  * @param advisorHandledByChannel contacts an advisor started to handle (counted once per contact, at the first
  *     answer), by channel
- * @param callbacksRequested callbacks promised (interactions created as callbacks, as the desktop does) and queue
- *     visits that ended because the caller asked to be called back
- * @param callbacksKept callback interactions that an advisor answered
+ * @param callbacksRequested callbacks promised (interactions created as callbacks, as the desktop does) and waiting
+ *     callers who asked to be called back
+ * @param callbacksKept callbacks whose customer answered the dial
+ * @param callbacksDialled dials made for callbacks, retries included
+ * @param callbacksNotReached of them, dials the customer did not answer (no answer, busy, failed)
+ * @param callbacksFailed callbacks given up: every dial the queue allows went unanswered or failed
  */
 public record CentreRecord(
         Map<String, Long> contactsByChannel,
         Map<String, Map<SelfServiceOutcome, Long>> selfServiceByChannel,
         Map<String, Long> advisorHandledByChannel,
         long callbacksRequested,
-        long callbacksKept) {
+        long callbacksKept,
+        long callbacksDialled,
+        long callbacksNotReached,
+        long callbacksFailed) {
 
-    public static final CentreRecord NONE = new CentreRecord(Map.of(), Map.of(), Map.of(), 0, 0);
+    public static final CentreRecord NONE = new CentreRecord(Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0);
 
     public CentreRecord {
         contactsByChannel = Collections.unmodifiableMap(new TreeMap<>(contactsByChannel));

@@ -23,11 +23,14 @@ final class Contact {
     long waitMillis;
     String agentId;
     long talkMillis;
+    long holdMillis;
     long wrapUpMillis;
     List<String> wrapUpCodes = List.of();
     final List<String> selfService = new ArrayList<>();
     final List<String> crossSell = new ArrayList<>();
-    int openWork;
+    /** Its open assignments (two during a consult). */
+    final List<String> work = new ArrayList<>();
+
     boolean ended;
     long endedAt;
     EndReason endReason;
@@ -41,7 +44,7 @@ final class Contact {
     }
 
     boolean complete() {
-        return ended && openWork == 0;
+        return ended && work.isEmpty();
     }
 
     /** Why the customer came, for repeats by reason: the first wrap-up code, else the queue, else self-service. */
@@ -74,6 +77,7 @@ final class Contact {
                 waitMillis,
                 agentId,
                 talkMillis,
+                holdMillis,
                 wrapUpMillis,
                 wrapUpCodes,
                 selfService,
@@ -83,14 +87,14 @@ final class Contact {
 
     StatisticsSnapshot.ContactSnap snap() {
         return new StatisticsSnapshot.ContactSnap(
-                interactionId, channel, direction, arrivedAt, customerRef, identity, openWork, record());
+                interactionId, channel, direction, arrivedAt, customerRef, identity, List.copyOf(work), record());
     }
 
     static Contact restore(StatisticsSnapshot.ContactSnap s) {
         ContactRecord r = s.sofar();
         Contact c = new Contact(s.interactionId(), s.channel(), s.direction(), s.arrivedAt(), s.customerRef());
         c.identity = s.identity();
-        c.openWork = s.openWork();
+        c.work.addAll(s.work());
         c.repeat = r.repeat();
         c.firstQueue = r.firstQueue();
         c.lastQueue = r.lastQueue();
@@ -99,6 +103,7 @@ final class Contact {
         c.waitMillis = r.waitMillis();
         c.agentId = r.agentId();
         c.talkMillis = r.talkMillis();
+        c.holdMillis = r.holdMillis();
         c.wrapUpMillis = r.wrapUpMillis();
         c.wrapUpCodes = r.wrapUpCodes();
         c.selfService.addAll(r.selfService());

@@ -16,7 +16,8 @@ import java.util.List;
  * @param answered an advisor answered it
  * @param waitMillis time waiting in queues before the first answer (or until it left, unanswered)
  * @param agentId the advisor who handled it last, or null
- * @param talkMillis time with advisors (hold included), over every assignment
+ * @param talkMillis time talking with advisors, over every assignment
+ * @param holdMillis time on hold, over every assignment
  * @param wrapUpMillis wrap-up time over every assignment
  * @param wrapUpCodes the last recorded wrap-up codes
  * @param selfService each self-service attempt as {@code service:OUTCOME}
@@ -37,6 +38,7 @@ public record ContactRecord(
         long waitMillis,
         String agentId,
         long talkMillis,
+        long holdMillis,
         long wrapUpMillis,
         List<String> wrapUpCodes,
         List<String> selfService,

@@ -17,11 +17,16 @@ package io.firstcontact.metrics.statistics;
  *     maximum-wait action, closed, callback, lost in an outage)
  * @param answerWaitMillis the waits of the answered visits, summed (ASA = this / answered)
  * @param handled assignments (one advisor's handling of one contact) that ended
- * @param talkMillis their time from answer to wrap-up (hold included: the engine does not know of hold yet)
- * @param holdMillis their time on hold; zero until hold is reported to the engine
+ * @param talkMillis their time from answer to wrap-up, hold left out
+ * @param holdMillis their time on hold (the call parked)
  * @param wrapUpMillis their wrap-up time
  * @param staffedMillis advisor time available for this scope's work: logged in and ready, or working
  * @param busyMillis of it, the time spent working (an assignment active or in wrap-up)
+ * @param holds times a call was put on hold (each hold counts when it starts)
+ * @param consults consultations: a colleague answered an advisor's consult on a call
+ * @param consultTransfers of them, those that ended with the colleague taking the call over (a warm transfer)
+ * @param connectionsLost times a customer's connection dropped, waiting or with an advisor
+ * @param connectionsRestored times it came back (within the grace period, a waiting customer keeps their place)
  */
 public record Counts(
         long offered,
@@ -38,9 +43,14 @@ public record Counts(
         long holdMillis,
         long wrapUpMillis,
         long staffedMillis,
-        long busyMillis) {
+        long busyMillis,
+        long holds,
+        long consults,
+        long consultTransfers,
+        long connectionsLost,
+        long connectionsRestored) {
 
-    public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts plus(Counts o) {
         return new Counts(
@@ -58,7 +68,12 @@ public record Counts(
                 holdMillis + o.holdMillis,
                 wrapUpMillis + o.wrapUpMillis,
                 staffedMillis + o.staffedMillis,
-                busyMillis + o.busyMillis);
+                busyMillis + o.busyMillis,
+                holds + o.holds,
+                consults + o.consults,
+                consultTransfers + o.consultTransfers,
+                connectionsLost + o.connectionsLost,
+                connectionsRestored + o.connectionsRestored);
     }
 
     /** The same counts with more staffed and busy time (an open stretch up to the query's instant). */
@@ -81,7 +96,12 @@ public record Counts(
                 holdMillis,
                 wrapUpMillis,
                 staffedMillis + moreStaffedMillis,
-                busyMillis + moreBusyMillis);
+                busyMillis + moreBusyMillis,
+                holds,
+                consults,
+                consultTransfers,
+                connectionsLost,
+                connectionsRestored);
     }
 
     /** Average speed of answer in seconds, or null when nothing was answered. */

@@ -41,6 +41,9 @@ final class Reports {
                 extras.selfServiceShare(),
                 extras.callbacksRequested(),
                 extras.callbacksKept(),
+                extras.callbacksDialled(),
+                extras.callbacksNotReached(),
+                extras.callbacksFailed(),
                 outcomes);
     }
 

@@ -12,8 +12,11 @@ import io.firstcontact.router.api.config.RoutingProfile;
 import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.SelfServiceOutcome;
 import io.firstcontact.router.api.model.VisitOutcome;
@@ -88,9 +91,20 @@ final class StatisticsFold {
         final Map<String, Long> advisorHandled = new TreeMap<>();
         long callbacksRequested;
         long callbacksKept;
+        long callbacksDialled;
+        long callbacksNotReached;
+        long callbacksFailed;
 
         CentreRecord record() {
-            return new CentreRecord(contactsByChannel, selfService, advisorHandled, callbacksRequested, callbacksKept);
+            return new CentreRecord(
+                    contactsByChannel,
+                    selfService,
+                    advisorHandled,
+                    callbacksRequested,
+                    callbacksKept,
+                    callbacksDialled,
+                    callbacksNotReached,
+                    callbacksFailed);
         }
 
         static CentreTally of(CentreRecord r) {
@@ -104,6 +118,9 @@ final class StatisticsFold {
             t.advisorHandled.putAll(r.advisorHandledByChannel());
             t.callbacksRequested = r.callbacksRequested();
             t.callbacksKept = r.callbacksKept();
+            t.callbacksDialled = r.callbacksDialled();
+            t.callbacksNotReached = r.callbacksNotReached();
+            t.callbacksFailed = r.callbacksFailed();
             return t;
         }
     }
@@ -171,6 +188,7 @@ final class StatisticsFold {
                 Work w = work.get(f.assignmentId());
                 Advisor a = advisors.get(f.agentId());
                 if (w != null && w.wrapStartedAt < 0 && a != null) {
+                    w.endHold(t);
                     w.wrapStartedAt = t;
                     a.active--;
                     a.wrapping++;
@@ -184,6 +202,10 @@ final class StatisticsFold {
                     c.ended = true;
                     c.endedAt = t;
                     c.endReason = f.reason();
+                    if (f.reason() == EndReason.CALLBACK_FAILED) {
+                        centreToday.callbacksFailed++;
+                        changedChannels.add(c.channel);
+                    }
                     finishIfComplete(c);
                 }
             }
@@ -209,6 +231,25 @@ final class StatisticsFold {
             }
             case Fact.OnlineActivityReported f ->
                 channelShift.activity(keys.key("ref", f.customerRef()), f.activity(), t, outcomes);
+            case Fact.InteractionParked f -> {
+                if (held(f.interactionId(), t, true)) {
+                    countFor(f.interactionId(), t, x -> x.holds++);
+                }
+            }
+            case Fact.InteractionResumed f -> held(f.interactionId(), t, false);
+            case Fact.CallbackRequested f -> {
+                centreToday.callbacksRequested++; // a waiting caller's: the visit ended CALLBACK_CONVERTED before
+                changedChannels.add(channelOf(f.queue()));
+            }
+            case Fact.CallbackDialled f -> callbackDialled(f);
+            case Fact.ConsultStarted f -> consultStarted(f, t);
+            case Fact.ConsultEnded f -> consultEnded(f, t);
+            case Fact.CustomerConnectionLost f -> countFor(f.interactionId(), t, x -> x.connectionsLost++);
+            case Fact.CustomerConnectionRestored f -> countFor(f.interactionId(), t, x -> x.connectionsRestored++);
+            // The channels' edges the statistics do not count: the visits, offers and assignments they cause do.
+            case Fact.AgentDeviceChanged f -> {}
+            case Fact.CallbackScheduled f -> {}
+            case Fact.InventoryReconciled f -> {}
             // Routing details the statistics do not count.
             case Fact.AgentSkillsChanged f -> {}
             case Fact.PresencePending f -> {}
@@ -387,7 +428,7 @@ final class StatisticsFold {
         contacts.put(c.interactionId, c);
         centreToday.contactsByChannel.merge(f.channel(), 1L, Long::sum);
         changedChannels.add(f.channel());
-        if (f.direction() == Direction.CALLBACK) { // a callback promised (the desktop makes one an interaction)
+        if (f.direction() == Direction.CALLBACK) { // a callback promised: an interaction of its own from the start
             centreToday.callbacksRequested++;
         }
         if (f.direction() == Direction.INBOUND) {
@@ -530,19 +571,111 @@ final class StatisticsFold {
             }
             if (o == VisitOutcome.ANSWERED) {
                 c.answered = true;
-                if (c.direction == Direction.CALLBACK) {
-                    centreToday.callbacksKept++;
-                }
             }
-        }
-        if (o == VisitOutcome.CALLBACK_CONVERTED) {
-            centreToday.callbacksRequested++;
         }
         recheckLongestWait(f.queue(), t);
         Scope s = queueScopes.get(f.queue());
         if (s != null) {
             alerts.serviceLevel(line, s.day(t), t);
         }
+    }
+
+    /**
+     * The call goes on or comes off hold: the hold runs on its open assignments not yet wrapping up. Says whether a
+     * hold started (a second park of a call on hold is not a second hold).
+     */
+    private boolean held(String interactionId, long t, boolean onHold) {
+        Contact c = contacts.get(interactionId);
+        if (c == null) {
+            return false;
+        }
+        boolean started = false;
+        for (String id : c.work) { // an interaction's open assignments: one, two during a consult
+            Work w = work.get(id);
+            if (w != null && w.wrapStartedAt < 0) {
+                if (!onHold) {
+                    w.endHold(t);
+                } else if (w.heldSince < 0) {
+                    w.heldSince = t;
+                    started = true;
+                }
+            }
+        }
+        return started;
+    }
+
+    private void callbackDialled(Fact.CallbackDialled f) {
+        centreToday.callbacksDialled++;
+        if (f.outcome() == DialOutcome.ANSWERED) { // the promise kept: the customer was reached
+            centreToday.callbacksKept++;
+        } else {
+            centreToday.callbacksNotReached++;
+        }
+        Contact c = contacts.get(f.interactionId());
+        if (c != null) {
+            changedChannels.add(c.channel);
+            for (String id : c.work) {
+                Work w = work.get(id);
+                if (w != null && f.outcome() != DialOutcome.ANSWERED && w.agentId.equals(f.agentId())) {
+                    w.leg = true; // the advisor's dial reached nobody: not a contact handled
+                }
+            }
+        }
+    }
+
+    /**
+     * A colleague joined the call: a consultation of the call's queue. Their leg is not a contact handled (unless it
+     * takes the call over), and the call's advisor stays the one who handles it until then.
+     */
+    private void consultStarted(Fact.ConsultStarted f, long t) {
+        Work leg = work.get(f.assignmentId());
+        if (leg != null) {
+            leg.leg = true;
+        }
+        Contact c = contacts.get(f.interactionId());
+        if (c != null) {
+            for (String id : c.work) {
+                Work w = work.get(id);
+                if (w != null && !w.leg) {
+                    c.agentId = w.agentId;
+                }
+            }
+        }
+        countFor(f.interactionId(), t, x -> x.consults++);
+    }
+
+    private void consultEnded(Fact.ConsultEnded f, long t) {
+        if (f.outcome() != ConsultOutcome.COMPLETED) {
+            return; // a leg that ends (or an offer nobody answered) changes nothing counted
+        }
+        Contact c = contacts.get(f.interactionId());
+        if (c == null) {
+            return;
+        }
+        for (String id : c.work) {
+            Work w = work.get(id);
+            if (w != null && w.leg && w.agentId.equals(f.agentId())) {
+                w.leg = false; // the colleague's leg is the call now: handled when it ends
+                c.agentId = w.agentId;
+            }
+        }
+        countFor(f.interactionId(), t, x -> x.consultTransfers++);
+    }
+
+    /** Counts at {@code t} for an interaction: in the queue it is in or was last in, its channel and the centre. */
+    private void countFor(String interactionId, long t, java.util.function.Consumer<Tally> change) {
+        Contact c = contacts.get(interactionId);
+        if (c == null) {
+            return;
+        }
+        String queue = c.lastQueue == null ? "" : c.lastQueue;
+        QueueLine line = lines.get(queue);
+        count(queue, line != null ? line.channel : c.channel, t, change);
+    }
+
+    private String channelOf(String queue) {
+        QueueLine line = lines.get(queue);
+        return line != null ? line.channel : "";
     }
 
     /** Counts at {@code t} in the queue, its channel and the centre. */
@@ -619,7 +752,7 @@ final class StatisticsFold {
                 changedChannels.add(f.channel());
             }
             c.agentId = f.agentId();
-            c.openWork++;
+            c.work.add(f.assignmentId());
         }
     }
 
@@ -628,7 +761,13 @@ final class StatisticsFold {
         if (w == null) {
             return;
         }
-        long talk = (w.wrapStartedAt >= 0 ? w.wrapStartedAt : t) - w.startedAt;
+        w.endHold(t);
+        if (w.leg) {
+            legEnded(w, t);
+            return;
+        }
+        long hold = w.holdMillis;
+        long talk = Math.max(0, (w.wrapStartedAt >= 0 ? w.wrapStartedAt : t) - w.startedAt - hold);
         long wrap = w.wrapStartedAt >= 0 ? t - w.wrapStartedAt : 0;
         String channel = w.channel;
         if (w.queue != null) {
@@ -641,6 +780,7 @@ final class StatisticsFold {
         count(queue == null ? "" : queue, channel, t, x -> {
             x.handled++;
             x.talkMillis += talk;
+            x.holdMillis += hold;
             x.wrapUpMillis += wrap;
         });
         Advisor a = advisors.get(w.agentId);
@@ -652,6 +792,7 @@ final class StatisticsFold {
             }
             a.handled++;
             a.talkMillis += talk;
+            a.holdMillis += hold;
             a.wrapUpMillis += wrap;
             for (CrossSellOutcome o : w.crossSell.values()) {
                 if (o != CrossSellOutcome.NOT_SUITABLE) {
@@ -666,8 +807,27 @@ final class StatisticsFold {
         Contact c = contacts.get(w.interactionId);
         if (c != null) {
             c.talkMillis += talk;
+            c.holdMillis += hold;
             c.wrapUpMillis += wrap;
-            c.openWork--;
+            c.work.remove(w.assignmentId);
+            finishIfComplete(c);
+        }
+    }
+
+    /** A leg ended (a consult that did not take the call, an unanswered dial): the advisor is free, nothing handled. */
+    private void legEnded(Work w, long t) {
+        Advisor a = advisors.get(w.agentId);
+        if (a != null) {
+            if (w.wrapStartedAt >= 0) {
+                a.wrapping--;
+            } else {
+                a.active--;
+            }
+            settle(a, t);
+        }
+        Contact c = contacts.get(w.interactionId);
+        if (c != null) {
+            c.work.remove(w.assignmentId);
             finishIfComplete(c);
         }
     }

@@ -93,6 +93,9 @@ public record StatisticsSnapshot(
             long startedAt,
             AssignmentStatus status,
             long wrapStartedAt,
+            long heldSince,
+            long holdMillis,
+            boolean leg,
             Map<String, CrossSellOutcome> crossSell) {}
 
     /** A live offer: the visit it is for and who it rings. */
@@ -106,7 +109,7 @@ public record StatisticsSnapshot(
             long arrivedAt,
             String customerRef,
             String identity,
-            int openWork,
+            List<String> work,
             ContactRecord sofar) {}
 
     /** A customer's last contact within the first-contact window (listed in contact order). */

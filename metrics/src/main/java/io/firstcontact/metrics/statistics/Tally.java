@@ -17,6 +17,11 @@ final class Tally {
     long wrapUpMillis;
     long staffedMillis;
     long busyMillis;
+    long holds;
+    long consults;
+    long consultTransfers;
+    long connectionsLost;
+    long connectionsRestored;
 
     Counts counts() {
         return new Counts(
@@ -34,7 +39,12 @@ final class Tally {
                 holdMillis,
                 wrapUpMillis,
                 staffedMillis,
-                busyMillis);
+                busyMillis,
+                holds,
+                consults,
+                consultTransfers,
+                connectionsLost,
+                connectionsRestored);
     }
 
     static Tally of(Counts c) {
@@ -54,6 +64,11 @@ final class Tally {
         t.wrapUpMillis = c.wrapUpMillis();
         t.staffedMillis = c.staffedMillis();
         t.busyMillis = c.busyMillis();
+        t.holds = c.holds();
+        t.consults = c.consults();
+        t.consultTransfers = c.consultTransfers();
+        t.connectionsLost = c.connectionsLost();
+        t.connectionsRestored = c.connectionsRestored();
         return t;
     }
 

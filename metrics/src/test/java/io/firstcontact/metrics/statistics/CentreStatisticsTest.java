@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.SelfServiceOutcome;
 import java.time.LocalDateTime;
@@ -43,19 +45,69 @@ class CentreStatisticsTest {
     }
 
     @Test
-    void aPromisedCallbackIsRequestedWhenItIsMadeAndKeptWhenAnAdvisorAnswersIt() {
+    void aPromisedCallbackIsRequestedWhenItIsMadeAndKeptWhenItsCustomerAnswersTheDial() {
         floor.apply(new Command.CreateInteraction(
-                "cb-1", "voice", Direction.CALLBACK, "desktop:callback:cb-1", null, "cust-1", Attributes.NONE, null));
+                "cb-1",
+                "voice",
+                Direction.CALLBACK,
+                "desktop:callback:cb-1",
+                null,
+                "cust-1",
+                Attributes.of("callbackNumber", "+441632960001"),
+                QueueRequest.to("billing")));
         floor.apply(new Command.CreateInteraction(
                 "cb-2", "voice", Direction.CALLBACK, "desktop:callback:cb-2", null, "cust-2", Attributes.NONE, null));
-        floor.apply(new Command.QueueInteraction("cb-1", QueueRequest.to("billing")));
         floor.advisor("ann", true).answer("cb-1");
+        assertThat(floor.stats.centre(floor.now()).callbacksKept())
+                .as("the advisor answered; the customer not yet")
+                .isZero();
+        floor.apply(new Command.CallbackDialOutcome("cb-1", DialOutcome.ANSWERED));
 
         CentreFigures centre = floor.stats.centre(floor.now());
         assertThat(centre.callbacksRequested()).isEqualTo(2);
         assertThat(centre.callbacksKept()).isEqualTo(1);
         assertThat(centre.outcomes().getFirst().contacts())
-                .as("a callback is the centre's call, not a customer's contact")
+                .as("a promised callback is the centre's call, not a customer's contact")
+                .isZero();
+    }
+
+    @Test
+    void aWaitingCallerWhoAsksToBeCalledBackIsNeitherAnsweredNorAbandoned() {
+        floor.call("c1").advanceSeconds(40);
+        floor.apply(new Command.RequestCallback("c1", new Attribute("callbackNumber", "+441632960002")));
+        floor.advisor("ann", true).answer("c1");
+        floor.apply(new Command.CallbackDialOutcome("c1", DialOutcome.NO_ANSWER));
+
+        CentreFigures centre = floor.stats.centre(floor.now());
+        assertThat(centre.callbacksRequested()).isEqualTo(1);
+        assertThat(centre.callbacksKept()).isZero();
+        Counts billing = floor.billingToday();
+        assertThat(billing.abandoned()).isZero();
+        assertThat(billing.endedOtherwise()).as("the converted visit").isEqualTo(1);
+        assertThat(centre.outcomes().getFirst().contacts())
+                .as("still the caller's one contact")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void everyDialOfACallbackCountsAndOneThatSpendsItsAttemptsFails() {
+        floor.call("c1");
+        floor.apply(new Command.RequestCallback("c1", new Attribute("callbackNumber", "+441632960003")));
+        floor.advisor("ann", true);
+        for (int attempt = 1; attempt <= 3; attempt++) { // billing dials three times, five minutes apart
+            floor.answer("c1");
+            floor.apply(new Command.CallbackDialOutcome("c1", DialOutcome.NO_ANSWER));
+            floor.advanceSeconds(5 * 60);
+        }
+
+        CentreFigures centre = floor.stats.centre(floor.now());
+        assertThat(centre.callbacksRequested()).isEqualTo(1);
+        assertThat(centre.callbacksDialled()).isEqualTo(3);
+        assertThat(centre.callbacksNotReached()).isEqualTo(3);
+        assertThat(centre.callbacksKept()).isZero();
+        assertThat(centre.callbacksFailed()).isEqualTo(1);
+        assertThat(floor.billingToday().handled())
+                .as("a dial nobody answered is no contact handled")
                 .isZero();
     }
 

@@ -2,6 +2,7 @@ package io.firstcontact.metrics.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstcontact.router.api.command.Command;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,33 @@ class QueueStatisticsTest {
         assertThat(c.talkMillis()).isEqualTo(180_000);
         assertThat(c.wrapUpMillis()).isEqualTo(60_000);
         assertThat(floor.queue("billing").today().ahtSeconds()).isEqualTo(120.0);
+    }
+
+    @Test
+    void timeOnHoldIsHandleTimeApartFromTalk() {
+        floor.advisor("ann", true).call("c1").answer("c1").advanceSeconds(60);
+        floor.apply(new Command.Park("c1"));
+        floor.advanceSeconds(30);
+        floor.apply(new Command.Resume("c1"));
+        floor.advanceSeconds(30).end("c1").advanceSeconds(30); // 30 s of wrap-up
+
+        Counts c = floor.billingToday();
+        assertThat(c.talkMillis()).isEqualTo(90_000);
+        assertThat(c.holdMillis()).isEqualTo(30_000);
+        assertThat(c.wrapUpMillis()).isEqualTo(30_000);
+        assertThat(floor.queue("billing").today().ahtSeconds()).isEqualTo(150.0);
+        assertThat(floor.advisorFigures("ann").today().holdSeconds()).isEqualTo(30.0);
+    }
+
+    @Test
+    void aCallerWhoHangsUpOnHoldEndsTheHoldWithTheCall() {
+        floor.advisor("ann", true).call("c1").answer("c1").advanceSeconds(10);
+        floor.apply(new Command.Park("c1"));
+        floor.advanceSeconds(20).hangUp("c1").advanceSeconds(30);
+
+        Counts c = floor.billingToday();
+        assertThat(c.talkMillis()).isEqualTo(10_000);
+        assertThat(c.holdMillis()).isEqualTo(20_000);
     }
 
     @Test

@@ -85,6 +85,14 @@ class RestartTest {
                         .centreExtras()
                         .selfServiceCompleted();
         assertThat(selfServed).isPositive();
+        long held = s.centre().day().holdMillis() + firstDay.centre().day().holdMillis();
+        assertThat(held).as("calls were put on hold").isPositive();
+        Counts both = s.centre().day().plus(firstDay.centre().day());
+        assertThat(both.consults()).as("colleagues were consulted").isPositive();
+        assertThat(both.connectionsLost()).as("connections dropped").isPositive();
+        assertThat(s.centreToday().callbacksDialled() + firstDay.centreExtras().callbacksDialled())
+                .as("callbacks were dialled")
+                .isPositive();
         assertThat(history.contacts(java.time.LocalDate.of(2026, 10, 24))).isNotEmpty();
     }
 }

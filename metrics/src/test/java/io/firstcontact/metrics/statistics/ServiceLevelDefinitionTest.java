@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceLevelDefinitionTest {
     /** 80 answered (72 within T), 20 abandoned of which 5 short. */
-    private static final Counts DAY = new Counts(100, 80, 72, 20, 5, 12, 3, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final Counts DAY = new Counts(100, 80, 72, 20, 5, 12, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static ServiceLevelDefinition with(AbandonTreatment t) {
         return new ServiceLevelDefinition(t, Duration.ofSeconds(5), 0.8, Map.of("parking", 0.9));
@@ -37,7 +37,7 @@ class ServiceLevelDefinitionTest {
 
     @Test
     void onlyShortAbandonsLeaveNoDenominatorWhenTheyAreExcluded() {
-        Counts onlyShort = new Counts(2, 0, 0, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Counts onlyShort = new Counts(2, 0, 0, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(with(AbandonTreatment.SHORT_ABANDONS_EXCLUDED).ratio(onlyShort))
                 .isNull();
         assertThat(with(AbandonTreatment.ABANDONS_COUNTED_AGAINST).ratio(onlyShort))

@@ -44,7 +44,12 @@ final class CsvExports {
         "talkSeconds",
         "holdSeconds",
         "wrapUpSeconds",
-        "occupancy"
+        "occupancy",
+        "holds",
+        "consults",
+        "consultTransfers",
+        "connectionsLost",
+        "connectionsRestored"
     })
     record IntervalRow(
             String date,
@@ -67,13 +72,34 @@ final class CsvExports {
             double talkSeconds,
             double holdSeconds,
             double wrapUpSeconds,
-            Double occupancy) {}
+            Double occupancy,
+            long holds,
+            long consults,
+            long consultTransfers,
+            long connectionsLost,
+            long connectionsRestored) {}
 
     /** One contact. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({
-        "interactionId", "channel", "direction", "arrivedAt", "endedAt", "endReason", "firstQueue", "lastQueue",
-        "visits", "answered", "waitSeconds", "agentId", "talkSeconds", "wrapUpSeconds", "wrapUpCodes", "selfService",
-        "crossSell", "repeat"
+        "interactionId",
+        "channel",
+        "direction",
+        "arrivedAt",
+        "endedAt",
+        "endReason",
+        "firstQueue",
+        "lastQueue",
+        "visits",
+        "answered",
+        "waitSeconds",
+        "agentId",
+        "talkSeconds",
+        "holdSeconds",
+        "wrapUpSeconds",
+        "wrapUpCodes",
+        "selfService",
+        "crossSell",
+        "repeat"
     })
     record ContactRow(
             String interactionId,
@@ -89,6 +115,7 @@ final class CsvExports {
             double waitSeconds,
             String agentId,
             double talkSeconds,
+            double holdSeconds,
             double wrapUpSeconds,
             String wrapUpCodes,
             String selfService,
@@ -121,7 +148,12 @@ final class CsvExports {
                     c.talkMillis() / 1000.0,
                     c.holdMillis() / 1000.0,
                     c.wrapUpMillis() / 1000.0,
-                    p.occupancy()));
+                    p.occupancy(),
+                    c.holds(),
+                    c.consults(),
+                    c.consultTransfers(),
+                    c.connectionsLost(),
+                    c.connectionsRestored()));
         }
         return write(IntervalRow.class, rows);
     }
@@ -143,6 +175,7 @@ final class CsvExports {
                     c.waitMillis() / 1000.0,
                     cell(c.agentId()),
                     c.talkMillis() / 1000.0,
+                    c.holdMillis() / 1000.0,
                     c.wrapUpMillis() / 1000.0,
                     cell(String.join(" ", c.wrapUpCodes())),
                     cell(String.join(" ", c.selfService())),
