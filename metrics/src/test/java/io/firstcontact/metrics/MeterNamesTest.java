@@ -6,6 +6,7 @@ import io.firstcontact.metrics.statistics.CustomerKeys;
 import io.firstcontact.metrics.statistics.HistoryStore;
 import io.firstcontact.metrics.statistics.Statistics;
 import io.firstcontact.metrics.statistics.StatisticsOptions;
+import io.firstcontact.router.account.AccountStatistics;
 import io.firstcontact.router.engine.Centres;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
@@ -46,11 +47,22 @@ class MeterNamesTest {
                 StatisticsOptions.DEFAULT, (at, task) -> () -> {}, new HistoryStore.InMemory(), CustomerKeys.UNKEYED);
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
+        AccountBinder account = new AccountBinder(() -> AccountStatistics.NONE);
         DeskBinder desk = new DeskBinder(() -> 0);
+        WallboardBinder wallboard = new WallboardBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
             fed.to(routing).to(statistics);
             fed.configure(Centres.small());
-            for (var b : List.of(routing, journal, new StatisticsBinder(statistics), stream, api, desk, process)) {
+            for (var b : List.of(
+                    routing,
+                    journal,
+                    new StatisticsBinder(statistics),
+                    stream,
+                    api,
+                    desk,
+                    wallboard,
+                    process,
+                    account)) {
                 b.bindTo(registry);
             }
             fed.agent("a1");

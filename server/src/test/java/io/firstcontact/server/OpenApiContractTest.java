@@ -26,6 +26,14 @@ import io.firstcontact.metrics.statistics.IntervalFigures;
 import io.firstcontact.metrics.statistics.OutcomeFigures;
 import io.firstcontact.metrics.statistics.Period;
 import io.firstcontact.metrics.statistics.QueueFigures;
+import io.firstcontact.router.api.account.Account;
+import io.firstcontact.router.api.account.Address;
+import io.firstcontact.router.api.account.AlertSubscription;
+import io.firstcontact.router.api.account.CouncilTaxAccount;
+import io.firstcontact.router.api.account.OnlineAccount;
+import io.firstcontact.router.api.account.Pcn;
+import io.firstcontact.router.api.account.RecentContact;
+import io.firstcontact.router.api.account.ServiceRequest;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.config.AttributeDefinition;
 import io.firstcontact.router.api.config.ChannelCapacity;
@@ -564,6 +572,11 @@ class OpenApiContractTest {
         enums.put("Refusal", Refusal.class);
         enums.put("AdvisorState", AdvisorState.class);
         enums.put("AlertKind", AlertKind.class);
+        enums.put("CouncilTaxBilling", CouncilTaxAccount.Billing.class);
+        enums.put("CouncilTaxPaymentMethod", CouncilTaxAccount.PaymentMethod.class);
+        enums.put("PcnStatus", Pcn.Status.class);
+        enums.put("ServiceRequestStatus", ServiceRequest.Status.class);
+        enums.put("AlertChannel", AlertSubscription.Channel.class);
         enums.put("DeviceState", DeviceState.class);
         enums.put("DialOutcome", DialOutcome.class);
         enums.put("ConsultOutcome", ConsultOutcome.class);
@@ -609,7 +622,16 @@ class OpenApiContractTest {
                 Alert.class,
                 IntervalFigures.class,
                 DayFigures.class,
-                CentreRecord.class)) {
+                CentreRecord.class,
+                Account.class,
+                Address.class,
+                CouncilTaxAccount.class,
+                Pcn.class,
+                ServiceRequest.class,
+                ServiceRequest.NextStep.class,
+                OnlineAccount.class,
+                AlertSubscription.class,
+                RecentContact.class)) {
             wrong.addAll(fields(c.getSimpleName(), c, false, true));
         }
         wrong.addAll(fields("ScopeFigures", DayFigures.ScopeFigures.class, false, true));
@@ -630,6 +652,7 @@ class OpenApiContractTest {
         requests.put("ExtendWrapUpRequest", "ExtendWrapUp");
         requests.put("InventoryRequest", "Inventory");
         requests.put("OnlineActivityRequest", "OnlineActivity");
+        requests.put("AccountRoutingSwitchRequest", "Switch");
         for (Map.Entry<String, String> r : requests.entrySet()) {
             Class<?> body = Class.forName("io.firstcontact.server.api.Requests$" + r.getValue());
             wrong.addAll(fields(r.getKey(), body, false, false));
@@ -1325,6 +1348,7 @@ class OpenApiContractTest {
         // The session ends.
         assertThat(call("supervisor", "POST", "/api/v1/agents/a0/logout", null).status())
                 .isEqualTo(200);
+        accounts();
 
         assertThat(mismatches).isEmpty();
         Set<String> documented = new TreeSet<>();
@@ -1378,6 +1402,57 @@ class OpenApiContractTest {
         assertThat(call("supervisor", "POST", "/api/v1/customers/cust-1001/online-activity", "{}")
                         .status())
                 .isEqualTo(403);
+    }
+
+    /** The account context: a resident of the demo back office (the test server's default) calls in. */
+    private void accounts() throws Exception {
+        s.server.account().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join(); // it starts after recovery
+        var resident = call(
+                "integration",
+                "POST",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"pbx:1732440700.1\",\"channel\":\"voice\",\"customerRef\":\"C-100001\"}");
+        String id = json(resident, "interactionId");
+        assertThat(call("integration", "GET", "/api/v1/interactions/" + id + "/account", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("agent-a0", "GET", "/api/v1/interactions/" + id + "/account", null)
+                        .status())
+                .isEqualTo(403);
+        var unknown = call(
+                "integration",
+                "POST",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"pbx:1732440700.2\",\"channel\":\"voice\",\"customerRef\":\"C-999999\"}");
+        assertThat(call(
+                                "supervisor",
+                                "GET",
+                                "/api/v1/interactions/" + json(unknown, "interactionId") + "/account",
+                                null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("integration", "GET", "/api/v1/accounts/customer/C-100001", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "GET", "/api/v1/accounts/phone/not-a-number", null)
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("integration", "GET", "/api/v1/accounts/email/nobody@example.invalid", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("supervisor", "GET", "/api/v1/account-routing", null).status())
+                .isEqualTo(200);
+        var off = call("supervisor", "PUT", "/api/v1/account-routing/queues/billing", "{\"enabled\":false}");
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(call("supervisor", "PUT", "/api/v1/account-routing/queues/nowhere", "{\"enabled\":false}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("supervisor", "PUT", "/api/v1/account-routing/queues/billing", "{}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("admin", "PUT", "/api/v1/account-routing/queues/billing", "{\"enabled\":true}")
+                        .status())
+                .isEqualTo(200);
     }
 
     /** The IVR: its flows versioned with If-Match, its calendars, and a chat taken through it turn by turn. */

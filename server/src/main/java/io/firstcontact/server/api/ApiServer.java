@@ -44,6 +44,7 @@ public final class ApiServer {
     private final IvrService ivr;
     private final LiveView view;
     private final java.util.function.Consumer<Router> more;
+    private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -58,7 +59,8 @@ public final class ApiServer {
             Statistics statistics,
             IvrService ivr,
             LiveView view,
-            java.util.function.Consumer<Router> more) {
+            java.util.function.Consumer<Router> more,
+            java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -73,6 +75,7 @@ public final class ApiServer {
         this.ivr = ivr;
         this.view = view;
         this.more = more;
+        this.account = account;
     }
 
     public Router router() {
@@ -123,6 +126,7 @@ public final class ApiServer {
         new IvrRoutes(api, ivr, view).register();
         views.register(api);
         statistics.register(api);
+        new AccountRoutes(account, views).register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
             String last = ctx.request().getHeader("Last-Event-ID");

@@ -86,6 +86,9 @@ final class Requests {
     /** @param activity what the customer did online ({@code registered}, {@code paid-online}, …) */
     record OnlineActivity(String activity) {}
 
+    /** A supervisor's switch: on or off. */
+    record Switch(Boolean enabled) {}
+
     // ---- conversions (field names in errors are JSON paths) ----
 
     static String required(String value, String field) {

@@ -2,6 +2,7 @@ package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
+ * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
         Mode mode,
@@ -38,7 +40,8 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
-        StatisticsSettings statistics) {
+        StatisticsSettings statistics,
+        AccountOptions account) {
 
     public enum Mode {
         DEMO,
@@ -67,6 +70,7 @@ public record ServerConfig(
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULTS);
+        account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
     /** The defaults: what runs with no file. */
@@ -87,7 +91,8 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
-                StatisticsSettings.DEFAULTS);
+                StatisticsSettings.DEFAULTS,
+                AccountOptions.DEFAULT);
     }
 
     public boolean demoMode() {
