@@ -322,8 +322,15 @@ final class Chats implements EffectSink {
         }
     }
 
-    /** A frame from a page attached to a chat. Runs on the chat's context. */
+    /**
+     * A frame from a page attached to a chat. It is handled on the chat's context, after the page's {@code hello}
+     * (which hops there too): a message sent right behind the hello finds its chat attached.
+     */
     void frame(ResidentSocket socket, ObjectNode f) {
+        context.runOnContext(v -> onContext(socket, f));
+    }
+
+    private void onContext(ResidentSocket socket, ObjectNode f) {
         ChatSession s = socket.session;
         if (s == null || s.socket != socket) {
             socket.send(Frames.error(null, "hello-first", "Say hello first."));

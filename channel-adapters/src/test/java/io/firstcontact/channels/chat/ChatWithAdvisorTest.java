@@ -106,7 +106,7 @@ class ChatWithAdvisorTest {
         r.connect(seen);
         r.say("m1", "First."); // the page resends what it is not sure of: the same id is the same message
         r.say("m2", "Second.");
-        r.awaitNext(
+        r.await(
                 "m2 acknowledged",
                 f -> type("ack").test(f) && f.path("id").asText().equals("m2"));
 
@@ -218,7 +218,7 @@ class ChatWithAdvisorTest {
 
         first.send(Resident.JSON.createObjectNode().put("type", "leave"));
 
-        second.awaitNext(
+        second.await( // it was second from the start: a first place comes only after the first leaves
                 "first in line",
                 f -> type("standing").test(f) && f.path("position").asInt() == 1);
     }
@@ -233,9 +233,10 @@ class ChatWithAdvisorTest {
         r.await("ended", f -> phase("ENDED").test(f) && f.path("canContinue").asBoolean());
         await("the first chat ended", () -> rig.routing.interaction(first).phase() == Phase.ENDED);
 
+        int mark = r.mark();
         r.send(Resident.JSON.createObjectNode().put("type", "continue"));
 
-        r.awaitNext("queued again", phase("QUEUED"));
+        r.awaitSince(mark, "queued again", phase("QUEUED"));
         String next = rig.routing.facts.stream()
                 .filter(f ->
                         f instanceof Fact.InteractionCreated c && c.sourceRef().equals("chat:" + r.sessionId + ":2"))

@@ -167,15 +167,15 @@ final class Resident implements AutoCloseable {
         return frames.stream().filter(match).findFirst().orElseThrow();
     }
 
-    /** Waits for a frame matching after the last one seen so far. */
-    ObjectNode awaitNext(String what, Predicate<ObjectNode> match) {
-        int from = frames.size();
-        TestRouting.await(
-                what, () -> frames.subList(from, frames.size()).stream().anyMatch(match));
-        return frames.subList(from, frames.size()).stream()
-                .filter(match)
-                .findFirst()
-                .orElseThrow();
+    /** Where the frames received so far end: what comes after it answers what is done next. */
+    int mark() {
+        return frames.size();
+    }
+
+    /** Waits for a frame matching among those received since {@code mark} (taken before the action it answers). */
+    ObjectNode awaitSince(int mark, String what, Predicate<ObjectNode> match) {
+        TestRouting.await(what, () -> frames.stream().skip(mark).anyMatch(match));
+        return frames.stream().skip(mark).filter(match).findFirst().orElseThrow();
     }
 
     static Predicate<ObjectNode> type(String type) {
