@@ -174,4 +174,28 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
                         .locator("ol.transcript"))
                 .containsText("A supervisor has joined the conversation.");
     }
+
+    @Test
+    void anotherAdvisorCanNeitherReadNorWriteInAChatThatIsNotTheirs() {
+        Page asha = centre.advisor("asha");
+        Page resident = centre.resident("Priya", "priya@example.org", "general");
+        say(resident, "0");
+        accept(asha);
+        String assignment =
+                chats(asha).first().getByLabel("Reply").getAttribute("id").substring("reply-".length());
+        Page ben = centre.advisor("ben");
+
+        Object statuses = ben.evaluate("""
+                async (id) => {
+                  const s = await (await fetch('/auth/session')).json();
+                  const read = await fetch('/desk/api/work/' + id + '/conversation');
+                  const write = await fetch('/desk/api/work/' + id + '/messages', { method: 'POST',
+                    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken },
+                    body: JSON.stringify({ clientId: 'b1', text: 'not mine' }) });
+                  return [read.status, write.status];
+                }""", assignment);
+
+        org.assertj.core.api.Assertions.assertThat(statuses).isEqualTo(List.of(403, 403));
+        assertThat(log(resident)).not().containsText("not mine");
+    }
 }
