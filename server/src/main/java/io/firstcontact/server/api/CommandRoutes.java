@@ -168,11 +168,15 @@ final class CommandRoutes {
         var selfOrSupervisor = roles(AGENT, INTEGRATION, ADMIN, SUPERVISOR);
         api.post(HttpMethod.POST, "/api/v1/agents/:id/login", self, call -> {
             String agent = ownAgent(call);
-            Requests.LogIn b = call.body().length == 0 ? new Requests.LogIn(null) : call.body(Requests.LogIn.class);
+            Requests.LogIn b =
+                    call.body().length == 0 ? new Requests.LogIn(null, null) : call.body(Requests.LogIn.class);
             boolean ready = b.ready() == null || b.ready();
             return api.submit(
                             call,
-                            new Command.LogIn(agent, ready, call.principal().actor()))
+                            Requests.checked(
+                                    () -> new Command.LogIn(
+                                            agent, ready, call.principal().actor(), b.device()),
+                                    "device"))
                     .whenComplete((r, e) -> {
                         if (e == null) {
                             sessions.attached(agent);

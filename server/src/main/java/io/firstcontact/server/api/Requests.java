@@ -60,7 +60,7 @@ final class Requests {
 
     record End(EndReason reason) {}
 
-    record LogIn(Boolean ready) {}
+    record LogIn(Boolean ready, String device) {}
 
     record Presence(PresenceState presence, String reason, Boolean force) {}
 

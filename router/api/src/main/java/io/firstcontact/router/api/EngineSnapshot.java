@@ -33,7 +33,8 @@ public record EngineSnapshot(
         List<String> recentIdempotencyKeys,
         List<RecentOffer> recentOffers) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: an advisor's phone device ({@code AgentSnap.device}). */
+    public static final int SCHEMA_VERSION = 2;
 
     public EngineSnapshot {
         queues = List.copyOf(queues);
@@ -70,6 +71,7 @@ public record EngineSnapshot(
             String pendingReason,
             Actor pendingActor,
             boolean sessionAttached,
+            String device,
             DeadlineSnap sessionDeadline,
             List<Integer> active,
             List<Integer> wrapping,

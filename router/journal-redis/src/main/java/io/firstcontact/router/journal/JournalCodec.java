@@ -72,8 +72,8 @@ import java.util.regex.Pattern;
  * Thread-safe; build one and share it.
  */
 public final class JournalCodec {
-    /** The journal schema version this codec writes. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The journal schema version this codec writes (2: a login names its phone device). */
+    public static final int SCHEMA_VERSION = 2;
 
     /** The type property of the sealed hierarchies. */
     public static final String TYPE_PROPERTY = "type";

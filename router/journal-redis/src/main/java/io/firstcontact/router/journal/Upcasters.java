@@ -9,8 +9,8 @@ import java.util.TreeMap;
  * version by the upcasters of {@code v}, {@code v + 1}, …, each applied in turn; a missing step refuses the entry.
  */
 public final class Upcasters {
-    /** The upcasters of the released journal versions. None yet: version 1 is the first. */
-    public static final Upcasters STANDARD = new Upcasters(new TreeMap<>());
+    /** The upcasters of the released journal versions: 1 → 2 gives a login its phone device (none). */
+    public static final Upcasters STANDARD = new Upcasters(new TreeMap<>()).with(1, Upcasters::logInHasADevice);
 
     private final TreeMap<Integer, Upcaster> byFromVersion;
 
@@ -30,6 +30,17 @@ public final class Upcasters {
         TreeMap<Integer, Upcaster> copy = new TreeMap<>(byFromVersion);
         copy.put(fromVersion, upcaster);
         return new Upcasters(copy);
+    }
+
+    /** Version 1 → 2: {@code LogIn} gained its last component, {@code device}; older logins had none. */
+    static ObjectNode logInHasADevice(ObjectNode entry) {
+        if (entry.get("input") instanceof ObjectNode input
+                && input.get("command") instanceof ObjectNode command
+                && command.path(JournalCodec.TYPE_PROPERTY).asText().equals("LogIn")
+                && !command.has("device")) {
+            command.putNull("device");
+        }
+        return entry;
     }
 
     /**

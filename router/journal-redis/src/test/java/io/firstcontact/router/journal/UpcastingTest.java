@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.Actor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +35,8 @@ class UpcastingTest {
         return entry;
     };
 
-    static String v0(String v1) {
-        return v1.replace("\"schemaVersion\":1", "\"schemaVersion\":0")
+    static String v0(String current) {
+        return current.replace("\"schemaVersion\":" + JournalCodec.SCHEMA_VERSION, "\"schemaVersion\":0")
                 .replace("\"source\":", "\"origin\":")
                 .replace("\"decision\":", "\"result\":");
     }
@@ -75,6 +80,19 @@ class UpcastingTest {
         assertThatThrownBy(() -> codec.decodeEntry(v0.getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
                 .hasMessageContaining("journal entry 4-9: the upcaster from schema version 0 failed");
+    }
+
+    @Test
+    void aLoginOfVersionOneReadsAsALoginWithoutADevice() {
+        JournalCodec codec = TestCodecs.keyed();
+        EngineInput login = new EngineInput(
+                4, 9, 1_700_000_000_000L, "api", null, new Command.LogIn("ann", true, Actor.agent("ann")));
+        JournalEntry current = JournalEntry.of(login, new Decision(9, List.of(), List.of(), Decision.NO_DEADLINE));
+        String v2 = new String(codec.encodeEntry(current), UTF_8);
+        assertThat(v2).contains("\"device\":null");
+        String v1 = v2.replace("\"schemaVersion\":2", "\"schemaVersion\":1").replace(",\"device\":null", "");
+
+        assertThat(codec.decodeEntry(v1.getBytes(UTF_8))).isEqualTo(current);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
  * @param pendingPresence a presence asked for while work is open, applied when it ends; null for none
  * @param pendingReason its not-ready reason, or null
  * @param sessionAttached whether their desktop session is attached
+ * @param device the phone device they logged in at (the voice edge rings it), or null
  * @param offerIds their live offers (reserved or alerting), oldest first (in the order they were made)
  * @param assignmentIds their open assignments (active or in wrap-up), oldest first: by start time, then in the order
  *     of their offers
@@ -34,6 +35,7 @@ public record AgentView(
         PresenceState pendingPresence,
         String pendingReason,
         boolean sessionAttached,
+        String device,
         List<String> offerIds,
         List<String> assignmentIds) {
     public AgentView {

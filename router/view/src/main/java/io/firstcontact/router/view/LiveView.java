@@ -163,6 +163,7 @@ public final class LiveView implements EffectSink {
             a.pendingPresence = as.pendingPresence();
             a.pendingReason = as.pendingReason();
             a.sessionAttached = as.sessionAttached();
+            a.device = as.device();
             agents.put(a.id, a);
         }
         for (EngineSnapshot.InteractionSnap is : snapshot.interactions()) {
@@ -337,6 +338,12 @@ public final class LiveView implements EffectSink {
                     a.sessionAttached = f.attached();
                 }
             }
+            case Fact.DeviceAssigned f -> {
+                TrackedAgent a = agents.get(f.agentId());
+                if (a != null) {
+                    a.device = f.device();
+                }
+            }
             case Fact.InteractionCreated f -> created(f, command);
             case Fact.VisitStarted f -> visitStarted(f);
             case Fact.VisitEnded f -> visitEnded(f);
@@ -428,6 +435,7 @@ public final class LiveView implements EffectSink {
         }
         if (f.to() == PresenceState.LOGGED_OUT) {
             a.sessionAttached = false;
+            a.device = null; // the phone is theirs until they log out
         }
     }
 

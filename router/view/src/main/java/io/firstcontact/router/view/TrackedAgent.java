@@ -20,6 +20,8 @@ final class TrackedAgent {
     PresenceState pendingPresence;
     String pendingReason;
     boolean sessionAttached;
+    /** The phone they logged in at, or null. */
+    String device;
 
     final TreeSet<TrackedOffer> offers = new TreeSet<>(TrackedOffer.ORDER);
     final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
@@ -47,6 +49,7 @@ final class TrackedAgent {
                 pendingPresence,
                 pendingReason,
                 sessionAttached,
+                device,
                 offers.stream().map(o -> o.id).toList(),
                 assignments.stream().map(as -> as.id).toList());
     }

@@ -30,6 +30,9 @@ public final class AgentState {
     Actor pendingActor;
 
     boolean sessionAttached;
+    /** The phone they logged in at, or null: data for the voice edge, never used to route. */
+    String device;
+
     final Deadline sessionDeadline = new Deadline(Deadline.Kind.SESSION_GRACE, this);
 
     // Per channel index of the configuration: capacity and blocking derived from the utilisation profile,
@@ -161,6 +164,11 @@ public final class AgentState {
 
     public boolean sessionAttached() {
         return sessionAttached;
+    }
+
+    /** The phone device they logged in at, or null. */
+    public String device() {
+        return device;
     }
 
     public int active(int channel) {

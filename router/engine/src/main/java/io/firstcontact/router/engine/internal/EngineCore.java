@@ -524,6 +524,10 @@ public final class EngineCore {
                 c.ready() ? PresenceState.READY : PresenceState.NOT_READY,
                 c.ready() ? null : NotReadyReasons.LOGIN,
                 c.actor());
+        a.device = c.device();
+        if (c.device() != null) {
+            fact(new Fact.DeviceAssigned(a.id, c.device()));
+        }
         index.agentChanged(a);
         settle();
     }
@@ -598,6 +602,7 @@ public final class EngineCore {
         }
         if (state == PresenceState.LOGGED_OUT) {
             a.sessionAttached = false;
+            a.device = null;
             unschedule(a.sessionDeadline);
         }
         fact(new Fact.PresenceChanged(a.id, from, state, reason, actor));

@@ -54,6 +54,7 @@ public final class Snapshots {
                     a.pendingReason,
                     a.pendingActor,
                     a.sessionAttached,
+                    a.device,
                     deadline(a.sessionDeadline),
                     ints(a.active),
                     ints(a.wrapping),
@@ -186,6 +187,7 @@ public final class Snapshots {
             a.pendingReason = as.pendingReason();
             a.pendingActor = as.pendingActor();
             a.sessionAttached = as.sessionAttached();
+            a.device = as.device();
             a.active = as.active().stream().mapToInt(Integer::intValue).toArray();
             a.wrapping = as.wrapping().stream().mapToInt(Integer::intValue).toArray();
             a.availableSince =
