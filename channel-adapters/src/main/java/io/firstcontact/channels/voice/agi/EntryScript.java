@@ -1,0 +1,137 @@
+package io.firstcontact.channels.voice.agi;
+
+import io.firstcontact.channels.voice.VoiceOptions;
+import io.firstcontact.channels.voice.calls.Switchboard;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.command.QueueRequest;
+import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.Direction;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.port.RoutingPort;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code AGI(agi://…/entry)}: a call arrives. The caller is identified by their number (the customer reference until
+ * the account directory comes), the interaction is created with the source reference {@code voice:<server>:<linkedid>}
+ * and its id set on the channel ({@code FC_INTERACTION_ID}, with {@code FC_QUEUE} and {@code FC_WAIT_START}, so a
+ * restarted router finds its callers again), a one-digit menu chooses the queue, and the caller is queued. When the
+ * script returns, the dialplan takes the caller to the holding context.
+ */
+final class EntryScript implements AgiScript {
+    private static final Logger LOG = LoggerFactory.getLogger(EntryScript.class);
+
+    private final VoiceOptions options;
+    private final RoutingPort routing;
+    private final Switchboard board;
+    private final InstantSource clock;
+
+    EntryScript(VoiceOptions options, RoutingPort routing, Switchboard board, InstantSource clock) {
+        this.options = options;
+        this.routing = routing;
+        this.board = board;
+        this.clock = clock;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        String uniqueid = request.getUniqueId();
+        String number = CallerNumbers.normalise(request.getCallerIdNumber());
+        String linkedid = channel.getVariable("CHANNEL(linkedid)");
+        String sourceRef = options.source() + ":" + (linkedid == null || linkedid.isBlank() ? uniqueid : linkedid);
+        String id = InteractionIds.next(clock);
+        channel.setVariable("FC_INTERACTION_ID", id);
+        channel.setVariable("FC_LEG", "caller");
+        board.arrived(id, sourceRef, uniqueid, number).toCompletableFuture().join();
+        boolean created = false;
+        try {
+            Decision made = Scripts.decide(
+                    routing,
+                    Switchboard.SOURCE,
+                    "create:" + id,
+                    new Command.CreateInteraction(
+                            id, "voice", Direction.INBOUND, sourceRef, null, number, attributes(number, null), null));
+            if (made.refused()) {
+                LOG.warn("voice: routing refused a new call: {}", made.effects().getFirst());
+                channel.setVariable("FC_INTERACTION_ID", "");
+                return;
+            }
+            created = true;
+            String queue = menu(channel);
+            channel.setVariable("FC_QUEUE", queue);
+            channel.setVariable("FC_WAIT_START", String.valueOf(clock.millis()));
+            channel.setVariable(
+                    "FC_ANNOUNCE_EVERY", String.valueOf(options.announceEvery().toSeconds()));
+            Scripts.decide(
+                    routing,
+                    Switchboard.SOURCE,
+                    "attributes:" + id,
+                    new Command.UpdateAttributes(id, attributes(number, queue)));
+            board.queued(id, queue);
+            Decision queued = Scripts.decide(
+                    routing,
+                    Switchboard.SOURCE,
+                    "queue:" + id,
+                    new Command.QueueInteraction(id, QueueRequest.to(queue)));
+            if (queued.refused()) {
+                LOG.warn(
+                        "voice: routing refused to queue a call in {}: {}",
+                        queue,
+                        queued.effects().getFirst());
+            }
+        } catch (AgiHangupException e) {
+            // The caller hung up in the menu. Their hang-up event may have been seen before the creation was
+            // sequenced, so the end is asked for here too (a second end changes nothing).
+            if (created) {
+                endQuietly(id);
+            }
+            throw e;
+        } catch (Scripts.RoutingUnavailable e) {
+            LOG.warn(
+                    "voice: a new call could not be handed to routing ({}); the caller hears the fallback message",
+                    e.getMessage());
+            channel.setVariable("FC_INTERACTION_ID", "");
+        } finally {
+            board.ivrEnded(id);
+        }
+    }
+
+    /** The one-digit menu: the queue of the key pressed, or the default after the configured attempts. */
+    private String menu(AgiChannel channel) throws AgiException {
+        VoiceOptions.Menu menu = options.menu();
+        for (int attempt = 0; attempt < menu.attempts(); attempt++) {
+            String digits = channel.getData(menu.prompt(), menu.timeout().toMillis(), 1);
+            if (digits != null && menu.queues().containsKey(digits.strip())) {
+                return menu.queues().get(digits.strip());
+            }
+        }
+        return menu.defaultQueue();
+    }
+
+    /** The caller's number (personal: sealed in the journal) and their menu choice (what they keyed). */
+    private static Attributes attributes(String number, String queue) {
+        List<String> pairs = new ArrayList<>();
+        if (number != null) {
+            pairs.add("callerNumber");
+            pairs.add(number);
+        }
+        if (queue != null) {
+            pairs.add("menuChoice");
+            pairs.add(queue);
+        }
+        return Attributes.of(pairs.toArray(String[]::new));
+    }
+
+    private void endQuietly(String id) {
+        routing.submit(Switchboard.SOURCE, "end-ivr:" + id, new Command.EndInteraction(id, EndReason.CUSTOMER_LEFT));
+    }
+}
