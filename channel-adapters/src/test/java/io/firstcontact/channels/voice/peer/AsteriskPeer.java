@@ -159,6 +159,14 @@ public final class AsteriskPeer implements AutoCloseable {
                 .toList();
     }
 
+    /** Sends recorded bytes, exactly, to every logged-in manager session (cut in chunks of random size). */
+    public void replay(byte[] recorded) {
+        onPbx(() -> {
+            ami.replay(recorded);
+            return null;
+        });
+    }
+
     public int amiSessions() {
         return ami.sessionCount();
     }

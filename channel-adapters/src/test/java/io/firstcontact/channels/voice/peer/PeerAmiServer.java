@@ -138,6 +138,15 @@ final class PeerAmiServer {
         sessions.clear();
     }
 
+    /** Writes raw bytes (a recording) to every logged-in session, in chunks of random size as ever. */
+    void replay(byte[] bytes) {
+        for (Session s : sessions) {
+            if (s.authenticated) {
+                s.sendRaw(bytes);
+            }
+        }
+    }
+
     int sessionCount() {
         return sessions.size();
     }
