@@ -114,7 +114,7 @@ class RecordedAgiSessionTest {
                             "hangup-digit=0",
                             "dead",
                             "still=approved");
-            assertThat(commands).hasSize(22).first().isEqualTo("ANSWER");
+            assertThat(commands).hasSize(20).first().isEqualTo("ANSWER");
         }
     }
 
