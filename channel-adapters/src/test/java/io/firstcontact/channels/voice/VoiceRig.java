@@ -47,6 +47,34 @@ final class VoiceRig implements AutoCloseable {
         Await.until(adapter::amiConnected, "the adapter to log in to the peer");
     }
 
+    /** A caller who keys {@code key} and is queued; answers the caller and their interaction id. */
+    Waiting waiting(String number, String key) {
+        AsteriskPeer.Caller caller = peer.call(number, key);
+        String id = interactionOf(caller);
+        routing.awaitFact(
+                io.firstcontact.router.api.event.Fact.VisitStarted.class,
+                v -> v.interactionId().equals(id));
+        Await.until(
+                () -> caller.activity().equals("HOLDING")
+                        || !caller.bridgedWith().isEmpty(),
+                "the caller to wait");
+        return new Waiting(caller, id);
+    }
+
+    record Waiting(AsteriskPeer.Caller caller, String id) {}
+
+    String interactionOf(AsteriskPeer.Caller caller) {
+        return Await.until(
+                () -> caller.variable("FC_INTERACTION_ID").filter(v -> !v.isEmpty()),
+                Duration.ofSeconds(10),
+                "the caller's interaction id");
+    }
+
+    /** Whether the caller is bridged to a leg of this device now. */
+    boolean bridgedTo(AsteriskPeer.Caller caller, String device) {
+        return caller.bridgedWith().stream().anyMatch(n -> n.startsWith(device + "-"));
+    }
+
     @Override
     public void close() {
         adapter.stop().toCompletableFuture().join();

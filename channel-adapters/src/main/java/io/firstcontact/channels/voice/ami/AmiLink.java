@@ -64,13 +64,14 @@ public final class AmiLink implements AutoCloseable {
         while (!closed) {
             attempt++;
             ManagerConnectionImpl c = newConnection();
+            // Set before the login: its ConnectEvent (the adapter resynchronises on it) comes from inside login().
+            connection = c;
             try {
                 c.login(VoiceOptions.Ami.EVENTS);
                 if (closed) {
                     c.logoff();
                     return;
                 }
-                connection = c;
                 LOG.info(
                         "AMI: logged in to {}:{} as {} (attempt {})",
                         options.host(),

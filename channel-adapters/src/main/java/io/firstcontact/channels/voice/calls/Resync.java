@@ -67,6 +67,10 @@ final class Resync {
     }
 
     void run() {
+        // Only calls followed before the question was asked can be missing from its answer: one that arrives while
+        // Asterisk answers is not lost.
+        Set<String> before = new HashSet<>();
+        board.calls.all().forEach(c -> before.add(c.interactionId));
         StatusAction status = new StatusAction();
         status.setVariables(VARIABLES);
         board.ami()
@@ -78,7 +82,7 @@ final class Resync {
                                 e.getMessage());
                         return;
                     }
-                    reconcile(seen(items));
+                    reconcile(seen(items), before);
                     board.send(new DeviceStateListAction()).exceptionally(err -> null);
                 }));
     }
@@ -101,7 +105,7 @@ final class Resync {
         return seen;
     }
 
-    void reconcile(List<Seen> channels) {
+    void reconcile(List<Seen> channels, Set<String> followedBefore) {
         Calls calls = board.calls;
         Map<String, Seen> callers = new LinkedHashMap<>();
         List<Seen> legs = new ArrayList<>();
@@ -135,7 +139,10 @@ final class Resync {
         }
         List<String> lost = new ArrayList<>();
         for (Call c : List.copyOf(calls.all())) {
-            if (!present.contains(c.interactionId) && c.stage != Call.Stage.AWAITING_CALLBACK && !c.ending) {
+            if (followedBefore.contains(c.interactionId)
+                    && !present.contains(c.interactionId)
+                    && c.stage != Call.Stage.AWAITING_CALLBACK
+                    && !c.ending) {
                 lost.add(c.interactionId);
             }
         }

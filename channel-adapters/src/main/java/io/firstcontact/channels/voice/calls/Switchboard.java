@@ -57,6 +57,8 @@ public final class Switchboard {
     private final Supervision supervision = new Supervision(this);
     /** Commands the engine refused as not supported yet: sent no more (they would only fill the journal). */
     private final java.util.Set<String> unsupported = new java.util.HashSet<>();
+    /** Logins so far: a just-booted Asterisk after one of them means it restarted under the adapter. */
+    private int connections;
 
     public Switchboard(VoiceOptions options, Context context, RoutingPort routing, AmiLink ami, InstantSource clock) {
         this.options = options;
@@ -176,14 +178,17 @@ public final class Switchboard {
 
     void onAmi(AmiEvent event) {
         switch (event) {
-            case AmiEvent.Connected c -> resync.run();
+            case AmiEvent.Connected c -> {
+                connections++;
+                resync.run();
+            }
             case AmiEvent.Disconnected d ->
                 LOG.warn(
                         "voice: the AMI connection to {}:{} was lost; reconnecting (calls in Asterisk go on)",
                         options.ami().host(),
                         options.ami().port());
             case AmiEvent.Booted b -> {
-                if (b.uptimeSeconds() == 0) {
+                if (b.uptimeSeconds() == 0 && connections > 0) {
                     LOG.warn("voice: Asterisk has just started: the calls it held before are gone");
                 }
             }
