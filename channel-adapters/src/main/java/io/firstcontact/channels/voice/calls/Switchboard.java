@@ -401,7 +401,9 @@ public final class Switchboard {
         if (c.ringing == l) {
             c.ringing = null;
         }
+        // Connected as far as routing is concerned from now on; the bridge follows.
         c.advisor = l;
+        c.stage = Call.Stage.CONNECTED;
         if (c.callerUniqueid == null && c.callbackNumber != null) {
             Callbacks.dialCustomer(this, c, l);
             return;
@@ -431,7 +433,6 @@ public final class Switchboard {
                 return;
             }
             advisor.bridged = true;
-            c.stage = Call.Stage.CONNECTED;
         });
     }
 
@@ -482,7 +483,7 @@ public final class Switchboard {
             c.stage = Call.Stage.WAITING;
             return;
         }
-        if ((c.stage == Call.Stage.CONNECTED || c.stage == Call.Stage.ON_HOLD) && c.advisor != null) {
+        if (c.advisor != null && c.stage != Call.Stage.CONSULTING) {
             Leg advisor = c.advisor;
             advisor.released = true;
             c.advisor = null;
@@ -542,9 +543,15 @@ public final class Switchboard {
             return;
         }
         String number = destination.replaceAll("[^0-9+*#]", "");
-        if (c.advisor != null && c.advisor.bridged) {
-            c.advisor.released = true;
-            send(new BlindTransferAction(c.advisor.uniqueid, options.contexts().outbound(), number));
+        if (c.advisor != null && c.stage == Call.Stage.CONNECTED) {
+            Leg advisor = c.advisor;
+            advisor.released = true;
+            send(new BlindTransferAction(advisor.uniqueid, options.contexts().outbound(), number))
+                    .exceptionally(err -> {
+                        redirect(c.callerUniqueid, options.contexts().outbound(), number);
+                        hangup(advisor.uniqueid);
+                        return null;
+                    });
         } else {
             redirect(c.callerUniqueid, options.contexts().outbound(), number);
         }
