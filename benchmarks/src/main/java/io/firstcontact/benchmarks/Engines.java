@@ -1,7 +1,7 @@
 package io.firstcontact.benchmarks;
 
+import io.firstcontact.router.engine.Oracle;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.internal.NaiveRouting;
 
 /** The engines a benchmark can run: the production index, or the test tree's naive oracle for context. */
 final class Engines {
@@ -13,7 +13,7 @@ final class Engines {
     static RoutingEngine create(String name) {
         return switch (name) {
             case INDEXED -> RoutingEngine.create();
-            case NAIVE -> RoutingEngine.create(new NaiveRouting());
+            case NAIVE -> Oracle.create();
             default -> throw new IllegalArgumentException("unknown engine " + name);
         };
     }

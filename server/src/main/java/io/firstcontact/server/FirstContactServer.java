@@ -1,7 +1,12 @@
 package io.firstcontact.server;
 
-import io.firstcontact.metrics.QueueGauges;
-import io.firstcontact.metrics.RoutingMetrics;
+import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.metrics.EventStreamBinder;
+import io.firstcontact.metrics.HostObservers;
+import io.firstcontact.metrics.JournalBinder;
+import io.firstcontact.metrics.ProcessBinder;
+import io.firstcontact.metrics.QueueBinder;
+import io.firstcontact.metrics.RoutingBinder;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
@@ -26,10 +31,6 @@ import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -53,6 +54,9 @@ public final class FirstContactServer implements AutoCloseable {
     private final ServerConfig config;
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
+    private final ProcessBinder process = new ProcessBinder();
+    private final EventStreamBinder streamMeters = new EventStreamBinder();
+    private final ApiBinder apiMeters = new ApiBinder();
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
@@ -69,33 +73,31 @@ public final class FirstContactServer implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            io.micrometer.core.instrument.FunctionCounter.builder(
-                            "firstcontact.process.cpu.time", os, o -> o.getProcessCpuTime() / 1e9)
-                    .description("CPU time used by the server process")
-                    .baseUnit("seconds")
-                    .register(registry);
-        }
         this.management = new Management(vertx, config, registry);
         this.centre = config.demoMode() ? new DemoCentre(config.demo().speed()) : null;
-        io.micrometer.core.instrument.Gauge.builder(
-                        "firstcontact.redis.reachable", this, s -> s.runtime.redisReachable() ? 1 : 0)
-                .description("1 while Redis answers, 0 while it does not (entries spill to the local file)")
-                .register(registry);
-        RoutingMetrics metrics = new RoutingMetrics(registry);
-        this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), metrics);
+        RoutingBinder routing = new RoutingBinder();
+        JournalBinder journal = new JournalBinder(new JournalBinder.Health() {
+            @Override
+            public boolean redisReachable() {
+                return runtime.redisReachable();
+            }
+
+            @Override
+            public boolean spilling() {
+                return runtime.degraded();
+            }
+        });
+        this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), HostObservers.of(routing, journal));
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
+        QueueBinder gauges = new QueueBinder(view);
+        for (var binder : List.of(process, routing, journal, gauges, streamMeters, apiMeters)) {
+            binder.bindTo(registry);
+        }
         this.events = new EventLog(config.api().eventBuffer());
-        QueueGauges gauges = new QueueGauges(registry, view, InstantSource.system());
         runtime.subscribe(view);
         runtime.subscribe(events);
-        runtime.subscribe(metrics);
+        runtime.subscribe(routing);
         runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
@@ -153,8 +155,8 @@ public final class FirstContactServer implements AutoCloseable {
         seedIfEmpty();
         afterRecovery();
         Tokens tokens = Tokens.load(config);
-        EventStream stream = new EventStream(vertx, runtime, events, registry);
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions);
+        EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
+        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -265,6 +267,7 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.close();
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
+        process.close();
         registry.close();
         LOG.info("stopped");
     }

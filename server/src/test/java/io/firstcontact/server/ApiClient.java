@@ -11,8 +11,10 @@ import java.util.Map;
 
 /** Calls a server's API and management listener as one of {@link TestServer#TOKENS}' principals. */
 public record ApiClient(String base, String management) {
-    static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** A response: status, headers, body as JSON (or null). */
     public record Response(int status, HttpResponse<String> raw, JsonNode json) {

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The server's layering. Which module may use which is Maven's to enforce (each module's pom); these rules hold the
  * packages inside the server: the demo drives routing through the routing port only, nothing reaches into the
- * engine's internals, only the runtime touches Redis, and the packages form no cycle.
+ * engine's internals, only the runtime touches Redis, meters come from the metrics module's binders, and the packages
+ * form no cycle.
  */
 @AnalyzeClasses(packages = "io.firstcontact.server", importOptions = DoNotIncludeTests.class)
 class ServerArchitectureTest {
@@ -43,6 +44,30 @@ class ServerArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("io.lettuce..")
             .because("Redis is the journal's: one place owns connections, timeouts and failures");
+
+    @ArchTest
+    static final ArchRule the_server_binds_meters_and_never_builds_one = noClasses()
+            .that()
+            .resideInAPackage("io.firstcontact.server..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micrometer.core.instrument.Timer$Builder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micrometer.core.instrument.Counter$Builder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micrometer.core.instrument.Gauge$Builder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micrometer.core.instrument.DistributionSummary$Builder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micrometer.core.instrument.FunctionCounter$Builder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.micrometer.core.instrument.LongTaskTimer$Builder")
+            .because("every meter is built by a binder of the metrics module, named in its one file of names");
 
     @ArchTest
     static final ArchRule the_server_packages_form_no_cycle = slices().matching("io.firstcontact.server.(*)..")

@@ -65,6 +65,15 @@ class ArchitectureTest {
             .because("commands, facts and the model are plain records every module can use");
 
     @ArchTest
+    static final ArchRule the_account_port_depends_only_on_the_jdk_and_the_model = classes()
+            .that()
+            .resideInAPackage("io.firstcontact.router.api.account..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.firstcontact.router.api.account..", "io.firstcontact.router.api.model..")
+            .because("the desktop, the IVR and chat build on the account directory port without its implementations");
+
+    @ArchTest
     static final ArchRule engine_does_not_read_the_clock = noClasses()
             .that()
             .resideInAnyPackage(PURE)

@@ -1,5 +1,6 @@
 package io.firstcontact.server.api;
 
+import io.firstcontact.metrics.ApiBinder;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.runtime.RoutingRuntime;
@@ -9,7 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +33,7 @@ public final class ApiServer {
     private final Ownership owners;
     private final Sessions sessions;
     private final ViewRoutes views;
+    private final ApiBinder meters;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -39,7 +43,8 @@ public final class ApiServer {
             Tokens tokens,
             EventStream events,
             ViewRoutes views,
-            Sessions sessions) {
+            Sessions sessions,
+            ApiBinder meters) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -48,10 +53,12 @@ public final class ApiServer {
         this.views = views;
         this.owners = views;
         this.sessions = sessions;
+        this.meters = meters;
     }
 
     public Router router() {
         Router router = Router.router(vertx);
+        router.route().handler(this::measured);
         router.route("/api/v1/*").handler(ctx -> {
             String header = ctx.request().getHeader("Authorization");
             Optional<Principal> p = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -139,6 +146,18 @@ public final class ApiServer {
                         new ApiProblem(
                                 405, "method-not-allowed", "Method not allowed", "see the OpenAPI description")));
         return router;
+    }
+
+    /** Every request is timed by method, route template and status when its response ends. */
+    private void measured(RoutingContext ctx) {
+        long start = System.nanoTime();
+        ctx.addEndHandler(done -> {
+            Route route = ctx.currentRoute();
+            String template = route != null && route.getPath() != null && route.isExactPath() ? route.getPath() : null;
+            meters.request(
+                    ctx.request().method().name(), template, ctx.response().getStatusCode(), System.nanoTime() - start);
+        });
+        ctx.next();
     }
 
     private static byte[] openapi() {

@@ -1,20 +1,17 @@
 package io.firstcontact.server.events;
 
-import io.firstcontact.metrics.RoutingMetrics;
+import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.server.config.ServerConfig.Role;
 import io.firstcontact.server.runtime.RoutingRuntime;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,17 +34,13 @@ public final class EventStream {
     private final Vertx vertx;
     private final RoutingRuntime runtime;
     private final EventLog log;
-    private final Timer pushed;
+    private final EventStreamBinder meters;
 
-    public EventStream(Vertx vertx, RoutingRuntime runtime, EventLog log, MeterRegistry registry) {
+    public EventStream(Vertx vertx, RoutingRuntime runtime, EventLog log, EventStreamBinder meters) {
         this.vertx = vertx;
         this.runtime = runtime;
         this.log = log;
-        this.pushed = Timer.builder("firstcontact.events.push")
-                .description("From an entry's commit to its event written to a stream client")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(RoutingMetrics.FINEST)
-                .register(registry);
+        this.meters = meters;
     }
 
     /** A decision's facts as JSON, shared with the stream's rendering of the entry just committed. */
@@ -70,6 +63,7 @@ public final class EventStream {
     /** Opens a stream on {@code response} for a principal; {@code afterSeq} -1 means only new entries. */
     public void open(HttpServerResponse response, Role role, String agentId, long afterSeq) {
         Connection c = new Connection(vertx.getOrCreateContext(), response, role, agentId);
+        meters.connected();
         response.setStatusCode(200)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
@@ -246,7 +240,7 @@ public final class EventStream {
             long now = System.nanoTime();
             for (EventLog.Item item : sent) {
                 if (item.committedNanos() > 0) {
-                    pushed.record(now - item.committedNanos(), TimeUnit.NANOSECONDS);
+                    meters.pushed(now - item.committedNanos());
                 }
             }
         }
@@ -263,6 +257,7 @@ public final class EventStream {
                 return;
             }
             closed = true;
+            meters.disconnected();
             if (heartbeat >= 0) {
                 vertx.cancelTimer(heartbeat);
             }

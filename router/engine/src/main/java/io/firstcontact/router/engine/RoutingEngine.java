@@ -3,9 +3,9 @@ package io.firstcontact.router.engine;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.engine.internal.EngineCore;
 import io.firstcontact.router.engine.internal.IndexedRouting;
-import io.firstcontact.router.engine.internal.InteractionState;
 import io.firstcontact.router.engine.internal.RoutingIndex;
 import io.firstcontact.router.engine.internal.Snapshots;
 import io.firstcontact.router.engine.internal.WorkCounters;
@@ -15,8 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The routing engine (ROUTING.md): applies one sequenced input at a time to its indexed state and returns what it
- * decided. Deterministic: the same inputs always give byte-identical decisions. Not thread-safe: one thread owns it.
+ * The routing engine (docs/routing-contract.md): applies one sequenced input at a time to its indexed state and returns
+ * what it decided. Deterministic: the same inputs always give byte-identical decisions. Not thread-safe: one thread
+ * owns it.
+ *
+ * <p>Its state is read through {@link #snapshot()} (the whole state as immutable data), {@link #position} and the
+ * accessors below; nothing else of its internals is reachable. The engine's test kit (its test-jar: {@code Driver},
+ * {@code RandomInputs}, {@code Centres}, {@code DemoMorning}, {@code Oracle}) lives in this package and reads more.
  */
 public final class RoutingEngine {
     private final EngineCore core;
@@ -30,8 +35,8 @@ public final class RoutingEngine {
         return new RoutingEngine(new EngineCore(new IndexedRouting()));
     }
 
-    /** An empty engine with the given index (the test tree's naive oracle uses this). */
-    public static RoutingEngine create(RoutingIndex index) {
+    /** An empty engine with the given index: the test kit's naive oracle. */
+    static RoutingEngine create(RoutingIndex index) {
         return new RoutingEngine(new EngineCore(index));
     }
 
@@ -40,7 +45,8 @@ public final class RoutingEngine {
         return restore(snapshot, new IndexedRouting());
     }
 
-    public static RoutingEngine restore(EngineSnapshot snapshot, RoutingIndex index) {
+    /** An engine holding exactly the state of a snapshot, with the given index. */
+    static RoutingEngine restore(EngineSnapshot snapshot, RoutingIndex index) {
         return new RoutingEngine(Snapshots.restore(snapshot, index));
     }
 
@@ -66,12 +72,11 @@ public final class RoutingEngine {
 
     /** The interaction's position in its queue (1 = next), or 0 when it is not waiting. Read, not an input. */
     public int position(String interactionId) {
-        InteractionState i = core.interactions().get(interactionId);
-        return i == null || i.visit() == null ? 0 : core.index().position(i.visit());
+        return core.position(interactionId);
     }
 
     /** The routing configuration in force. */
-    public io.firstcontact.router.api.config.RoutingConfig config() {
+    public RoutingConfig config() {
         return core.config();
     }
 
@@ -91,12 +96,20 @@ public final class RoutingEngine {
     }
 
     /** What the last input cost the index (interactions and advisors examined, buckets touched, offers). */
-    public WorkCounters lastWork() {
-        return core.index().counters();
+    public InputWork lastWork() {
+        WorkCounters w = core.counters();
+        return new InputWork(
+                w.visitsExamined,
+                w.agentsExamined,
+                w.bucketsTouched,
+                w.exclusionsSkipped,
+                w.offersMade,
+                w.agentsIndexed,
+                w.visitsUnstaffed);
     }
 
-    /** The state, for tests and invariant checks in this module. */
-    public EngineCore core() {
+    /** The state, for the test kit in this package (invariants, plausible random inputs); never handed out. */
+    EngineCore core() {
         return core;
     }
 }

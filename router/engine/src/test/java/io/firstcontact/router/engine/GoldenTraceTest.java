@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
-import io.firstcontact.router.engine.internal.NaiveRouting;
+import io.firstcontact.router.engine.internal.Invariants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ class GoldenTraceTest {
     @Test
     void demoMorningDecidesTheSameWithTheNaiveOracleAndKeepsEveryInvariant() {
         Driver played = DemoMorning.played();
-        RoutingEngine naive = RoutingEngine.create(new NaiveRouting());
+        RoutingEngine naive = Oracle.create();
         RoutingEngine indexed = RoutingEngine.create();
         Invariants naiveInvariants = new Invariants();
         Invariants indexedInvariants = new Invariants();

@@ -15,9 +15,9 @@ import io.firstcontact.router.api.config.RoutingPolicy;
 import io.firstcontact.router.api.config.RoutingProfile;
 import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.model.Actor;
-import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.CrossSellOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
@@ -26,14 +26,14 @@ import io.firstcontact.router.api.model.OverflowTrigger;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.RoutingStrategy;
+import io.firstcontact.router.api.model.SelfServiceOutcome;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.model.Strictness;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
-import io.firstcontact.router.engine.internal.AssignmentState;
 import io.firstcontact.router.engine.internal.EngineCore;
-import io.firstcontact.router.engine.internal.InteractionState;
-import io.firstcontact.router.engine.internal.OfferState;
+import io.firstcontact.router.engine.internal.LiveState;
+import io.firstcontact.router.engine.internal.LiveState.OpenAssignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,7 +42,8 @@ import java.util.SplittableRandom;
  * A seeded generator of random, mostly meaningful input sequences covering every input type: random centres
  * (channels, queues with requirements, relaxation, every overflow trigger and action, limits, strategies, agent
  * tiers and delays), then advisors and customers doing everything they can do, and deadlines fired at their instants.
- * It reads the engine under test only to pick ids that exist (live offers, assignments), never to decide outcomes.
+ * It reads the engine under test only to pick ids that exist (live offers, assignments), never to decide outcomes; it
+ * is part of the engine's test kit, so it reads them through the package's own access, not a public door.
  */
 public final class RandomInputs {
     private final SplittableRandom rnd;
@@ -229,7 +230,8 @@ public final class RandomInputs {
     }
 
     /** The next input, chosen with the engine's current state in view so that most inputs mean something. */
-    public EngineInput next(EngineCore state) {
+    public EngineInput next(RoutingEngine engine) {
+        EngineCore state = engine.core();
         now += rnd.nextInt(10) < 6 ? rnd.nextInt(3_000) : 0;
         if (state.nextDeadline() <= now && rnd.nextInt(3) != 0) {
             return stamp(new Command.DeadlinesDue());
@@ -252,8 +254,8 @@ public final class RandomInputs {
             }
             return stamp(new Command.ChangePresence(agent, p, reason, who, rnd.nextInt(5) == 0));
         } else if (roll < 52) {
-            OfferState o = pick(new ArrayList<>(state.offers().values()));
-            String id = o != null ? o.id() : "o-missing";
+            String o = pick(LiveState.offerIds(state));
+            String id = o != null ? o : "o-missing";
             if (o == null && !createdIds.isEmpty() && rnd.nextBoolean()) {
                 id = "o1-" + (1 + rnd.nextInt((int) seq)) + "-1";
             }
@@ -270,24 +272,24 @@ public final class RandomInputs {
                         default -> new Command.OfferDelivered(id);
                     });
         } else if (roll < 64) {
-            InteractionState i = pickInteraction(state);
-            String id = i != null ? i.id() : "i-missing";
+            String i = pickInteraction(state);
+            String id = i != null ? i : "i-missing";
             EndReason reason = EndReason.values()[rnd.nextInt(EndReason.values().length)];
             return stamp(new Command.EndInteraction(id, reason));
         } else if (roll < 70) {
-            AssignmentState as = pick(new ArrayList<>(state.assignments().values()));
+            OpenAssignment as = pick(LiveState.assignments(state));
             String id = as != null ? as.id() : "missing";
-            if (as != null && as.status() == AssignmentStatus.WRAP_UP && rnd.nextBoolean()) {
+            if (as != null && as.inWrapUp() && rnd.nextBoolean()) {
                 return stamp(new Command.ExtendWrapUp(id, 1 + rnd.nextInt(20_000)));
             }
             return stamp(new Command.EndWrapUp(id));
         } else if (roll < 74) {
-            InteractionState i = pickInteraction(state);
-            String id = i != null ? i.id() : "i-missing";
+            String i = pickInteraction(state);
+            String id = i != null ? i : "i-missing";
             return stamp(new Command.QueueInteraction(id, queueRequest()));
         } else if (roll < 78) {
-            InteractionState i = pickInteraction(state);
-            String id = i != null ? i.id() : "i-missing";
+            String i = pickInteraction(state);
+            String id = i != null ? i : "i-missing";
             return stamp(
                     switch (rnd.nextInt(4)) {
                         case 0 -> new Command.TransferToQueue(id, randomQueue(), rnd.nextBoolean(), who);
@@ -314,9 +316,9 @@ public final class RandomInputs {
                         default -> new Command.AssignRoutingProfile(agent, "p" + rnd.nextInt(5), who);
                     });
         } else if (roll < 88) {
-            InteractionState i = pickInteraction(state);
+            String i = pickInteraction(state);
             return stamp(new Command.UpdateAttributes(
-                    i != null ? i.id() : "i-missing", Attributes.of("uprn", "100021" + rnd.nextInt(999999))));
+                    i != null ? i : "i-missing", Attributes.of("uprn", "100021" + rnd.nextInt(999999))));
         } else if (roll < 89) {
             return stamp(
                     switch (rnd.nextInt(4)) {
@@ -332,6 +334,26 @@ public final class RandomInputs {
                 config = next.withVersion(version);
             }
             return stamp(new Command.ConfigureRouting(next.withVersion(Math.max(1, version))));
+        } else if (roll < 92) {
+            String i = pickInteraction(state);
+            OpenAssignment as = pick(LiveState.assignments(state));
+            String assignment = as != null ? as.id() : "missing";
+            return stamp(
+                    switch (rnd.nextInt(4)) {
+                        case 0 ->
+                            new Command.RecordSelfService(
+                                    i != null ? i : "i-missing",
+                                    "pay-pcn",
+                                    SelfServiceOutcome.values()[rnd.nextInt(SelfServiceOutcome.values().length)]);
+                        case 1 ->
+                            new Command.RecordCrossSell(
+                                    assignment,
+                                    "bin-alerts",
+                                    CrossSellOutcome.values()[rnd.nextInt(CrossSellOutcome.values().length)],
+                                    who);
+                        case 2 -> new Command.RecordWrapUp(assignment, List.of("resolved"), who);
+                        default -> new Command.ReportOnlineActivity("c" + rnd.nextInt(50), "registered");
+                    });
         }
         return stamp(new Command.DeadlinesDue());
     }
@@ -435,8 +457,8 @@ public final class RandomInputs {
         return rnd.nextInt(30) == 0 ? "nowhere" : qs.get(rnd.nextInt(qs.size())).id();
     }
 
-    private InteractionState pickInteraction(EngineCore state) {
-        return pick(new ArrayList<>(state.interactions().values()));
+    private String pickInteraction(EngineCore state) {
+        return pick(LiveState.interactionIds(state));
     }
 
     private <T> T pick(List<T> list) {

@@ -27,7 +27,7 @@ class RandomInputsCoverageTest {
             RoutingEngine engine = RoutingEngine.create();
             List<EngineInput> pending = new ArrayList<>(gen.start());
             for (int s = 0; s < OracleEquivalenceTest.STEPS; s++) {
-                EngineInput in = pending.isEmpty() ? gen.next(engine.core()) : pending.removeFirst();
+                EngineInput in = pending.isEmpty() ? gen.next(engine) : pending.removeFirst();
                 Decision d = engine.apply(in);
                 seen.add("input " + in.command().type());
                 for (Fact f : d.facts()) {

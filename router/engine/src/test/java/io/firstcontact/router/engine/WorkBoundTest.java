@@ -16,7 +16,7 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.SkillLevel;
-import io.firstcontact.router.engine.internal.WorkCounters;
+import io.firstcontact.router.engine.internal.LiveState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ class WorkBoundTest {
         // Fill every advisor, then queue the waiting; accept every offer as it comes.
         int n = 0;
         TreeMap<String, String> assignmentByInteraction = new TreeMap<>();
-        while (d.engine().core().interactions().size() < agents + waiting) {
+        while (LiveState.interactionCount(d.engine().core()) < agents + waiting) {
             d.arrive("i" + n, "voice", QueueRequest.to("q" + rnd.nextInt(QUEUES)));
             n++;
             acceptAll(d, d.last(), assignmentByInteraction);
@@ -87,7 +87,7 @@ class WorkBoundTest {
             acceptAll(d, arrival, assignmentByInteraction);
             d.advance(1_000);
         }
-        assertThat(d.engine().core().interactions().size()).isEqualTo(agents + waiting);
+        assertThat(LiveState.interactionCount(d.engine().core())).isEqualTo(agents + waiting);
         return most;
     }
 
@@ -100,11 +100,11 @@ class WorkBoundTest {
     }
 
     private static void record(Map<String, Long> most, String type, Decision decision, Driver d) {
-        WorkCounters w = d.engine().lastWork();
-        long examined = w.visitsExamined + w.agentsExamined;
+        InputWork w = d.engine().lastWork();
+        long examined = w.examined();
         assertThat(examined)
                 .as("%s: %s", type, w)
-                .isLessThanOrEqualTo(2 * (w.bucketsTouched + w.exclusionsSkipped) + 16 * (w.offersMade + 1));
+                .isLessThanOrEqualTo(2 * (w.bucketsTouched() + w.exclusionsSkipped()) + 16 * (w.offersMade() + 1));
         most.merge(type, examined, Math::max);
         assertThat(decision.refused()).isFalse();
     }

@@ -21,7 +21,7 @@ class RecoveryTest {
         List<EngineInput> pending = new ArrayList<>(gen.start());
         List<Journal.Entry> entries = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
-            EngineInput in = pending.isEmpty() ? gen.next(live.core()) : pending.removeFirst();
+            EngineInput in = pending.isEmpty() ? gen.next(live) : pending.removeFirst();
             entries.add(new Journal.Entry(in, live.apply(in)));
             if (s == snapshotAt) {
                 out[0] = live.snapshot();

@@ -31,7 +31,7 @@ class JournalRoundTripTest {
         RoutingEngine engine = RoutingEngine.create();
         List<EngineInput> pending = new ArrayList<>(gen.start());
         for (int step = 0; step < STEPS; step++) {
-            EngineInput in = pending.isEmpty() ? gen.next(engine.core()) : pending.removeFirst();
+            EngineInput in = pending.isEmpty() ? gen.next(engine) : pending.removeFirst();
             Decision d = engine.apply(in);
             String at = "seed " + seed + " step " + step;
 

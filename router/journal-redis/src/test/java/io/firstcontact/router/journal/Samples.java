@@ -22,6 +22,7 @@ import io.firstcontact.router.api.model.ActorKind;
 import io.firstcontact.router.api.model.AttributeClass;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.CrossSellOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
@@ -33,6 +34,7 @@ import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.RoutingStrategy;
+import io.firstcontact.router.api.model.SelfServiceOutcome;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
@@ -149,6 +151,10 @@ final class Samples {
                 new Command.OpenQueue("billing"),
                 new Command.CloseQueue("billing"),
                 new Command.DeadlinesDue(),
+                new Command.RecordSelfService("i1", "pay-pcn", SelfServiceOutcome.COMPLETED),
+                new Command.RecordCrossSell("o1-2-0", "bin-alerts", CrossSellOutcome.ACCEPTED, Actor.agent("a1")),
+                new Command.RecordWrapUp("o1-2-0", List.of("resolved", "pcn-query"), Actor.agent("a1")),
+                new Command.ReportOnlineActivity("cust-3", "registered"),
                 new Command.StartConsult("i1", "a2"),
                 new Command.EndConsult("i1", "a2"),
                 new Command.RequestCallback("i1", "07700900000"),
@@ -190,7 +196,11 @@ final class Samples {
                 new Fact.AssignmentEnded("o1-2-0", "a1"),
                 new Fact.InteractionEnded("i1", EndReason.TRANSFERRED_OUT, Phase.PARKED),
                 new Fact.QueueOpened("billing"),
-                new Fact.QueueClosed("billing"));
+                new Fact.QueueClosed("billing"),
+                new Fact.SelfServiceRecorded("i1", "voice", "pay-pcn", SelfServiceOutcome.OPTED_OUT),
+                new Fact.CrossSellRecorded("o1-2-0", "i1", "a1", "e-billing", CrossSellOutcome.NOT_SUITABLE),
+                new Fact.WrapUpRecorded("o1-2-0", "i1", "a1", List.of("resolved")),
+                new Fact.OnlineActivityReported("cust-3", "paid-online"));
     }
 
     static List<Effect> effects() {

@@ -16,6 +16,7 @@ import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.PlaceInLine;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.VisitOutcome;
 import io.firstcontact.router.api.port.EffectSink;
@@ -192,16 +193,15 @@ public final class LiveView implements EffectSink {
         i.traceStartsAfter = lastEntryId;
         EngineSnapshot.VisitSnap vs = is.visit();
         if (vs != null) {
-            long unbonusedDueAt = vs.keyStart() + vs.keySlMillis(); // the engine's dueAt() before the age bonus
             TrackedVisit v = new TrackedVisit(
                     is.id(),
                     vs.id(),
                     vs.queue(),
                     vs.enteredAt(),
                     vs.order(),
-                    unbonusedDueAt,
+                    PlaceInLine.dueAt(vs.keyStart(), vs.keySlMillis(), 0),
                     is.tier(),
-                    unbonusedDueAt - is.ageBonusMillis());
+                    PlaceInLine.dueAt(vs.keyStart(), vs.keySlMillis(), is.ageBonusMillis()));
             i.visit = v;
             TrackedQueue q = queues.get(vs.queue());
             if (q != null) {
@@ -396,6 +396,11 @@ public final class LiveView implements EffectSink {
             case Fact.AttributesChanged f -> {}
             case Fact.TargetReleased f -> {}
             case Fact.MaxWaitReached f -> {}
+            // Outcomes: the statistics fold them; their entries still reach the trace.
+            case Fact.SelfServiceRecorded f -> {}
+            case Fact.CrossSellRecorded f -> {}
+            case Fact.WrapUpRecorded f -> {}
+            case Fact.OnlineActivityReported f -> {}
         }
     }
 

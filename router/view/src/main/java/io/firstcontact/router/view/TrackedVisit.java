@@ -1,22 +1,16 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.PlaceInLine;
 import java.util.Comparator;
 
 /** A live visit: its static key as the engine orders it, mutable only while out of the queue's sorted sets. */
 final class TrackedVisit {
     /**
-     * The engine's static key (ROUTING.md §3): tier descending, service deadline ascending, then the visit order
-     * (the engine sequence of its start, unique among a queue's live visits). The same comparison as the engine's
-     * {@code VisitState.KEY}, so the view lists a queue in the order the engine counts positions.
+     * The engine's waiting order, {@link PlaceInLine}: the view lists a queue in the order the engine counts
+     * positions because both compare through that one definition.
      */
-    static final Comparator<TrackedVisit> KEY = (x, y) -> {
-        int c = Integer.compare(y.tier, x.tier);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(x.dueAt, y.dueAt);
-        return c != 0 ? c : Long.compare(x.order, y.order);
-    };
+    static final Comparator<TrackedVisit> KEY =
+            (x, y) -> PlaceInLine.compare(x.tier, x.dueAt, x.order, y.tier, y.dueAt, y.order);
 
     /** The longest wait first: entered time, then order. */
     static final Comparator<TrackedVisit> ENTERED = (x, y) -> {

@@ -88,12 +88,12 @@ final class Feed {
     }
 
     Decision arrive(String id, String queue) {
-        String channel = driver.engine().core().config().queue(queue).channel();
+        String channel = driver.engine().config().queue(queue).channel();
         return sync(driver.arrive(id, channel, queue));
     }
 
     Decision arrive(String id, QueueRequest request) {
-        String channel = driver.engine().core().config().queue(request.queue()).channel();
+        String channel = driver.engine().config().queue(request.queue()).channel();
         return sync(driver.arrive(id, channel, request));
     }
 

@@ -4,26 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.PlaceInLine;
 import io.firstcontact.router.engine.RandomInputs;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.internal.AgentState;
-import io.firstcontact.router.engine.internal.AssignmentState;
-import io.firstcontact.router.engine.internal.EngineCore;
-import io.firstcontact.router.engine.internal.InteractionState;
-import io.firstcontact.router.engine.internal.OfferState;
-import io.firstcontact.router.engine.internal.QueueState;
-import io.firstcontact.router.engine.internal.VisitState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Over long random sequences of every input type (the router's seeded generator), the view built from the committed
- * decisions agrees with the engine's own state after every input: phases, visits, offers and assignments of every
+ * decisions agrees with the engine's own state (its snapshot) after every input: phases, visits, offers and assignments of every
  * live interaction; every queue's waiting interactions in the engine's position order; advisors' presence, pending
  * presence, session, offers and assignments. A second view fed the same journal (recovery) answers the same.
  */
@@ -40,7 +37,7 @@ class LiveViewAgreesWithEngineTest {
         List<Decision> decisions = new ArrayList<>();
         List<EngineInput> pending = new ArrayList<>(gen.start());
         for (int step = 0; step < STEPS; step++) {
-            EngineInput in = pending.isEmpty() ? gen.next(engine.core()) : pending.removeFirst();
+            EngineInput in = pending.isEmpty() ? gen.next(engine) : pending.removeFirst();
             Decision d = engine.apply(in);
             view.committed(in, d);
             log.add(in);
@@ -66,15 +63,27 @@ class LiveViewAgreesWithEngineTest {
         }
         assertThat(replayed.queues()).isEqualTo(view.queues());
         assertThat(replayed.agents()).isEqualTo(view.agents());
-        for (String id : engine.core().interactions().keySet()) {
+        for (EngineSnapshot.InteractionSnap live : engine.snapshot().interactions()) {
+            String id = live.id();
             assertThat(replayed.interaction(id)).isEqualTo(view.interaction(id));
             assertThat(replayed.trace(id)).isEqualTo(view.trace(id));
         }
     }
 
+    /** The view against the engine's whole state as its snapshot shows it, and the engine's positions. */
     private static void agree(RoutingEngine engine, LiveView view) {
-        EngineCore core = engine.core();
-        for (InteractionState i : core.interactions().values()) {
+        EngineSnapshot state = engine.snapshot();
+        Map<String, List<String>> assignmentsOf = new TreeMap<>();
+        Map<String, List<String>> offersOf = new TreeMap<>();
+        for (EngineSnapshot.AgentSnap a : state.agents()) {
+            for (EngineSnapshot.AssignmentSnap as : a.assignments()) {
+                assignmentsOf
+                        .computeIfAbsent(as.interactionId(), k -> new ArrayList<>())
+                        .add(as.id());
+                assertThat(view.assignment(as.id()).orElseThrow().status()).isEqualTo(as.status());
+            }
+        }
+        for (EngineSnapshot.InteractionSnap i : state.interactions()) {
             InteractionView v = view.interaction(i.id()).orElseThrow(() -> new AssertionError("missing " + i.id()));
             assertThat(v.phase()).as("phase of %s", i.id()).isEqualTo(i.phase());
             assertThat(v.tier()).as("tier of %s", i.id()).isEqualTo(i.tier());
@@ -86,45 +95,52 @@ class LiveViewAgreesWithEngineTest {
                     .isEqualTo(i.offer() == null ? null : i.offer().id());
             assertThat(v.assignmentIds())
                     .as("assignments of %s", i.id())
-                    .hasSameElementsAs(i.assignments().keySet());
+                    .hasSameElementsAs(assignmentsOf.getOrDefault(i.id(), List.of()));
             assertThat(v.position()).as("position of %s", i.id()).isEqualTo(engine.position(i.id()));
+            if (i.offer() != null) {
+                offersOf.computeIfAbsent(i.offer().agentId(), k -> new ArrayList<>())
+                        .add(i.offer().id());
+                assertThat(view.offer(i.offer().id()).orElseThrow().status())
+                        .isEqualTo(i.offer().status());
+            }
         }
         assertThat(view.queues())
                 .extracting(QueueView::queue)
-                .containsExactlyElementsOf(core.config().queueIds());
-        for (QueueState q : core.queues().values()) {
-            List<VisitState> waiting = new ArrayList<>();
-            for (VisitState s : q.liveVisits().values()) {
-                if (s.waiting()) {
-                    waiting.add(s);
-                }
-            }
-            waiting.sort(
-                    Comparator.comparingInt(s -> engine.position(s.interaction().id())));
-            List<String> expected =
-                    waiting.stream().map(s -> s.interaction().id()).toList();
+                .containsExactlyElementsOf(state.config().queueIds());
+        for (EngineSnapshot.QueueSnap q : state.queues()) {
+            List<EngineSnapshot.InteractionSnap> live = state.interactions().stream()
+                    .filter(i -> i.visit() != null && i.visit().queue().equals(q.id()))
+                    .toList();
+            List<EngineSnapshot.InteractionSnap> waiting = new ArrayList<>(
+                    live.stream().filter(i -> i.phase() == Phase.QUEUED).toList());
+            waiting.sort(Comparator.comparingInt(i -> engine.position(i.id())));
             List<WaitingEntry> listed =
                     view.waiting(q.id(), null, LiveView.MAX_PAGE).orElseThrow().entries();
             assertThat(listed)
                     .extracting(WaitingEntry::interactionId)
                     .as("queue %s", q.id())
-                    .isEqualTo(expected);
+                    .isEqualTo(waiting.stream()
+                            .map(EngineSnapshot.InteractionSnap::id)
+                            .toList());
             for (int k = 0; k < listed.size(); k++) {
+                EngineSnapshot.InteractionSnap i = waiting.get(k);
                 assertThat(listed.get(k).position()).isEqualTo(k + 1);
-                assertThat(listed.get(k).dueAt()).isEqualTo(waiting.get(k).dueAt());
+                assertThat(listed.get(k).dueAt())
+                        .isEqualTo(PlaceInLine.dueAt(
+                                i.visit().keyStart(), i.visit().keySlMillis(), i.ageBonusMillis()));
             }
             QueueView qv = view.queue(q.id()).orElseThrow();
-            assertThat(qv.open()).as("open %s", q.id()).isEqualTo(q.isOpen());
+            assertThat(qv.open()).as("open %s", q.id()).isEqualTo(q.open());
             assertThat(qv.waiting() + qv.offered())
                     .as("live visits of %s", q.id())
-                    .isEqualTo(q.liveVisits().size());
+                    .isEqualTo(live.size());
             assertThat(qv.oldestWaitingSince())
                     .isEqualTo(waiting.stream()
-                            .map(VisitState::enteredAt)
+                            .map(i -> i.visit().enteredAt())
                             .min(Long::compare)
                             .orElse(null));
         }
-        for (AgentState a : core.agents().values()) {
+        for (EngineSnapshot.AgentSnap a : state.agents()) {
             AgentView v = view.agent(a.id()).orElseThrow();
             assertThat(v.presence()).as("presence of %s", a.id()).isEqualTo(a.presence());
             assertThat(v.reason()).as("reason of %s", a.id()).isEqualTo(a.reason());
@@ -132,17 +148,13 @@ class LiveViewAgreesWithEngineTest {
             assertThat(v.sessionAttached()).as("session of %s", a.id()).isEqualTo(a.sessionAttached());
             assertThat(v.offerIds())
                     .as("offers of %s", a.id())
-                    .hasSameElementsAs(a.liveOffers().keySet());
+                    .hasSameElementsAs(offersOf.getOrDefault(a.id(), List.of()));
             assertThat(v.assignmentIds())
                     .as("assignments of %s", a.id())
-                    .hasSameElementsAs(a.assignments().keySet());
+                    .hasSameElementsAs(a.assignments().stream()
+                            .map(EngineSnapshot.AssignmentSnap::id)
+                            .toList());
         }
-        for (OfferState o : core.offers().values()) {
-            assertThat(view.offer(o.id()).orElseThrow().status()).isEqualTo(o.status());
-        }
-        for (AssignmentState as : core.assignments().values()) {
-            assertThat(view.assignment(as.id()).orElseThrow().status()).isEqualTo(as.status());
-        }
-        assertThat(view.configVersion()).isEqualTo(core.config().version());
+        assertThat(view.configVersion()).isEqualTo(state.config().version());
     }
 }

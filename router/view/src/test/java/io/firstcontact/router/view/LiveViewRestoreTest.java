@@ -10,7 +10,6 @@ import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.engine.RandomInputs;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.engine.internal.EngineCore;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.TestCodecs;
 import java.time.ZoneOffset;
@@ -85,10 +84,10 @@ class LiveViewRestoreTest {
     /** Takes a snapshot at the first step from {@code from} at which the engine's state passes {@code when}. */
     private static final class Trigger {
         final int from;
-        final Predicate<EngineCore> when;
+        final Predicate<EngineSnapshot> when;
         boolean fired;
 
-        Trigger(int from, Predicate<EngineCore> when) {
+        Trigger(int from, Predicate<EngineSnapshot> when) {
             this.from = from;
             this.when = when;
         }
@@ -106,24 +105,27 @@ class LiveViewRestoreTest {
         SplittableRandom pick = new SplittableRandom(seed);
         List<Trigger> triggers = new ArrayList<>();
         for (int k = 0; k < SNAPSHOTS; k++) {
-            triggers.add(new Trigger(pick.nextInt(pending.size(), STEPS), core -> true));
+            triggers.add(new Trigger(pick.nextInt(pending.size(), STEPS), state -> true));
         }
         triggers.add(new Trigger(
-                pick.nextInt(pending.size(), STEPS / 2), core -> !core.offers().isEmpty()));
+                pick.nextInt(pending.size(), STEPS / 2),
+                state -> state.interactions().stream().anyMatch(i -> i.offer() != null)));
         triggers.add(new Trigger(
                 pick.nextInt(pending.size(), STEPS / 2),
-                core -> core.assignments().values().stream().anyMatch(a -> a.status() == AssignmentStatus.WRAP_UP)));
+                state -> state.agents().stream()
+                        .flatMap(a -> a.assignments().stream())
+                        .anyMatch(a -> a.status() == AssignmentStatus.WRAP_UP)));
         List<Restored> restored = new ArrayList<>();
         List<EngineInput> inputs = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         for (int step = 0; step < STEPS; step++) {
             for (Trigger t : triggers) {
-                if (!t.fired && step >= t.from && t.when.test(engine.core())) {
+                if (!t.fired && step >= t.from && t.when.test(engine.snapshot())) {
                     t.fired = true;
                     restored.add(new Restored(step, roundTrip(engine.snapshot())));
                 }
             }
-            EngineInput in = pending.isEmpty() ? gen.next(engine.core()) : pending.removeFirst();
+            EngineInput in = pending.isEmpty() ? gen.next(engine) : pending.removeFirst();
             Decision d = engine.apply(in);
             full.committed(in, d);
             inputs.add(in);
@@ -163,7 +165,7 @@ class LiveViewRestoreTest {
         assertThat(r.view.lastEntryId()).isNull();
         List<EngineInput> pending = new ArrayList<>(gen.start());
         for (int step = 0; step < 500; step++) {
-            EngineInput in = pending.isEmpty() ? gen.next(engine.core()) : pending.removeFirst();
+            EngineInput in = pending.isEmpty() ? gen.next(engine) : pending.removeFirst();
             Decision d = engine.apply(in);
             full.committed(in, d);
             r.view.committed(in, r.engine.apply(in));

@@ -4,12 +4,14 @@ import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.CrossSellOutcome;
 import io.firstcontact.router.api.model.DeviceName;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
 import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.SelfServiceOutcome;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.model.Target;
 import java.util.ArrayList;
@@ -282,6 +284,73 @@ public sealed interface Command {
     record EndWrapUp(String assignmentId) implements Command {
         public EndWrapUp {
             Ids.require(assignmentId, "assignmentId");
+        }
+    }
+
+    // ---- outcomes: recorded for the statistics, no routing change ----
+
+    /**
+     * A self-service attempt on a live interaction ended (IVR by keypad, or its text form in a chat).
+     *
+     * @param service a configured self-service id ({@code pay-pcn}, {@code pay-council-tax}, {@code request-status})
+     */
+    record RecordSelfService(String interactionId, String service, SelfServiceOutcome outcome) implements Command {
+        public RecordSelfService {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(service, "service");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * The advisor records what came of a cross-sell prompt, while the assignment is active or in wrap-up.
+     *
+     * @param service a digital service id ({@code online-account}, {@code pay-online}, {@code bin-alerts})
+     */
+    record RecordCrossSell(String assignmentId, String service, CrossSellOutcome outcome, Actor actor)
+            implements Command {
+        public RecordCrossSell {
+            Ids.require(assignmentId, "assignmentId");
+            Ids.require(service, "service");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /**
+     * Wrap-up codes for an assignment that is active or in wrap-up; a later record replaces an earlier one. Free-text
+     * notes are personal and never part of this command.
+     */
+    record RecordWrapUp(String assignmentId, List<String> codes, Actor actor) implements Command {
+        /** The most codes one wrap-up carries. */
+        public static final int MAX_CODES = 16;
+
+        public RecordWrapUp {
+            Ids.require(assignmentId, "assignmentId");
+            codes = List.copyOf(codes);
+            if (codes.size() > MAX_CODES) {
+                throw new IllegalArgumentException("at most " + MAX_CODES + " wrap-up codes");
+            }
+            for (String code : codes) {
+                Ids.require(code, "wrap-up code");
+            }
+            if (codes.stream().distinct().count() != codes.size()) {
+                throw new IllegalArgumentException("a wrap-up code is given twice");
+            }
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /**
+     * The back office reports a customer's online self-service, so that the statistics can tell whether a digital
+     * service suggested in a contact was taken up.
+     *
+     * @param activity what they did online ({@code registered}, {@code paid-online}, {@code reported-online})
+     */
+    record ReportOnlineActivity(String customerRef, String activity) implements Command {
+        public ReportOnlineActivity {
+            Ids.require(customerRef, "customerRef");
+            Ids.require(activity, "activity");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.firstcontact.router.api.event;
 
 import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.CrossSellOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.OfferStatus;
@@ -9,6 +10,7 @@ import io.firstcontact.router.api.model.OverflowTrigger;
 import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
+import io.firstcontact.router.api.model.SelfServiceOutcome;
 import io.firstcontact.router.api.model.VisitOutcome;
 import java.util.List;
 
@@ -117,4 +119,20 @@ public sealed interface Fact {
     record QueueOpened(String queue) implements Fact {}
 
     record QueueClosed(String queue) implements Fact {}
+
+    // ---- outcomes ----
+
+    /** A self-service attempt ended; counted as telephone or chat self-service by its channel. */
+    record SelfServiceRecorded(String interactionId, String channel, String service, SelfServiceOutcome outcome)
+            implements Fact {}
+
+    record CrossSellRecorded(
+            String assignmentId, String interactionId, String agentId, String service, CrossSellOutcome outcome)
+            implements Fact {}
+
+    record WrapUpRecorded(String assignmentId, String interactionId, String agentId, List<String> codes)
+            implements Fact {}
+
+    /** The back office reported a customer's online self-service. */
+    record OnlineActivityReported(String customerRef, String activity) implements Fact {}
 }

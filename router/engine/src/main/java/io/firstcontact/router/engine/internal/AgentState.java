@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * An advisor: skills, profiles, presence and the work they hold. Availability per channel is derived from these,
  * never stored.
  */
-public final class AgentState {
+final class AgentState {
     final String id;
     List<SkillLevel> skills;
     String utilisationProfileId;
@@ -60,7 +60,7 @@ public final class AgentState {
     }
 
     /** Proficiency in a skill, 0 when not held. */
-    public int proficiency(String skill) {
+    int proficiency(String skill) {
         for (SkillLevel s : skills) {
             if (s.skill().equals(skill)) {
                 return s.proficiency();
@@ -70,17 +70,17 @@ public final class AgentState {
     }
 
     /** Logged in and not on the way out: counts as staffing the queues they could serve. */
-    public boolean staffing() {
+    boolean staffing() {
         return presence != PresenceState.LOGGED_OUT && pendingPresence != PresenceState.LOGGED_OUT;
     }
 
     /** Ready, nothing pending, desktop attached: may receive offers on channels with free, unblocked capacity. */
-    public boolean routable() {
+    boolean routable() {
         return presence == PresenceState.READY && pendingPresence == null && sessionAttached;
     }
 
     /** Whether an offer on this channel could be made now. */
-    public boolean availableOn(int channel) {
+    boolean availableOn(int channel) {
         if (!routable() || channel >= max.length || max[channel] == 0) {
             return false;
         }
@@ -100,16 +100,16 @@ public final class AgentState {
         return true;
     }
 
-    public boolean hasWork() {
+    boolean hasWork() {
         return !liveOffers.isEmpty() || !assignments.isEmpty();
     }
 
-    public QueueMembership membership(String queue) {
+    QueueMembership membership(String queue) {
         return routing == null ? null : routing.membership(queue);
     }
 
     /** Occupancy on a channel scaled to millionths: exact order for capacities up to 100. */
-    public long occupancy(int channel) {
+    long occupancy(int channel) {
         return max[channel] == 0 ? 1_000_000L : (active[channel] + wrapping[channel]) * 1_000_000L / max[channel];
     }
 
@@ -146,72 +146,72 @@ public final class AgentState {
         return java.util.Arrays.copyOf(tmp, k);
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public PresenceState presence() {
+    PresenceState presence() {
         return presence;
     }
 
-    public PresenceState pendingPresence() {
+    PresenceState pendingPresence() {
         return pendingPresence;
     }
 
-    public String reason() {
+    String reason() {
         return reason;
     }
 
-    public boolean sessionAttached() {
+    boolean sessionAttached() {
         return sessionAttached;
     }
 
     /** The phone device they logged in at, or null. */
-    public String device() {
+    String device() {
         return device;
     }
 
-    public int active(int channel) {
+    int active(int channel) {
         return active[channel];
     }
 
-    public int wrapping(int channel) {
+    int wrapping(int channel) {
         return wrapping[channel];
     }
 
-    public int max(int channel) {
+    int max(int channel) {
         return max[channel];
     }
 
-    public long availableSince(int channel) {
+    long availableSince(int channel) {
         return availableSince[channel];
     }
 
-    public int channelCount() {
+    int channelCount() {
         return max.length;
     }
 
-    public TreeMap<String, OfferState> liveOffers() {
+    TreeMap<String, OfferState> liveOffers() {
         return liveOffers;
     }
 
-    public TreeMap<String, AssignmentState> assignments() {
+    TreeMap<String, AssignmentState> assignments() {
         return assignments;
     }
 
-    public TreeMap<String, InteractionState> targetedBy() {
+    TreeMap<String, InteractionState> targetedBy() {
         return targetedBy;
     }
 
-    public RoutingProfile routing() {
+    RoutingProfile routing() {
         return routing;
     }
 
-    public Object indexData() {
+    Object indexData() {
         return indexData;
     }
 
-    public void indexData(Object data) {
+    void indexData(Object data) {
         this.indexData = data;
     }
 }

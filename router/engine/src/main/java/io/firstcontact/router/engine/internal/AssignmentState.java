@@ -3,7 +3,7 @@ package io.firstcontact.router.engine.internal;
 import io.firstcontact.router.api.model.AssignmentStatus;
 
 /** One advisor's work on an interaction after accept; wrap-up belongs to it. */
-public final class AssignmentState {
+final class AssignmentState {
     final String id;
     final InteractionState interaction;
     final AgentState agent;
@@ -49,23 +49,23 @@ public final class AssignmentState {
         this.keyOrder = keyOrder;
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public AssignmentStatus status() {
+    AssignmentStatus status() {
         return status;
     }
 
-    public AgentState agent() {
+    AgentState agent() {
         return agent;
     }
 
-    public int channelIndex() {
+    int channelIndex() {
         return channelIndex;
     }
 
-    public InteractionState interaction() {
+    InteractionState interaction() {
         return interaction;
     }
 }

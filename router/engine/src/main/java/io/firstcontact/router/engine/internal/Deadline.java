@@ -3,12 +3,12 @@ package io.firstcontact.router.engine.internal;
 import java.util.Comparator;
 
 /** A pending deadline: removed when cancelled, so that a timer never fires for nothing. */
-public final class Deadline {
+final class Deadline {
     /** Due order: instant, then creation order (deterministic, part of the snapshot). */
     static final Comparator<Deadline> ORDER =
             Comparator.comparingLong((Deadline d) -> d.due).thenComparingLong(d -> d.order);
 
-    public enum Kind {
+    enum Kind {
         OFFER_TIMEOUT,
         WRAP_UP_END,
         VISIT,
@@ -26,11 +26,11 @@ public final class Deadline {
         this.owner = owner;
     }
 
-    public long due() {
+    long due() {
         return due;
     }
 
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 }

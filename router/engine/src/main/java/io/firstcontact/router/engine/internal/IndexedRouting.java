@@ -4,6 +4,7 @@ import io.firstcontact.router.api.config.OverflowRule;
 import io.firstcontact.router.api.config.QueueMembership;
 import io.firstcontact.router.api.model.OverflowAction;
 import io.firstcontact.router.api.model.OverflowTrigger;
+import io.firstcontact.router.api.model.PlaceInLine;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.Strictness;
 import java.util.ArrayList;
@@ -23,29 +24,16 @@ import java.util.TreeSet;
  */
 public final class IndexedRouting implements RoutingIndex {
 
-    /** Key order of waiting visits, on the key as indexed (it may change only by remove, update, add). */
-    private static final Comparator<VisitData> KEY = (x, y) -> {
-        int c = Integer.compare(y.tier, x.tier);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(x.dueAt, y.dueAt);
-        return c != 0 ? c : Long.compare(x.order, y.order);
-    };
+    /**
+     * The waiting order of visits ({@link PlaceInLine}), on the key as indexed (it changes only by remove, update,
+     * add).
+     */
+    private static final Comparator<VisitData> KEY =
+            (x, y) -> PlaceInLine.compare(x.tier, x.dueAt, x.order, y.tier, y.dueAt, y.order);
 
-    /** Advisor order within a bucket: agent tier, strategy rank, id — the pair rank for a fixed interaction. */
-    private static final Comparator<Entry> ENTRY = (x, y) -> {
-        int c = Integer.compare(x.tier, y.tier);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(x.s1, y.s1);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(x.s2, y.s2);
-        return c != 0 ? c : x.agent.id.compareTo(y.agent.id);
-    };
+    /** Advisor order within a bucket: {@link RoutingRule#compareAdvisors the pair rank for a fixed interaction}. */
+    private static final Comparator<Entry> ENTRY =
+            (x, y) -> RoutingRule.compareAdvisors(x.tier, x.s1, x.s2, x.agent.id, y.tier, y.s1, y.s2, y.agent.id);
 
     private static final class Bucket {
         final QueueState queue;
@@ -339,15 +327,15 @@ public final class IndexedRouting implements RoutingIndex {
     private void addEntry(Bucket b, AgentState a) {
         if (b.channel >= a.max.length
                 || a.max[b.channel] == 0
-                || !EngineCore.member(b.queue, b.widenMask, b.stage, a, false)
-                || !EngineCore.meets(a, b.requirements)) {
+                || !RoutingRule.member(b.queue, b.widenMask, b.stage, a, false)
+                || !RoutingRule.meets(a, b.requirements)) {
             return;
         }
         Entry e = new Entry(
                 a,
                 b,
-                Candidate.agentTier(b.queue, b.widenMask, a),
-                EngineCore.member(b.queue, b.widenMask, b.stage, a, true));
+                RoutingRule.agentTier(b.queue, b.widenMask, a),
+                RoutingRule.member(b.queue, b.widenMask, b.stage, a, true));
         data(a).entries.add(e);
         refresh(e, a.staffing(), a.availableOn(b.channel), false);
     }
@@ -368,8 +356,8 @@ public final class IndexedRouting implements RoutingIndex {
         }
         boolean want = e.delayReached && availableOnChannel;
         if (want) {
-            long s1 = Candidate.strategyKey1(b.queue, b.requirements, e.agent);
-            long s2 = Candidate.strategyKey2(b.queue, e.agent);
+            long s1 = RoutingRule.strategyKey1(b.queue, b.requirements, e.agent);
+            long s2 = RoutingRule.strategyKey2(b.queue, e.agent);
             if (e.available && s1 == e.s1 && s2 == e.s2) {
                 return false;
             }
@@ -502,7 +490,7 @@ public final class IndexedRouting implements RoutingIndex {
         for (var t : v.interaction.targets) {
             AgentState a = core.agents.get(t.agentId());
             counters.agentsExamined++;
-            if (a != null && core.couldServe(v, a)) {
+            if (a != null && RoutingRule.couldServe(v, a)) {
                 return true;
             }
         }
@@ -520,7 +508,7 @@ public final class IndexedRouting implements RoutingIndex {
             counters.visitsUnstaffed++;
             if (v.waiting()
                     && !v.interaction.onlyOpen() // an ONLY window waits for its target until it ends
-                    && core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
+                    && core.overflow.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
                     && !staffed(v)) {
                 found.put(v.order, v);
             }
@@ -537,7 +525,7 @@ public final class IndexedRouting implements RoutingIndex {
             for (VisitData d : b.waiting) {
                 counters.visitsUnstaffed++;
                 VisitState v = d.visit;
-                if (core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
+                if (core.overflow.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
                     found.put(v.order, v);
                 }
             }
@@ -622,7 +610,7 @@ public final class IndexedRouting implements RoutingIndex {
         for (var t : i.targets) {
             counters.agentsExamined++;
             AgentState a = core.agents.get(t.agentId());
-            if (a != null && core.eligible(v, a)) {
+            if (a != null && RoutingRule.eligible(v, a)) {
                 found = consider(found, v, a, false);
             }
         }
@@ -686,7 +674,7 @@ public final class IndexedRouting implements RoutingIndex {
         for (InteractionState i : a.targetedBy.values()) {
             counters.visitsExamined++;
             VisitState v = i.visit;
-            if (v != null && core.eligible(v, a)) {
+            if (v != null && RoutingRule.eligible(v, a)) {
                 found = consider(found, v, a, true);
             }
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** A customer's contact from arrival to final end; its id never changes. */
-public final class InteractionState {
+final class InteractionState {
     final String id;
     final String channel;
     final int channelIndexAtCreation;
@@ -56,7 +56,7 @@ public final class InteractionState {
     }
 
     /** Whether an ONLY window is open: then only its targets may take the interaction. */
-    public boolean onlyOpen() {
+    boolean onlyOpen() {
         for (Target t : targets) {
             if (t.mode() == TargetMode.ONLY) {
                 return true;
@@ -66,7 +66,7 @@ public final class InteractionState {
     }
 
     /** Whether the advisor is an open target (either mode). */
-    public boolean targets(String agentId) {
+    boolean targets(String agentId) {
         for (Target t : targets) {
             if (t.agentId().equals(agentId)) {
                 return true;
@@ -76,7 +76,7 @@ public final class InteractionState {
     }
 
     /** Whether the advisor is an open ONLY target. */
-    public boolean onlyTarget(String agentId) {
+    boolean onlyTarget(String agentId) {
         for (Target t : targets) {
             if (t.mode() == TargetMode.ONLY && t.agentId().equals(agentId)) {
                 return true;
@@ -85,39 +85,39 @@ public final class InteractionState {
         return false;
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public Phase phase() {
+    Phase phase() {
         return phase;
     }
 
-    public VisitState visit() {
+    VisitState visit() {
         return visit;
     }
 
-    public OfferState offer() {
+    OfferState offer() {
         return offer;
     }
 
-    public int tier() {
+    int tier() {
         return tier;
     }
 
-    public List<Target> targetList() {
+    List<Target> targetList() {
         return targets;
     }
 
-    public long firstQueuedAt() {
+    long firstQueuedAt() {
         return firstQueuedAt;
     }
 
-    public TreeMap<String, AssignmentState> assignments() {
+    TreeMap<String, AssignmentState> assignments() {
         return assignments;
     }
 
-    public String sourceRef() {
+    String sourceRef() {
         return sourceRef;
     }
 }

@@ -3,7 +3,7 @@ package io.firstcontact.router.engine.internal;
 import io.firstcontact.router.api.model.OfferStatus;
 
 /** One attempt to give an interaction to one advisor. */
-public final class OfferState {
+final class OfferState {
     final String id;
     final InteractionState interaction;
     final AgentState agent;
@@ -31,23 +31,23 @@ public final class OfferState {
         this.expiresAt = expiresAt;
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public OfferStatus status() {
+    OfferStatus status() {
         return status;
     }
 
-    public AgentState agent() {
+    AgentState agent() {
         return agent;
     }
 
-    public InteractionState interaction() {
+    InteractionState interaction() {
         return interaction;
     }
 
-    public int channelIndex() {
+    int channelIndex() {
         return channelIndex;
     }
 }

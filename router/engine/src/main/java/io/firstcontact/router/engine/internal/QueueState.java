@@ -9,7 +9,7 @@ import io.firstcontact.router.api.model.RoutingStrategy;
 import java.util.TreeMap;
 
 /** A queue's live state: open or closed, its visits in arrival order, and derived configuration. */
-public final class QueueState {
+final class QueueState {
     QueueConfig config;
     ChannelConfig channel;
     int channelIndex;
@@ -26,36 +26,36 @@ public final class QueueState {
         this.open = config.openAtStart();
     }
 
-    public String id() {
+    String id() {
         return config.id();
     }
 
-    public QueueConfig config() {
+    QueueConfig config() {
         return config;
     }
 
-    public boolean isOpen() {
+    boolean isOpen() {
         return open;
     }
 
-    public RoutingStrategy strategy() {
+    RoutingStrategy strategy() {
         return strategy;
     }
 
-    public int channelIndex() {
+    int channelIndex() {
         return channelIndex;
     }
 
-    public long[] delayThresholds() {
+    long[] delayThresholds() {
         return delayThresholds;
     }
 
-    public TreeMap<Long, VisitState> liveVisits() {
+    TreeMap<Long, VisitState> liveVisits() {
         return liveVisits;
     }
 
     /** The delay stage a visit must have reached for a membership with this delay. */
-    public int stageFor(long delayMillis) {
+    int stageFor(long delayMillis) {
         if (delayMillis == 0) {
             return 0;
         }
@@ -79,7 +79,7 @@ public final class QueueState {
     }
 
     /** Whether a queue is reached by widening through the rules in {@code widenMask}. */
-    public boolean widensTo(int widenMask, String queueId) {
+    boolean widensTo(int widenMask, String queueId) {
         for (int i = 0; i < config.overflow().size(); i++) {
             OverflowRule r = config.overflow().get(i);
             if ((widenMask & (1 << i)) != 0

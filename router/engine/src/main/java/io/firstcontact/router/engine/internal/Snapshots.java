@@ -166,7 +166,7 @@ public final class Snapshots {
         for (QueueSnap qs : s.queues()) {
             QueueState q = new QueueState(s.config().queue(qs.id()));
             q.open = qs.open();
-            core.deriveQueue(q);
+            core.reconfiguration.deriveQueue(q);
             core.queues.put(q.id(), q);
         }
         core.lastSeq = s.lastSeq();
@@ -228,7 +228,7 @@ public final class Snapshots {
                         vs.id(), i, q, vs.enteredAt(), vs.keyStart(), vs.keySlMillis(), vs.order(), vs.inherited());
                 v.baseRequirements = vs.baseRequirements();
                 v.relaxLevel = vs.relaxLevel();
-                v.effective = EngineCore.effectiveRequirements(vs.baseRequirements(), q.config, vs.relaxLevel());
+                v.effective = Visits.effectiveRequirements(vs.baseRequirements(), q.config, vs.relaxLevel());
                 v.appliedRules = vs.appliedRules();
                 v.widenMask = vs.widenMask();
                 v.delayStage = vs.delayStage();

@@ -1,22 +1,17 @@
 package io.firstcontact.router.engine.internal;
 
 import io.firstcontact.router.api.model.Phase;
+import io.firstcontact.router.api.model.PlaceInLine;
 import io.firstcontact.router.api.model.Requirement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /** One stay of an interaction in one queue, and its static ordering key. */
-public final class VisitState {
-    /** The static key: tier descending, service deadline ascending, order ascending. Never changes with time. */
-    public static final Comparator<VisitState> KEY = (x, y) -> {
-        int c = Integer.compare(y.interaction.tier, x.interaction.tier);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(x.dueAt(), y.dueAt());
-        return c != 0 ? c : Long.compare(x.order, y.order);
-    };
+final class VisitState {
+    /** The waiting order of visits: their {@link PlaceInLine places in line}. */
+    static final Comparator<VisitState> KEY = (x, y) ->
+            PlaceInLine.compare(x.interaction.tier, x.dueAt(), x.order, y.interaction.tier, y.dueAt(), y.order);
 
     final String id;
     final InteractionState interaction;
@@ -72,56 +67,56 @@ public final class VisitState {
         this.inherited = inherited;
     }
 
-    public long dueAt() {
-        return keyStart + keySlMillis - interaction.ageBonusMillis;
+    long dueAt() {
+        return PlaceInLine.dueAt(keyStart, keySlMillis, interaction.ageBonusMillis);
     }
 
     /** Waiting for an advisor: QUEUED and this is the interaction's current visit. */
-    public boolean waiting() {
+    boolean waiting() {
         return !ended && interaction.phase == Phase.QUEUED && interaction.visit == this;
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public InteractionState interaction() {
+    InteractionState interaction() {
         return interaction;
     }
 
-    public QueueState queue() {
+    QueueState queue() {
         return queue;
     }
 
-    public long order() {
+    long order() {
         return order;
     }
 
-    public long enteredAt() {
+    long enteredAt() {
         return enteredAt;
     }
 
-    public List<Requirement> effective() {
+    List<Requirement> effective() {
         return effective;
     }
 
-    public int relaxLevel() {
+    int relaxLevel() {
         return relaxLevel;
     }
 
-    public int widenMask() {
+    int widenMask() {
         return widenMask;
     }
 
-    public int delayStage() {
+    int delayStage() {
         return delayStage;
     }
 
-    public int appliedRules() {
+    int appliedRules() {
         return appliedRules;
     }
 
-    public boolean excludes(String agentId) {
+    boolean excludes(String agentId) {
         return excluded != null && excluded.contains(agentId);
     }
 
@@ -133,19 +128,19 @@ public final class VisitState {
     }
 
     /** The excluded advisors in id order (a copy). */
-    public java.util.List<String> excludedAgents() {
+    java.util.List<String> excludedAgents() {
         return excluded == null ? java.util.List.of() : java.util.List.copyOf(excluded);
     }
 
-    public boolean ended() {
+    boolean ended() {
         return ended;
     }
 
-    public Object indexData() {
+    Object indexData() {
         return indexData;
     }
 
-    public void indexData(Object data) {
+    void indexData(Object data) {
         this.indexData = data;
     }
 }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The oracle: answers every routing question by scanning the whole state, written for obviousness. It ignores the
- * engine's change notices, so a change the production index fails to notice shows up as a different decision.
+ * The oracle: answers every routing question by scanning the whole state, written for obviousness. It asks the same
+ * {@link RoutingRule} as the production index (eligibility, pair rank) and the same {@link VisitState#KEY waiting
+ * order}, but searches linearly: every waiting visit against every advisor. It ignores the engine's change notices,
+ * so a change the production index fails to notice shows up as a different decision.
  */
 public final class NaiveRouting implements RoutingIndex {
     private EngineCore core;
@@ -29,7 +31,7 @@ public final class NaiveRouting implements RoutingIndex {
     @Override
     public boolean staffed(VisitState v) {
         for (AgentState a : core.agents.values()) {
-            if (core.couldServe(v, a)) {
+            if (RoutingRule.couldServe(v, a)) {
                 return true;
             }
         }
@@ -40,7 +42,9 @@ public final class NaiveRouting implements RoutingIndex {
     public List<VisitState> newlyUnstaffed() {
         List<VisitState> found = new ArrayList<>();
         for (VisitState v : allWaiting()) {
-            if (!v.interaction.onlyOpen() && core.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0 && !staffed(v)) {
+            if (!v.interaction.onlyOpen()
+                    && core.overflow.pendingRules(v, OverflowTrigger.UNSTAFFED) != 0
+                    && !staffed(v)) {
                 found.add(v);
             }
         }
@@ -68,7 +72,7 @@ public final class NaiveRouting implements RoutingIndex {
             Candidate best = null;
             for (VisitState v : allWaiting()) {
                 for (AgentState a : engine.agents.values()) {
-                    if (engine.eligible(v, a)) {
+                    if (RoutingRule.eligible(v, a)) {
                         best = Candidate.better(best, new Candidate(v, a, false));
                     }
                 }

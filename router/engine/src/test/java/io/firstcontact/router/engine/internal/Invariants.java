@@ -1,4 +1,4 @@
-package io.firstcontact.router.engine;
+package io.firstcontact.router.engine.internal;
 
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.event.Fact;
@@ -7,32 +7,25 @@ import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
-import io.firstcontact.router.engine.internal.AgentState;
-import io.firstcontact.router.engine.internal.AssignmentState;
-import io.firstcontact.router.engine.internal.Deadline;
-import io.firstcontact.router.engine.internal.EngineCore;
-import io.firstcontact.router.engine.internal.InteractionState;
-import io.firstcontact.router.engine.internal.OfferState;
-import io.firstcontact.router.engine.internal.QueueState;
-import io.firstcontact.router.engine.internal.VisitState;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The invariants of ROUTING.md §7, checked from first principles after every input. It also follows the facts to
+ * The invariants of docs/routing-contract.md §7, checked from first principles after every input. It also follows the facts to
  * check the life cycles across inputs: every visit ends once with one outcome, every offer reaches one terminal
  * status, the wait start never changes.
  */
-final class Invariants {
+public final class Invariants {
     private final Set<String> openVisits = new LinkedHashSet<>();
     private final Set<String> endedVisits = new LinkedHashSet<>();
     private final Set<String> liveOffers = new LinkedHashSet<>();
     private final Set<String> endedOffers = new LinkedHashSet<>();
     private final Map<String, Long> waitStart = new LinkedHashMap<>();
 
-    void check(EngineCore core, Decision d) {
+    /** Follows the decision's facts, then checks the engine's whole state; throws {@link AssertionError}. */
+    public void check(EngineCore core, Decision d) {
         followFacts(d);
         checkState(core);
     }
@@ -130,7 +123,7 @@ final class Invariants {
             for (VisitState v : q.liveVisits().values()) {
                 for (AgentState a : core.agents().values()) {
                     require(
-                            !core.eligible(v, a),
+                            !RoutingRule.eligible(v, a),
                             "unmatched eligible pair " + v.interaction().id() + "→" + a.id());
                 }
             }

@@ -1,0 +1,40 @@
+package io.firstcontact.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * The process: the CPU time it has used (what the benchmarks divide by interactions), and Micrometer's own JVM
+ * binders (memory, threads, processor, garbage collection; named {@code jvm.*} and {@code system.*} by Micrometer).
+ * Close it when the server stops: the GC binder listens to the JVM's notifications.
+ */
+public final class ProcessBinder implements MeterBinder, AutoCloseable {
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            FunctionCounter.builder(MeterNames.PROCESS_CPU_TIME, sun, o -> o.getProcessCpuTime() / 1e9)
+                    .description("CPU time used by the server process")
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+    }
+}
