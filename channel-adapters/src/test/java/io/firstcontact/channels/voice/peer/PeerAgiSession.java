@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  * {@code 200 result=} line; a hang-up sends {@code HANGUP} (AGISIGHUP=yes) and every command a dead channel cannot run
  * gets {@code 511}. The session ends when the script closes the socket; the dialplan then goes on.
  */
-final class PeerAgiSession implements Runnable {
+public final class PeerAgiSession implements Runnable {
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
     private final PeerPbx pbx;
@@ -33,6 +33,8 @@ final class PeerAgiSession implements Runnable {
     private volatile boolean hangupSent;
     /** The script asked for the hang-up itself: Asterisk answers the command first, then says HANGUP. */
     private volatile boolean hangingUpItself;
+
+    private volatile boolean ended;
     /** Every command the script sent, and the reply it got, in order: what the caller heard and did. */
     final List<String[]> exchanges = new CopyOnWriteArrayList<>();
 
@@ -43,7 +45,7 @@ final class PeerAgiSession implements Runnable {
         this.onEnd = onEnd;
     }
 
-    String script() {
+    public String script() {
         return script;
     }
 
@@ -51,8 +53,13 @@ final class PeerAgiSession implements Runnable {
         return channel;
     }
 
+    /** Whether the script has let go of the channel. */
+    public boolean ended() {
+        return ended;
+    }
+
     /** The commands the script sent, as the peer read them. */
-    List<String> commands() {
+    public List<String> commands() {
         return exchanges.stream().map(e -> e[0]).toList();
     }
 
@@ -79,6 +86,7 @@ final class PeerAgiSession implements Runnable {
         } catch (IOException e) {
             // the router closed the session, or Asterisk was restarted under it
         } finally {
+            ended = true;
             onEnd.run();
         }
     }
