@@ -35,6 +35,8 @@ public final class PeerAgiSession implements Runnable {
     private volatile boolean hangingUpItself;
 
     private volatile boolean ended;
+    /** A command is being answered: a hang-up now says HANGUP after its reply. */
+    private volatile boolean running;
     /** Every command the script sent, and the reply it got, in order: what the caller heard and did. */
     final List<String[]> exchanges = new CopyOnWriteArrayList<>();
 
@@ -75,10 +77,12 @@ public final class PeerAgiSession implements Runnable {
             write(env[1]);
             String line;
             while ((line = in.readLine()) != null) {
+                running = true;
                 String reply = execute(line);
                 exchanges.add(new String[] {line, reply});
                 write(reply + "\n");
-                if (hangingUpItself && !hangupSent) {
+                running = false;
+                if ((hangingUpItself || dead) && !hangupSent) {
                     hangupSent = true;
                     write("HANGUP\n");
                 }
@@ -129,7 +133,7 @@ public final class PeerAgiSession implements Runnable {
     /** On the PBX thread: the channel hung up. A script between commands hears HANGUP at once. */
     void channelHungUp() {
         dead = true;
-        if (out != null && !hangupSent && !hangingUpItself) {
+        if (out != null && !hangupSent && !hangingUpItself && !running) {
             hangupSent = true;
             try {
                 write("HANGUP\n");
@@ -191,11 +195,10 @@ public final class PeerAgiSession implements Runnable {
                     return "200 result=1";
                 });
             }
-            case "WAIT" ->
-                onPbx(() -> {
-                    String key = channel.keys.poll();
-                    return "200 result=" + (key == null ? 0 : (int) key.charAt(0));
-                });
+            case "WAIT" -> {
+                String key = awaitKey(parseTimeout(arg(args, 3)));
+                yield dead && key == null ? "200 result=-1" : "200 result=" + (key == null ? 0 : (int) key.charAt(0));
+            }
             case "GET" ->
                 switch (three) {
                     case "GET FULL VARIABLE" -> onPbx(() -> "200 result=1 (" + expand(arg(args, 3)) + ")");
@@ -211,10 +214,7 @@ public final class PeerAgiSession implements Runnable {
                                         ? "520-Invalid command syntax.  Proper usage follows:\n"
                                                 + "Stream the given <replaceable>file</replaceable>, and receive DTMF data.\n"
                                                 + "520 End of proper usage."
-                                        : onPbx(() -> {
-                                            String digits = channel.keys.poll();
-                                            return digits == null ? "200 result= (timeout)" : "200 result=" + digits;
-                                        });
+                                        : getData(parseTimeout(arg(args, 3)));
                             default -> "510 Invalid or unknown command";
                         };
                 };
@@ -230,6 +230,35 @@ public final class PeerAgiSession implements Runnable {
                 };
             default -> "510 Invalid or unknown command";
         };
+    }
+
+    /** GET DATA waits for the caller's keys up to its timeout, as Asterisk does; a hang-up ends the wait. */
+    private String getData(long timeoutMillis) {
+        String digits = awaitKey(timeoutMillis);
+        if (digits != null) {
+            return "200 result=" + digits;
+        }
+        return dead ? "200 result=-1" : "200 result= (timeout)";
+    }
+
+    private String awaitKey(long timeoutMillis) {
+        long deadline = System.nanoTime() + Math.max(0, timeoutMillis) * 1_000_000;
+        while (true) {
+            String key = onPbx(channel.keys::poll);
+            if (key != null || dead || System.nanoTime() >= deadline) {
+                return key;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+    }
+
+    private static long parseTimeout(String s) {
+        try {
+            long t = Long.parseLong(s.trim());
+            return t <= 0 ? 5_000 : t;
+        } catch (NumberFormatException e) {
+            return 5_000;
+        }
     }
 
     private static String arg(List<String> args, int i) {
