@@ -66,6 +66,7 @@ public final class FirstContactServer implements AutoCloseable {
 
     private ApiServer api;
     private DemoTraffic demo;
+    private io.firstcontact.server.channels.Channels channels;
     private Sessions sessions;
 
     public FirstContactServer(ServerConfig config) {
@@ -141,6 +142,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api == null ? -1 : api.port();
     }
 
+    /** The channel edges (voice, when configured). */
+    public io.firstcontact.server.channels.Channels channels() {
+        return channels;
+    }
+
     public int managementPort() {
         return management.port();
     }
@@ -156,8 +162,12 @@ public final class FirstContactServer implements AutoCloseable {
         afterRecovery();
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
+        channels = new io.firstcontact.server.channels.Channels(
+                config, vertx, new io.firstcontact.server.channels.ViewReads(runtime, view));
         api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
+        api.supervision(channels.supervision());
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        channels.start(runtime);
         management.accepting(true);
         LOG.info(
                 "API listening on {}:{} ({} mode)",
@@ -263,6 +273,9 @@ public final class FirstContactServer implements AutoCloseable {
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
+        }
+        if (channels != null) {
+            channels.stop();
         }
         runtime.close();
         await(management.stop().toCompletionStage().toCompletableFuture());

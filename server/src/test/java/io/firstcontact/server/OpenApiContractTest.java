@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
+import io.firstcontact.channels.voice.peer.AsteriskPeer;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.config.AttributeDefinition;
 import io.firstcontact.router.api.config.ChannelCapacity;
@@ -95,6 +96,7 @@ class OpenApiContractTest {
     static Path dir;
 
     static TestServer s;
+    static AsteriskPeer peer;
     static byte[] resource;
     static JsonNode doc;
     static SchemaRegistry registry;
@@ -120,13 +122,35 @@ class OpenApiContractTest {
                                 .formatAssertionsEnabled(true)
                                 .build()));
         // A long lease: a busy machine that delays a renewal must not depose the only node mid-test.
-        s = TestServer.start(dir.resolve("data"), Map.of("lease", Map.of("ttl", "60s")));
+        // Asterisk is the test peer: the supervision route answers for a real connected call.
+        peer = AsteriskPeer.start();
+        s = TestServer.start(
+                dir.resolve("data"),
+                Map.of(
+                        "lease",
+                        Map.of("ttl", "60s"),
+                        "voice",
+                        Map.of(
+                                "ami",
+                                Map.of(
+                                        "host", "127.0.0.1",
+                                        "port", peer.amiPort(),
+                                        "username", AsteriskPeer.ROUTER.name(),
+                                        "secret", AsteriskPeer.ROUTER.secret()),
+                                "agi",
+                                Map.of("host", "127.0.0.1", "port", 0),
+                                "menu",
+                                Map.of("queues", Map.of("1", "billing"), "defaultQueue", "billing"))));
+        peer.agiServer("127.0.0.1", s.server.channels().voice().orElseThrow().agiPort());
     }
 
     @AfterAll
     static void stop() {
         if (s != null) {
             s.close();
+        }
+        if (peer != null) {
+            peer.close();
         }
     }
 
@@ -1230,6 +1254,8 @@ class OpenApiContractTest {
         assertThat(call("supervisor", "POST", "/api/v1/agents/a0/logout", null).status())
                 .isEqualTo(200);
 
+        voiceCallSupervised();
+
         assertThat(mismatches).isEmpty();
         Set<String> documented = new TreeSet<>();
         operations().forEach(o -> documented.add(o.key()));
@@ -1238,6 +1264,54 @@ class OpenApiContractTest {
                 .isEqualTo(documented);
         assertThat(statusesSeen).contains(200, 201, 400, 401, 403, 404, 409, 412, 413, 415, 422, 428);
         System.out.println("OpenAPI contract: " + checked + " live responses validated, statuses " + statusesSeen);
+    }
+
+    /**
+     * A caller on the peer, answered by a2 at their phone, and a supervisor listening in; what still waits in billing
+     * is ended first, so the call is the one a2 takes.
+     */
+    private void voiceCallSupervised() throws Exception {
+        var waiting = call("supervisor", "GET", "/api/v1/queues/billing/waiting?limit=100", null);
+        for (JsonNode w : waiting.json().get("items")) {
+            call(
+                    "integration",
+                    "POST",
+                    "/api/v1/interactions/" + w.get("interactionId").asText() + "/end",
+                    "{\"reason\":\"CUSTOMER_LEFT\"}");
+        }
+        peer.phone("PJSIP/1001").answersAfter(java.time.Duration.ofMillis(20));
+        peer.phone("PJSIP/2001").answersAfter(java.time.Duration.ofMillis(10));
+        assertThat(call("admin", "POST", "/api/v1/agents/a2/login", "{\"ready\":true,\"device\":\"PJSIP/1001\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("admin", "POST", "/api/v1/agents/a2/login", "{\"ready\":true,\"device\":\"no slash\"}")
+                        .status())
+                .isEqualTo(422);
+        AsteriskPeer.Caller caller = peer.call("07700900999", "1");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (caller.bridgedWith().stream().noneMatch(n -> n.startsWith("PJSIP/1001-"))) {
+            assertThat(System.nanoTime()).as("the caller bridged to a2's phone").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        String id = caller.variable("FC_INTERACTION_ID").orElseThrow();
+        String listen = "{\"mode\":\"LISTEN\",\"device\":\"PJSIP/2001\"}";
+        assertThat(call("agent-a1", "POST", "/api/v1/interactions/" + id + "/supervise", listen)
+                        .status())
+                .isEqualTo(403);
+        assertThat(call(
+                                "supervisor",
+                                "POST",
+                                "/api/v1/interactions/" + id + "/supervise",
+                                "{\"mode\":\"SNOOP\",\"device\":\"PJSIP/2001\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("supervisor", "POST", "/api/v1/interactions/nobody/supervise", listen)
+                        .status())
+                .isEqualTo(409);
+        assertThat(call("supervisor", "POST", "/api/v1/interactions/" + id + "/supervise", listen)
+                        .status())
+                .isEqualTo(202);
+        caller.hangUp();
     }
 
     /**

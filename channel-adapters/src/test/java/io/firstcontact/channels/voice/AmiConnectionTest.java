@@ -110,4 +110,22 @@ class AmiConnectionTest {
             assertThat(rig.adapter.amiConnected()).isTrue();
         }
     }
+
+    @Test
+    void callersAlreadyWaitingWhenTheAdapterStartsAreFoundAgainAndConnectedFirstComeFirstServed() {
+        try (VoiceRig rig = new VoiceRig()) {
+            rig.peer.phone("PJSIP/1001").answersAfter(Duration.ofMillis(20));
+            VoiceRig.Waiting first = rig.waiting("07700900061", "1");
+            VoiceRig.Waiting second = rig.waiting("07700900062", "1");
+
+            rig.restartAdapter();
+            // The advisor logs in at once: the offer may come before the new adapter has read Asterisk's calls.
+            rig.routing.advisor("ann", "PJSIP/1001");
+
+            Await.until(() -> rig.bridgedTo(first.caller(), "PJSIP/1001"), "the first caller to reach ann");
+            assertThat(rig.routing.facts(Fact.InteractionCreated.class)).hasSize(2);
+            first.caller().hangUp();
+            Await.until(() -> rig.bridgedTo(second.caller(), "PJSIP/1001"), "the second caller to reach ann next");
+        }
+    }
 }

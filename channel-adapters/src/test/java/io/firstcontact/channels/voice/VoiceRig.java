@@ -15,7 +15,8 @@ final class VoiceRig implements AutoCloseable {
     final InProcessRouting routing;
     final AsteriskPeer peer;
     final Vertx vertx;
-    final VoiceAdapter adapter;
+    VoiceAdapter adapter;
+    private final VoiceOptions options;
     final LogNotifier sms = new LogNotifier();
 
     VoiceRig() {
@@ -41,10 +42,21 @@ final class VoiceRig implements AutoCloseable {
                         InProcessRouting.COUNCIL_TAX,
                         2,
                         Duration.ofSeconds(3))));
+        this.options = options;
+        startAdapter();
+    }
+
+    private void startAdapter() {
         adapter = new VoiceAdapter(options, vertx, routing, sms, InstantSource.system());
         adapter.start(routing).toCompletableFuture().join();
         peer.agiServer("127.0.0.1", adapter.agiPort());
         Await.until(adapter::amiConnected, "the adapter to log in to the peer");
+    }
+
+    /** The adapter stops and a new one starts, knowing nothing (as after a restart); routing and Asterisk go on. */
+    void restartAdapter() {
+        adapter.stop().toCompletableFuture().join();
+        startAdapter();
     }
 
     /** A caller who keys {@code key} and is queued; answers the caller and their interaction id. */

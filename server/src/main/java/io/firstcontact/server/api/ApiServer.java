@@ -35,6 +35,7 @@ public final class ApiServer {
     private final ViewRoutes views;
     private final ApiBinder meters;
     private volatile HttpServer server;
+    private volatile Supervision supervision;
 
     public ApiServer(
             Vertx vertx,
@@ -54,6 +55,11 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+    }
+
+    /** The voice channel's supervision, when Asterisk is configured; set before {@link #start()}. */
+    public void supervision(Supervision s) {
+        this.supervision = s;
     }
 
     public Router router() {
@@ -99,6 +105,7 @@ public final class ApiServer {
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
+        new SupervisionRoutes(api, supervision).register();
         views.register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  */
 public record ServerConfig(
         Mode mode,
@@ -30,7 +31,8 @@ public record ServerConfig(
         List<Token> tokens,
         Logging logging,
         Demo demo,
-        JsonNode routing) {
+        JsonNode routing,
+        VoiceConfig voice) {
 
     public enum Mode {
         DEMO,
@@ -50,11 +52,14 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, new Logging(false, null));
         demo = Objects.requireNonNullElse(demo, new Demo(0, 0));
+        if (voice != null) {
+            voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
+        }
     }
 
     /** The defaults: what runs with no file. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean demoMode() {

@@ -159,6 +159,7 @@ final class Resync {
                 adopted,
                 lost.size());
         inventory(refs, lost);
+        board.synced();
     }
 
     /** Of a Local channel's two halves (both carry the variables), the one the adapter knows, or the one waiting. */

@@ -59,6 +59,10 @@ public final class Switchboard {
     private final java.util.Set<String> unsupported = new java.util.HashSet<>();
     /** Logins so far: a just-booted Asterisk after one of them means it restarted under the adapter. */
     private int connections;
+    /** Whether a resynchronisation has completed since the adapter started. */
+    private boolean synced;
+    /** Offers for callers not known yet, made before the first resynchronisation. */
+    private final List<Effect.OfferToAgent> awaitingSync = new java.util.ArrayList<>();
 
     public Switchboard(VoiceOptions options, Context context, RoutingPort routing, AmiLink ami, InstantSource clock) {
         this.options = options;
@@ -361,7 +365,13 @@ public final class Switchboard {
     private void onEffect(EngineInput input, Effect e) {
         switch (e) {
             case Effect.OfferToAgent o -> {
-                if (VOICE.equals(o.channel())) {
+                if (!VOICE.equals(o.channel())) {
+                    return;
+                }
+                if (!synced && calls.call(o.interactionId()).isEmpty()) {
+                    // Before the first resynchronisation the adapter may not know this caller yet (a restart).
+                    awaitingSync.add(o);
+                } else {
                     dialler.offer(o);
                 }
             }
@@ -375,7 +385,19 @@ public final class Switchboard {
         }
     }
 
+    /** The first resynchronisation is done: the offers that waited for it ring now (or are not this adapter's). */
+    void synced() {
+        if (synced) {
+            return;
+        }
+        synced = true;
+        List<Effect.OfferToAgent> waiting = List.copyOf(awaitingSync);
+        awaitingSync.clear();
+        waiting.forEach(dialler::offer);
+    }
+
     private void withdraw(Effect.WithdrawOffer w) {
+        awaitingSync.removeIf(o -> o.offerId().equals(w.offerId()));
         calls.offer(w.offerId()).ifPresent(l -> {
             l.released = true;
             calls.forget(l);
