@@ -209,7 +209,7 @@ public final class FirstContactServer implements AutoCloseable {
     }
 
     /**
-     * ROUTING.md §8 after the journal is replayed: in-flight offers are resolved (cancelled, the interactions keep
+     * docs/routing-contract.md §8 after the journal is replayed: in-flight offers are resolved (cancelled, the interactions keep
      * their place), desktops must re-attach within the grace period, and in demo mode the simulation's previous run is
      * ended (its simulated callers and advisors do not survive a restart).
      */

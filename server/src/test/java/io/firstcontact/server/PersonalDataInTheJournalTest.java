@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ROUTING.md §1 through the whole server: a personal attribute given to the API is sealed in the Redis journal, comes
+ * docs/routing-contract.md §1 through the whole server: a personal attribute given to the API is sealed in the Redis journal, comes
  * back after a restart, and a server holding another key refuses to start rather than lose it.
  */
 class PersonalDataInTheJournalTest {

@@ -20,7 +20,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * The baseline of the CPU figures (ROUTING.md §10: a ratio to a baseline measured in the same run): {@link
+ * The baseline of the CPU figures (docs/routing-contract.md §10: a ratio to a baseline measured in the same run): {@link
  * FloorServer} started with the server's JVM flags and driven like the server, open loop at the request rate the
  * server took, with an event stream open. Its CPU per request (JVM and redis-server) is the floor of the shape "one
  * HTTP request and one journal write per command" on this machine, at that moment; its latency, from the intended

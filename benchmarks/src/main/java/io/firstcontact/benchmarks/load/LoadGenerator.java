@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
- * The end-to-end load generator (ROUTING.md §10): launches the server as a child process and drives it through its
+ * The end-to-end load generator (docs/routing-contract.md §10): launches the server as a child process and drives it through its
  * API, open loop, measuring L1 and L2 at the client and splitting them on the server.
  *
  * <pre>

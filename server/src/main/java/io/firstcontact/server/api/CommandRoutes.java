@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The commands of ROUTING.md §9: interactions, advisors, offers, wrap-up, queues. Each route names the roles that may
+ * The commands of docs/routing-contract.md §9: interactions, advisors, offers, wrap-up, queues. Each route names the roles that may
  * call it; an agent token acts only for its own advisor, its own offers and assignments.
  */
 final class CommandRoutes {

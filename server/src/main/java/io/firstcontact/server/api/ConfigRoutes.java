@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Routing configuration as versioned data (ROUTING.md §9): {@code GET /api/v1/config} shows it in the journal's form
+ * Routing configuration as versioned data (docs/routing-contract.md §9): {@code GET /api/v1/config} shows it in the journal's form
  * with its version as the ETag; {@code PUT /api/v1/config} replaces it, only with {@code If-Match} naming the current
  * version (428 without, 412 on a stale one). The engine validates and applies it atomically, and the change is a
  * journal entry like any other.

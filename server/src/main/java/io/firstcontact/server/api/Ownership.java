@@ -17,7 +17,7 @@ interface Ownership {
     CompletableFuture<Boolean> holds(String agentId, String interactionId);
 
     /**
-     * A source's inventory (ROUTING.md §8): its live interactions not in {@code sourceRefs} end as lost during the
+     * A source's inventory (docs/routing-contract.md §8): its live interactions not in {@code sourceRefs} end as lost during the
      * outage; the listed ones the router does not know are answered back, for the source to create with their edge
      * wait start.
      */

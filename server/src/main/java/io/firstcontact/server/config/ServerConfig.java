@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,19 +40,23 @@ public record ServerConfig(
         PRODUCTION
     }
 
+    public static final Mode DEFAULT_MODE = Mode.DEMO;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    // A section left out of the file is null here (as is a setting within a section): it takes its defaults.
     public ServerConfig {
-        mode = Objects.requireNonNullElse(mode, Mode.DEMO);
-        dataDir = Objects.requireNonNullElse(dataDir, Path.of("data"));
-        http = Objects.requireNonNullElse(http, new Listener(null, 8080));
-        management = Objects.requireNonNullElse(management, new Listener("127.0.0.1", 9090));
-        redis = Objects.requireNonNullElse(redis, new Redis(null, null, null, null));
-        journal = Objects.requireNonNullElse(journal, new Journal(0, null, 0, null, null));
-        lease = Objects.requireNonNullElse(lease, new Lease(null, null));
-        api = Objects.requireNonNullElse(api, new Api(0, null, 0));
-        sessions = Objects.requireNonNullElse(sessions, new Sessions(null));
+        mode = Objects.requireNonNullElse(mode, DEFAULT_MODE);
+        dataDir = Objects.requireNonNullElse(dataDir, DEFAULT_DATA_DIR);
+        http = Objects.requireNonNullElse(http, Listener.DEFAULT_HTTP);
+        management = Objects.requireNonNullElse(management, Listener.DEFAULT_MANAGEMENT);
+        redis = Objects.requireNonNullElse(redis, Redis.DEFAULTS);
+        journal = Objects.requireNonNullElse(journal, Journal.DEFAULTS);
+        lease = Objects.requireNonNullElse(lease, Lease.DEFAULTS);
+        api = Objects.requireNonNullElse(api, Api.DEFAULTS);
+        sessions = Objects.requireNonNullElse(sessions, Sessions.DEFAULTS);
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
-        logging = Objects.requireNonNullElse(logging, new Logging(false, null));
-        demo = Objects.requireNonNullElse(demo, new Demo(0, 0));
+        logging = Objects.requireNonNullElse(logging, Logging.DEFAULTS);
+        demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
         if (voice != null) {
             voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
         }
@@ -59,7 +64,21 @@ public record ServerConfig(
 
     /** The defaults: what runs with no file. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(
+                DEFAULT_MODE,
+                DEFAULT_DATA_DIR,
+                Listener.DEFAULT_HTTP,
+                Listener.DEFAULT_MANAGEMENT,
+                Redis.DEFAULTS,
+                Journal.DEFAULTS,
+                Lease.DEFAULTS,
+                Api.DEFAULTS,
+                Sessions.DEFAULTS,
+                List.of(),
+                Logging.DEFAULTS,
+                Demo.DEFAULTS,
+                null,
+                null);
     }
 
     public boolean demoMode() {
@@ -68,8 +87,12 @@ public record ServerConfig(
 
     /** A listener: {@code host} defaults to all interfaces (public API) or loopback (management); port 0 picks one. */
     public record Listener(String host, int port) {
+        public static final String ALL_INTERFACES = "0.0.0.0";
+        public static final Listener DEFAULT_HTTP = new Listener(ALL_INTERFACES, 8080);
+        public static final Listener DEFAULT_MANAGEMENT = new Listener("127.0.0.1", 9090);
+
         public Listener {
-            host = Objects.requireNonNullElse(host, "0.0.0.0");
+            host = Objects.requireNonNullElse(host, ALL_INTERFACES);
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0–65535");
             }
@@ -81,12 +104,20 @@ public record ServerConfig(
      *     embedded redis-server in {@code dataDir/redis}
      * @param keyPrefix prefix of every key the server writes, so several centres can share one Redis
      * @param commandTimeout how long one Redis command may take before it counts as failed
+     * @param embeddedPort the embedded redis-server's port (any free one by default)
      */
     public record Redis(String url, String keyPrefix, Duration commandTimeout, Integer embeddedPort) {
+        /** No url: the embedded redis-server; the journal's own defaults for the rest. */
+        public static final Redis DEFAULTS = new Redis(
+                null,
+                RedisJournalOptions.DEFAULT_KEY_PREFIX,
+                RedisJournalOptions.DEFAULT_COMMAND_TIMEOUT,
+                RedisJournalOptions.DEFAULT_EMBEDDED_PORT);
+
         public Redis {
-            keyPrefix = Objects.requireNonNullElse(keyPrefix, "firstcontact");
-            commandTimeout = Objects.requireNonNullElse(commandTimeout, Duration.ofSeconds(2));
-            embeddedPort = Objects.requireNonNullElse(embeddedPort, 0);
+            keyPrefix = Objects.requireNonNullElse(keyPrefix, RedisJournalOptions.DEFAULT_KEY_PREFIX);
+            commandTimeout = Objects.requireNonNullElse(commandTimeout, RedisJournalOptions.DEFAULT_COMMAND_TIMEOUT);
+            embeddedPort = Objects.requireNonNullElse(embeddedPort, RedisJournalOptions.DEFAULT_EMBEDDED_PORT);
             positive(commandTimeout, "redis.commandTimeout");
         }
     }
@@ -100,16 +131,27 @@ public record ServerConfig(
      * @param previousKeyFiles keys of before a rotation: they open what they sealed, and seal nothing
      */
     public record Journal(
-            long snapshotEveryEntries,
+            Long snapshotEveryEntries,
             Duration snapshotEvery,
-            long spillMaxBytes,
+            Long spillMaxBytes,
             Path keyFile,
             List<Path> previousKeyFiles) {
+        public static final long DEFAULT_SNAPSHOT_EVERY_ENTRIES = 50_000;
+        public static final Duration DEFAULT_SNAPSHOT_EVERY = Duration.ofMinutes(10);
+
+        /** No key file: {@code journal.key} in the data directory, generated at the first start. */
+        public static final Journal DEFAULTS = new Journal(
+                DEFAULT_SNAPSHOT_EVERY_ENTRIES,
+                DEFAULT_SNAPSHOT_EVERY,
+                RedisJournalOptions.DEFAULT_SPILL_MAX_BYTES,
+                null,
+                List.of());
+
         public Journal {
             previousKeyFiles = List.copyOf(Objects.requireNonNullElse(previousKeyFiles, List.of()));
-            snapshotEveryEntries = snapshotEveryEntries == 0 ? 50_000 : snapshotEveryEntries;
-            snapshotEvery = Objects.requireNonNullElse(snapshotEvery, Duration.ofMinutes(10));
-            spillMaxBytes = spillMaxBytes == 0 ? 256L * 1024 * 1024 : spillMaxBytes;
+            snapshotEveryEntries = Objects.requireNonNullElse(snapshotEveryEntries, DEFAULT_SNAPSHOT_EVERY_ENTRIES);
+            snapshotEvery = Objects.requireNonNullElse(snapshotEvery, DEFAULT_SNAPSHOT_EVERY);
+            spillMaxBytes = Objects.requireNonNullElse(spillMaxBytes, RedisJournalOptions.DEFAULT_SPILL_MAX_BYTES);
             if (snapshotEveryEntries < 1 || spillMaxBytes < 1) {
                 throw new IllegalArgumentException(
                         "journal.snapshotEveryEntries and journal.spillMaxBytes must be > 0");
@@ -120,8 +162,13 @@ public record ServerConfig(
 
     /** The routing lease: held for {@code ttl}, renewed every {@code ttl / 3}. */
     public record Lease(Duration ttl, String nodeId) {
+        public static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
+
+        /** No node id: a random one per start. */
+        public static final Lease DEFAULTS = new Lease(DEFAULT_TTL, null);
+
         public Lease {
-            ttl = Objects.requireNonNullElse(ttl, Duration.ofSeconds(10));
+            ttl = Objects.requireNonNullElse(ttl, DEFAULT_TTL);
             positive(ttl, "lease.ttl");
         }
     }
@@ -131,11 +178,18 @@ public record ServerConfig(
      * @param idempotencyWindow how long a POST's {@code Idempotency-Key} answers with its first result
      * @param eventBuffer committed entries kept in memory for the event stream; older ones are read from Redis
      */
-    public record Api(int maxBodyBytes, Duration idempotencyWindow, int eventBuffer) {
+    public record Api(Integer maxBodyBytes, Duration idempotencyWindow, Integer eventBuffer) {
+        public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+        public static final Duration DEFAULT_IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+        public static final int DEFAULT_EVENT_BUFFER = 20_000;
+
+        public static final Api DEFAULTS =
+                new Api(DEFAULT_MAX_BODY_BYTES, DEFAULT_IDEMPOTENCY_WINDOW, DEFAULT_EVENT_BUFFER);
+
         public Api {
-            maxBodyBytes = maxBodyBytes == 0 ? 64 * 1024 : maxBodyBytes;
-            idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, Duration.ofHours(24));
-            eventBuffer = eventBuffer == 0 ? 20_000 : eventBuffer;
+            maxBodyBytes = Objects.requireNonNullElse(maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
+            idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, DEFAULT_IDEMPOTENCY_WINDOW);
+            eventBuffer = Objects.requireNonNullElse(eventBuffer, DEFAULT_EVENT_BUFFER);
             if (maxBodyBytes < 1 || eventBuffer < 1) {
                 throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
             }
@@ -148,8 +202,12 @@ public record ServerConfig(
      *     session (ineligible until it comes back)
      */
     public record Sessions(Duration keepAliveTimeout) {
+        public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(30);
+
+        public static final Sessions DEFAULTS = new Sessions(DEFAULT_KEEP_ALIVE_TIMEOUT);
+
         public Sessions {
-            keepAliveTimeout = Objects.requireNonNullElse(keepAliveTimeout, Duration.ofSeconds(30));
+            keepAliveTimeout = Objects.requireNonNullElse(keepAliveTimeout, DEFAULT_KEEP_ALIVE_TIMEOUT);
             positive(keepAliveTimeout, "sessions.keepAliveTimeout");
         }
     }
@@ -184,8 +242,13 @@ public record ServerConfig(
 
     /** @param json one JSON object per line instead of text */
     public record Logging(boolean json, String level) {
+        public static final String DEFAULT_LEVEL = "INFO";
+
+        /** Text lines at INFO. */
+        public static final Logging DEFAULTS = new Logging(false, DEFAULT_LEVEL);
+
         public Logging {
-            level = Objects.requireNonNullElse(level, "INFO");
+            level = Objects.requireNonNullElse(level, DEFAULT_LEVEL);
         }
     }
 
@@ -193,10 +256,15 @@ public record ServerConfig(
      * @param seed the simulated traffic's seed: the same seed gives the same schedule
      * @param speed 1 is real time; 10 makes every simulated duration ten times shorter
      */
-    public record Demo(long seed, double speed) {
+    public record Demo(Long seed, Double speed) {
+        public static final long DEFAULT_SEED = 20_261_124L;
+        public static final double DEFAULT_SPEED = 1.0;
+
+        public static final Demo DEFAULTS = new Demo(DEFAULT_SEED, DEFAULT_SPEED);
+
         public Demo {
-            seed = seed == 0 ? 20_261_124L : seed;
-            speed = speed == 0 ? 1.0 : speed;
+            seed = Objects.requireNonNullElse(seed, DEFAULT_SEED);
+            speed = Objects.requireNonNullElse(speed, DEFAULT_SPEED);
             if (speed <= 0 || speed > 1_000) {
                 throw new IllegalArgumentException("demo.speed must be in (0, 1000]");
             }

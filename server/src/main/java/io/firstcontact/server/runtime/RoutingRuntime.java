@@ -17,6 +17,7 @@ import io.firstcontact.router.journal.redis.EmbeddedRedis;
 import io.firstcontact.router.journal.redis.JournalUnavailableException;
 import io.firstcontact.router.journal.redis.RedisClients;
 import io.firstcontact.router.journal.redis.RedisJournal;
+import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import io.firstcontact.router.journal.redis.RoutingLease;
 import io.firstcontact.router.journal.redis.SnapshotStore;
 import io.firstcontact.router.journal.redis.SpillFile;
@@ -50,7 +51,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs routing on one node (ROUTING.md §8): Redis (embedded or {@code REDIS_URL}), the routing lease and its epoch,
+ * Runs routing on one node (docs/routing-contract.md §8): Redis (embedded or {@code REDIS_URL}), the routing lease and its epoch,
  * recovery from the latest snapshot and the journal, the host on its engine thread, snapshots with {@code XTRIM
  * MINID}, and the spill file while Redis is unreachable.
  *
@@ -63,6 +64,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private static final int READ_PAGE = 1_000;
 
     private final ServerConfig config;
+    private final RedisJournalOptions journalOptions;
     private final Vertx vertx;
     private final InstantSource clock;
     private final HostObserver observer;
@@ -121,6 +123,11 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
 
     public RoutingRuntime(ServerConfig config, Vertx vertx, InstantSource clock, HostObserver observer) {
         this.config = Objects.requireNonNull(config);
+        this.journalOptions = new RedisJournalOptions(
+                config.redis().keyPrefix(),
+                config.redis().commandTimeout(),
+                config.journal().spillMaxBytes(),
+                config.redis().embeddedPort());
         this.vertx = Objects.requireNonNull(vertx);
         this.clock = Objects.requireNonNull(clock);
         this.observer = Objects.requireNonNull(observer);
@@ -213,8 +220,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         RedisURI uri;
         String url = config.redis().url();
         if (url == null) {
-            embedded = EmbeddedRedis.start(
-                    config.dataDir().resolve("redis"), config.redis().embeddedPort(), true);
+            embedded = EmbeddedRedis.start(config.dataDir().resolve("redis"), journalOptions.embeddedPort(), true);
             uri = embedded.redisUri();
             LOG.info(
                     "embedded redis-server {} on port {} ({})",
@@ -225,7 +231,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
             uri = RedisURI.create(url);
             LOG.info("external Redis at {}:{}", uri.getHost(), uri.getPort());
         }
-        client = RedisClients.create(uri, config.redis().commandTimeout());
+        client = RedisClients.create(uri, journalOptions.commandTimeout());
         leaseConnection = client.connect();
         if (url != null) {
             String info = leaseConnection.sync().info("server");
@@ -236,18 +242,18 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                     .orElse("0");
             requireRedis62(version);
         }
-        lease = new RoutingLease(leaseConnection, config.redis().keyPrefix() + ":routing");
-        stream = RedisJournal.open(client, config.redis().keyPrefix() + ":journal");
+        lease = new RoutingLease(leaseConnection, journalOptions.leaseKey());
+        stream = RedisJournal.open(client, journalOptions.journalKey());
         engineResources =
                 RedisClients.onEventLoop(engineThread.nettyEventLoop()).orElse(null);
         if (engineResources != null) {
-            engineClient = RedisClients.create(uri, config.redis().commandTimeout(), engineResources);
+            engineClient = RedisClients.create(uri, journalOptions.commandTimeout(), engineResources);
             appender = RedisJournal.open(engineClient, stream.key());
         } else {
             LOG.info("the journal's appends use Redis' own I/O thread (a native transport cannot share the engine's)");
             appender = stream;
         }
-        snapshots = SnapshotStore.open(client, config.redis().keyPrefix() + ":snapshot");
+        snapshots = SnapshotStore.open(client, journalOptions.snapshotKey());
     }
 
     static void requireRedis62(String version) {
@@ -318,7 +324,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         Path spillFile = config.dataDir().resolve("spill").resolve("journal.spill");
         try {
             Files.createDirectories(spillFile.getParent());
-            spill = SpillFile.open(spillFile, config.journal().spillMaxBytes());
+            spill = SpillFile.open(spillFile, journalOptions.spillMaxBytes());
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the spill file " + spillFile + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,7 @@ import io.firstcontact.router.engine.RoutingEngine;
 import java.util.Objects;
 
 /**
- * Rebuilds the engine from the latest snapshot and the committed entries after it (ROUTING.md §8 Recovery). The
+ * Rebuilds the engine from the latest snapshot and the committed entries after it (docs/routing-contract.md §8 Recovery). The
  * engine is deterministic, so applying each recorded input again gives its recorded decision; every one is checked,
  * and a difference stops recovery: it means the engine's rules changed under an existing journal, which needs a
  * deliberate migration, never a silent re-decision.

@@ -37,9 +37,6 @@ import java.util.concurrent.Executor;
  * <p>All state is confined to {@code engineThread}, which must run tasks one at a time in order.
  */
 public final class RoutingHost {
-    /** How long to wait before retrying a failed append. */
-    static final long RETRY_MILLIS = 200;
-
     private final RoutingEngine engine;
     private final Journal journal;
     private final InstantSource clock;
@@ -48,6 +45,7 @@ public final class RoutingHost {
     private final EffectSink sink;
     private final HostObserver observer;
     private final long epoch;
+    private final HostOptions options;
 
     private long seq;
     private long lastAt;
@@ -62,10 +60,7 @@ public final class RoutingHost {
 
     private record Pending(EngineInput input, Decision decision, CompletableFuture<Decision> reply) {}
 
-    /**
-     * @param engine the engine, recovered to the journal's last entry
-     * @param epoch this leadership's epoch (the journal must already hold its {@code <epoch>-0} marker)
-     */
+    /** A host with the {@link HostOptions#DEFAULT default options}. */
     public RoutingHost(
             RoutingEngine engine,
             Journal journal,
@@ -75,6 +70,24 @@ public final class RoutingHost {
             EffectSink sink,
             HostObserver observer,
             long epoch) {
+        this(engine, journal, clock, engineThread, scheduler, sink, observer, epoch, HostOptions.DEFAULT);
+    }
+
+    /**
+     * @param engine the engine, recovered to the journal's last entry
+     * @param epoch this leadership's epoch (the journal must already hold its {@code <epoch>-0} marker)
+     * @param options the host's settings
+     */
+    public RoutingHost(
+            RoutingEngine engine,
+            Journal journal,
+            InstantSource clock,
+            Executor engineThread,
+            Scheduler scheduler,
+            EffectSink sink,
+            HostObserver observer,
+            long epoch,
+            HostOptions options) {
         this.engine = Objects.requireNonNull(engine);
         this.journal = Objects.requireNonNull(journal);
         this.clock = Objects.requireNonNull(clock);
@@ -83,6 +96,7 @@ public final class RoutingHost {
         this.sink = Objects.requireNonNull(sink);
         this.observer = Objects.requireNonNull(observer);
         this.epoch = epoch;
+        this.options = Objects.requireNonNull(options);
         this.seq = engine.lastSeq();
         this.lastAt = engine.lastAt();
     }
@@ -215,7 +229,7 @@ public final class RoutingHost {
             if (!retryQueued) {
                 retryQueued = true;
                 scheduler.at(
-                        clock.millis() + RETRY_MILLIS,
+                        clock.millis() + options.appendRetryDelay().toMillis(),
                         () -> engineThread.execute(() -> {
                             retryQueued = false;
                             flush();

@@ -194,7 +194,7 @@ class RoutingHostTest {
         thread.drain();
         assertThat(reply).isNotDone();
         assertThat(released).hasSize(before);
-        timers.advanceTo(clock.millis() + RoutingHost.RETRY_MILLIS, thread);
+        timers.advanceTo(clock.millis() + HostOptions.DEFAULT_APPEND_RETRY_DELAY.toMillis(), thread);
         assertThat(journal.appends.getLast()).extracting(Journal.Entry::id).containsExactly(id);
         journal.lastWrite().complete(null);
         thread.drain();

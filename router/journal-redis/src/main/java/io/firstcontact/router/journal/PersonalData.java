@@ -24,7 +24,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What the journal may hold in clear, and the seal on the rest (ROUTING.md §1: PERSONAL attributes are never
+ * What the journal may hold in clear, and the seal on the rest (docs/routing-contract.md §1: PERSONAL attributes are never
  * journaled in clear). An attribute is written in clear only when the routing configuration classifies it ROUTING or
  * DISPLAY; every other one, undefined names included, is sealed with AES-256-GCM under the journal key.
  *

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** ROUTING.md §1: PERSONAL attributes are never journaled in clear. */
+/** docs/routing-contract.md §1: PERSONAL attributes are never journaled in clear. */
 class PersonalDataTest {
     static final String NAME = "Siân Ó Dálaigh";
     static final String UPRN = "100021234567";

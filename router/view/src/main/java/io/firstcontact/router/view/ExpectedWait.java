@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Expected wait per queue (ROUTING.md §6), computed by the host from committed facts, never inside the engine:
+ * Expected wait per queue (docs/routing-contract.md §6), computed by the host from committed facts, never inside the engine:
  *
  * <ul>
  *   <li><b>From answers</b>: {@code EWT(k) = k × τ}, τ an exponentially weighted mean (weight {@link

@@ -9,7 +9,7 @@ package io.firstcontact.router.view;
  *     that is not committed yet
  * @param tier its priority tier (higher first)
  * @param enteredAt when this visit started (engine time)
- * @param dueAt its service deadline, the second part of its static key (ROUTING.md §3)
+ * @param dueAt its service deadline, the second part of its static key (docs/routing-contract.md §3)
  * @param expectedWaitMillis the expected wait at its position, or null when there is no estimate
  */
 public record WaitingEntry(

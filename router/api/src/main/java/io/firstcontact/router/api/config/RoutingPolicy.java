@@ -24,7 +24,24 @@ public record RoutingPolicy(
         long namedTransferMillis,
         int idempotencyKeyCapacity) {
 
-    public static final RoutingPolicy DEFAULT = new RoutingPolicy(3, 5 * 60_000, true, 2, 30_000, true, 60_000, 10_000);
+    public static final int DEFAULT_REJECTS_BEFORE_PAUSE = 3;
+    public static final long DEFAULT_REJECT_WINDOW_MILLIS = 5 * 60_000;
+    public static final boolean DEFAULT_RONA_PAUSES_AGENT = true;
+    public static final int DEFAULT_RONAS_BEFORE_TIER_RAISE = 2;
+    public static final long DEFAULT_SESSION_GRACE_MILLIS = 30_000;
+    public static final boolean DEFAULT_REQUEUE_OPEN_WORK_ON_LOGOUT = true;
+    public static final long DEFAULT_NAMED_TRANSFER_MILLIS = 60_000;
+    public static final int DEFAULT_IDEMPOTENCY_KEY_CAPACITY = 10_000;
+
+    public static final RoutingPolicy DEFAULT = new RoutingPolicy(
+            DEFAULT_REJECTS_BEFORE_PAUSE,
+            DEFAULT_REJECT_WINDOW_MILLIS,
+            DEFAULT_RONA_PAUSES_AGENT,
+            DEFAULT_RONAS_BEFORE_TIER_RAISE,
+            DEFAULT_SESSION_GRACE_MILLIS,
+            DEFAULT_REQUEUE_OPEN_WORK_ON_LOGOUT,
+            DEFAULT_NAMED_TRANSFER_MILLIS,
+            DEFAULT_IDEMPOTENCY_KEY_CAPACITY);
 
     public RoutingPolicy {
         if (rejectsBeforePause < 1 || rejectsBeforePause > 64 || rejectWindowMillis <= 0) {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The production index (ROUTING.md §3): waiting interactions grouped in buckets by (queue, requirements at the
+ * The production index (docs/routing-contract.md §3): waiting interactions grouped in buckets by (queue, requirements at the
  * current relaxation level, widening, delay stage), each a heap by key with an ordered index of the advisors
  * available for it; every advisor knows the buckets it can serve. An input touches only its buckets, and matching
  * looks only at what the input changed: before it no eligible pair existed, so every new pair involves a changed

@@ -122,11 +122,11 @@ final class Reconfiguration {
         for (InteractionState i : core.interactions.values()) {
             String p = null;
             if (!ids.channels.containsKey(i.channel)) {
-                p = "channel " + i.channel + " is in use by live core.interactions";
+                p = "channel " + i.channel + " is in use by live interactions";
             } else if (i.visit != null) {
                 QueueConfig q = ids.queues.get(i.visit.queue.id());
                 if (q == null || !q.channel().equals(i.channel)) {
-                    p = "queue " + i.visit.queue.id() + " has waiting core.interactions and must keep its channel";
+                    p = "queue " + i.visit.queue.id() + " has waiting interactions and must keep its channel";
                 }
             }
             if (p != null && (problemId == null || i.id.compareTo(problemId) < 0)) {
@@ -140,7 +140,7 @@ final class Reconfiguration {
         for (AssignmentState as : core.assignments.values()) {
             if (!ids.queues.containsKey(as.queue.id()) && (problemId == null || as.id.compareTo(problemId) < 0)) {
                 problemId = as.id;
-                problem = "queue " + as.queue.id() + " has core.assignments in progress";
+                problem = "queue " + as.queue.id() + " has assignments in progress";
             }
         }
         if (problem != null) {

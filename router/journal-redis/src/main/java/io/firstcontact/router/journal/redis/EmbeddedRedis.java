@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real redis-server, run as a child process, for the default single-node run and for tests
- * (ROUTING.md §8 "Embedded Redis"). The binary is the Linux x86_64 redis-server shipped in the {@code
+ * (docs/routing-contract.md §8 "Embedded Redis"). The binary is the Linux x86_64 redis-server shipped in the {@code
  * embedded-redis} artifact (named 6.2.6-v5 there; it reports itself as 6.2.11); it is extracted to
  * {@code <dataDir>/bin} and made executable. On any
  * other OS or architecture, {@link #start} refuses with a message saying to set {@code REDIS_URL}.

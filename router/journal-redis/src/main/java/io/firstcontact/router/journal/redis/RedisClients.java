@@ -31,7 +31,7 @@ public final class RedisClients {
 
     /**
      * A client that reconnects by itself but, while disconnected, rejects commands at once instead of
-     * buffering them (ROUTING.md §8: Lettuce's buffer is bounded and not relied on; the journal spills
+     * buffering them (docs/routing-contract.md §8: Lettuce's buffer is bounded and not relied on; the journal spills
      * to its own file), and times every command out after {@code commandTimeout}.
      */
     public static RedisClient create(RedisURI uri, Duration commandTimeout) {

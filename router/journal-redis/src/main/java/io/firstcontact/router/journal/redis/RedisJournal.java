@@ -25,7 +25,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The journal: one Redis Stream whose entry ids are explicit, {@code <epoch>-<seq>}, never {@code *}
- * (ROUTING.md §8). Each entry has one field, {@code v}, holding its payload.
+ * (docs/routing-contract.md §8). Each entry has one field, {@code v}, holding its payload.
  *
  * <p><b>Fencing.</b> Redis refuses an XADD whose id is not greater than the stream's last id with
  * {@code ERR The ID specified in XADD is equal or smaller than the target stream top item}. A new

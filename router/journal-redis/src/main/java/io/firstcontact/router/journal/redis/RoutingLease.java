@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The single-leader routing lease, kept in Redis (ROUTING.md §8 "Fencing").
+ * The single-leader routing lease, kept in Redis (docs/routing-contract.md §8 "Fencing").
  *
  * <p>Two keys: {@code <prefix>:lease} holds the holder's node id with a time to live, and {@code
  * <prefix>:epoch} counts acquisitions. {@link #acquire} runs {@code SET lease nodeId NX PX ttl} and,

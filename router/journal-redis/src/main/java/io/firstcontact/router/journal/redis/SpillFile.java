@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The bounded local spill file for journal entries while Redis is unreachable (ROUTING.md §8 "Redis
+ * The bounded local spill file for journal entries while Redis is unreachable (docs/routing-contract.md §8 "Redis
  * down"): append-only, fsynced once per batch, read back in order to be replayed with the same ids on
  * reconnect, then cleared.
  *

@@ -58,7 +58,7 @@ public final class StreamJournal implements Journal {
     }
 
     /**
-     * A journal that keeps routing while Redis is unreachable (ROUTING.md §8 "Redis down"): a batch Redis cannot
+     * A journal that keeps routing while Redis is unreachable (docs/routing-contract.md §8 "Redis down"): a batch Redis cannot
      * take is written to the bounded spill file (fsynced) and counts as committed; from then on every batch goes
      * behind it in the file, so order is kept, and the file is replayed into the stream with the same ids as soon
      * as Redis answers again. The loss window is the spill file's: a batch is acknowledged only once fsynced.

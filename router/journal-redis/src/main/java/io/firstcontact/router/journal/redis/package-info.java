@@ -1,5 +1,5 @@
 /**
- * The journal in Redis (ROUTING.md §8): the routing lease with its epoch counter, the journal stream
+ * The journal in Redis (docs/routing-contract.md §8): the routing lease with its epoch counter, the journal stream
  * with explicit {@code <epoch>-<seq>} ids (so a deposed leader's appends fail), and an embedded
  * redis-server for the default single-node run and for tests.
  *
