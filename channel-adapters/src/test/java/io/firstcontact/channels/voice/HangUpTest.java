@@ -44,7 +44,7 @@ class HangUpTest {
             Fact.InteractionEnded end = rig.routing.awaitFact(
                     Fact.InteractionEnded.class, e -> e.interactionId().equals(w.id()));
             assertThat(ended.outcome()).isEqualTo(VisitOutcome.ABANDONED);
-            // the statistics count an abandon within 5 s of the visit start apart (ROUTING.md §6)
+            // the statistics count an abandon within 5 s of the visit start apart (docs/routing-contract.md §6)
             long at = rig.routing.entries.stream()
                     .filter(e -> e.decision().facts().contains(end))
                     .findFirst()

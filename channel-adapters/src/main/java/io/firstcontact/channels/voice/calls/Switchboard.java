@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects callers to advisors: it follows every call on Asterisk (AMI events), carries out routing's committed
  * decisions on them (ring the advisor, bridge on answer, withdraw, transfer, hold) and reports what happened on the
- * phones back to routing (answered, busy, hung up, device states). Agent-first (ROUTING.md §5): the advisor's phone is
+ * phones back to routing (answered, busy, hung up, device states). Agent-first (docs/routing-contract.md §5): the advisor's phone is
  * rung first, and the caller is bridged only once the engine has sequenced the answer.
  *
  * <p>Everything runs on one Vert.x context: AMI events and decisions arrive from other threads and are handed to it;
