@@ -167,6 +167,86 @@ public final class AsteriskPeer implements AutoCloseable {
         });
     }
 
+    /** Writes whole messages, uncut (benchmarks). */
+    public AsteriskPeer wholeWrites() {
+        ami.wholeWrites = true;
+        return this;
+    }
+
+    /** Hears every action the router sends as the peer reads it, with {@link System#nanoTime()} then (benchmarks). */
+    public void onAction(java.util.function.BiConsumer<AmiMessage, Long> hook) {
+        ami.actionHook = hook;
+    }
+
+    /**
+     * Floods every manager session with events about devices and channels the router does not follow, at about
+     * {@code perSecond}, in bursts each millisecond as Asterisk writes them; returns what was written when stopped.
+     */
+    public Flood flood(int perSecond) {
+        Flood f = new Flood(perSecond);
+        f.thread = Thread.ofPlatform().daemon().name("peer-flood").start(f::run);
+        return f;
+    }
+
+    /** A running flood of unrelated events. */
+    public final class Flood {
+        private final int perSecond;
+        private volatile boolean stop;
+        private volatile long written;
+        private Thread thread;
+
+        Flood(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        private void run() {
+            long start = System.nanoTime();
+            long n = 0;
+            StringBuilder burst = new StringBuilder();
+            while (!stop) {
+                long due = (System.nanoTime() - start) * perSecond / 1_000_000_000L;
+                burst.setLength(0);
+                int inBurst = 0;
+                while (n < due) {
+                    burst.append(
+                            n % 2 == 0
+                                    ? "Event: DeviceStateChange\r\nPrivilege: call,all\r\nTimestamp: 1796590000.000000\r\n"
+                                            + "Device: PJSIP/noise-" + (n % 500) + "\r\nState: "
+                                            + (n % 4 == 0 ? "INUSE" : "NOT_INUSE") + "\r\n\r\n"
+                                    : "Event: Newstate\r\nPrivilege: call,all\r\nTimestamp: 1796590000.000000\r\n"
+                                            + "Channel: PJSIP/noise-00000001\r\nChannelState: 6\r\nChannelStateDesc: Up\r\n"
+                                            + "CallerIDNum: 100\r\nCallerIDName: Noise\r\nConnectedLineNum: <unknown>\r\n"
+                                            + "ConnectedLineName: <unknown>\r\nLanguage: en\r\nAccountCode: \r\n"
+                                            + "Context: elsewhere\r\nExten: s\r\nPriority: 1\r\nUniqueid: 1796590000."
+                                            + n
+                                            + "\r\nLinkedid: 1796590000." + n + "\r\n\r\n");
+                    n++;
+                    inBurst++;
+                }
+                if (inBurst > 0) {
+                    try {
+                        ami.flood(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), 256);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    written = n;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+
+        /** Stops; answers the events written. */
+        public long stop() {
+            stop = true;
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return written;
+        }
+    }
+
     public int amiSessions() {
         return ami.sessionCount();
     }

@@ -40,6 +40,8 @@ public final class PeerAgiSession implements Runnable {
     /** Every command the script sent, and the reply it got, in order: what the caller heard and did. */
     final List<String[]> exchanges = new CopyOnWriteArrayList<>();
 
+    private volatile String executing;
+
     PeerAgiSession(PeerPbx pbx, PeerChannel channel, String script, Runnable onEnd) {
         this.pbx = pbx;
         this.channel = channel;
@@ -60,6 +62,11 @@ public final class PeerAgiSession implements Runnable {
         return ended;
     }
 
+    /** The command the peer is carrying out now (a prompt waiting for a key, say), or null between commands. */
+    public String executing() {
+        return executing;
+    }
+
     /** The commands the script sent, as the peer read them. */
     public List<String> commands() {
         return exchanges.stream().map(e -> e[0]).toList();
@@ -78,7 +85,9 @@ public final class PeerAgiSession implements Runnable {
             String line;
             while ((line = in.readLine()) != null) {
                 running = true;
+                executing = line;
                 String reply = execute(line);
+                executing = null;
                 exchanges.add(new String[] {line, reply});
                 write(reply + "\n");
                 running = false;

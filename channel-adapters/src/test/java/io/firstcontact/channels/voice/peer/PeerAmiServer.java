@@ -77,6 +77,11 @@ final class PeerAmiServer {
     private final Map<String, ManagerUser> users;
     private final PeerActions actions;
     private final Random chunking;
+    /** Writes whole messages instead of cutting them (benchmarks: the cuts cost writes, not fidelity). */
+    volatile boolean wholeWrites;
+    /** Hears every action as it is read, with {@link System#nanoTime()} at that moment (benchmarks). */
+    volatile java.util.function.BiConsumer<AmiMessage, Long> actionHook;
+
     private volatile ServerSocket listener;
     private volatile int port;
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
@@ -107,6 +112,9 @@ final class PeerAmiServer {
         while (!s.isClosed()) {
             try {
                 Socket socket = s.accept();
+                // As Asterisk's manager does (session_do): without it, a message written in pieces waits for the
+                // reader's delayed acknowledgement.
+                socket.setTcpNoDelay(true);
                 Session session = new Session(socket);
                 sessions.add(session);
                 Thread.ofVirtual().name("peer-ami-read").start(session::read);
@@ -142,6 +150,18 @@ final class PeerAmiServer {
     void replay(byte[] bytes) {
         for (Session s : sessions) {
             if (s.authenticated) {
+                s.sendRaw(bytes);
+            }
+        }
+    }
+
+    /** Queues raw bytes to every logged-in session, waiting while one has more than {@code bound} queued. */
+    void flood(byte[] bytes, int bound) throws InterruptedException {
+        for (Session s : sessions) {
+            if (s.authenticated) {
+                while (s.queued() > bound) {
+                    Thread.sleep(1);
+                }
                 s.sendRaw(bytes);
             }
         }
@@ -185,6 +205,10 @@ final class PeerAmiServer {
             outbox.add(bytes);
         }
 
+        int queued() {
+            return outbox.size();
+        }
+
         /** Closes after what is queued (a Logoff, a refused login), or at once with a reset. */
         void close(boolean reset) {
             if (reset) {
@@ -207,6 +231,10 @@ final class PeerAmiServer {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     for (AmiMessage action : framer.feed(buf, 0, n)) {
+                        var hook = actionHook;
+                        if (hook != null) {
+                            hook.accept(action, System.nanoTime());
+                        }
                         received.add(action);
                         pbx.thread.execute(() -> handle(action));
                     }
@@ -240,6 +268,11 @@ final class PeerAmiServer {
         }
 
         private void writeChunked(OutputStream out, byte[] bytes) throws IOException {
+            if (wholeWrites) {
+                out.write(bytes);
+                out.flush();
+                return;
+            }
             int i = 0;
             while (i < bytes.length) {
                 int n;
