@@ -236,6 +236,7 @@ public final class VoiceBenchmark {
         Histogram echo = new Histogram(60_000_000_000L, 3);
         Histogram beyond = new Histogram(60_000_000_000L, 3);
         Cpu before = Cpu.of(server);
+        PromMetrics metricsBefore = server.scrape();
         AsteriskPeer.Flood flood = floodRate == null ? null : peer.flood(floodRate);
         long t0 = System.nanoTime();
         for (int i = 0; i < cycles; i++) {
@@ -264,6 +265,14 @@ public final class VoiceBenchmark {
         // The same event reaches the adapter once and causes both: the echo at once, the ring through the engine and
         // the journal. Their gap in each cycle is the adapter's event-to-decision-to-Originate time less transport.
         r.set("ringAfterEchoMicros", percentiles(beyond));
+        // What the gap holds, as the server counts it: the journal's commit (a Redis round trip) and the decision.
+        PromMetrics metricsAfter = server.scrape();
+        r.put(
+                "journalCommitMeanMicros",
+                meanMicros(metricsBefore, metricsAfter, "firstcontact_journal_commit_seconds"));
+        r.put(
+                "engineDecisionMeanMicros",
+                meanMicros(metricsBefore, metricsAfter, "firstcontact_engine_decision_seconds"));
         if (flood != null) {
             long written = flood.stop();
             Cpu after = Cpu.of(server);
@@ -281,6 +290,12 @@ public final class VoiceBenchmark {
             r.put("serverJvmCpuShareOfOneVcpu", Math.round(100.0 * jvm * tick / (seconds * 1e9)) / 100.0);
         }
         return r;
+    }
+
+    private static long meanMicros(PromMetrics before, PromMetrics after, String timer) {
+        double count = after.sum(timer + "_count") - before.sum(timer + "_count");
+        double sum = after.sum(timer + "_sum") - before.sum(timer + "_sum");
+        return count == 0 ? -1 : Math.round(sum / count * 1e6);
     }
 
     private static ObjectNode percentiles(Histogram h) {
