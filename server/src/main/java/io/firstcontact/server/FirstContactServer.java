@@ -138,6 +138,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api;
     }
 
+    /** The advisors whose desktop sessions are watched (a timer each). */
+    java.util.Set<String> watchedSessions() {
+        return sessions == null ? java.util.Set.of() : sessions.watched();
+    }
+
     public int apiPort() {
         return api == null ? -1 : api.port();
     }
@@ -161,7 +166,8 @@ public final class FirstContactServer implements AutoCloseable {
         seedIfEmpty();
         afterRecovery();
         Tokens tokens = Tokens.load(config);
-        EventStream stream = new EventStream(vertx, runtime, events, streamMeters);
+        EventStream stream = new EventStream(
+                vertx, runtime, events, streamMeters, config.api().idleTimeout());
         channels = new io.firstcontact.server.channels.Channels(
                 config, vertx, new io.firstcontact.server.channels.ViewReads(runtime, view));
         api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
@@ -275,9 +281,17 @@ public final class FirstContactServer implements AutoCloseable {
             vertx.runOnContext(v -> demo.stop());
         }
         if (channels != null) {
-            channels.stop();
+            try {
+                channels.stop();
+            } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+                LOG.error("stopping the channel adapters failed; closing the rest", e);
+            }
         }
-        runtime.close();
+        try {
+            runtime.close();
+        } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+            LOG.error("stopping routing failed; closing the rest", e);
+        }
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());
         process.close();

@@ -85,6 +85,7 @@ class ApiGuardTest {
                         "POST", "/api/v1/agents/a0/presence", "{\"presence\":\"NOT_READY\",\"reason\":\"BREAK\"}", ALL),
                 new Route("POST", "/api/v1/agents/a0/keepalive", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("GET", "/api/v1/offers/none", null, ALL),
+                new Route("POST", "/api/v1/offers/none/delivered", "{}", ALL),
                 new Route("POST", "/api/v1/offers/none/accept", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/offers/none/reject", "{}", Set.of("admin", "integration", "agent-a0")),
                 new Route("POST", "/api/v1/offers/none/end", "{}", Set.of("admin", "integration", "agent-a0")),
@@ -173,7 +174,7 @@ class ApiGuardTest {
                 "/api/v1/interactions",
                 "{\"sourceRef\":\"x:2\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\",\"tier\":42}}");
         assertThat(tier.status()).isEqualTo(422);
-        assertThat(tier.json().get("errors").get(0).get("field").asText()).isEqualTo("queue");
+        assertThat(tier.json().get("errors").get(0).get("field").asText()).isEqualTo("queue.tier");
 
         var unknownQueue = s.post(
                 "integration",

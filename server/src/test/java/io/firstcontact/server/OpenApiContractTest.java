@@ -1047,6 +1047,28 @@ class OpenApiContractTest {
         assertThat(call("agent-a1", "GET", "/api/v1/offers/" + offer, null).status())
                 .isEqualTo(403);
         assertThat(call("admin", "GET", "/api/v1/offers/o-none", null).status()).isEqualTo(404);
+        assertThat(call("admin", "POST", "/api/v1/agents/a%20b/keepalive", null).status())
+                .isEqualTo(400);
+        assertThat(call("admin", "POST", "/api/v1/agents/nobody/keepalive", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call(
+                                "integration",
+                                "POST",
+                                "/api/v1/interactions",
+                                "{\"sourceRef\":\"x:9\",\"channel\":\"voice\","
+                                        + "\"attributes\":{\"note\":\"4111 1111 1111 1111\"}}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("agent-a1", "POST", "/api/v1/offers/" + offer + "/delivered", null)
+                        .status())
+                .isEqualTo(403);
+        var delivered = call("agent-a0", "POST", "/api/v1/offers/" + offer + "/delivered", null);
+        assertThat(delivered.status()).isEqualTo(200);
+        assertThat(fact(delivered, "OfferStatusChanged").get("status").asText()).isEqualTo("ALERTING");
+        assertThat(call("integration", "POST", "/api/v1/offers/" + offer + "/delivered", null)
+                        .status())
+                .isEqualTo(409); // alerting already
         assertThat(call("agent-a1", "POST", "/api/v1/offers/" + offer + "/accept", null)
                         .status())
                 .isEqualTo(403);

@@ -44,7 +44,12 @@ public final class TestServer implements AutoCloseable {
         Path file = writeConfig(dataDir, 0, 0, overrides);
         ServerConfig config = new ConfigLoader().load(Optional.of(file), Map.of());
         FirstContactServer server = new FirstContactServer(config);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception | Error e) {
+            server.close(); // a server that could not start leaves nothing running behind it
+            throw e;
+        }
         return new TestServer(server, dataDir);
     }
 

@@ -1,6 +1,8 @@
 package io.firstcontact.server.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
+import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.port.DeposedException;
 import io.firstcontact.router.journal.JsonPaths;
 import io.firstcontact.router.wire.PublicJson;
@@ -23,10 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every route shares: authentication and roles, strict bodies, {@code Idempotency-Key}, the engine's answers as
@@ -34,6 +40,7 @@ import java.util.function.Function;
  * check the role before anything else, so no handler can forget it.
  */
 public final class Api {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
     static final String PRINCIPAL = "principal";
     static final String JSON = "application/json";
 
@@ -64,7 +71,7 @@ public final class Api {
                         400,
                         "malformed-request",
                         "The request cannot be read",
-                        "unknown field " + field,
+                        "the body has a field this operation does not define",
                         java.util.List.of(new ApiProblem.FieldError(field, "unknown field")));
             } catch (JsonMappingException e) {
                 String field = JsonPaths.of(e);
@@ -76,6 +83,19 @@ public final class Api {
                         field.isEmpty()
                                 ? java.util.List.of()
                                 : java.util.List.of(new ApiProblem.FieldError(field, "wrong type or shape")));
+            } catch (InputCoercionException e) {
+                // A number too large for its field's type is read as a number of the wrong type.
+                String field = e.getProcessor() instanceof JsonParser parser
+                        ? RequestScreen.path(parser.getParsingContext(), true)
+                        : "";
+                throw field.isEmpty()
+                        ? ApiProblem.malformed("malformed JSON")
+                        : new ApiProblem(
+                                400,
+                                "malformed-request",
+                                "The request cannot be read",
+                                "wrong type at " + field,
+                                java.util.List.of(new ApiProblem.FieldError(field, "wrong type or out of range")));
             } catch (JsonProcessingException e) {
                 throw ApiProblem.malformed("malformed JSON");
             } catch (IOException e) {
@@ -138,9 +158,15 @@ public final class Api {
                 }));
     }
 
-    /** Checks the role, runs the handler and writes its reply or its problem. */
+    /** Checks the path's ids and the role, runs the handler and writes its reply or its problem. */
     private static void respond(RoutingContext ctx, Set<Role> roles, Function<Principal, CompletableFuture<Reply>> h) {
         Principal p = ctx.get(PRINCIPAL);
+        for (Map.Entry<String, String> param : ctx.pathParams().entrySet()) {
+            if (!Ids.valid(param.getValue())) {
+                fail(ctx, ApiProblem.malformedPath(param.getKey()));
+                return;
+            }
+        }
         if (!roles.contains(p.role())) {
             fail(ctx, forbidden(p));
             return;
@@ -278,7 +304,18 @@ public final class Api {
 
     static void fail(RoutingContext ctx, Throwable error) {
         ApiProblem problem = problem(error);
+        if (problem.status() == 500) {
+            logFailure(ctx, error);
+        }
         writeProblem(ctx, problem);
+    }
+
+    /** A 500 is a bug: its cause is logged with the route (a template, so no value of the request is). */
+    static void logFailure(RoutingContext ctx, Throwable error) {
+        String route = ctx.currentRoute() != null && ctx.currentRoute().getPath() != null
+                ? ctx.currentRoute().getPath()
+                : "/api/v1/…";
+        LOG.error("{} {} failed with an internal error", ctx.request().method(), route, error);
     }
 
     static void writeProblem(RoutingContext ctx, ApiProblem problem) {

@@ -21,13 +21,21 @@ public final class ApiProblem extends RuntimeException {
     private final String slug;
     private final String title;
     private final transient List<FieldError> errors;
+    /** Whether {@code instance} (the request's path) is written: not when the path may hold what was refused. */
+    private final boolean withInstance;
 
     public ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, true);
+    }
+
+    /** @param withInstance whether the request's path is written back as {@code instance} */
+    ApiProblem(int status, String slug, String title, String detail, List<FieldError> errors, boolean withInstance) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.withInstance = withInstance;
     }
 
     public ApiProblem(int status, String slug, String title, String detail) {
@@ -41,6 +49,32 @@ public final class ApiProblem extends RuntimeException {
 
     public static ApiProblem malformed(String detail) {
         return new ApiProblem(400, "malformed-request", "The request cannot be read", detail);
+    }
+
+    /**
+     * What looks like a payment card number, found at {@code field} ({@code path}, {@code query <name>}, {@code header
+     * <name>} or a JSON path into the body). Neither the value nor the request's path is written back.
+     */
+    public static ApiProblem cardNumber(String field) {
+        return new ApiProblem(
+                422,
+                "card-number",
+                "A card number is not accepted",
+                "a value looks like a payment card number (a Luhn-valid run of 13–19 digits); card details must never"
+                        + " be sent to FirstContact, and nothing was changed",
+                List.of(new FieldError(field, "looks like a card number")),
+                false);
+    }
+
+    /** A path parameter that cannot be an id: {@code field} is {@code path <name>}. */
+    public static ApiProblem malformedPath(String name) {
+        String message = "the path's " + name + " must be 1–128 printable ASCII characters without spaces";
+        return new ApiProblem(
+                400,
+                "malformed-request",
+                "The request cannot be read",
+                message,
+                List.of(new FieldError("path " + name, message)));
     }
 
     public static ApiProblem notFound(String detail) {
@@ -75,7 +109,7 @@ public final class ApiProblem extends RuntimeException {
         if (getMessage() != null) {
             o.put("detail", getMessage());
         }
-        if (instance != null) {
+        if (instance != null && withInstance) {
             o.put("instance", instance);
         }
         if (!errors.isEmpty()) {

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
@@ -65,6 +67,7 @@ public final class ApiServer {
     public Router router() {
         Router router = Router.router(vertx);
         router.route().handler(this::measured);
+        router.route().handler(RequestScreen::wellEncodedPath); // before any route matches a path against it
         router.route("/api/v1/*").handler(ctx -> {
             String header = ctx.request().getHeader("Authorization");
             Optional<Principal> p = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -87,9 +90,7 @@ public final class ApiServer {
                 boolean hasBody = !"0".equals(ctx.request().getHeader("Content-Length"))
                         && (ctx.request().getHeader("Content-Length") != null
                                 || ctx.request().getHeader("Transfer-Encoding") != null);
-                if (hasBody
-                        && (type == null
-                                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                if (hasBody && !RequestScreen.isJson(type)) {
                     Api.writeProblem(
                             ctx,
                             new ApiProblem(
@@ -100,7 +101,9 @@ public final class ApiServer {
             ctx.next();
         });
         router.route("/api/v1/*")
-                .handler(BodyHandler.create(false).setBodyLimit(config.api().maxBodyBytes()));
+                .handler(RequestScreen.reading(
+                        BodyHandler.create(false).setBodyLimit(config.api().maxBodyBytes())));
+        router.route("/api/v1/*").handler(new RequestScreen());
 
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
@@ -139,10 +142,15 @@ public final class ApiServer {
                             "at most " + config.api().maxBodyBytes() + " bytes");
                 case 400 -> ApiProblem.malformed("the request cannot be read");
                 default ->
-                    ctx.failure() != null
-                            ? Api.problem(ctx.failure())
-                            : new ApiProblem(status, "error", "Error", "the request failed");
+                    RequestScreen.failedWhileReading(ctx)
+                            ? ApiProblem.malformed("the request cannot be read")
+                            : ctx.failure() != null
+                                    ? Api.problem(ctx.failure())
+                                    : new ApiProblem(status, "error", "Error", "the request failed");
             };
+            if (problem.status() == 500) {
+                Api.logFailure(ctx, ctx.failure());
+            }
             Api.writeProblem(ctx, problem);
         });
         router.errorHandler(404, ctx -> Api.writeProblem(ctx, ApiProblem.notFound("no such resource")));
@@ -184,10 +192,26 @@ public final class ApiServer {
      */
     public Future<HttpServer> start() {
         Router router = router();
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(
+                vertx, config.api().headerReadTimeout(), config.api().idleTimeout());
+        router.route().order(-1).handler(ctx -> {
+            ctx.addEndHandler(v -> deadlines.responded(ctx.request().connection()));
+            ctx.next();
+        });
+        // HTTP/1.1 only (no cleartext HTTP/2 upgrade): each connection then carries one request at a time, so that
+        // its deadlines are its requests'.
+        HttpServerOptions options = new HttpServerOptions()
+                .setIdleTimeout((int) config.api().idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setHttp2ClearTextEnabled(false);
         Promise<HttpServer> listening = Promise.promise();
         runtime.engineContext()
-                .runOnContext(v -> vertx.createHttpServer()
-                        .requestHandler(router)
+                .runOnContext(v -> vertx.createHttpServer(options)
+                        .connectionHandler(deadlines::opened)
+                        .requestHandler(request -> {
+                            deadlines.requested(request.connection());
+                            router.handle(request);
+                        })
                         .listen(config.http().port(), config.http().host())
                         .onSuccess(s -> server = s)
                         .onComplete(listening));

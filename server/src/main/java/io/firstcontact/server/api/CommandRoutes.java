@@ -86,7 +86,8 @@ final class CommandRoutes {
             if (b.tier() == null && b.ageBonusSeconds() == null && b.targets() == null) {
                 throw ApiProblem.invalid("", "give at least one of tier, ageBonusSeconds and targets");
             }
-            Integer tier = b.tier(); // left out: kept, as are the others
+            Integer tier =
+                    b.tier() == null ? null : Requests.tier(b.tier(), "tier"); // left out: kept, as are the others
             Long bonus = b.ageBonusSeconds() == null ? null : Requests.seconds(b.ageBonusSeconds(), "ageBonusSeconds");
             var targets = b.targets() == null ? null : Requests.targets(b.targets(), "targets");
             return api.submit(
@@ -109,8 +110,7 @@ final class CommandRoutes {
         });
         api.post(HttpMethod.POST, "/api/v1/sources/:source/inventory", roles(INTEGRATION, ADMIN), call -> {
             Requests.Inventory b = call.body(Requests.Inventory.class);
-            Requests.required(b.sourceRefs(), "sourceRefs");
-            return owners.reconcile(call, call.param("source"), b.sourceRefs());
+            return owners.reconcile(call, call.param("source"), Requests.sourceRefs(b.sourceRefs(), "sourceRefs"));
         });
     }
 
@@ -214,7 +214,13 @@ final class CommandRoutes {
         });
         api.post(HttpMethod.POST, "/api/v1/agents/:id/keepalive", self, call -> {
             String agent = ownAgent(call);
-            return sessions.keepAlive(call, agent);
+            // Only a defined advisor has a session to keep: no timer is ever armed for an id nobody defined.
+            return owners.knowsAdvisor(agent).thenCompose(known -> {
+                if (!known) {
+                    throw ApiProblem.notFound("no such advisor");
+                }
+                return sessions.keepAlive(call, agent);
+            });
         });
     }
 
@@ -230,6 +236,13 @@ final class CommandRoutes {
 
     private void offers() {
         var workers = roles(AGENT, INTEGRATION, ADMIN);
+        // The phone rings or the desktop shows the offer: RESERVED → ALERTING.
+        api.post(
+                HttpMethod.POST,
+                "/api/v1/offers/:id/delivered",
+                roles(AGENT, INTEGRATION, SUPERVISOR, ADMIN),
+                call -> ownOffer(call)
+                        .thenCompose(offer -> api.submit(call, new Command.OfferDelivered(offer.offerId()))));
         api.post(
                 HttpMethod.POST,
                 "/api/v1/offers/:id/accept",
@@ -258,7 +271,7 @@ final class CommandRoutes {
                 call -> ownAssignment(call).thenCompose(id -> api.submit(call, new Command.EndWrapUp(id))));
         api.post(HttpMethod.POST, "/api/v1/assignments/:id/extend-wrap-up", workers, call -> {
             Requests.ExtendWrapUp b = call.body(Requests.ExtendWrapUp.class);
-            long extra = Requests.seconds(Requests.required(b.extraSeconds(), "extraSeconds"), "extraSeconds");
+            long extra = Requests.positiveSeconds(Requests.required(b.extraSeconds(), "extraSeconds"), "extraSeconds");
             return ownAssignment(call)
                     .thenCompose(id -> api.submit(
                             call, Requests.checked(() -> new Command.ExtendWrapUp(id, extra), "extraSeconds")));
@@ -275,7 +288,7 @@ final class CommandRoutes {
     private CompletableFuture<Ownership.OfferRef> ownOffer(Api.Call call) {
         String offerId = call.param("id");
         return owners.offer(offerId).thenApply(found -> {
-            Ownership.OfferRef offer = found.orElseThrow(() -> ApiProblem.notFound("no offer " + offerId));
+            Ownership.OfferRef offer = found.orElseThrow(() -> ApiProblem.notFound("no such offer"));
             if (!call.principal().actsFor(offer.agentId())) {
                 throw ApiProblem.forbidden("this offer is another advisor's");
             }
@@ -286,7 +299,7 @@ final class CommandRoutes {
     private CompletableFuture<String> ownAssignment(Api.Call call) {
         String id = call.param("id");
         return owners.assignmentAgent(id).thenApply(found -> {
-            String agent = found.orElseThrow(() -> ApiProblem.notFound("no assignment " + id));
+            String agent = found.orElseThrow(() -> ApiProblem.notFound("no such assignment"));
             if (!call.principal().actsFor(agent)) {
                 throw ApiProblem.forbidden("this assignment is another advisor's");
             }

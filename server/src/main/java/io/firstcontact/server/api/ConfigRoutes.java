@@ -67,7 +67,8 @@ final class ConfigRoutes {
                 }
                 long next = c.version() + 1;
                 // The version is the server's to assign: as read (the current one), the next one, or left out.
-                long given = tree.has("version") ? tree.get("version").asLong(-1) : next;
+                JsonNode version = tree.get("version");
+                long given = version == null ? next : version.canConvertToExactIntegral() ? version.asLong() : -1;
                 if (given != next && given != c.version()) {
                     throw ApiProblem.invalid(
                             "version", "version must be " + c.version() + ", " + next + " or left out");

@@ -13,6 +13,9 @@ interface Ownership {
 
     CompletableFuture<Optional<String>> assignmentAgent(String assignmentId);
 
+    /** Whether an advisor of this id is defined. */
+    CompletableFuture<Boolean> knowsAdvisor(String agentId);
+
     /** Whether the advisor holds an offer or an assignment of the interaction. */
     CompletableFuture<Boolean> holds(String agentId, String interactionId);
 

@@ -5,6 +5,7 @@ import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.SkillLevel;
@@ -19,9 +20,15 @@ import java.util.Map;
 
 /**
  * The API's request bodies. Every field may be left out unless its route says otherwise; unknown fields are refused.
- * Times are RFC 3339; durations are whole seconds.
+ * Times are RFC 3339 (years 1970–9999); durations are whole seconds. Integers are read as 64-bit and checked against
+ * their documented range here, so that a value out of range is a 422 naming the field whatever its size.
  */
 final class Requests {
+    /** The longest duration a request may give: a week. */
+    static final long MAX_SECONDS = 7L * 24 * 3600;
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private Requests() {}
 
     record CreateInteraction(
@@ -40,12 +47,12 @@ final class Requests {
     record Queue(
             String queue,
             List<RequirementBody> requirements,
-            Integer tier,
+            Long tier,
             Long ageBonusSeconds,
             List<TargetBody> targets,
             String waitStartedAt) {}
 
-    record RequirementBody(String skill, Integer minProficiency, Strictness strictness) {}
+    record RequirementBody(String skill, Long minProficiency, Strictness strictness) {}
 
     record TargetBody(String agentId, String until, TargetMode mode) {}
 
@@ -53,7 +60,7 @@ final class Requests {
 
     record UpdateAttributes(Map<String, String> attributes) {}
 
-    record UpdateRouting(Integer tier, Long ageBonusSeconds, List<TargetBody> targets) {}
+    record UpdateRouting(Long tier, Long ageBonusSeconds, List<TargetBody> targets) {}
 
     /** Exactly one of {@code queue}, {@code agentId} (with an optional queue) or {@code destination}. */
     record Transfer(String queue, String agentId, String destination, Boolean inheritWait) {}
@@ -66,7 +73,7 @@ final class Requests {
 
     record DefineAgent(List<SkillBody> skills, String utilisationProfile, String routingProfile) {}
 
-    record SkillBody(String skill, Integer proficiency) {}
+    record SkillBody(String skill, Long proficiency) {}
 
     record ExtendWrapUp(Long extraSeconds) {}
 
@@ -113,13 +120,13 @@ final class Requests {
                 String at = field + ".requirements[" + i + "]";
                 required(r, at);
                 String skill = required(r.skill(), at + ".skill");
-                int min = required(r.minProficiency(), at + ".minProficiency");
+                int min = proficiency(required(r.minProficiency(), at + ".minProficiency"), at + ".minProficiency");
                 Strictness strictness = r.strictness() == null ? Strictness.HARD : r.strictness();
                 requirements.add(checked(() -> new Requirement(skill, min, strictness), at));
             }
         }
         List<Target> targets = targets(q.targets(), field + ".targets");
-        int tier = q.tier() == null ? 0 : q.tier();
+        int tier = q.tier() == null ? 0 : tier(q.tier(), field + ".tier");
         long bonus = seconds(q.ageBonusSeconds(), field + ".ageBonusSeconds");
         long waitStart = q.waitStartedAt() == null ? -1 : time(q.waitStartedAt(), field + ".waitStartedAt");
         List<Requirement> reqs = requirements;
@@ -151,7 +158,7 @@ final class Requests {
             String at = field + "[" + i + "]";
             required(s, at);
             String skill = required(s.skill(), at + ".skill");
-            int level = required(s.proficiency(), at + ".proficiency");
+            int level = proficiency(required(s.proficiency(), at + ".proficiency"), at + ".proficiency");
             skills.add(checked(() -> new SkillLevel(skill, level), at));
         }
         return skills;
@@ -161,18 +168,62 @@ final class Requests {
         if (seconds == null) {
             return 0;
         }
-        if (seconds < 0 || seconds > 7L * 24 * 3600) {
-            throw ApiProblem.invalid(field, field + " must be 0–604800 seconds");
+        if (seconds < 0 || seconds > MAX_SECONDS) {
+            throw ApiProblem.invalid(field, field + " must be 0–" + MAX_SECONDS + " seconds");
         }
         return seconds * 1_000;
     }
 
-    static long time(String text, String field) {
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, field + " must be an RFC 3339 time such as 2026-11-24T09:30:00.000Z");
+    /** A duration of at least a second (an extension of wrap-up). */
+    static long positiveSeconds(Long seconds, String field) {
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            throw ApiProblem.invalid(field, field + " must be 1–" + MAX_SECONDS + " seconds");
         }
+        return seconds * 1_000;
+    }
+
+    static int tier(long tier, String field) {
+        if (tier < 0 || tier > QueueRequest.MAX_TIER) {
+            throw ApiProblem.invalid(field, field + " must be 0–" + QueueRequest.MAX_TIER);
+        }
+        return (int) tier;
+    }
+
+    static int proficiency(long level, String field) {
+        if (level < SkillLevel.MIN_PROFICIENCY || level > SkillLevel.MAX_PROFICIENCY) {
+            throw ApiProblem.invalid(
+                    field, field + " must be " + SkillLevel.MIN_PROFICIENCY + "–" + SkillLevel.MAX_PROFICIENCY);
+        }
+        return (int) level;
+    }
+
+    /**
+     * An RFC 3339 time from 1970 to 9999 in engine time (epoch milliseconds). A year beyond that (which {@link Instant}
+     * reads, up to a billion) is refused here rather than overflowing.
+     */
+    static long time(String text, String field) {
+        Instant at;
+        try {
+            at = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            at = null;
+        }
+        if (at == null || at.isBefore(Instant.EPOCH) || at.isAfter(LATEST) || !Character.isDigit(text.charAt(0))) {
+            throw ApiProblem.invalid(
+                    field, field + " must be an RFC 3339 time from 1970 to 9999 such as 2026-11-24T09:30:00.000Z");
+        }
+        return at.toEpochMilli();
+    }
+
+    /** Each source reference is an id. */
+    static List<String> sourceRefs(List<String> refs, String field) {
+        required(refs, field);
+        for (int i = 0; i < refs.size(); i++) {
+            String ref = refs.get(i);
+            String at = field + "[" + i + "]";
+            checked(() -> Ids.require(ref, at), at);
+        }
+        return refs;
     }
 
     /** Builds an engine record; its refusal (a limit, a malformed id) becomes a field error. */

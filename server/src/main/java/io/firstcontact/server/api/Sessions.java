@@ -42,6 +42,11 @@ public final class Sessions {
         }
     }
 
+    /** The advisors whose desktops are watched now (one timer each). */
+    public Set<String> watched() {
+        return Set.copyOf(timers.keySet());
+    }
+
     void attached(String agent) {
         lost.remove(agent);
         arm(agent);
@@ -85,7 +90,18 @@ public final class Sessions {
             return; // re-armed meanwhile
         }
         lost.add(agent);
-        gateway.submit("sessions", null, new Command.SessionLost(agent)).whenComplete((d, e) -> {
+        submitLost(agent);
+    }
+
+    private void submitLost(String agent) {
+        CompletableFuture<io.firstcontact.router.api.Decision> lostSession;
+        try {
+            lostSession = gateway.submit("sessions", null, new Command.SessionLost(agent));
+        } catch (RuntimeException e) { // never thrown onto the event loop: the timer has no one to tell
+            LOG.error("could not record the lost session of an advisor", e);
+            return;
+        }
+        lostSession.whenComplete((d, e) -> {
             if (e != null) {
                 LOG.warn("could not record the lost session of advisor {}: {}", agent, e.getMessage());
             } else if (!d.refused()) {

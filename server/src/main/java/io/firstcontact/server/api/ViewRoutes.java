@@ -25,7 +25,9 @@ import io.firstcontact.router.view.WaitingPage;
 import io.firstcontact.router.wire.PublicJson;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,12 +70,12 @@ public final class ViewRoutes implements Ownership {
         api.get("/api/v1/queues/:name", anyRole(), (ctx, p) -> {
             String name = ctx.pathParam("name");
             return read(v -> v.queue(name))
-                    .thenApply(q -> Api.Reply.ok(
-                            PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no queue " + name)))));
+                    .thenApply(q ->
+                            Api.Reply.ok(PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no such queue")))));
         });
         api.get("/api/v1/queues/:name/waiting", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
             String name = ctx.pathParam("name");
-            String cursor = ctx.request().getParam("cursor");
+            String cursor = inward(ctx.request().getParam("cursor"));
             int limit = limit(ctx);
             return read(v -> {
                         try {
@@ -83,19 +85,19 @@ public final class ViewRoutes implements Ownership {
                         }
                     })
                     .thenApply(page -> {
-                        WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no queue " + name));
+                        WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no such queue"));
                         ObjectNode body = PublicJson.MAPPER.createObjectNode();
                         body.put("queue", w.queue());
                         ArrayNode items = body.putArray("items");
                         w.entries().forEach(e -> items.add(PublicJson.view(e)));
-                        body.put("nextCursor", w.nextCursor());
+                        body.put("nextCursor", outward(w.nextCursor()));
                         return Api.Reply.ok(body);
                     });
         });
         api.get("/api/v1/interactions/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");
             return read(v -> v.interaction(id)).thenApply(found -> {
-                InteractionView i = found.orElseThrow(() -> ApiProblem.notFound("no interaction " + id));
+                InteractionView i = found.orElseThrow(() -> ApiProblem.notFound("no such interaction"));
                 if (p.is(AGENT) && !p.agentId().equals(i.agentId())) {
                     throw ApiProblem.forbidden("an agent sees only the interactions it is working on");
                 }
@@ -106,7 +108,8 @@ public final class ViewRoutes implements Ownership {
             String id = ctx.pathParam("id");
             return read(v -> v.trace(id))
                     .thenApplyAsync(
-                            found -> trace(found.orElseThrow(() -> ApiProblem.notFound("no trace for " + id))),
+                            found -> trace(
+                                    found.orElseThrow(() -> ApiProblem.notFound("no trace of such an interaction"))),
                             runnable -> Thread.ofVirtual().start(runnable));
         });
         api.get("/api/v1/agents", roles(SUPERVISOR, ADMIN, INTEGRATION), (ctx, p) -> {
@@ -139,19 +142,41 @@ public final class ViewRoutes implements Ownership {
                 throw ApiProblem.forbidden("an agent token sees only its own advisor");
             }
             return read(v -> v.agent(id))
-                    .thenApply(a -> Api.Reply.ok(
-                            PublicJson.view(a.orElseThrow(() -> ApiProblem.notFound("no advisor " + id)))));
+                    .thenApply(a ->
+                            Api.Reply.ok(PublicJson.view(a.orElseThrow(() -> ApiProblem.notFound("no such advisor")))));
         });
         api.get("/api/v1/offers/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");
             return read(v -> v.offer(id)).thenApply(found -> {
-                OfferView o = found.orElseThrow(() -> ApiProblem.notFound("no offer " + id));
+                OfferView o = found.orElseThrow(() -> ApiProblem.notFound("no such offer"));
                 if (!p.actsFor(o.agentId())) {
                     throw ApiProblem.forbidden("this offer is another advisor's");
                 }
                 return Api.Reply.ok(PublicJson.view(o));
             });
         });
+    }
+
+    /**
+     * A waiting page's cursor as clients see it: opaque (base64url of the read model's), so that no cursor reads as a
+     * long number the card-number tripwire could take for a card's when it comes back.
+     */
+    static String outward(String cursor) {
+        return cursor == null
+                ? null
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The read model's cursor from a client's; one that is not base64url gets 422 like any other wrong cursor. */
+    static String inward(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of this queue's pages");
+        }
     }
 
     private static int limit(RoutingContext ctx) {
@@ -214,6 +239,11 @@ public final class ViewRoutes implements Ownership {
     @Override
     public CompletableFuture<Optional<String>> assignmentAgent(String assignmentId) {
         return read(v -> v.assignment(assignmentId).map(a -> a.agentId()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> knowsAdvisor(String agentId) {
+        return read(v -> v.agent(agentId).isPresent());
     }
 
     @Override

@@ -47,8 +47,10 @@ public record ServerConfig(
     public ServerConfig {
         mode = Objects.requireNonNullElse(mode, DEFAULT_MODE);
         dataDir = Objects.requireNonNullElse(dataDir, DEFAULT_DATA_DIR);
-        http = Objects.requireNonNullElse(http, Listener.DEFAULT_HTTP);
-        management = Objects.requireNonNullElse(management, Listener.DEFAULT_MANAGEMENT);
+        http = Objects.requireNonNullElse(http, Listener.DEFAULT_HTTP).orHost(Listener.ALL_INTERFACES);
+        // Loopback unless a host is given, also when only the port is: /metrics and /health need no token.
+        management = Objects.requireNonNullElse(management, Listener.DEFAULT_MANAGEMENT)
+                .orHost(Listener.LOOPBACK);
         redis = Objects.requireNonNullElse(redis, Redis.DEFAULTS);
         journal = Objects.requireNonNullElse(journal, Journal.DEFAULTS);
         lease = Objects.requireNonNullElse(lease, Lease.DEFAULTS);
@@ -85,17 +87,25 @@ public record ServerConfig(
         return mode == Mode.DEMO;
     }
 
-    /** A listener: {@code host} defaults to all interfaces (public API) or loopback (management); port 0 picks one. */
+    /**
+     * A listener: {@code host} left out is all interfaces for the public API and loopback for management (whether or
+     * not its port is given); port 0 picks one.
+     */
     public record Listener(String host, int port) {
         public static final String ALL_INTERFACES = "0.0.0.0";
+        public static final String LOOPBACK = "127.0.0.1";
         public static final Listener DEFAULT_HTTP = new Listener(ALL_INTERFACES, 8080);
-        public static final Listener DEFAULT_MANAGEMENT = new Listener("127.0.0.1", 9090);
+        public static final Listener DEFAULT_MANAGEMENT = new Listener(LOOPBACK, 9090);
 
         public Listener {
-            host = Objects.requireNonNullElse(host, ALL_INTERFACES);
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0–65535");
             }
+        }
+
+        /** This listener, on {@code host} if it names none. */
+        Listener orHost(String fallback) {
+            return host != null ? this : new Listener(fallback, port);
         }
     }
 
@@ -177,23 +187,41 @@ public record ServerConfig(
      * @param maxBodyBytes the largest request body accepted (413 above)
      * @param idempotencyWindow how long a POST's {@code Idempotency-Key} answers with its first result
      * @param eventBuffer committed entries kept in memory for the event stream; older ones are read from Redis
+     * @param headerReadTimeout how long a new connection may take to send a request's line and headers in full
+     * @param idleTimeout a connection on which nothing is sent or received this long is closed; so is a kept-alive one
+     *     on which no new request arrives in full this long after the last response
      */
-    public record Api(Integer maxBodyBytes, Duration idempotencyWindow, Integer eventBuffer) {
+    public record Api(
+            Integer maxBodyBytes,
+            Duration idempotencyWindow,
+            Integer eventBuffer,
+            Duration headerReadTimeout,
+            Duration idleTimeout) {
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
         public static final Duration DEFAULT_IDEMPOTENCY_WINDOW = Duration.ofHours(24);
         public static final int DEFAULT_EVENT_BUFFER = 20_000;
+        public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-        public static final Api DEFAULTS =
-                new Api(DEFAULT_MAX_BODY_BYTES, DEFAULT_IDEMPOTENCY_WINDOW, DEFAULT_EVENT_BUFFER);
+        public static final Api DEFAULTS = new Api(
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_IDEMPOTENCY_WINDOW,
+                DEFAULT_EVENT_BUFFER,
+                DEFAULT_HEADER_READ_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT);
 
         public Api {
             maxBodyBytes = Objects.requireNonNullElse(maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
             idempotencyWindow = Objects.requireNonNullElse(idempotencyWindow, DEFAULT_IDEMPOTENCY_WINDOW);
             eventBuffer = Objects.requireNonNullElse(eventBuffer, DEFAULT_EVENT_BUFFER);
+            headerReadTimeout = Objects.requireNonNullElse(headerReadTimeout, DEFAULT_HEADER_READ_TIMEOUT);
+            idleTimeout = Objects.requireNonNullElse(idleTimeout, DEFAULT_IDLE_TIMEOUT);
             if (maxBodyBytes < 1 || eventBuffer < 1) {
                 throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
             }
             positive(idempotencyWindow, "api.idempotencyWindow");
+            positive(headerReadTimeout, "api.headerReadTimeout");
+            positive(idleTimeout, "api.idleTimeout");
         }
     }
 

@@ -13,8 +13,10 @@ import io.firstcontact.router.host.Recovery;
 import io.firstcontact.router.host.RoutingHost;
 import io.firstcontact.router.journal.JournalCodec;
 import io.firstcontact.router.journal.JournalEntry;
+import io.firstcontact.router.journal.redis.DirectoryLock;
 import io.firstcontact.router.journal.redis.EmbeddedRedis;
 import io.firstcontact.router.journal.redis.JournalUnavailableException;
+import io.firstcontact.router.journal.redis.OwnerOnly;
 import io.firstcontact.router.journal.redis.RedisClients;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
@@ -30,6 +32,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingRuntime.class);
     private static final int READ_PAGE = 1_000;
+    /** The data directory's lock file, held for the server's life. */
+    static final String LOCK_FILE = "server.lock";
 
     private final ServerConfig config;
     private final RedisJournalOptions journalOptions;
@@ -76,6 +81,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
     private volatile RuntimeState state = RuntimeState.STARTING;
+    private DirectoryLock dataDirLock;
     private EmbeddedRedis embedded;
     private RedisClient client;
     /** The client whose connection (the journal's appends) lives on the engine's loop; null if it cannot. */
@@ -149,9 +155,10 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                     return id;
                 }
             }
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             String id = "node-" + UUID.randomUUID().toString().substring(0, 8);
             Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
+            OwnerOnly.file(file);
             return id;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or write " + file + ": " + e.getMessage(), e);
@@ -207,6 +214,10 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
 
     /** Starts and recovers; blocks until routing is open (or throws). */
     public void start() {
+        Path dataDir = OwnerOnly.directory(config.dataDir());
+        OwnerOnly.tree(dataDir); // what an earlier version wrote for everyone to read
+        // Two servers on one data directory would share its spill file (and its embedded Redis): never.
+        dataDirLock = DirectoryLock.take(dataDir.resolve(LOCK_FILE), "data directory " + dataDir);
         connectRedis();
         acquireLease();
         state = RuntimeState.RECOVERING;
@@ -323,9 +334,9 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private void openJournal() {
         Path spillFile = config.dataDir().resolve("spill").resolve("journal.spill");
         try {
-            Files.createDirectories(spillFile.getParent());
+            OwnerOnly.directory(spillFile.getParent());
             spill = SpillFile.open(spillFile, journalOptions.spillMaxBytes());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("cannot open the spill file " + spillFile + ": " + e.getMessage(), e);
         }
         journal = new StreamJournal(stream, appender, codec, blocking, spill, new VertxScheduler(vertx, clock), clock);
@@ -595,9 +606,9 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         if (lease != null && was != RuntimeState.DEPOSED) {
             try {
                 lease.release(nodeId);
-            } catch (RedisException e) {
+            } catch (RuntimeException e) { // Redis down: Lettuce's own, or the lease's JournalUnavailableException
                 LOG.warn(
-                        "could not release the routing lease; it expires by itself in {}",
+                        "could not release the routing lease (Redis does not answer); it expires by itself in {}",
                         config.lease().ttl());
             }
         }
@@ -607,21 +618,22 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         closeQuietly(stream);
         closeQuietly(snapshots);
         closeQuietly(spill);
-        if (leaseConnection != null) {
-            leaseConnection.close();
-        }
+        closeQuietly(leaseConnection);
         if (engineClient != null) {
-            engineClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            closeQuietly(() -> engineClient.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
         }
         if (engineResources != null) {
-            engineResources.shutdown(0, 2, TimeUnit.SECONDS);
+            closeQuietly(() -> engineResources.shutdown(0, 2, TimeUnit.SECONDS));
         }
         if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            closeQuietly(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
         }
         blocking.shutdown();
         if (embedded != null) {
             embedded.stop();
+        }
+        if (dataDirLock != null) {
+            dataDirLock.release();
         }
         state = RuntimeState.STOPPED;
         LOG.info("routing stopped");
@@ -643,7 +655,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         try {
             c.close();
         } catch (Exception e) {
-            LOG.debug("close failed", e);
+            LOG.debug("close failed: {}", e.toString());
         }
     }
 

@@ -6,6 +6,7 @@ import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -46,6 +47,9 @@ final class EntryScript implements AgiScript {
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueid = request.getUniqueId();
         String number = CallerNumbers.normalise(request.getCallerIdNumber());
+        // A caller id that looks like a card number (a long Luhn-valid one can, by chance) stays in the adapter, for
+        // a callback or a text; it never enters routing (docs/routing-contract.md §1: no card number enters the core).
+        String shared = number == null || CardNumberTripwire.containsCardNumber(number) ? null : number;
         String linkedid = channel.getVariable("CHANNEL(linkedid)");
         String sourceRef = options.source() + ":" + (linkedid == null || linkedid.isBlank() ? uniqueid : linkedid);
         String id = InteractionIds.next(clock);
@@ -59,7 +63,7 @@ final class EntryScript implements AgiScript {
                     Switchboard.SOURCE,
                     "create:" + id,
                     new Command.CreateInteraction(
-                            id, "voice", Direction.INBOUND, sourceRef, null, number, attributes(number, null), null));
+                            id, "voice", Direction.INBOUND, sourceRef, null, shared, attributes(shared, null), null));
             if (made.refused()) {
                 LOG.warn("voice: routing refused a new call: {}", made.effects().getFirst());
                 channel.setVariable("FC_INTERACTION_ID", "");
@@ -75,7 +79,7 @@ final class EntryScript implements AgiScript {
                     routing,
                     Switchboard.SOURCE,
                     "attributes:" + id,
-                    new Command.UpdateAttributes(id, attributes(number, queue)));
+                    new Command.UpdateAttributes(id, attributes(shared, queue)));
             board.queued(id, queue);
             Decision queued = Scripts.decide(
                     routing,

@@ -1,7 +1,9 @@
 package io.firstcontact.router.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.event.Fact;
@@ -56,5 +58,34 @@ class PublicJsonTest {
         assertThat(array.get(1).get("version").asLong()).isEqualTo(4);
         assertThat(text).isEqualTo("[" + PublicJson.fact(facts.get(0)) + "," + PublicJson.fact(facts.get(1)) + "]");
         assertThat(PublicJson.facts(List.of())).isEqualTo("[]");
+    }
+
+    private record Body(Integer tier, Long seconds, String ref, Boolean ready, VisitOutcome outcome) {}
+
+    @Test
+    void request_bodies_are_read_without_coercing_one_json_type_into_another() {
+        for (String json : List.of(
+                "{\"tier\":1.5}",
+                "{\"tier\":1.0}",
+                "{\"seconds\":1e3}",
+                "{\"tier\":\"1\"}",
+                "{\"ref\":123}",
+                "{\"ref\":1.5}",
+                "{\"ref\":true}",
+                "{\"ready\":1}",
+                "{\"ready\":\"true\"}",
+                "{\"outcome\":0}")) {
+            assertThatThrownBy(() -> PublicJson.MAPPER.readValue(json, Body.class))
+                    .as(json)
+                    .isInstanceOf(JsonProcessingException.class);
+        }
+    }
+
+    @Test
+    void a_key_given_twice_is_refused_at_any_depth() {
+        assertThatThrownBy(() -> PublicJson.MAPPER.readValue("{\"tier\":1,\"tier\":2}", Body.class))
+                .isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> PublicJson.MAPPER.readTree("{\"a\":{\"b\":1,\"b\":1}}"))
+                .isInstanceOf(JsonProcessingException.class);
     }
 }

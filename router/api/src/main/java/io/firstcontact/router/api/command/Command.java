@@ -413,7 +413,7 @@ public sealed interface Command {
             List<String> seen = new ArrayList<>();
             for (SkillLevel s : copy) {
                 if (seen.contains(s.skill())) {
-                    throw new IllegalArgumentException("skill " + s.skill() + " is given twice");
+                    throw new IllegalArgumentException("a skill is given twice");
                 }
                 seen.add(s.skill());
             }

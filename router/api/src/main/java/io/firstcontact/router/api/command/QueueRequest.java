@@ -39,7 +39,7 @@ public record QueueRequest(
             List<String> skills = new ArrayList<>();
             for (Requirement r : requirements) {
                 if (skills.contains(r.skill())) {
-                    throw new IllegalArgumentException("skill " + r.skill() + " is required twice");
+                    throw new IllegalArgumentException("a skill is required twice");
                 }
                 skills.add(r.skill());
             }

@@ -10,14 +10,15 @@ public record Attribute(String name, String value) {
     public Attribute {
         Ids.require(name, "attribute name");
         if (value == null) {
-            throw new IllegalArgumentException("attribute " + name + " has no value");
+            throw new IllegalArgumentException("an attribute has no value");
         }
         if (value.length() > Attributes.MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("attribute " + name + " is longer than " + Attributes.MAX_VALUE_LENGTH);
+            throw new IllegalArgumentException(
+                    "an attribute value is longer than " + Attributes.MAX_VALUE_LENGTH + " characters");
         }
         if (CardNumberTripwire.containsCardNumber(value)) {
             // The message never echoes the value: it may be a real card number.
-            throw new IllegalArgumentException("attribute " + name + " holds what looks like a card number; refused");
+            throw new IllegalArgumentException("an attribute value holds what looks like a card number; refused");
         }
     }
 }

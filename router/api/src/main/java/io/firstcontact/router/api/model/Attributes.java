@@ -18,14 +18,14 @@ public record Attributes(List<Attribute> entries) {
     public Attributes {
         entries = List.copyOf(entries);
         if (entries.size() > MAX_ENTRIES) {
-            throw new IllegalArgumentException("at most " + MAX_ENTRIES + " attributes, got " + entries.size());
+            throw new IllegalArgumentException("at most " + MAX_ENTRIES + " attributes");
         }
         int total = 0;
         List<String> seen = new ArrayList<>(entries.size());
         for (Attribute a : entries) {
             total += a.name().length() + a.value().length();
             if (seen.contains(a.name())) {
-                throw new IllegalArgumentException("attribute " + a.name() + " is given twice");
+                throw new IllegalArgumentException("an attribute name is given twice");
             }
             seen.add(a.name());
         }

@@ -24,6 +24,20 @@ public final class Ids {
         return id;
     }
 
+    /** Whether {@link #require} would accept {@code id}. */
+    public static boolean valid(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Like {@link #require} but accepts {@code null}. */
     public static String optional(String id, String what) {
         return id == null ? null : require(id, what);

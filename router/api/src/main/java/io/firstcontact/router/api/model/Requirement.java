@@ -14,7 +14,7 @@ public record Requirement(String skill, int minProficiency, Strictness strictnes
         Ids.require(skill, "skill");
         Objects.requireNonNull(strictness, "strictness");
         if (minProficiency < 1 || minProficiency > 10) {
-            throw new IllegalArgumentException("minProficiency must be 1–10, was " + minProficiency);
+            throw new IllegalArgumentException("minProficiency must be 1–10");
         }
     }
 

@@ -7,10 +7,13 @@ package io.firstcontact.router.api.model;
  * @param proficiency 1–10
  */
 public record SkillLevel(String skill, int proficiency) {
+    public static final int MIN_PROFICIENCY = 1;
+    public static final int MAX_PROFICIENCY = 10;
+
     public SkillLevel {
         Ids.require(skill, "skill");
-        if (proficiency < 1 || proficiency > 10) {
-            throw new IllegalArgumentException("proficiency must be 1–10, was " + proficiency);
+        if (proficiency < MIN_PROFICIENCY || proficiency > MAX_PROFICIENCY) {
+            throw new IllegalArgumentException("proficiency must be 1–10");
         }
     }
 }

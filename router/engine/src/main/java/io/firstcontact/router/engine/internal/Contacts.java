@@ -29,12 +29,12 @@ final class Contacts {
             return;
         }
         if (core.interactions.containsKey(c.interactionId())) {
-            core.refuse(Refusal.CONFLICT, "interaction " + c.interactionId() + " exists with another sourceRef");
+            core.refuse(Refusal.CONFLICT, "the interaction exists with another sourceRef");
             return;
         }
         int channel = core.channelIds.indexOf(c.channel());
         if (channel < 0) {
-            core.refuse(Refusal.INVALID, "unknown channel " + c.channel());
+            core.refuse(Refusal.INVALID, "unknown channel");
             return;
         }
         if (c.queue() != null && !queueable(c.queue(), c.channel())) {
@@ -64,24 +64,24 @@ final class Contacts {
     boolean queueable(QueueRequest r, String channel) {
         QueueState q = core.queues.get(r.queue());
         if (q == null) {
-            core.refuse(Refusal.INVALID, "unknown queue " + r.queue());
+            core.refuse(Refusal.INVALID, "unknown queue");
             return false;
         }
         if (!q.channel.id().equals(channel)) {
-            core.refuse(Refusal.INVALID, "queue " + q.id() + " takes " + q.channel.id() + ", not " + channel);
+            core.refuse(Refusal.INVALID, "the queue takes " + q.channel.id() + " interactions, not this channel's");
             return false;
         }
         if (r.requirements() != null) {
             for (Requirement req : r.requirements()) {
                 if (!core.config.hasSkill(req.skill())) {
-                    core.refuse(Refusal.INVALID, "unknown skill " + req.skill());
+                    core.refuse(Refusal.INVALID, "unknown skill");
                     return false;
                 }
             }
         }
         String target = core.targeting.unknownTarget(r.targets());
         if (target != null) {
-            core.refuse(Refusal.INVALID, "unknown target agent " + target);
+            core.refuse(Refusal.INVALID, "unknown target advisor");
             return false;
         }
         return true;
@@ -106,7 +106,7 @@ final class Contacts {
             return;
         }
         if (i.phase != Phase.SELF_SERVICE) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is " + i.phase + ", not in self-service");
+            core.refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not in self-service");
             return;
         }
         if (!queueable(c.request(), i.channel)) {
@@ -132,12 +132,12 @@ final class Contacts {
         }
         VisitState v = i.visit;
         if (v == null) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is not waiting");
+            core.refuse(Refusal.CONFLICT, "the interaction is not waiting");
             return;
         }
         String target = c.targets() == null ? null : core.targeting.unknownTarget(c.targets());
         if (target != null) {
-            core.refuse(Refusal.INVALID, "unknown target agent " + target);
+            core.refuse(Refusal.INVALID, "unknown target advisor");
             return;
         }
         if (c.tier() != null && i.tier != c.tier()) {

@@ -186,7 +186,7 @@ public final class EngineCore {
     AgentState agent(String id) {
         AgentState a = agents.get(id);
         if (a == null) {
-            refuse(Refusal.NOT_FOUND, "no agent " + id);
+            refuse(Refusal.NOT_FOUND, "no such advisor");
         }
         return a;
     }
@@ -197,7 +197,7 @@ public final class EngineCore {
     InteractionState interaction(String id) {
         InteractionState i = interactions.get(id);
         if (i == null) {
-            refuse(Refusal.NOT_FOUND, "no live interaction " + id);
+            refuse(Refusal.NOT_FOUND, "no such live interaction");
         }
         return i;
     }

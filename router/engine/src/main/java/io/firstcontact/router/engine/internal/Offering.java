@@ -61,7 +61,7 @@ final class Offering {
             OfferStatus was = core.recentOffers.get(id);
             core.refuse(
                     was == null ? Refusal.NOT_FOUND : Refusal.CONFLICT,
-                    was == null ? "no offer " + id : "offer " + id + " is " + was + ", no longer alerting");
+                    was == null ? "no such offer" : "the offer is " + was + ", no longer alerting");
         }
         return o;
     }
@@ -72,7 +72,7 @@ final class Offering {
             return;
         }
         if (o.status != OfferStatus.RESERVED) {
-            core.refuse(Refusal.CONFLICT, "offer " + id + " is " + o.status);
+            core.refuse(Refusal.CONFLICT, "the offer is " + o.status);
             return;
         }
         o.status = OfferStatus.ALERTING;

@@ -37,7 +37,7 @@ final class Outcomes {
     private AssignmentState openAssignment(String id) {
         AssignmentState as = core.assignments.get(id);
         if (as == null) {
-            core.refuse(Refusal.NOT_FOUND, "no open assignment " + id);
+            core.refuse(Refusal.NOT_FOUND, "no such open assignment");
         }
         return as;
     }

@@ -45,7 +45,7 @@ final class Transfers {
         }
         String queue = c.queue() != null ? c.queue() : i.lastQueue;
         if (queue == null) {
-            core.refuse(Refusal.INVALID, "interaction " + i.id + " has no queue to wait in: name one");
+            core.refuse(Refusal.INVALID, "the interaction has no queue to wait in: name one");
             return;
         }
         if (!core.contacts.queueable(QueueRequest.to(queue), i.channel) || !transferable(i)) {
@@ -63,7 +63,7 @@ final class Transfers {
 
     private boolean transferable(InteractionState i) {
         if (i.phase == Phase.PARKED) {
-            core.refuse(Refusal.CONFLICT, "interaction " + i.id + " is parked");
+            core.refuse(Refusal.CONFLICT, "the interaction is parked");
             return false;
         }
         return true;

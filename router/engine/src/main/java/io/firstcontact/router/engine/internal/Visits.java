@@ -233,7 +233,7 @@ final class Visits {
     private QueueState queue(String id) {
         QueueState q = core.queues.get(id);
         if (q == null) {
-            core.refuse(Refusal.NOT_FOUND, "no queue " + id);
+            core.refuse(Refusal.NOT_FOUND, "no such queue");
         }
         return q;
     }

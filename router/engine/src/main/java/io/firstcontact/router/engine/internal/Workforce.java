@@ -37,17 +37,12 @@ final class Workforce {
         UtilisationProfile util = core.lookup.utilisationProfiles.get(c.utilisationProfile());
         RoutingProfile routing = core.lookup.routingProfiles.get(c.routingProfile());
         if (util == null || routing == null) {
-            core.refuse(
-                    Refusal.INVALID,
-                    "unknown "
-                            + (util == null
-                                    ? "utilisation profile " + c.utilisationProfile()
-                                    : "routing profile " + c.routingProfile()));
+            core.refuse(Refusal.INVALID, util == null ? "unknown utilisation profile" : "unknown routing profile");
             return;
         }
         String skill = unknownSkill(c.skills());
         if (skill != null) {
-            core.refuse(Refusal.INVALID, "unknown skill " + skill);
+            core.refuse(Refusal.INVALID, "unknown skill");
             return;
         }
         AgentState a = core.agents.get(c.agentId());
@@ -76,7 +71,7 @@ final class Workforce {
         }
         String skill = unknownSkill(c.skills());
         if (skill != null) {
-            core.refuse(Refusal.INVALID, "unknown skill " + skill);
+            core.refuse(Refusal.INVALID, "unknown skill");
             return;
         }
         a.skills = c.skills();
@@ -92,7 +87,7 @@ final class Workforce {
         }
         RoutingProfile routing = core.lookup.routingProfiles.get(c.routingProfile());
         if (routing == null) {
-            core.refuse(Refusal.INVALID, "unknown routing profile " + c.routingProfile());
+            core.refuse(Refusal.INVALID, "unknown routing profile");
             return;
         }
         a.routingProfileId = routing.id();
@@ -108,7 +103,7 @@ final class Workforce {
             return;
         }
         if (a.presence != PresenceState.LOGGED_OUT) {
-            core.refuse(Refusal.CONFLICT, "agent " + a.id + " is already logged in");
+            core.refuse(Refusal.CONFLICT, "the advisor is already logged in");
             return;
         }
         a.sessionAttached = true;
@@ -135,14 +130,14 @@ final class Workforce {
             return;
         }
         if (a.presence == PresenceState.LOGGED_OUT) {
-            core.refuse(Refusal.CONFLICT, "agent " + a.id + " is not logged in");
+            core.refuse(Refusal.CONFLICT, "the advisor is not logged in");
             return;
         }
         if (c.presence() == PresenceState.NOT_READY
                 && core.config.notReadyReason(c.reason()) == null
                 && !(NotReadyReasons.isSystem(c.reason())
                         && c.actor().kind() != io.firstcontact.router.api.model.ActorKind.AGENT)) {
-            core.refuse(Refusal.INVALID, "unknown not-ready reason " + c.reason());
+            core.refuse(Refusal.INVALID, "unknown not-ready reason");
             return;
         }
         if (c.presence() == PresenceState.LOGGED_OUT) {
@@ -259,7 +254,7 @@ final class Workforce {
             return;
         }
         if (a.presence == PresenceState.LOGGED_OUT || !a.sessionAttached) {
-            core.refuse(Refusal.CONFLICT, "agent " + a.id + " has no attached session");
+            core.refuse(Refusal.CONFLICT, "the advisor has no attached session");
             return;
         }
         a.sessionAttached = false;
@@ -275,7 +270,7 @@ final class Workforce {
             return;
         }
         if (a.presence == PresenceState.LOGGED_OUT || a.sessionAttached) {
-            core.refuse(Refusal.CONFLICT, "agent " + a.id + " has no lost session");
+            core.refuse(Refusal.CONFLICT, "the advisor has no lost session");
             return;
         }
         a.sessionAttached = true;

@@ -92,11 +92,11 @@ final class WrapUp {
     private AssignmentState wrapping(String id) {
         AssignmentState as = core.assignments.get(id);
         if (as == null) {
-            core.refuse(Refusal.NOT_FOUND, "no assignment " + id);
+            core.refuse(Refusal.NOT_FOUND, "no such assignment");
             return null;
         }
         if (as.status != AssignmentStatus.WRAP_UP) {
-            core.refuse(Refusal.CONFLICT, "assignment " + id + " is " + as.status + ", not in wrap-up");
+            core.refuse(Refusal.CONFLICT, "the assignment is " + as.status + ", not in wrap-up");
             return null;
         }
         return as;
@@ -110,7 +110,7 @@ final class WrapUp {
         long limit = as.wrapStartedAt + as.queue.config.maxWrapUpMillis();
         long until = Math.min(limit, as.wrapUntil + extra);
         if (until == as.wrapUntil) {
-            core.refuse(Refusal.INVALID, "wrap-up of " + id + " is at its maximum");
+            core.refuse(Refusal.INVALID, "the wrap-up is at its maximum");
             return;
         }
         as.wrapUntil = until;

@@ -10,15 +10,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,8 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -62,8 +61,18 @@ import java.util.concurrent.locks.LockSupport;
  * If the recorded process is gone, a fresh server starts and loads the AOF. A recorded redis-server
  * that is alive but does not answer as recorded is stopped first (SIGTERM, then SIGKILL).
  *
- * <p>Starting is serialised per data directory by a file lock, so two processes cannot start two
- * servers on the same files.
+ * <p><b>One server per directory.</b> The instance holds an exclusive lock on {@code embedded-redis.lock} in the data
+ * directory for its whole life, so two processes can never run embedded servers on the same files; and before it
+ * starts a fresh server it refuses if any other process works in the directory or holds a file of it open (a
+ * redis-server started by hand there), saying what to do.
+ *
+ * <p><b>Supervision.</b> A server that exits while nobody stopped it (killed, crashed) is restarted on the same port
+ * with the same password, after 0.5 s, then with a delay doubling up to 30 s while it fails; each exit and restart
+ * is logged. Clients reconnect by themselves and find the data the AOF held.
+ *
+ * <p><b>Files.</b> The data directory and its {@code bin} directory are {@code 0700}, and the server runs with umask
+ * {@code 077}, so the AOF, an RDB file, the temporary files of a rewrite and its configuration are {@code 0600}
+ * ({@link OwnerOnly}): they hold customer references.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -75,7 +84,6 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     static final String STATE_FILE = "embedded-redis.state";
     static final String CONFIG_FILE = "redis.conf";
-    private static final String LOCK_FILE = "embedded-redis.lock";
     private static final String READY_LINE = "Ready to accept connections";
     private static final int OUTPUT_LINES_KEPT = 200;
     private static final int PROBE_TIMEOUT_MILLIS = 1_000;
@@ -83,33 +91,29 @@ public final class EmbeddedRedis implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(EmbeddedRedis.class.getName());
 
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofMillis(500);
+    private static final Duration LAST_RESTART_DELAY = Duration.ofSeconds(30);
+
+    /** One run of redis-server: a child of this process ({@code process} set) or one left by an earlier process. */
+    private record Incarnation(long pid, String runId, String version, Process process, OutputDrain drain) {}
+
     private final Path dataDir;
     private final int port;
     private final String password;
-    private final long pid;
-    private final String runId;
-    private final String version;
-    private final Process process;
-    private final OutputDrain drain;
-    private boolean stopped;
+    /** Held for this instance's life: no other process may run a server on these files meanwhile. */
+    private final DirectoryLock lock;
 
-    private EmbeddedRedis(
-            Path dataDir,
-            int port,
-            String password,
-            long pid,
-            String runId,
-            String version,
-            Process process,
-            OutputDrain drain) {
+    private volatile Incarnation current;
+    private boolean stopped;
+    private boolean abandoned;
+    private int restarts;
+
+    private EmbeddedRedis(Path dataDir, int port, String password, Incarnation first, DirectoryLock lock) {
         this.dataDir = dataDir;
         this.port = port;
         this.password = password;
-        this.pid = pid;
-        this.runId = runId;
-        this.version = version;
-        this.process = process;
-        this.drain = drain;
+        this.current = first;
+        this.lock = lock;
     }
 
     /**
@@ -126,27 +130,43 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535: " + port);
         }
         checkPlatform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        Path dir = OwnerOnly.directory(dataDir.toAbsolutePath().normalize());
+        OwnerOnly.tree(dir); // files an earlier version wrote for everyone to read
+        DirectoryLock lock = DirectoryLock.take(dir);
         try {
-            Path dir = dataDir.toAbsolutePath().normalize();
-            Files.createDirectories(dir);
-            try (FileChannel lockChannel =
-                    FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock lock = lockChannel.lock();
-                try {
-                    Optional<State> recorded = State.read(dir.resolve(STATE_FILE));
-                    if (recorded.isPresent()) {
-                        EmbeddedRedis orphan = reuseOrStop(dir, recorded.get(), port, requirePassword);
-                        if (orphan != null) {
-                            return orphan;
-                        }
-                    }
-                    return startFresh(dir, port, requirePassword);
-                } finally {
-                    lock.release();
+            EmbeddedRedis redis = null;
+            Optional<State> recorded = State.read(dir.resolve(STATE_FILE));
+            if (recorded.isPresent()) {
+                Incarnation orphan = reuseOrStop(dir, recorded.get(), port, requirePassword);
+                if (orphan != null) {
+                    redis = new EmbeddedRedis(
+                            dir, recorded.get().port(), recorded.get().password(), orphan, lock);
                 }
             }
+            if (redis == null) {
+                refuseIfOccupied(dir);
+                String password = requirePassword ? generatePassword() : null;
+                redis = startFresh(dir, port, password, lock);
+            }
+            redis.watch(redis.current);
+            return redis;
         } catch (IOException e) {
+            lock.release();
             throw new UncheckedIOException("cannot start the embedded redis-server in " + dataDir, e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** Refuses to start a second server on files another process uses (a redis-server started there by hand). */
+    private static void refuseIfOccupied(Path dir) {
+        List<DirectoryOccupants.Occupant> occupants = DirectoryOccupants.of(dir);
+        if (!occupants.isEmpty()) {
+            throw new IllegalStateException("the Redis data directory " + dir + " is in use by " + occupants
+                    + ", which FirstContact did not start: a second redis-server on the same " + AOF_FILE
+                    + " would corrupt the journal. Stop that process (redis-cli -p <its port> shutdown), or keep it"
+                    + " and point REDIS_URL at it with another data directory for FirstContact; then start again");
         }
     }
 
@@ -168,24 +188,29 @@ public final class EmbeddedRedis implements AutoCloseable {
         return password;
     }
 
-    /** The server's process id. */
+    /** The server's process id (a new one after a restart). */
     public long pid() {
-        return pid;
+        return current.pid();
     }
 
     /** The server's run id ({@code INFO server run_id}), new at each server start. */
     public String runId() {
-        return runId;
+        return current.runId();
     }
 
     /** The server's version ({@code INFO server redis_version}). */
     public String version() {
-        return version;
+        return current.version();
     }
 
     /** Whether this is a server an earlier process left running, rather than one started here. */
     public boolean reused() {
-        return process == null;
+        return current.process() == null;
+    }
+
+    /** How many times the server was restarted after it exited by itself. */
+    public synchronized int restarts() {
+        return restarts;
     }
 
     public Path dataDir() {
@@ -198,6 +223,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** The server's last lines of output (empty for a reused server, whose output went elsewhere). */
     public List<String> recentOutput() {
+        OutputDrain drain = current.drain();
         return drain == null ? List.of() : drain.recent();
     }
 
@@ -241,38 +267,136 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /**
      * Shuts the server down ({@code SHUTDOWN}, which fsyncs the AOF) and waits until its process has
-     * exited; kills it if it has not exited within ten seconds. Idempotent.
+     * exited; terminates it if it does not answer, kills it if it has not exited within ten seconds. No restart
+     * follows, and the data directory is free again. Idempotent; never throws, Redis down or not.
      */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
+    public void stop() {
+        Incarnation last;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            last = current;
         }
-        stopped = true;
+        try {
+            shutDown(dataDir, port, password, last);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * As if this process had died: the server is left running and no longer supervised, and the directory's lock is
+     * released, so that another instance can find it as an orphan. For tests of that case.
+     */
+    synchronized void abandon() {
+        abandoned = true;
+        lock.release();
+    }
+
+    private static void shutDown(Path dir, int port, String password, Incarnation server) {
+        boolean answered = true;
         try (RespClient client = RespClient.connect(port, password, PROBE_TIMEOUT_MILLIS)) {
             client.send("SHUTDOWN");
             client.awaitClosed();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "redis-server pid " + pid + ": SHUTDOWN failed: " + e);
+            answered = false;
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "redis-server pid " + server.pid() + " does not answer SHUTDOWN (" + e + "); terminating it");
         }
-        ProcessHandle handle =
-                process != null ? process.toHandle() : ProcessHandle.of(pid).orElse(null);
+        Process process = server.process();
+        ProcessHandle handle = process != null
+                ? process.toHandle()
+                : ProcessHandle.of(server.pid()).orElse(null);
+        if (handle != null && !answered) {
+            handle.destroy(); // SIGTERM: Redis still fsyncs its AOF on the way out
+        }
         if (handle != null && !awaitExit(handle, STOP_TIMEOUT)) {
-            LOG.log(System.Logger.Level.WARNING, "redis-server pid " + pid + " did not exit; killing it");
+            LOG.log(System.Logger.Level.WARNING, "redis-server pid " + server.pid() + " did not exit; killing it");
             handle.destroyForcibly();
             awaitExit(handle, STOP_TIMEOUT);
         }
-        if (drain != null) {
-            drain.awaitEnd(STOP_TIMEOUT);
+        if (server.drain() != null) {
+            server.drain().awaitEnd(STOP_TIMEOUT);
         }
         try {
-            Optional<State> recorded = State.read(dataDir.resolve(STATE_FILE));
-            if (recorded.isPresent() && recorded.get().pid() == pid) {
-                Files.deleteIfExists(dataDir.resolve(STATE_FILE));
+            Optional<State> recorded = State.read(dir.resolve(STATE_FILE));
+            if (recorded.isPresent() && recorded.get().pid() == server.pid()) {
+                Files.deleteIfExists(dir.resolve(STATE_FILE));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot remove " + STATE_FILE + ": " + e);
         }
-        LOG.log(System.Logger.Level.INFO, "redis-server pid " + pid + " on port " + port + " stopped");
+        LOG.log(System.Logger.Level.INFO, "redis-server pid " + server.pid() + " on port " + port + " stopped");
+    }
+
+    // ---------------------------------------------------------------- supervision
+
+    /** Restarts the server when {@code server} exits unless it was stopped. Event-driven: the exit completes a future. */
+    private void watch(Incarnation server) {
+        CompletableFuture<?> exit = server.process() != null
+                ? server.process().onExit()
+                : ProcessHandle.of(server.pid())
+                        .map(ProcessHandle::onExit)
+                        .orElse(CompletableFuture.completedFuture(null));
+        exit.whenComplete((ended, error) -> exited(server));
+    }
+
+    private void exited(Incarnation server) {
+        synchronized (this) {
+            if (stopped || abandoned || current != server) {
+                return;
+            }
+        }
+        String status =
+                server.process() != null ? " with status " + server.process().exitValue() : "";
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "redis-server pid " + server.pid() + " on port " + port + " exited" + status
+                        + " though nobody stopped it; restarting it (routing goes on, entries spill to the local"
+                        + " file until it answers)");
+        restartAfter(FIRST_RESTART_DELAY);
+    }
+
+    private void restartAfter(Duration delay) {
+        Executor restarter = task -> Thread.ofVirtual().name("redis-restart").start(task);
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, restarter)
+                .execute(() -> restart(delay));
+    }
+
+    private void restart(Duration delay) {
+        synchronized (this) {
+            if (stopped || abandoned) {
+                return;
+            }
+            try {
+                refuseIfOccupied(dataDir);
+                Incarnation next = startOnce(dataDir, extractBinary(dataDir.resolve("bin")), port, password);
+                current = next;
+                restarts++;
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "redis-server restarted: pid " + next.pid() + " on port " + port + ", its AOF loaded");
+                watch(next);
+            } catch (IOException | RuntimeException e) {
+                Duration next = delay.multipliedBy(2).compareTo(LAST_RESTART_DELAY) > 0
+                        ? LAST_RESTART_DELAY
+                        : delay.multipliedBy(2);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "redis-server on port " + port + " could not be restarted (" + firstLine(e)
+                                + "); trying again in " + next.toMillis() + " ms");
+                restartAfter(next);
+            }
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** {@link #stop()}. */
@@ -283,7 +407,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedRedis[pid=" + pid + ", port=" + port + ", version=" + version + ", reused=" + reused()
+        return "EmbeddedRedis[pid=" + pid() + ", port=" + port + ", version=" + version() + ", reused=" + reused()
                 + ", dir=" + dataDir + "]";
     }
 
@@ -333,7 +457,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     // ---------------------------------------------------------------- orphans
 
     /** The recorded server if it can be reused, or null once it is known to be gone (stopped if need be). */
-    private static EmbeddedRedis reuseOrStop(Path dir, State state, int port, boolean requirePassword)
+    private static Incarnation reuseOrStop(Path dir, State state, int port, boolean requirePassword)
             throws IOException {
         Optional<ProcessHandle> alive = ProcessHandle.of(state.pid()).filter(ProcessHandle::isAlive);
         if (alive.isEmpty()) {
@@ -356,15 +480,17 @@ public final class EmbeddedRedis implements AutoCloseable {
                         System.Logger.Level.INFO,
                         "reusing redis-server pid " + state.pid() + " on port " + state.port()
                                 + ", left running by an earlier process");
-                return new EmbeddedRedis(
-                        dir, state.port(), state.password(), state.pid(), state.runId(), version, null, null);
+                return new Incarnation(state.pid(), state.runId(), version, null, null);
             }
             LOG.log(
                     System.Logger.Level.INFO,
                     "stopping redis-server pid " + state.pid() + " left running on port " + state.port()
                             + ": it does not have the port or password asked for");
-            new EmbeddedRedis(dir, state.port(), state.password(), state.pid(), state.runId(), version, null, null)
-                    .stop();
+            shutDown(
+                    dir,
+                    state.port(),
+                    state.password(),
+                    new Incarnation(state.pid(), state.runId(), version, null, null));
             return null;
         }
         ProcessHandle handle = alive.get();
@@ -405,15 +531,15 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     // ---------------------------------------------------------------- fresh start
 
-    private static EmbeddedRedis startFresh(Path dir, int port, boolean requirePassword) throws IOException {
+    private static EmbeddedRedis startFresh(Path dir, int port, String password, DirectoryLock lock)
+            throws IOException {
         Path binary = extractBinary(dir.resolve("bin"));
-        String password = requirePassword ? generatePassword() : null;
         int attempts = port == 0 ? 3 : 1;
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             int chosen = port == 0 ? freePort() : port;
             try {
-                return startOnce(dir, binary, chosen, password);
+                return new EmbeddedRedis(dir, chosen, password, startOnce(dir, binary, chosen, password), lock);
             } catch (IllegalStateException e) {
                 failure = e;
                 boolean portTaken = e.getMessage() != null && e.getMessage().contains("Address already in use");
@@ -425,10 +551,13 @@ public final class EmbeddedRedis implements AutoCloseable {
         throw failure;
     }
 
-    private static EmbeddedRedis startOnce(Path dir, Path binary, int port, String password) throws IOException {
+    private static Incarnation startOnce(Path dir, Path binary, int port, String password) throws IOException {
         Path config = dir.resolve(CONFIG_FILE);
         writePrivately(config, config(dir, port, password));
-        Process process = new ProcessBuilder(binary.toString(), config.toString())
+        // Through the shell only to set the umask: every file redis-server creates (the AOF, an RDB, the temporary
+        // files of a rewrite) is then readable by its owner only. exec keeps the pid redis-server's own.
+        Process process = new ProcessBuilder(
+                        "/bin/sh", "-c", "umask 077 && exec \"$0\" \"$1\"", binary.toString(), config.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -456,7 +585,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
         String version = info.getOrDefault("redis_version", "?");
         String runId = info.getOrDefault("run_id", "?");
-        EmbeddedRedis redis = new EmbeddedRedis(dir, port, password, process.pid(), runId, version, process, drain);
+        Incarnation started = new Incarnation(process.pid(), runId, version, process, drain);
         try {
             requireAtLeast62(version);
             if (!Long.toString(process.pid()).equals(info.get("process_id"))) {
@@ -465,13 +594,13 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
             new State(process.pid(), port, runId, password).write(dir.resolve(STATE_FILE));
         } catch (RuntimeException | IOException e) {
-            redis.stop();
+            shutDown(dir, port, password, started);
             throw e;
         }
         LOG.log(
                 System.Logger.Level.INFO,
                 "redis-server " + version + " pid " + process.pid() + " started on 127.0.0.1:" + port + " in " + dir);
-        return redis;
+        return started;
     }
 
     static String config(Path dir, int port, String password) {
@@ -510,7 +639,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw new IllegalStateException(
                     BINARY + " is not on the classpath (the embedded-redis artifact is missing): set REDIS_URL");
         }
-        Files.createDirectories(binDir);
+        OwnerOnly.directory(binDir);
         Path binary = binDir.resolve(BINARY);
         URLConnection connection = resource.openConnection();
         long size = connection.getContentLengthLong();
@@ -528,6 +657,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         } else {
             connection.getInputStream().close();
         }
+        OwnerOnly.program(binary);
         checkElfX8664(binary);
         return binary;
     }

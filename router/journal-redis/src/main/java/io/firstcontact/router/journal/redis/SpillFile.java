@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
  * The bounded local spill file for journal entries while Redis is unreachable (docs/routing-contract.md §8 "Redis
  * down"): append-only, fsynced once per batch, read back in order to be replayed with the same ids on
- * reconnect, then cleared.
+ * reconnect, then cleared. Readable only by its owner ({@code 0600}).
  *
  * <p>Each record is {@code [int payload length][long epoch][long seq][payload][int CRC32C]}, the CRC
  * covering epoch, seq and payload. A crash in the middle of a batch leaves a torn or corrupt tail;
@@ -58,8 +59,12 @@ public final class SpillFile implements AutoCloseable {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
-        FileChannel channel =
-                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        // Readable by its owner only: spilled entries hold customer references.
+        FileChannel channel = FileChannel.open(
+                path,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                OwnerOnly.fileAttributes());
+        OwnerOnly.file(path); // one an earlier version created for everyone to read
         try {
             List<Entry> entries = new ArrayList<>();
             long good = readWholeRecords(channel, entries);

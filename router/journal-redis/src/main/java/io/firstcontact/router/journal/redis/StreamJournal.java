@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -177,7 +178,13 @@ public final class StreamJournal implements Journal {
     private void queueDrain() {
         if (!drainQueued) {
             drainQueued = true;
-            retry.at(clock.millis() + DRAIN_RETRY_MILLIS, () -> blocking.execute(this::drain));
+            retry.at(clock.millis() + DRAIN_RETRY_MILLIS, () -> {
+                try {
+                    blocking.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    // Stopping: the spill file keeps what it holds, and the next start replays it.
+                }
+            });
         }
     }
 
