@@ -29,6 +29,7 @@ import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -69,7 +70,14 @@ public final class FirstContactServer implements AutoCloseable {
     private io.firstcontact.server.channels.Channels channels;
     private Sessions sessions;
 
+    /**
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written (the routing runtime writes the node id and the journal key when it is built)
+     */
     public FirstContactServer(ServerConfig config) {
+        ListenerPorts.requireAvailable(config);
         this.config = config;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -185,7 +193,8 @@ public final class FirstContactServer implements AutoCloseable {
                     runtime,
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
-                    config.demo().seed() + runtime.epoch()); // a new schedule per start, the same for the same journal
+                    config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
+                    runtime.epoch()); // and ids no earlier start used
             demo.start();
         }
     }

@@ -3,6 +3,7 @@ package io.firstcontact.server;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.runtime.JournalKeys;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -73,6 +74,9 @@ public final class Main {
         try {
             file = ConfigLoader.locate(explicit, System.getenv());
             config = new ConfigLoader().load(file, System.getenv());
+            if (config.routing() != null && !config.demoMode()) {
+                Seed.check(config.routing());
+            }
         } catch (ConfigLoader.ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
@@ -89,7 +93,14 @@ public final class Main {
                 "FirstContact starting in {} mode with {}",
                 config.demoMode() ? "demo" : "production",
                 file.map(p -> "configuration " + p).orElse("no configuration file"));
-        FirstContactServer server = new FirstContactServer(config);
+        FirstContactServer server;
+        try {
+            server = new FirstContactServer(config);
+        } catch (ListenerPorts.UnavailableException e) {
+            log.error("cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

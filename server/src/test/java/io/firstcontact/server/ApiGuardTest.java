@@ -44,6 +44,7 @@ class ApiGuardTest {
         String call = "{\"sourceRef\":\"guard:1\",\"channel\":\"voice\"}";
         return List.of(
                 new Route("POST", "/api/v1/interactions", call, Set.of("admin", "integration")),
+                new Route("GET", "/api/v1/interactions", null, ALL),
                 new Route("GET", "/api/v1/interactions/none", null, ALL),
                 new Route(
                         "POST",
@@ -358,6 +359,9 @@ class ApiGuardTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("UP");
         assertThat(ready.json().get("mode").asText()).isEqualTo("production");
+        var health = s.send(null, "GET", s.management() + "/health", null, Map.of());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("routing").asText()).isEqualTo("OPEN");
         var metrics = s.send(null, "GET", s.management() + "/metrics", null, Map.of());
         assertThat(metrics.raw().body())
                 .contains("firstcontact_engine_decision_seconds_count")

@@ -3,6 +3,7 @@ package io.firstcontact.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -49,7 +50,7 @@ class KillRestartTest {
         Path data = dir.resolve("data");
         int http = freePort();
         int management = freePort();
-        TestServer.writeConfig(data, http, management, Map.of());
+        ringForAnHour(TestServer.writeConfig(data, http, management, Map.of()));
         ApiClient api = new ApiClient("http://127.0.0.1:" + http, "http://127.0.0.1:" + management);
 
         Process first = launch(data, "first");
@@ -154,6 +155,19 @@ class KillRestartTest {
                     : page.json().get("nextCursor").asText();
         } while (cursor != null);
         return entered;
+    }
+
+    /**
+     * Offers ring for an hour in this test's centre: what ends the offers in flight must be recovery, not their
+     * timeout, however long a busy machine takes to restart the server (the 20 s of a voice channel was not always
+     * enough).
+     */
+    private static void ringForAnHour(Path config) throws IOException {
+        JsonNode yaml = TestServer.JSON.readTree(config.toFile());
+        for (JsonNode channel : yaml.at("/routing/config/channels")) {
+            ((ObjectNode) channel).put("offerTimeoutMillis", 3_600_000);
+        }
+        Files.writeString(config, TestServer.JSON.writeValueAsString(yaml));
     }
 
     /** The server in its own JVM, on the test's class path, its output in a file beside the data. */

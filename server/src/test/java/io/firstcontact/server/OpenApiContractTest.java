@@ -1042,6 +1042,31 @@ class OpenApiContractTest {
         assertThat(call("supervisor", "GET", "/api/v1/interactions/int-none", null)
                         .status())
                 .isEqualTo(404);
+        // The list: filtered, paged, and for an agent only what was offered to its advisor.
+        var offered =
+                call("supervisor", "GET", "/api/v1/interactions?phase=OFFERED,QUEUED&queue=billing&limit=1", null);
+        assertThat(offered.status()).isEqualTo(200);
+        assertThat(offered.json().get("items").findValuesAsText("interactionId"))
+                .contains(interaction);
+        assertThat(call("agent-a0", "GET", "/api/v1/interactions?customerRef=cust-1001", null)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("interactionId"))
+                .containsExactly(interaction);
+        assertThat(call("agent-a1", "GET", "/api/v1/interactions", null)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("interactionId"))
+                .doesNotContain(interaction);
+        assertThat(call("supervisor", "GET", "/api/v1/interactions?phase=NAPPING", null)
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("supervisor", "GET", "/api/v1/interactions?arrivedFrom=yesterday", null)
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("supervisor", "GET", "/api/v1/interactions?cursor=not-a-cursor", null)
+                        .status())
+                .isEqualTo(422);
         assertThat(call("agent-a0", "GET", "/api/v1/offers/" + offer, null).status())
                 .isEqualTo(200);
         assertThat(call("agent-a1", "GET", "/api/v1/offers/" + offer, null).status())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -13,6 +14,7 @@ import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.port.DeposedException;
+import io.firstcontact.router.journal.JsonExpected;
 import io.firstcontact.router.journal.JsonPaths;
 import io.firstcontact.router.wire.PublicJson;
 import io.firstcontact.server.config.ServerConfig.Role;
@@ -67,12 +69,23 @@ public final class Api {
                 return value;
             } catch (UnrecognizedPropertyException e) {
                 String field = JsonPaths.of(e);
+                String valid = JsonExpected.validFields(e);
                 throw new ApiProblem(
                         400,
                         "malformed-request",
                         "The request cannot be read",
-                        "the body has a field this operation does not define",
-                        java.util.List.of(new ApiProblem.FieldError(field, "unknown field")));
+                        "unknown field " + field + "; " + valid,
+                        java.util.List.of(new ApiProblem.FieldError(field, "unknown field; " + valid)));
+            } catch (MismatchedInputException e) {
+                // What was expected, said without the value that was sent (it may be personal data).
+                String field = JsonPaths.of(e);
+                String expected = "expected " + JsonExpected.of(e.getTargetType(), false);
+                throw new ApiProblem(
+                        400,
+                        "malformed-request",
+                        "The request cannot be read",
+                        field.isEmpty() ? "the body: " + expected : field + ": " + expected,
+                        java.util.List.of(new ApiProblem.FieldError(field.isEmpty() ? "body" : field, expected)));
             } catch (JsonMappingException e) {
                 String field = JsonPaths.of(e);
                 throw new ApiProblem(

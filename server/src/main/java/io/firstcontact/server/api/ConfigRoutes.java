@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.config.RoutingConfig;
-import io.firstcontact.router.journal.JournalFormatException;
+import io.firstcontact.router.journal.RoutingConfigForm;
 import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Routing configuration as versioned data (docs/routing-contract.md §9): {@code GET /api/v1/config} shows it in the journal's form
  * with its version as the ETag; {@code PUT /api/v1/config} replaces it, only with {@code If-Match} naming the current
- * version (428 without, 412 on a stale one). The engine validates and applies it atomically, and the change is a
- * journal entry like any other.
+ * version (428 without, 412 on a stale one). The body is read as {@link RoutingConfigForm} reads a configuration (every
+ * field with a default may be left out). The engine validates and applies it atomically, and the change is a journal
+ * entry like any other.
  */
 final class ConfigRoutes {
     private final Api api;
@@ -76,27 +77,17 @@ final class ConfigRoutes {
                 tree.put("version", next);
                 RoutingConfig config;
                 try {
-                    config = api.runtime().codec().convertValue(tree, RoutingConfig.class, "configuration");
-                } catch (JournalFormatException e) {
-                    if (e.getCause() == null) {
-                        // Not the configuration's shape (an unknown or missing field, a wrong type): like any body.
+                    config = new RoutingConfigForm(api.runtime().codec()).read(tree, "");
+                } catch (RoutingConfigForm.Invalid e) {
+                    List<ApiProblem.FieldError> errors = List.of(new ApiProblem.FieldError(e.field(), e.getMessage()));
+                    if (e.malformed()) {
+                        // Not the configuration's shape (an unknown field, a wrong type): like any body.
                         throw new ApiProblem(
-                                400,
-                                "malformed-request",
-                                "The request cannot be read",
-                                e.getMessage(),
-                                List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
+                                400, "malformed-request", "The request cannot be read", e.getMessage(), errors);
                     }
                     // The shape is right and a record refused a value: the configuration is not valid.
-                    String cause = e.getCause().getMessage() != null
-                            ? ": " + e.getCause().getMessage()
-                            : "";
                     throw new ApiProblem(
-                            422,
-                            "invalid-request",
-                            "The configuration is not valid",
-                            e.getMessage() + cause,
-                            List.of(new ApiProblem.FieldError(e.field(), e.getMessage() + cause)));
+                            422, "invalid-request", "The configuration is not valid", e.getMessage(), errors);
                 }
                 return api.submit(
                                 call,

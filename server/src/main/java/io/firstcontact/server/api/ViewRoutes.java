@@ -16,6 +16,7 @@ import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.RedisJournal;
 import io.firstcontact.router.view.AgentView;
+import io.firstcontact.router.view.InteractionFilter;
 import io.firstcontact.router.view.InteractionView;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.router.view.OfferView;
@@ -55,6 +56,17 @@ public final class ViewRoutes implements Ownership {
         return runtime.query(engine -> query.apply(view));
     }
 
+    /** A page read: a cursor the view cannot place is the caller's mistake (422), not the server's. */
+    private <T> CompletableFuture<T> readPage(Function<LiveView, T> query, String pages) {
+        return read(v -> {
+            try {
+                return query.apply(v);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of " + pages);
+            }
+        });
+    }
+
     void register(Api api) {
         api.get(
                 "/api/v1/queues",
@@ -77,13 +89,7 @@ public final class ViewRoutes implements Ownership {
             String name = ctx.pathParam("name");
             String cursor = inward(ctx.request().getParam("cursor"));
             int limit = limit(ctx);
-            return read(v -> {
-                        try {
-                            return v.waiting(name, cursor, limit);
-                        } catch (IllegalArgumentException e) {
-                            throw ApiProblem.invalid("cursor", "cursor must be a nextCursor of this queue's pages");
-                        }
-                    })
+            return readPage(v -> v.waiting(name, cursor, limit), "this queue's pages")
                     .thenApply(page -> {
                         WaitingPage w = page.orElseThrow(() -> ApiProblem.notFound("no such queue"));
                         ObjectNode body = PublicJson.MAPPER.createObjectNode();
@@ -94,15 +100,32 @@ public final class ViewRoutes implements Ownership {
                         return Api.Reply.ok(body);
                     });
         });
+        api.get("/api/v1/interactions", anyRole(), (ctx, p) -> {
+            InteractionFilter asked = InteractionSearch.filter(ctx);
+            InteractionFilter filter = p.is(AGENT) ? asked.withOfferedTo(p.agentId()) : asked;
+            String cursor = ctx.request().getParam("cursor");
+            int limit = limit(ctx);
+            return readPage(v -> v.interactions(filter, cursor, limit), "this list")
+                    .thenApply(page -> {
+                        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+                        ArrayNode items = body.putArray("items");
+                        page.items().forEach(i -> items.add(PublicJson.view(i)));
+                        body.put("nextCursor", page.nextCursor());
+                        return Api.Reply.ok(body);
+                    });
+        });
         api.get("/api/v1/interactions/:id", anyRole(), (ctx, p) -> {
             String id = ctx.pathParam("id");
-            return read(v -> v.interaction(id)).thenApply(found -> {
-                InteractionView i = found.orElseThrow(() -> ApiProblem.notFound("no such interaction"));
-                if (p.is(AGENT) && !p.agentId().equals(i.agentId())) {
-                    throw ApiProblem.forbidden("an agent sees only the interactions it is working on");
-                }
-                return Api.Reply.ok(PublicJson.view(i));
-            });
+            record Seen(Optional<InteractionView> interaction, boolean offeredToAgent) {}
+            return read(v -> new Seen(v.interaction(id), p.is(AGENT) && v.offeredTo(id, p.agentId())))
+                    .thenApply(seen -> {
+                        InteractionView i =
+                                seen.interaction().orElseThrow(() -> ApiProblem.notFound("no such interaction"));
+                        if (p.is(AGENT) && !seen.offeredToAgent()) {
+                            throw ApiProblem.forbidden("an agent sees only the interactions offered to it");
+                        }
+                        return Api.Reply.ok(PublicJson.view(i));
+                    });
         });
         api.get("/api/v1/interactions/:id/trace", roles(SUPERVISOR, ADMIN), (ctx, p) -> {
             String id = ctx.pathParam("id");

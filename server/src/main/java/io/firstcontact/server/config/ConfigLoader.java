@@ -1,6 +1,9 @@
 package io.firstcontact.server.config;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,12 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.firstcontact.router.journal.JsonExpected;
+import io.firstcontact.router.journal.JsonPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@link ServerConfig} from a YAML file (unknown fields are errors, so a typo never goes unnoticed), then applies
@@ -106,10 +115,13 @@ public final class ConfigLoader {
                 } else if (read instanceof ObjectNode o) {
                     tree = o;
                 } else {
-                    throw new ConfigException(file.get() + ": the configuration must be a mapping");
+                    throw new ConfigException(file.get() + ": the configuration must be a mapping of fields ("
+                            + String.join(", ", JsonExpected.fields(ServerConfig.class)) + ")");
                 }
+            } catch (StreamReadException e) {
+                throw new ConfigException(file.get() + syntaxError(e));
             } catch (IOException e) {
-                throw new ConfigException(file.get() + ": not valid YAML (" + firstLine(e) + ")");
+                throw new ConfigException(file.get() + ": cannot be read (" + firstLine(e) + ")");
             }
             if (!tree.has("mode")) {
                 tree.put("mode", "production"); // a configuration exists: the demo never starts by itself
@@ -118,19 +130,21 @@ public final class ConfigLoader {
             tree = JsonNodeFactory.instance.objectNode();
             tree.put("mode", "demo");
         }
+        Map<String, String> overridden = new LinkedHashMap<>(); // setting path -> the variable that set it
         for (Map.Entry<String, String> e : ENVIRONMENT.entrySet()) {
             String value = env.get(e.getKey());
             if (value != null && !value.isBlank()) {
                 set(tree, e.getValue(), value.strip());
+                overridden.put(e.getValue(), e.getKey());
             }
         }
         try {
             return yaml.treeToValue(tree, ServerConfig.class);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(source(file) + ": " + cause.getMessage());
         } catch (JsonMappingException e) {
-            throw new ConfigException(source(file) + ": " + describe(e));
+            Problem problem = describe(e);
+            String variable = overridden.get(problem.field());
+            throw new ConfigException(source(file) + ": " + problem.message()
+                    + (variable == null ? "" : " (the value comes from the environment variable " + variable + ")"));
         } catch (IOException e) {
             throw new ConfigException(source(file) + ": " + firstLine(e));
         }
@@ -138,6 +152,25 @@ public final class ConfigLoader {
 
     private static String source(Optional<Path> file) {
         return file.map(Path::toString).orElse("the defaults with environment overrides");
+    }
+
+    /** ", line 3, column 7: not valid YAML: mapping values are not allowed here (while parsing …)". */
+    private static String syntaxError(StreamReadException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            return position(m.getProblemMark()) + ": not valid YAML: " + m.getProblem()
+                    + (m.getContext() == null || m.getContextMark() == null
+                            ? ""
+                            : " (" + m.getContext() + " from"
+                                    + position(m.getContextMark()).substring(1) + ")");
+        }
+        JsonLocation at = e.getLocation();
+        String where =
+                at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return where + ": not valid YAML: " + firstLine(e);
+    }
+
+    private static String position(Mark mark) {
+        return ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
     private static void set(ObjectNode root, String path, String value) {
@@ -160,15 +193,42 @@ public final class ConfigLoader {
         }
     }
 
-    private static String describe(JsonMappingException e) {
-        String path = io.firstcontact.router.journal.JsonPaths.of(e);
-        String what = firstLine(e);
-        int cut = what.indexOf(" (for ");
-        return (path.isEmpty() ? "" : path + ": ") + (cut > 0 ? what.substring(0, cut) : what);
+    /** A configuration problem: the field it is about (a YAML path such as {@code tokens[0].role}) and what is wrong. */
+    private record Problem(String field, String message) {}
+
+    private static Problem describe(JsonMappingException e) {
+        String path = JsonPaths.of(e);
+        String at = path.isEmpty() ? "the configuration" : path;
+        return switch (e) {
+            case UnrecognizedPropertyException u -> {
+                int dot = path.lastIndexOf('.');
+                String parent = dot > 0 ? path.substring(0, dot) : "";
+                yield new Problem(
+                        path,
+                        at + ": unknown field; " + JsonExpected.validFields(u)
+                                + (parent.isEmpty() ? "" : " (of " + parent + ")"));
+            }
+            case ValueInstantiationException v -> refused(path, v);
+            case MismatchedInputException m -> new Problem(path, at + ": expected " + expected(m.getTargetType()));
+            default -> new Problem(path, at + ": " + firstLine(e));
+        };
+    }
+
+    private static Problem refused(String path, ValueInstantiationException v) {
+        Throwable cause = v.getCause() != null ? v.getCause() : v;
+        JsonExpected.Refusal r = JsonExpected.Refusal.of(
+                path, v.getType() == null ? null : v.getType().getRawClass(), cause.getMessage());
+        return new Problem(r.field(), r.message());
+    }
+
+    private static String expected(Class<?> type) {
+        return type == Duration.class
+                ? "a duration such as 500ms, 10s, 5m, 2h, 1d or PT10S"
+                : JsonExpected.of(type, true);
     }
 
     private static String firstLine(Exception e) {
-        String m = e instanceof JsonMappingException j ? j.getOriginalMessage() : e.getMessage();
+        String m = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();
         }

@@ -99,7 +99,7 @@ public record ServerConfig(
 
         public Listener {
             if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 0–65535");
+                throw new IllegalArgumentException("port must be 0–65535 (0 picks a free one), was " + port);
             }
         }
 
@@ -128,7 +128,7 @@ public record ServerConfig(
             keyPrefix = Objects.requireNonNullElse(keyPrefix, RedisJournalOptions.DEFAULT_KEY_PREFIX);
             commandTimeout = Objects.requireNonNullElse(commandTimeout, RedisJournalOptions.DEFAULT_COMMAND_TIMEOUT);
             embeddedPort = Objects.requireNonNullElse(embeddedPort, RedisJournalOptions.DEFAULT_EMBEDDED_PORT);
-            positive(commandTimeout, "redis.commandTimeout");
+            positive(commandTimeout, "commandTimeout");
         }
     }
 
@@ -162,11 +162,13 @@ public record ServerConfig(
             snapshotEveryEntries = Objects.requireNonNullElse(snapshotEveryEntries, DEFAULT_SNAPSHOT_EVERY_ENTRIES);
             snapshotEvery = Objects.requireNonNullElse(snapshotEvery, DEFAULT_SNAPSHOT_EVERY);
             spillMaxBytes = Objects.requireNonNullElse(spillMaxBytes, RedisJournalOptions.DEFAULT_SPILL_MAX_BYTES);
-            if (snapshotEveryEntries < 1 || spillMaxBytes < 1) {
-                throw new IllegalArgumentException(
-                        "journal.snapshotEveryEntries and journal.spillMaxBytes must be > 0");
+            if (snapshotEveryEntries < 1) {
+                throw new IllegalArgumentException("snapshotEveryEntries must be at least 1");
             }
-            positive(snapshotEvery, "journal.snapshotEvery");
+            if (spillMaxBytes < 1) {
+                throw new IllegalArgumentException("spillMaxBytes must be at least 1");
+            }
+            positive(snapshotEvery, "snapshotEvery");
         }
     }
 
@@ -179,7 +181,7 @@ public record ServerConfig(
 
         public Lease {
             ttl = Objects.requireNonNullElse(ttl, DEFAULT_TTL);
-            positive(ttl, "lease.ttl");
+            positive(ttl, "ttl");
         }
     }
 
@@ -216,12 +218,15 @@ public record ServerConfig(
             eventBuffer = Objects.requireNonNullElse(eventBuffer, DEFAULT_EVENT_BUFFER);
             headerReadTimeout = Objects.requireNonNullElse(headerReadTimeout, DEFAULT_HEADER_READ_TIMEOUT);
             idleTimeout = Objects.requireNonNullElse(idleTimeout, DEFAULT_IDLE_TIMEOUT);
-            if (maxBodyBytes < 1 || eventBuffer < 1) {
-                throw new IllegalArgumentException("api.maxBodyBytes and api.eventBuffer must be > 0");
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be at least 1");
             }
-            positive(idempotencyWindow, "api.idempotencyWindow");
-            positive(headerReadTimeout, "api.headerReadTimeout");
-            positive(idleTimeout, "api.idleTimeout");
+            if (eventBuffer < 1) {
+                throw new IllegalArgumentException("eventBuffer must be at least 1");
+            }
+            positive(idempotencyWindow, "idempotencyWindow");
+            positive(headerReadTimeout, "headerReadTimeout");
+            positive(idleTimeout, "idleTimeout");
         }
     }
 
@@ -236,7 +241,7 @@ public record ServerConfig(
 
         public Sessions {
             keepAliveTimeout = Objects.requireNonNullElse(keepAliveTimeout, DEFAULT_KEEP_ALIVE_TIMEOUT);
-            positive(keepAliveTimeout, "sessions.keepAliveTimeout");
+            positive(keepAliveTimeout, "keepAliveTimeout");
         }
     }
 
@@ -248,14 +253,20 @@ public record ServerConfig(
      */
     public record Token(String name, String sha256, Role role, String agentId) {
         public Token {
-            Objects.requireNonNull(name, "tokens[].name");
-            Objects.requireNonNull(sha256, "tokens[].sha256");
-            Objects.requireNonNull(role, "tokens[].role");
-            if (!sha256.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("tokens[].sha256 of " + name + " must be 64 lowercase hex digits");
+            required(name, "name");
+            required(sha256, "sha256");
+            if (role == null) {
+                throw new IllegalArgumentException("role is required: one of agent, supervisor, admin, integration");
             }
-            if ((role == Role.AGENT) != (agentId != null)) {
-                throw new IllegalArgumentException("tokens[].agentId is required for role agent, and only for it");
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException(
+                        "sha256 must be 64 lowercase hex digits (`firstcontact new-token` prints a token and its hash)");
+            }
+            if (role == Role.AGENT && agentId == null) {
+                throw new IllegalArgumentException("agentId is required for role agent: the advisor it acts as");
+            }
+            if (role != Role.AGENT && agentId != null) {
+                throw new IllegalArgumentException("agentId is only for role agent");
             }
         }
     }
@@ -294,7 +305,7 @@ public record ServerConfig(
             seed = Objects.requireNonNullElse(seed, DEFAULT_SEED);
             speed = Objects.requireNonNullElse(speed, DEFAULT_SPEED);
             if (speed <= 0 || speed > 1_000) {
-                throw new IllegalArgumentException("demo.speed must be in (0, 1000]");
+                throw new IllegalArgumentException("speed must be above 0 and at most 1000, was " + speed);
             }
         }
     }
@@ -302,6 +313,12 @@ public record ServerConfig(
     private static void positive(Duration d, String name) {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    private static void required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
         }
     }
 }

@@ -13,6 +13,7 @@ import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.Requirement;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -53,13 +54,25 @@ final class Callers {
     private final Map<String, Caller> live = new HashMap<>();
     private final int[] menuShares;
     private long startedAt;
+    /** {@code demo-v-7-}: the channel's letter and the run's number, before each interaction's count. */
+    private final String callPrefix;
+
+    private final String chatPrefix;
+    private final String emailPrefix;
     private int calls;
     private int chats;
     private int emails;
 
-    /** Calls, chats and emails each draw from their own generator, split from {@code random}. */
-    Callers(Sim sim, SplittableRandom random) {
+    /**
+     * Calls, chats and emails each draw from their own generator, split from {@code random}.
+     *
+     * @param run in every interaction id, so that a later run never repeats an earlier one's ids
+     */
+    Callers(Sim sim, SplittableRandom random, long run) {
         this.sim = sim;
+        this.callPrefix = "demo-v-" + run + "-";
+        this.chatPrefix = "demo-c-" + run + "-";
+        this.emailPrefix = "demo-e-" + run + "-";
         this.voice = new Draws(random.split());
         this.chat = new Draws(random.split());
         this.email = new Draws(random.split());
@@ -112,7 +125,7 @@ final class Callers {
 
     private void call() {
         Draws draws = voice;
-        String id = String.format("demo-v-%06d", ++calls);
+        String id = callPrefix + String.format(Locale.ROOT, "%06d", ++calls);
         DemoDemand.Service service = DemoDemand.VOICE_SERVICES.get(draws.pick(menuShares));
         String resident = resident(draws);
         boolean hangsUpInIvr = draws.chance(DemoDemand.IVR_HANG_UP);
@@ -152,7 +165,7 @@ final class Callers {
 
     private void chat() {
         Draws draws = chat;
-        String id = String.format("demo-c-%06d", ++chats);
+        String id = chatPrefix + String.format(Locale.ROOT, "%06d", ++chats);
         String resident = resident(draws);
         long patience = draws.lognormal(DemoDemand.CHAT_PATIENCE_MEDIAN, DemoDemand.CHAT_PATIENCE_SPREAD);
         long handle = draws.lognormal(DemoDemand.CHAT_MEDIAN, DemoDemand.TALK_SPREAD);
@@ -165,7 +178,7 @@ final class Callers {
 
     private void email() {
         Draws draws = email;
-        String id = String.format("demo-e-%06d", ++emails);
+        String id = emailPrefix + String.format(Locale.ROOT, "%06d", ++emails);
         String resident = resident(draws);
         long handle = draws.lognormal(DemoDemand.EMAIL_MEDIAN, DemoDemand.TALK_SPREAD);
         Caller caller = new Caller(id, DemoCentre.EMAIL, handle, draws);

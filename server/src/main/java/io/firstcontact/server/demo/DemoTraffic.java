@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * same centre.
  *
  * <p>Deterministic: the same seed gives the same residents and, with a deterministic engine and timers, the same
- * inputs. Commands carry the source {@value Sim#SOURCE}; interaction ids are {@code demo-v-000123} (calls),
- * {@code demo-c-…} (chats) and {@code demo-e-…} (emails), counted from 1 in each run, and their source references
- * start with {@value Callers#SOURCE_PREFIX} (a server that restarts ends the previous run's live ones by that prefix). The centre's {@link DemoCentre#speed() speed} divides
- * every duration.
+ * inputs. Commands carry the source {@value Sim#SOURCE}; interaction ids are {@code demo-v-7-000123} (calls),
+ * {@code demo-c-7-…} (chats) and {@code demo-e-7-…} (emails): the run's number (the server's routing epoch, which
+ * every start raises), then a count from 1, so that no id is used twice in a journal however often the demo restarts.
+ * Their source references start with {@value Callers#SOURCE_PREFIX} (a server that restarts ends the previous run's
+ * live ones by that prefix). The centre's {@link DemoCentre#speed() speed} divides every duration.
  *
  * <p>All the demo's work runs on the timers' context; {@link #start()} and {@link #stop()} may be called from any
  * thread.
@@ -51,13 +52,14 @@ public final class DemoTraffic {
      * @param timers the clock and timers the simulation runs on
      * @param centre the centre being simulated, with its speed
      * @param seed the same seed gives the same residents and behaviour
+     * @param run this run's number, in every interaction id: a number no earlier run on the same journal used
      */
-    public DemoTraffic(RoutingPort gateway, DemoTimers timers, DemoCentre centre, long seed) {
+    public DemoTraffic(RoutingPort gateway, DemoTimers timers, DemoCentre centre, long seed, long run) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.centre = Objects.requireNonNull(centre, "centre");
         this.sim = new Sim(gateway, Objects.requireNonNull(timers, "timers"), centre.speed());
         SplittableRandom random = new SplittableRandom(seed);
-        this.callers = new Callers(sim, random.split());
+        this.callers = new Callers(sim, random.split(), run);
         this.advisors = new Advisors(sim, new Draws(random.split()), centre, callers);
     }
 

@@ -14,9 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The management listener, separate from the public API: {@code /metrics} (Prometheus text), {@code /health/live}
- * (the process answers), {@code /health/ready} (200 only when routing is open: lease held, recovery done, journal
- * committing to Redis; 503 while starting, waiting for the lease, spilling to the local file or deposed) and
- * {@code /health} (the details, always 200). Meant for loopback or an internal network; it exposes no business data.
+ * (liveness: the process answers, always 200), {@code /health/ready} (readiness for a load balancer: 200 only when
+ * routing is open and the journal commits to Redis) and {@code /health} (what a person asks: 200 while routing is open,
+ * even if entries are spilling to the local file, else 503; the body says the state and the journal's). Meant for
+ * loopback or an internal network; it exposes no business data.
  */
 public final class Management {
     private final Vertx vertx;
@@ -52,7 +53,10 @@ public final class Management {
             String s = readiness();
             json(ctx, s.equals("UP") ? 200 : 503, status(s));
         });
-        router.get("/health").handler(ctx -> json(ctx, 200, status(readiness())));
+        router.get("/health").handler(ctx -> {
+            String s = readiness();
+            json(ctx, routingOpen(s) ? 200 : 503, status(s));
+        });
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(config.management().port(), config.management().host())
@@ -63,7 +67,10 @@ public final class Management {
         return server == null ? -1 : server.actualPort();
     }
 
-    /** UP, DEGRADED (routing on, Redis unreachable, entries spilling), STARTING, WAITING_FOR_LEASE, DEPOSED, DOWN. */
+    /**
+     * UP, DEGRADED (routing on, Redis unreachable, entries spilling), STARTING, RECOVERING (reading the journal),
+     * WAITING_FOR_LEASE (another node routes), DEPOSED (a newer node took over) or DOWN (stopping).
+     */
     public String readiness() {
         RoutingRuntime r = runtime;
         if (r == null) {
@@ -72,11 +79,17 @@ public final class Management {
         RuntimeState state = r.state();
         return switch (state) {
             case OPEN -> !accepting ? "STARTING" : r.degraded() || !r.redisReachable() ? "DEGRADED" : "UP";
-            case STARTING, RECOVERING -> "STARTING";
+            case STARTING -> "STARTING";
+            case RECOVERING -> "RECOVERING";
             case WAITING_FOR_LEASE -> "WAITING_FOR_LEASE";
             case DEPOSED -> "DEPOSED";
             case STOPPING, STOPPED -> "DOWN";
         };
+    }
+
+    /** Whether a readiness status means that routing is open (answers and decides), if perhaps spilling. */
+    static boolean routingOpen(String readiness) {
+        return readiness.equals("UP") || readiness.equals("DEGRADED");
     }
 
     private ObjectNode status(String status) {

@@ -47,7 +47,7 @@ class DemoTrafficTest {
     private static Run started(long seed, double speed) {
         DemoCentre demo = new DemoCentre(speed);
         VirtualCentre centre = VirtualCentre.seeded(demo);
-        DemoTraffic traffic = new DemoTraffic(centre, centre, demo, seed);
+        DemoTraffic traffic = new DemoTraffic(centre, centre, demo, seed, 1);
         centre.execute(traffic::start);
         return new Run(centre, traffic, demo);
     }
@@ -91,7 +91,7 @@ class DemoTrafficTest {
                 .map(c -> (Command.CreateInteraction) c)
                 .toList();
         assertThat(created).hasSizeGreaterThan(400).allSatisfy(c -> {
-            assertThat(c.interactionId()).matches("demo-[vce]-\\d{6}");
+            assertThat(c.interactionId()).matches("demo-[vce]-1-\\d{6}");
             assertThat(c.sourceRef()).isEqualTo("demo:" + c.channel() + ":" + c.interactionId());
             assertThat(c.customerRef()).matches("resident-\\d+");
         });

@@ -439,8 +439,8 @@ public final class JournalCodec {
                                         : " (" + v.getCause().getClass().getSimpleName() + ")"),
                         v.getCause());
             case UnrecognizedPropertyException u ->
-                new JournalFormatException(
-                        what + ": unknown property" + where + " in " + typeName(u.getReferringClass()));
+                new JournalFormatException(what + ": unknown property" + where + " in "
+                        + typeName(u.getReferringClass()) + "; " + JsonExpected.validFields(u));
             case InvalidTypeIdException t ->
                 new JournalFormatException(what + ": missing or unknown \"" + TYPE_PROPERTY + "\"" + where + " for "
                         + typeName(t.getBaseType().getRawClass()));
@@ -449,7 +449,9 @@ public final class JournalCodec {
                         what + ": the codec cannot read " + typeName(d.getType().getRawClass()) + where);
             case MismatchedInputException m ->
                 new JournalFormatException(what + ": " + mismatch(m) + where
-                        + (m.getTargetType() == null ? "" : " (expected " + typeName(m.getTargetType()) + ")"));
+                        + (m.getTargetType() == null
+                                ? ""
+                                : " (expected " + JsonExpected.of(m.getTargetType(), false) + ")"));
             case InputCoercionException c ->
                 new JournalFormatException(
                         what + ": a number out of range for " + typeName(c.getTargetType()) + where + location(c));

@@ -20,19 +20,23 @@ import io.firstcontact.router.api.model.PlaceInLine;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.VisitOutcome;
 import io.firstcontact.router.api.port.EffectSink;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 
 /**
@@ -68,6 +72,9 @@ public final class LiveView implements EffectSink {
     private final TreeMap<String, TrackedAgent> agents = new TreeMap<>();
     private final HashMap<String, TrackedInteraction> interactions = new HashMap<>();
     private final Retained<TrackedInteraction> endedInteractions;
+    /** Every interaction known, live or retained, in arrival order: what {@link #interactions} pages through. */
+    private final TreeSet<TrackedInteraction> byArrival = new TreeSet<>(TrackedInteraction.ARRIVAL);
+
     private final HashMap<String, TrackedOffer> offers = new HashMap<>();
     private final Retained<TrackedOffer> endedOffers;
     private final HashMap<String, TrackedAssignment> assignments = new HashMap<>();
@@ -89,7 +96,7 @@ public final class LiveView implements EffectSink {
         this.options = Objects.requireNonNull(options, "options");
         this.position = Objects.requireNonNull(position, "position");
         this.expectedWait = new ExpectedWait(options.expectedWait());
-        this.endedInteractions = new Retained<>(options.endedInteractions());
+        this.endedInteractions = new Retained<>(options.endedInteractions(), byArrival::remove);
         this.endedOffers = new Retained<>(options.endedOffers());
         this.endedAssignments = new Retained<>(options.endedAssignments());
     }
@@ -225,12 +232,14 @@ public final class LiveView implements EffectSink {
             o.status = os.status();
             offers.put(o.id, o);
             i.offerId = o.id;
+            i.offered(os.agentId());
             TrackedAgent a = agents.get(os.agentId());
             if (a != null) {
                 a.offers.add(o);
             }
         }
         interactions.put(i.id, i);
+        byArrival.add(i);
     }
 
     private void restore(String agentId, EngineSnapshot.AssignmentSnap x) {
@@ -243,6 +252,7 @@ public final class LiveView implements EffectSink {
         TrackedInteraction i = interactions.get(x.interactionId());
         if (i != null) { // else it ended while this assignment wraps up
             i.assignments.add(as);
+            i.offered(agentId);
         }
     }
 
@@ -445,7 +455,10 @@ public final class LiveView implements EffectSink {
     }
 
     private void created(Fact.InteractionCreated f, Command command) {
-        endedInteractions.remove(f.interactionId()); // an id may come back once its interaction ended
+        TrackedInteraction earlier = endedInteractions.remove(f.interactionId()); // an edge may reuse an ended id
+        if (earlier != null) {
+            byArrival.remove(earlier);
+        }
         TrackedInteraction i = new TrackedInteraction(
                 f.interactionId(),
                 f.channel(),
@@ -460,6 +473,7 @@ public final class LiveView implements EffectSink {
             queued(i, c.queue());
         }
         interactions.put(i.id, i);
+        byArrival.add(i);
     }
 
     /** Queueing sets tier and age bonus first, whether or not a visit starts (the queue may be closed or full). */
@@ -522,6 +536,7 @@ public final class LiveView implements EffectSink {
         TrackedInteraction i = interactions.get(f.interactionId());
         if (i != null) {
             i.offerId = o.id;
+            i.offered(f.agentId());
             i.phase = Phase.OFFERED;
             if (i.visit != null) {
                 TrackedQueue q = queues.get(i.visit.queue);
@@ -861,6 +876,64 @@ public final class LiveView implements EffectSink {
                 i.endReason));
     }
 
+    /**
+     * A page of the interactions the view knows — live ones, and ended ones while they are retained ({@link
+     * ViewOptions#endedInteractions()}, the most recent first kept) — matching {@code filter}, in arrival order
+     * (created time, then id). The time range narrows the walk; the other criteria are checked on each interaction
+     * in it, so a page costs at most one look at every interaction known.
+     *
+     * @param afterCursor null for the first page, else the {@code nextCursor} of the previous page (of any filter)
+     * @param limit 1 to {@link #MAX_PAGE}
+     * @throws IllegalArgumentException for a malformed cursor or a limit out of range
+     */
+    public InteractionPage interactions(InteractionFilter filter, String afterCursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1–" + MAX_PAGE + ", was " + limit);
+        }
+        NavigableSet<TrackedInteraction> from = byArrival;
+        if (afterCursor != null) {
+            from = from.tailSet(ArrivalCursor.decode(afterCursor), false);
+        }
+        if (filter.arrivedFrom() != null) {
+            from = from.tailSet(TrackedInteraction.probe(filter.arrivedFrom(), ""), true);
+        }
+        List<InteractionView> items = new ArrayList<>();
+        TrackedInteraction last = null;
+        boolean more = false;
+        for (TrackedInteraction i : from) {
+            if (filter.arrivedTo() != null && i.createdAt >= filter.arrivedTo()) {
+                break;
+            }
+            if (!matches(i, filter)) {
+                continue;
+            }
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            interaction(i.id).ifPresent(items::add);
+            last = i;
+        }
+        return new InteractionPage(items, more ? ArrivalCursor.encode(last) : null);
+    }
+
+    private static boolean matches(TrackedInteraction i, InteractionFilter f) {
+        return (f.phases().isEmpty() || f.phases().contains(i.phase))
+                && (f.queue() == null || f.queue().equals(i.visit != null ? i.visit.queue : i.lastQueue))
+                && (f.channel() == null || f.channel().equals(i.channel))
+                && (f.customerRef() == null || f.customerRef().equals(i.customerRef))
+                && (f.offeredTo() == null || i.offeredTo.contains(f.offeredTo()));
+    }
+
+    /**
+     * Whether the interaction (live or retained) has been offered to the advisor, or assigned to them: what an agent
+     * may see of it.
+     */
+    public boolean offeredTo(String interactionId, String agentId) {
+        TrackedInteraction i = known(interactionId);
+        return i != null && i.offeredTo.contains(agentId);
+    }
+
     /** Every defined advisor, by id. */
     public List<AgentView> agents() {
         List<AgentView> out = new ArrayList<>(agents.size());
@@ -991,6 +1064,38 @@ public final class LiveView implements EffectSink {
         RoutingProfile rp = config.routingProfile(a.routingProfile);
         UtilisationProfile up = config.utilisationProfile(a.utilisationProfile);
         return rp != null && up != null && rp.membership(queue) != null && up.capacity(channel) != null;
+    }
+
+    /**
+     * A place in arrival order, opaque to clients: {@code createdAt:id} of the last interaction returned, base64url
+     * (ids may hold characters a query string would have to escape).
+     */
+    static final class ArrivalCursor {
+        private ArrivalCursor() {}
+
+        static String encode(TrackedInteraction i) {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((i.createdAt + ":" + i.id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static TrackedInteraction decode(String cursor) {
+            String text;
+            try {
+                text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("malformed cursor", e);
+            }
+            int colon = text.indexOf(':');
+            if (colon < 1 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("malformed cursor");
+            }
+            try {
+                return TrackedInteraction.probe(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("malformed cursor", e);
+            }
+        }
     }
 
     /** A place in a queue's order, opaque to clients: {@code tier:dueAt:order} of the last entry returned. */

@@ -2,14 +2,22 @@ package io.firstcontact.router.view;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.function.Consumer;
 
 /** What has ended, by id, at most {@code capacity} of it: the oldest put is dropped first. */
 final class Retained<V> {
     private final int capacity;
+    private final Consumer<V> dropped;
     private final LinkedHashMap<String, V> byId = new LinkedHashMap<>();
 
     Retained(int capacity) {
+        this(capacity, v -> {});
+    }
+
+    /** @param dropped told of each value dropped to keep within the capacity */
+    Retained(int capacity, Consumer<V> dropped) {
         this.capacity = capacity;
+        this.dropped = dropped;
     }
 
     void put(String id, V value) {
@@ -17,8 +25,9 @@ final class Retained<V> {
         byId.put(id, value);
         Iterator<V> oldest = byId.values().iterator();
         while (byId.size() > capacity) {
-            oldest.next();
+            V old = oldest.next();
             oldest.remove();
+            dropped.accept(old);
         }
     }
 

@@ -4,10 +4,17 @@ import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.Phase;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.TreeSet;
 
 /** An interaction followed through the facts, with the entry ids of its trace. */
 final class TrackedInteraction {
+    /** Arrival order: the time it was created, then its id. */
+    static final Comparator<TrackedInteraction> ARRIVAL =
+            Comparator.<TrackedInteraction>comparingLong(i -> i.createdAt).thenComparing(i -> i.id);
+
     final String id;
     final String channel;
     final Direction direction;
@@ -29,6 +36,9 @@ final class TrackedInteraction {
 
     /** Its open assignments, oldest first. */
     final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
+
+    /** Every advisor it has been offered to (an assignment follows an offer), each once, in order. */
+    final List<String> offeredTo = new ArrayList<>(1);
 
     Long endedAt;
     EndReason endReason;
@@ -53,6 +63,17 @@ final class TrackedInteraction {
         this.conversationId = conversationId;
         this.customerRef = customerRef;
         this.createdAt = createdAt;
+    }
+
+    /** A stand-in at {@code (createdAt, id)} in {@link #ARRIVAL} order, to search from. */
+    static TrackedInteraction probe(long createdAt, String id) {
+        return new TrackedInteraction(id, null, null, null, null, null, createdAt);
+    }
+
+    void offered(String agentId) {
+        if (!offeredTo.contains(agentId)) {
+            offeredTo.add(agentId);
+        }
     }
 
     /** Adds an entry id (once per entry: the caller dedupes), dropping the oldest beyond {@code capacity}. */

@@ -2,23 +2,28 @@ package io.firstcontact.router.api.config;
 
 import io.firstcontact.router.api.model.Ids;
 import io.firstcontact.router.api.model.MediaClass;
-import java.util.Objects;
 
 /**
  * A configured channel (voice, chat, email, sms, …) with its media class. New channels need no engine change.
  *
  * @param id the channel id
  * @param mediaClass gives the defaults
- * @param offerTimeoutMillis how long an offer may ring before RONA
- * @param autoAccept offers are accepted as soon as they are made (email)
+ * @param offerTimeoutMillis how long an offer may ring before RONA; by default the media class's
+ *     ({@link MediaClass#defaultOfferTimeoutMillis()})
+ * @param autoAccept offers are accepted as soon as they are made (email); by default the media class's
+ *     ({@link MediaClass#defaultAutoAccept()})
  */
 public record ChannelConfig(String id, MediaClass mediaClass, long offerTimeoutMillis, boolean autoAccept) {
+    /** An offer rings at least a second, and at most an hour (an email's offer is usually accepted at once). */
+    public static final Range OFFER_TIMEOUT_MILLIS_RANGE = Range.millis(1_000, 3_600_000L);
+
     public ChannelConfig {
         Ids.require(id, "channel id");
-        Objects.requireNonNull(mediaClass, "mediaClass");
-        if (offerTimeoutMillis < 1000) {
-            throw new IllegalArgumentException("channel " + id + ": offerTimeoutMillis must be at least 1000");
+        if (mediaClass == null) {
+            throw new IllegalArgumentException(
+                    "mediaClass is required: one of REALTIME_VOICE, REALTIME_TEXT, DEFERRED");
         }
+        OFFER_TIMEOUT_MILLIS_RANGE.require(offerTimeoutMillis, "offerTimeoutMillis");
     }
 
     /** A channel with its media class's defaults. */

@@ -7,8 +7,11 @@ import io.firstcontact.router.api.model.Ids;
  *
  * @param code the reason code shown on wallboards
  * @param releasesTargets a long reason (lunch, training): interactions waiting ONLY for this advisor are released
+ *     (default false)
  */
 public record NotReadyReason(String code, boolean releasesTargets) {
+    public static final boolean DEFAULT_RELEASES_TARGETS = false;
+
     public NotReadyReason {
         Ids.require(code, "not-ready reason");
     }

@@ -11,18 +11,20 @@ import java.util.List;
  *
  * @param id queue id
  * @param channel the channel of every interaction in it
- * @param strategy null for the channel's media-class default
- * @param serviceLevelThresholdMillis T of "answered within T"; also orders queues by service deadline
- * @param requirements the default requirements of an interaction queued here
- * @param relaxation steps in time order
- * @param overflow rules, each at most once per visit
- * @param maxWaitMillis 0 for none; else the MaxWaitReached effect fires once per visit at that wait
- * @param maxWaitAction what the adapter should do (callback offer, voicemail, message)
- * @param maxQueueSize 0 for unbounded; else arrivals beyond it get the queue-full action and no visit
- * @param queueFullAction what the adapter should do instead
- * @param wrapUpMillis wrap-up after each assignment; 0 for none
- * @param maxWrapUpMillis how far an advisor may extend wrap-up in all
- * @param openAtStart whether the queue starts open (calendars then open and close it by input)
+ * @param strategy null (the default) for the channel's media-class default
+ * @param serviceLevelThresholdMillis T of "answered within T"; also orders queues by service deadline (default
+ *     {@value #DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS})
+ * @param requirements the default requirements of an interaction queued here (default none)
+ * @param relaxation steps in time order (default none)
+ * @param overflow rules, each at most once per visit (default none)
+ * @param maxWaitMillis 0 (the default) for none; else the MaxWaitReached effect fires once per visit at that wait
+ * @param maxWaitAction what the adapter should do (callback offer, voicemail, message); required with a max wait
+ * @param maxQueueSize 0 (the default) for unbounded; else arrivals beyond it get the queue-full action and no visit
+ * @param queueFullAction what the adapter should do instead; required with a max queue size
+ * @param wrapUpMillis wrap-up after each assignment; 0 (the default) for none
+ * @param maxWrapUpMillis how far an advisor may extend wrap-up in all; at least {@code wrapUpMillis}, which a
+ *     configuration that leaves it out gets (no extension)
+ * @param openAtStart whether the queue starts open (calendars then open and close it by input); default true
  */
 public record QueueConfig(
         String id,
@@ -43,15 +45,28 @@ public record QueueConfig(
     /** Overflow rules are bits of a mask per visit. */
     public static final int MAX_OVERFLOW_RULES = 16;
 
+    public static final long DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS = 30_000;
+    public static final long DEFAULT_MAX_WAIT_MILLIS = 0;
+    public static final int DEFAULT_MAX_QUEUE_SIZE = 0;
+    public static final long DEFAULT_WRAP_UP_MILLIS = 0;
+    public static final boolean DEFAULT_OPEN_AT_START = true;
+
+    public static final Range SERVICE_LEVEL_THRESHOLD_MILLIS_RANGE = Range.millis(1, Range.MAX_PERIOD_MILLIS);
+    public static final Range MAX_WAIT_MILLIS_RANGE = Range.millis(0, Range.MAX_PERIOD_MILLIS);
+    public static final Range MAX_QUEUE_SIZE_RANGE = Range.count(0, 1_000_000);
+    public static final Range WRAP_UP_MILLIS_RANGE = Range.millis(0, 4 * 3_600_000L);
+
     public QueueConfig {
         Ids.require(id, "queue id");
         Ids.require(channel, "queue " + id + " channel");
         requirements = List.copyOf(requirements);
         relaxation = List.copyOf(relaxation);
         overflow = List.copyOf(overflow);
-        if (serviceLevelThresholdMillis <= 0) {
-            throw new IllegalArgumentException("queue " + id + ": serviceLevelThresholdMillis must be positive");
-        }
+        SERVICE_LEVEL_THRESHOLD_MILLIS_RANGE.require(serviceLevelThresholdMillis, "serviceLevelThresholdMillis");
+        MAX_WAIT_MILLIS_RANGE.require(maxWaitMillis, "maxWaitMillis");
+        MAX_QUEUE_SIZE_RANGE.require(maxQueueSize, "maxQueueSize");
+        WRAP_UP_MILLIS_RANGE.require(wrapUpMillis, "wrapUpMillis");
+        WRAP_UP_MILLIS_RANGE.require(maxWrapUpMillis, "maxWrapUpMillis");
         List<String> skills = new ArrayList<>();
         for (Requirement r : requirements) {
             if (skills.contains(r.skill())) {
@@ -67,9 +82,9 @@ public record QueueConfig(
         if (overflow.size() > MAX_OVERFLOW_RULES) {
             throw new IllegalArgumentException("queue " + id + ": at most " + MAX_OVERFLOW_RULES + " overflow rules");
         }
-        if (maxWaitMillis < 0 || maxQueueSize < 0 || wrapUpMillis < 0 || maxWrapUpMillis < wrapUpMillis) {
+        if (maxWrapUpMillis < wrapUpMillis) {
             throw new IllegalArgumentException(
-                    "queue " + id + ": limits must not be negative and maxWrapUpMillis ≥ wrapUpMillis");
+                    "maxWrapUpMillis must be at least wrapUpMillis (" + wrapUpMillis + "), was " + maxWrapUpMillis);
         }
         if (maxWaitMillis > 0) {
             Ids.require(maxWaitAction, "queue " + id + " maxWaitAction");
@@ -134,17 +149,17 @@ public record QueueConfig(
         private final String id;
         private final String channel;
         private RoutingStrategy strategy;
-        private long serviceLevelThresholdMillis = 30_000;
+        private long serviceLevelThresholdMillis = DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS;
         private List<Requirement> requirements = List.of();
         private List<RelaxationStep> relaxation = List.of();
         private List<OverflowRule> overflow = List.of();
-        private long maxWaitMillis;
+        private long maxWaitMillis = DEFAULT_MAX_WAIT_MILLIS;
         private String maxWaitAction;
-        private int maxQueueSize;
+        private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
         private String queueFullAction;
-        private long wrapUpMillis;
-        private long maxWrapUpMillis;
-        private boolean openAtStart = true;
+        private long wrapUpMillis = DEFAULT_WRAP_UP_MILLIS;
+        private long maxWrapUpMillis = DEFAULT_WRAP_UP_MILLIS;
+        private boolean openAtStart = DEFAULT_OPEN_AT_START;
 
         private Builder(String id, String channel) {
             this.id = id;

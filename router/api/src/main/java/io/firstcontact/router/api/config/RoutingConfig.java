@@ -24,9 +24,12 @@ public record RoutingConfig(
         List<AttributeDefinition> attributes,
         RoutingPolicy policy) {
 
+    /** The version of a configuration that seeds an empty journal; {@code PUT /config} assigns the next one. */
+    public static final long DEFAULT_VERSION = 1;
+
     public RoutingConfig {
         if (version < 1) {
-            throw new IllegalArgumentException("configuration version must be at least 1");
+            throw new IllegalArgumentException("version must be at least 1, was " + version);
         }
         channels = List.copyOf(channels);
         skills = List.copyOf(skills);

@@ -33,6 +33,14 @@ public record RoutingPolicy(
     public static final long DEFAULT_NAMED_TRANSFER_MILLIS = 60_000;
     public static final int DEFAULT_IDEMPOTENCY_KEY_CAPACITY = 10_000;
 
+    public static final Range REJECTS_BEFORE_PAUSE_RANGE = Range.count(1, 64);
+    public static final Range REJECT_WINDOW_MILLIS_RANGE = Range.millis(1, 24 * 3_600_000L);
+    public static final Range RONAS_BEFORE_TIER_RAISE_RANGE = Range.count(1, 100);
+    public static final Range SESSION_GRACE_MILLIS_RANGE = Range.millis(0, 3_600_000L);
+    public static final Range NAMED_TRANSFER_MILLIS_RANGE = Range.millis(1, 3_600_000L);
+    public static final Range IDEMPOTENCY_KEY_CAPACITY_RANGE = Range.count(16, 1_000_000);
+
+    /** Every field at its default. */
     public static final RoutingPolicy DEFAULT = new RoutingPolicy(
             DEFAULT_REJECTS_BEFORE_PAUSE,
             DEFAULT_REJECT_WINDOW_MILLIS,
@@ -44,15 +52,11 @@ public record RoutingPolicy(
             DEFAULT_IDEMPOTENCY_KEY_CAPACITY);
 
     public RoutingPolicy {
-        if (rejectsBeforePause < 1 || rejectsBeforePause > 64 || rejectWindowMillis <= 0) {
-            throw new IllegalArgumentException("rejectsBeforePause must be 1–64 and rejectWindowMillis positive");
-        }
-        if (ronasBeforeTierRaise < 1 || sessionGraceMillis < 0 || namedTransferMillis <= 0) {
-            throw new IllegalArgumentException(
-                    "ronasBeforeTierRaise ≥ 1, sessionGraceMillis ≥ 0, namedTransferMillis > 0");
-        }
-        if (idempotencyKeyCapacity < 16) {
-            throw new IllegalArgumentException("idempotencyKeyCapacity must be at least 16");
-        }
+        REJECTS_BEFORE_PAUSE_RANGE.require(rejectsBeforePause, "rejectsBeforePause");
+        REJECT_WINDOW_MILLIS_RANGE.require(rejectWindowMillis, "rejectWindowMillis");
+        RONAS_BEFORE_TIER_RAISE_RANGE.require(ronasBeforeTierRaise, "ronasBeforeTierRaise");
+        SESSION_GRACE_MILLIS_RANGE.require(sessionGraceMillis, "sessionGraceMillis");
+        NAMED_TRANSFER_MILLIS_RANGE.require(namedTransferMillis, "namedTransferMillis");
+        IDEMPOTENCY_KEY_CAPACITY_RANGE.require(idempotencyKeyCapacity, "idempotencyKeyCapacity");
     }
 }
