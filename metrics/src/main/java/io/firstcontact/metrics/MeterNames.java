@@ -78,6 +78,15 @@ public final class MeterNames {
     /** Gauge: event-stream clients connected now. */
     public static final String EVENTS_CLIENTS = "firstcontact.events.clients";
 
+    // ---- the advisor desktop (DeskBinder)
+
+    /** Timer: from a journal entry's commit to the changed desk written to an advisor's connection. */
+    public static final String DESK_PUSH = "firstcontact.desk.push";
+    /** Timer: from an offer's commit to its screen pop (the account) written to the advisor's desk. */
+    public static final String DESK_SCREEN_POP = "firstcontact.desk.screenpop";
+    /** Gauge: desk push connections open now. */
+    public static final String DESK_CONNECTIONS = "firstcontact.desk.connections";
+
     // ---- API requests (ApiBinder)
 
     /** Timer: API requests by method, route template and status. */

@@ -44,8 +44,9 @@ class MeterNamesTest {
         QueueBinder queues = new QueueBinder(view);
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
+        DeskBinder desk = new DeskBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
-            for (var b : List.of(routing, journal, queues, stream, api, process)) {
+            for (var b : List.of(routing, journal, queues, stream, api, desk, process)) {
                 b.bindTo(registry);
             }
             fed.to(view).to(routing).to(queues);

@@ -1,6 +1,10 @@
 package io.firstcontact.server;
 
+import io.firstcontact.desktop.AgentDesktop;
+import io.firstcontact.desktop.DeskObserver;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.metrics.DeskBinder;
 import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.metrics.HostObservers;
 import io.firstcontact.metrics.JournalBinder;
@@ -25,6 +29,7 @@ import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.demo.DemoCentre;
+import io.firstcontact.server.demo.DemoStaff;
 import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
@@ -44,8 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API, and
- * in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
+ * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API with
+ * the advisor desktop beside it, and in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
  * stops it in reverse (intake closed first, the journal flushed, the lease released).
  */
 public final class FirstContactServer implements AutoCloseable {
@@ -64,11 +69,15 @@ public final class FirstContactServer implements AutoCloseable {
     private final EventLog events;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
+    /** The demo's staff sign-ins, in demo mode; else empty. */
+    private List<DemoStaff.Login> demoLogins = List.of();
 
     private ApiServer api;
     private DemoTraffic demo;
     private io.firstcontact.server.channels.Channels channels;
     private Sessions sessions;
+    private final AgentDesktop desktop;
+    private DeskBinder deskMeters;
 
     /**
      * Builds the server; nothing listens or routes until {@link #start()}.
@@ -104,7 +113,39 @@ public final class FirstContactServer implements AutoCloseable {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
+        DesktopOptions desktopOptions = config.desktop();
+        if (config.demoMode()) {
+            demoLogins = DemoStaff.loadOrCreate(config.dataDir());
+            desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
+        }
+        this.desktop = new AgentDesktop(
+                vertx,
+                desktopOptions,
+                runtime,
+                view,
+                runtime::onEngineThread,
+                new NoBackOffice(),
+                InstantSource.system(),
+                new DeskObserver() {
+                    @Override
+                    public void pushed(long nanos) {
+                        deskMeters.pushed(nanos);
+                    }
+
+                    @Override
+                    public void screenPopped(long nanos) {
+                        deskMeters.screenPopped(nanos);
+                    }
+                },
+                agent -> {
+                    if (sessions != null) {
+                        sessions.restoredElsewhere(agent);
+                    }
+                });
+        deskMeters = new DeskBinder(desktop::connections);
+        deskMeters.bindTo(registry);
         runtime.subscribe(view);
+        runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
         runtime.subscribe(gauges);
@@ -112,12 +153,14 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                desktop.restore(snapshot);
             }
 
             @Override
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
 
@@ -173,12 +216,26 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        if (config.demoMode()) {
+            defineDeskAdvisors();
+        }
+        desktop.recovered();
+        desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
         channels = new io.firstcontact.server.channels.Channels(
                 config, vertx, new io.firstcontact.server.channels.ViewReads(runtime, view));
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
+        api = new ApiServer(
+                vertx,
+                config,
+                runtime,
+                tokens,
+                stream,
+                new ViewRoutes(runtime, view),
+                sessions,
+                apiMeters,
+                desktop::mount);
         api.supervision(channels.supervision());
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         channels.start(runtime);
@@ -196,6 +253,28 @@ public final class FirstContactServer implements AutoCloseable {
                     config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
                     runtime.epoch()); // and ids no earlier start used
             demo.start();
+            LOG.info(
+                    "Demo desk: sign in at http://localhost:{}/signin with {} (all in {}/{})",
+                    api.port(),
+                    String.join(
+                            ", ",
+                            demoLogins.stream()
+                                    .map(l -> l.username() + " / " + l.password())
+                                    .toList()),
+                    config.dataDir(),
+                    DemoStaff.FILE);
+        }
+    }
+
+    /** A journal from before the desk advisors existed gets them now (DefineAgent is idempotent). */
+    private void defineDeskAdvisors() throws Exception {
+        List<String> known = runtime.query(
+                        e -> view.agents().stream().map(AgentView::agentId).toList())
+                .get(10, TimeUnit.SECONDS);
+        for (Command.DefineAgent a : DemoCentre.deskAdvisors()) {
+            if (!known.contains(a.agentId())) {
+                runtime.submit("seed", null, a).get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -286,6 +365,7 @@ public final class FirstContactServer implements AutoCloseable {
         LOG.info("stopping");
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        desktop.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * The public listener: {@code /api/v1}, and beside it whatever the modules mount (the staff pages and desk). Every route needs a bearer token (401 without a valid one) and checks its role
  * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
  */
 public final class ApiServer {
@@ -36,6 +36,7 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final java.util.function.Consumer<Router> more;
     private volatile HttpServer server;
     private volatile Supervision supervision;
 
@@ -47,7 +48,8 @@ public final class ApiServer {
             EventStream events,
             ViewRoutes views,
             Sessions sessions,
-            ApiBinder meters) {
+            ApiBinder meters,
+            java.util.function.Consumer<Router> more) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -57,6 +59,7 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.more = more;
     }
 
     /** The voice channel's supervision, when Asterisk is configured; set before {@link #start()}. */
@@ -125,6 +128,7 @@ public final class ApiServer {
             }
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
+        more.accept(router); // the staff pages and the desk, beside the API
         byte[] openapi = openapi();
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()

@@ -1,6 +1,7 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  */
 public record ServerConfig(
@@ -33,6 +35,7 @@ public record ServerConfig(
         Logging logging,
         Demo demo,
         JsonNode routing,
+        DesktopOptions desktop,
         VoiceConfig voice) {
 
     public enum Mode {
@@ -59,6 +62,7 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, Logging.DEFAULTS);
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
+        desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         if (voice != null) {
             voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
         }
@@ -80,6 +84,7 @@ public record ServerConfig(
                 Logging.DEFAULTS,
                 Demo.DEFAULTS,
                 null,
+                DesktopOptions.defaults(),
                 null);
     }
 
