@@ -66,6 +66,10 @@ public final class FirstContactServer implements AutoCloseable {
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
+    /** The numbers the voice adapter dials for callbacks and outbound calls, followed beside the read model. */
+    private final io.firstcontact.server.channels.DialNumbers dialNumbers =
+            new io.firstcontact.server.channels.DialNumbers();
+
     private final EventLog events;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
@@ -145,6 +149,7 @@ public final class FirstContactServer implements AutoCloseable {
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);
         runtime.subscribe(view);
+        runtime.subscribe(dialNumbers);
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
@@ -153,6 +158,7 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                dialNumbers.restore(snapshot);
                 desktop.restore(snapshot);
             }
 
@@ -160,6 +166,7 @@ public final class FirstContactServer implements AutoCloseable {
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                dialNumbers.committed(input, decision);
                 desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
@@ -225,7 +232,7 @@ public final class FirstContactServer implements AutoCloseable {
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
         channels = new io.firstcontact.server.channels.Channels(
-                config, vertx, new io.firstcontact.server.channels.ViewReads(runtime, view));
+                config, vertx, new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers));
         api = new ApiServer(
                 vertx,
                 config,

@@ -61,7 +61,7 @@ public final class VoiceAdapter implements ChannelAdapter {
         Context context = vertx.getOrCreateContext();
         Switchboard[] holder = new Switchboard[1];
         ami = new AmiLink(options.ami(), event -> holder[0].amiEvent(event));
-        board = new Switchboard(options, context, routing, ami, clock);
+        board = new Switchboard(options, context, routing, reads, ami, clock);
         holder[0] = board;
         subscription = routing.subscribe(board::committed);
         try {

@@ -17,6 +17,7 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.AttributeClass;
+import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.HostObserver;
@@ -118,6 +119,36 @@ final class InProcessRouting implements RoutingPort, LiveReads, AutoCloseable {
                         }
                     });
                     return d;
+                },
+                engineThread);
+    }
+
+    /** As the server follows them: the number of a live interaction created with one (callbacks, outbound calls). */
+    @Override
+    public CompletionStage<Optional<DialOut>> dialOut(String interactionId) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    DialOut found = null;
+                    for (Journal.Entry e : entries) {
+                        if (e.input().command() instanceof Command.CreateInteraction c
+                                && c.interactionId().equals(interactionId)
+                                && !e.decision().refused()) {
+                            String callback = c.attributes().get(CALLBACK_NUMBER);
+                            String dial = c.attributes().get(DIAL_NUMBER);
+                            if (callback != null) {
+                                found = new DialOut(callback, true);
+                            } else if (dial != null) {
+                                found = new DialOut(dial, c.direction() == Direction.CALLBACK);
+                            }
+                        }
+                        for (Fact f : e.decision().facts()) {
+                            if (f instanceof Fact.InteractionEnded end
+                                    && end.interactionId().equals(interactionId)) {
+                                found = null;
+                            }
+                        }
+                    }
+                    return Optional.ofNullable(found);
                 },
                 engineThread);
     }

@@ -8,14 +8,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 
-/** The channel edges' reads, answered from the read model on the engine's thread (where it lives). */
+/**
+ * The channel edges' reads, answered on the engine's thread from the read model and from the dial numbers followed
+ * beside it (where they live).
+ */
 public final class ViewReads implements LiveReads {
     private final RoutingRuntime runtime;
     private final LiveView view;
+    private final DialNumbers dialNumbers;
 
-    public ViewReads(RoutingRuntime runtime, LiveView view) {
+    public ViewReads(RoutingRuntime runtime, LiveView view, DialNumbers dialNumbers) {
         this.runtime = runtime;
         this.view = view;
+        this.dialNumbers = dialNumbers;
+    }
+
+    @Override
+    public CompletionStage<Optional<DialOut>> dialOut(String interactionId) {
+        return runtime.query(engine -> dialNumbers.of(interactionId));
     }
 
     @Override

@@ -42,6 +42,8 @@ final class Call {
     Leg customer;
     /** The number a callback dials; personal, never logged. */
     String callbackNumber;
+    /** A call the centre places (a callback or an advisor's outbound call) that routing holds the number of, or null. */
+    io.firstcontact.router.api.port.LiveReads.DialOut dialOut;
     /** The entry script still runs on the caller's channel: a bridge waits for it to end. */
     boolean inIvr;
     /** What to do once the entry script has ended. */

@@ -2,6 +2,7 @@ package io.firstcontact.channels.voice.calls;
 
 import io.firstcontact.channels.voice.ami.AmiEvent;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.EndReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -73,8 +74,11 @@ final class Callbacks {
                     LOG.warn("voice: the callback of {} answered but could not be bridged: {}", c, e.getMessage());
                 }
             });
-            board.submit(
-                    "callback-answered:" + leg.actionId, new Command.CallbackDialOutcome(c.interactionId, "ANSWERED"));
+            if (c.dialOut == null || c.dialOut.callback()) {
+                board.submit(
+                        "callback-answered:" + leg.actionId,
+                        new Command.CallbackDialOutcome(c.interactionId, "ANSWERED"));
+            }
             return;
         }
         String outcome = switch (r.reason()) {
@@ -85,16 +89,34 @@ final class Callbacks {
         outcome(board, c, outcome);
     }
 
-    /** The customer was not reached: the advisor's leg is released, routing decides whether to try again. */
+    /**
+     * The customer was not reached: the advisor's leg is released. Routing decides whether a callback is tried again;
+     * an advisor's outbound call is one dial, so the adapter ends it (the advisor wraps up), as it does a callback when
+     * the engine does not take dial outcomes.
+     */
     private static void outcome(Switchboard board, Call c, String outcome) {
-        LOG.info("voice: the callback of {} was not answered ({})", c, outcome);
+        LOG.info("voice: the customer of {} was not reached ({})", c, outcome);
         c.stage = Call.Stage.AWAITING_CALLBACK;
         if (c.advisor != null) {
             c.advisor.released = true;
             board.hangup(c.advisor.uniqueid);
             c.advisor = null;
         }
-        board.submit(null, new Command.CallbackDialOutcome(c.interactionId, outcome));
+        if (c.dialOut != null && !c.dialOut.callback() || !board.supported(Command.CallbackDialOutcome.class)) {
+            end(board, c);
+            return;
+        }
+        board.submit(null, new Command.CallbackDialOutcome(c.interactionId, outcome))
+                .thenAccept(d -> {
+                    if (!board.supported(Command.CallbackDialOutcome.class)) {
+                        end(board, c);
+                    }
+                });
+    }
+
+    private static void end(Switchboard board, Call c) {
+        c.ending = true;
+        board.submit("dial-ended:" + c.interactionId, new Command.EndInteraction(c.interactionId, EndReason.COMPLETED));
     }
 
     /** A customer leg hung up before its OriginateResponse: the response tells the outcome. */

@@ -149,7 +149,7 @@ final class Resync {
         releaseOrphanLegs(legs);
         List<String> refs = new ArrayList<>();
         for (Call c : calls.all()) {
-            if (!lost.contains(c.interactionId)) {
+            if (!lost.contains(c.interactionId) && c.sourceRef != null) { // a call the centre places is not voice's
                 refs.add(c.sourceRef);
             }
         }

@@ -14,6 +14,7 @@ import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.vertx.core.Context;
 import java.time.InstantSource;
@@ -49,6 +50,7 @@ public final class Switchboard {
     private final VoiceOptions options;
     private final Context context;
     private final RoutingPort routing;
+    private final LiveReads reads;
     private final AmiLink ami;
     private final InstantSource clock;
     final Calls calls = new Calls();
@@ -63,11 +65,20 @@ public final class Switchboard {
     private boolean synced;
     /** Offers for callers not known yet, made before the first resynchronisation. */
     private final List<Effect.OfferToAgent> awaitingSync = new java.util.ArrayList<>();
+    /** Offers whose interaction is being looked up in routing (a call the centre places), by offer id. */
+    private final java.util.Set<String> lookingUp = new java.util.HashSet<>();
 
-    public Switchboard(VoiceOptions options, Context context, RoutingPort routing, AmiLink ami, InstantSource clock) {
+    public Switchboard(
+            VoiceOptions options,
+            Context context,
+            RoutingPort routing,
+            LiveReads reads,
+            AmiLink ami,
+            InstantSource clock) {
         this.options = options;
         this.context = context;
         this.routing = routing;
+        this.reads = reads;
         this.ami = ami;
         this.clock = clock;
         this.dialler = new Dialler(this, options, clock);
@@ -372,7 +383,7 @@ public final class Switchboard {
                     // Before the first resynchronisation the adapter may not know this caller yet (a restart).
                     awaitingSync.add(o);
                 } else {
-                    dialler.offer(o);
+                    offer(o);
                 }
             }
             case Effect.WithdrawOffer w -> withdraw(w);
@@ -393,11 +404,42 @@ public final class Switchboard {
         synced = true;
         List<Effect.OfferToAgent> waiting = List.copyOf(awaitingSync);
         awaitingSync.clear();
-        waiting.forEach(dialler::offer);
+        waiting.forEach(this::offer);
+    }
+
+    /**
+     * Rings the advisor of an offer. A call nobody waits on the line for — a callback, an advisor's outbound call — is
+     * not one the adapter holds: routing knows its number, and the customer is dialled once the advisor answers.
+     */
+    private void offer(Effect.OfferToAgent o) {
+        if (calls.call(o.interactionId()).isPresent()) {
+            dialler.offer(o);
+            return;
+        }
+        lookingUp.add(o.offerId());
+        reads.dialOut(o.interactionId())
+                .whenComplete((d, e) -> onContext(() -> {
+                    if (!lookingUp.remove(o.offerId())) {
+                        return; // withdrawn meanwhile
+                    }
+                    if (e != null) {
+                        LOG.warn("voice: could not read what offer {} is for: {}", o.offerId(), e.getMessage());
+                        return;
+                    }
+                    if (d.isPresent() && calls.call(o.interactionId()).isEmpty()) {
+                        Call c = new Call(o.interactionId(), null, null, Call.Stage.AWAITING_CALLBACK);
+                        c.callbackNumber = d.get().number();
+                        c.dialOut = d.get();
+                        c.queue = o.queue();
+                        calls.add(c);
+                    }
+                    dialler.offer(o);
+                }));
     }
 
     private void withdraw(Effect.WithdrawOffer w) {
         awaitingSync.removeIf(o -> o.offerId().equals(w.offerId()));
+        lookingUp.remove(w.offerId());
         calls.offer(w.offerId()).ifPresent(l -> {
             l.released = true;
             calls.forget(l);

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * What a channel edge reads of routing's committed state, beside the {@link RoutingPort} it acts through: what it
  * tells a waiting customer (their place in line, their expected wait) and which phone each logged-in advisor sits at
- * (after a restart, before any new login is seen). Answered from the read model; never blocks the caller's thread.
+ * (after a restart, before any new login is seen), and the number a call the centre places dials. Answered from
+ * routing's committed state; never blocks the caller's thread.
  */
 public interface LiveReads {
 
@@ -17,6 +18,37 @@ public interface LiveReads {
 
     /** The phone device of every logged-in advisor who has one, by advisor id. */
     CompletionStage<Map<String, String>> advisorDevices();
+
+    /** The attribute that holds the number a callback dials (personal). */
+    String CALLBACK_NUMBER = "callbackNumber";
+
+    /** The attribute that holds the number an advisor's outbound call dials (personal). */
+    String DIAL_NUMBER = "dialNumber";
+
+    /**
+     * The number a call the centre places dials — a callback's ({@value #CALLBACK_NUMBER}) or an advisor's outbound
+     * call's ({@value #DIAL_NUMBER}) — for a live interaction that has one; empty otherwise. Nobody waits on the line
+     * for these: the edge rings the advisor first and dials the customer once they answer.
+     */
+    CompletionStage<Optional<DialOut>> dialOut(String interactionId);
+
+    /**
+     * A call the centre places.
+     *
+     * @param number the number to dial, as given (personal: never logged, never in a fact)
+     * @param callback a callback, whose unanswered dials routing retries by its rule; otherwise an outbound call, which
+     *     ends when its one dial fails
+     */
+    record DialOut(String number, boolean callback) {
+        public DialOut {
+            Objects.requireNonNull(number, "number");
+        }
+
+        @Override
+        public String toString() {
+            return callback ? "DialOut[callback]" : "DialOut[outbound]";
+        }
+    }
 
     /**
      * Where a waiting interaction stands.
