@@ -12,6 +12,7 @@ import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
 import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.CancelCause;
@@ -34,6 +35,8 @@ import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
+import io.firstcontact.server.ivr.NoBackOffice;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RoutingRuntime;
@@ -76,10 +79,14 @@ public final class FirstContactServer implements AutoCloseable {
     /** The demo's staff sign-ins, in demo mode; else empty. */
     private List<DemoStaff.Login> demoLogins = List.of();
 
+    /** The account directory the IVR looks customers up in and records payments to. */
+    private final AccountDirectory accounts;
+
     private ApiServer api;
     private DemoTraffic demo;
     private io.firstcontact.server.channels.Channels channels;
     private Sessions sessions;
+    private IvrService ivr;
     private final AgentDesktop desktop;
     private DeskBinder deskMeters;
 
@@ -90,8 +97,21 @@ public final class FirstContactServer implements AutoCloseable {
      *     anything is written (the routing runtime writes the node id and the journal key when it is built)
      */
     public FirstContactServer(ServerConfig config) {
+        this(config, new NoBackOffice());
+    }
+
+    /**
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
+     * @param accounts the account directory the IVR looks customers up in and records payments to (until the server
+     *     has an account context of its own, {@link NoBackOffice}: the back office is unavailable)
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written
+     */
+    public FirstContactServer(ServerConfig config, AccountDirectory accounts) {
         ListenerPorts.requireAvailable(config);
         this.config = config;
+        this.accounts = accounts;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
@@ -223,6 +243,8 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        ivr = IvrService.start(
+                config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         if (config.demoMode()) {
             defineDeskAdvisors();
         }
@@ -242,6 +264,8 @@ public final class FirstContactServer implements AutoCloseable {
                 new ViewRoutes(runtime, view),
                 sessions,
                 apiMeters,
+                ivr,
+                view,
                 desktop::mount);
         api.supervision(channels.supervision());
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -282,6 +306,19 @@ public final class FirstContactServer implements AutoCloseable {
             if (!known.contains(a.agentId())) {
                 runtime.submit("seed", null, a).get(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** The IVR (flows over the telephone and chat), or null when none is configured. */
+    public IvrService ivr() {
+        return ivr;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("routing did not answer: " + e, e);
         }
     }
 

@@ -129,6 +129,8 @@ class OpenApiContractTest {
                 Map.of(
                         "lease",
                         Map.of("ttl", "60s"),
+                        "ivr",
+                        Map.of("flows", IvrFlowsFile.write(dir).toString()),
                         "voice",
                         Map.of(
                                 "ami",
@@ -1283,6 +1285,8 @@ class OpenApiContractTest {
                         .status())
                 .isEqualTo(403);
 
+        ivr();
+
         // The event stream: its committed events match the described data; a bad Last-Event-ID is refused.
         eventStream(json(opened, "entryId"));
         assertThat(call("integration", "GET", "/api/v1/events", null, Map.of("Last-Event-ID", "yesterday"))
@@ -1311,6 +1315,65 @@ class OpenApiContractTest {
                 .isEqualTo(documented);
         assertThat(statusesSeen).contains(200, 201, 400, 401, 403, 404, 409, 412, 413, 415, 422, 428);
         System.out.println("OpenAPI contract: " + checked + " live responses validated, statuses " + statusesSeen);
+    }
+
+    /** The IVR: its flows versioned with If-Match, its calendars, and a chat taken through it turn by turn. */
+    private void ivr() throws Exception {
+        var flows = call("supervisor", "GET", "/api/v1/ivr/flows", null);
+        assertThat(flows.status()).isEqualTo(200);
+        String etag = flows.header("ETag");
+        String body = TestServer.JSON.writeValueAsString(flows.json().get("flows"));
+        assertThat(call("admin", "PUT", "/api/v1/ivr/flows", body).status()).isEqualTo(428);
+        assertThat(call("admin", "PUT", "/api/v1/ivr/flows", body, Map.of("If-Match", "\"0\""))
+                        .status())
+                .isEqualTo(412);
+        assertThat(call(
+                                "admin",
+                                "PUT",
+                                "/api/v1/ivr/flows",
+                                body.replace("\"next\":\"main-menu\"", "\"next\":\"nowhere\""),
+                                Map.of("If-Match", etag))
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("supervisor", "PUT", "/api/v1/ivr/flows", body, Map.of("If-Match", etag))
+                        .status())
+                .isEqualTo(403);
+        assertThat(call("admin", "PUT", "/api/v1/ivr/flows", body, Map.of("If-Match", etag))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(call("supervisor", "GET", "/api/v1/ivr/calendars", null).status())
+                .isEqualTo(200);
+        assertThat(call("supervisor", "POST", "/api/v1/ivr/calendars/office/close", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("supervisor", "POST", "/api/v1/ivr/calendars/office/open", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("admin", "POST", "/api/v1/ivr/calendars/nowhere/close", null)
+                        .status())
+                .isEqualTo(404);
+
+        var chat = call(
+                "integration", "POST", "/api/v1/interactions", "{\"sourceRef\":\"chat:ivr-1\",\"channel\":\"chat\"}");
+        String id = json(chat, "interactionId");
+        String at = "/api/v1/interactions/" + id + "/ivr";
+        assertThat(call("integration", "POST", at, "{\"email\":\"amira@example.org\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", at, null).status()).isEqualTo(409);
+        assertThat(call("integration", "POST", at + "/replies", "{\"text\":\"4\"}", Map.of("Idempotency-Key", "r-1"))
+                        .status())
+                .isEqualTo(422);
+        var hours = call("integration", "POST", at + "/replies", "{\"text\":\"4\"}");
+        assertThat(hours.status()).isEqualTo(200);
+        assertThat(call("integration", "POST", at + "/no-reply", null).status()).isEqualTo(200);
+        var left = call("integration", "POST", at + "/leave", null);
+        assertThat(left.status()).isEqualTo(200);
+        assertThat(left.json().at("/ending/kind").asText()).isEqualTo("LEFT");
+        assertThat(call("integration", "POST", at + "/replies", "{\"text\":\"1\"}")
+                        .status())
+                .isEqualTo(404);
     }
 
     /**

@@ -39,6 +39,11 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** A server a test started itself, on {@code dataDir}. */
+    public static TestServer of(FirstContactServer server, Path dataDir) {
+        return new TestServer(server, dataDir);
+    }
+
     /** Starts a server on {@code dataDir} (reused across restarts), with extra YAML fields merged in. */
     public static TestServer start(Path dataDir, Map<String, Object> overrides) throws Exception {
         Path file = writeConfig(dataDir, 0, 0, overrides);

@@ -1,8 +1,10 @@
 package io.firstcontact.server.api;
 
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -36,6 +38,8 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final IvrService ivr;
+    private final LiveView view;
     private final java.util.function.Consumer<Router> more;
     private volatile HttpServer server;
     private volatile Supervision supervision;
@@ -49,6 +53,8 @@ public final class ApiServer {
             ViewRoutes views,
             Sessions sessions,
             ApiBinder meters,
+            IvrService ivr,
+            LiveView view,
             java.util.function.Consumer<Router> more) {
         this.vertx = vertx;
         this.config = config;
@@ -59,6 +65,8 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.ivr = ivr;
+        this.view = view;
         this.more = more;
     }
 
@@ -112,6 +120,7 @@ public final class ApiServer {
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
         new SupervisionRoutes(api, supervision).register();
+        new IvrRoutes(api, ivr, view).register();
         views.register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);

@@ -76,6 +76,7 @@ public final class ConfigLoader {
         m.put("FC_LOG_LEVEL", "logging.level");
         m.put("FC_DEMO_SEED", "demo.seed");
         m.put("FC_DEMO_SPEED", "demo.speed");
+        m.put("FC_IVR_FLOWS", "ivr.flows");
         m.put("FC_VOICE_SERVER", "voice.server");
         m.put("FC_AMI_HOST", "voice.ami.host");
         m.put("FC_AMI_PORT", "voice.ami.port");

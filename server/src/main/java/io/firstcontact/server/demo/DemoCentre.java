@@ -132,6 +132,15 @@ public final class DemoCentre {
 
     private final double speed;
 
+    /** The demo traffic's attributes and what the IVR hands over with a caller. */
+    private static List<AttributeDefinition> attributes() {
+        List<AttributeDefinition> all = new ArrayList<>();
+        all.add(new AttributeDefinition(DemoTraffic.SERVICE_ATTRIBUTE, AttributeClass.DISPLAY));
+        all.add(new AttributeDefinition(DemoTraffic.ENQUIRY_ATTRIBUTE, AttributeClass.DISPLAY));
+        all.addAll(io.firstcontact.server.ivr.IvrAttributes.definitions());
+        return all;
+    }
+
     /** The demo centre in real time. */
     public DemoCentre() {
         this(1);
@@ -183,9 +192,7 @@ public final class DemoCentre {
                         new NotReadyReason(BREAK, false),
                         new NotReadyReason(LUNCH, true),
                         new NotReadyReason(TRAINING, true)),
-                List.of(
-                        new AttributeDefinition(DemoTraffic.SERVICE_ATTRIBUTE, AttributeClass.DISPLAY),
-                        new AttributeDefinition(DemoTraffic.ENQUIRY_ATTRIBUTE, AttributeClass.DISPLAY)),
+                attributes(),
                 new RoutingPolicy(
                         3,
                         engineMillis(5 * MINUTE),
