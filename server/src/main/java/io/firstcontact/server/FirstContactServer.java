@@ -254,7 +254,10 @@ public final class FirstContactServer implements AutoCloseable {
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
         channels = new io.firstcontact.server.channels.Channels(
-                config, vertx, new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers));
+                config,
+                vertx,
+                new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers),
+                ivr == null ? null : ivr.ivr());
         api = new ApiServer(
                 vertx,
                 config,

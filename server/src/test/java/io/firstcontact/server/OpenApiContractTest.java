@@ -1397,7 +1397,8 @@ class OpenApiContractTest {
         assertThat(call("admin", "POST", "/api/v1/agents/a2/login", "{\"ready\":true,\"device\":\"no slash\"}")
                         .status())
                 .isEqualTo(422);
-        AsteriskPeer.Caller caller = peer.call("07700900999", "1");
+        // through the IVR's flows: 0 is "speak to an advisor"
+        AsteriskPeer.Caller caller = peer.call("07700900999", "0");
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (caller.bridgedWith().stream().noneMatch(n -> n.startsWith("PJSIP/1001-"))) {
             assertThat(System.nanoTime()).as("the caller bridged to a2's phone").isLessThan(deadline);

@@ -3,7 +3,10 @@ package io.firstcontact.channels.voice;
 import io.firstcontact.channels.voice.agi.AgiScripts;
 import io.firstcontact.channels.voice.ami.AmiLink;
 import io.firstcontact.channels.voice.calls.Switchboard;
+import io.firstcontact.ivr.run.Ivr;
+import io.firstcontact.ivr.voice.VoiceIvr;
 import io.firstcontact.router.api.notify.Notifier;
+import io.firstcontact.router.api.port.CallRecording;
 import io.firstcontact.router.api.port.ChannelAdapter;
 import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -32,6 +35,7 @@ public final class VoiceAdapter implements ChannelAdapter {
     private final Vertx vertx;
     private final LiveReads reads;
     private final Notifier notifier;
+    private final Ivr ivr;
     private final InstantSource clock;
     private Switchboard board;
     private AmiLink ami;
@@ -39,10 +43,20 @@ public final class VoiceAdapter implements ChannelAdapter {
     private RoutingPort.Subscription subscription;
 
     public VoiceAdapter(VoiceOptions options, Vertx vertx, LiveReads reads, Notifier notifier, InstantSource clock) {
+        this(options, vertx, reads, notifier, null, clock);
+    }
+
+    /**
+     * @param ivr the IVR whose flows serve callers before an advisor, or null: the one-digit menu of {@code
+     *     options.menu()} chooses their queue
+     */
+    public VoiceAdapter(
+            VoiceOptions options, Vertx vertx, LiveReads reads, Notifier notifier, Ivr ivr, InstantSource clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.reads = Objects.requireNonNull(reads, "reads");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.ivr = ivr;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -67,8 +81,9 @@ public final class VoiceAdapter implements ChannelAdapter {
         try {
             // Devices before the first resynchronisation, so the calls taken up again can be rung.
             board.devices(reads.advisorDevices().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            VoiceIvr flows = ivr == null ? null : new VoiceIvr(ivr, recording());
             agi = new io.firstcontact.channels.voice.agi.AgiFrontEnd(
-                    options.agi(), AgiScripts.all(options, routing, board, reads, notifier, clock));
+                    options.agi(), AgiScripts.all(options, routing, board, reads, notifier, flows, clock));
             agi.start();
         } catch (IOException e) {
             subscription.close();
@@ -111,6 +126,25 @@ public final class VoiceAdapter implements ChannelAdapter {
      */
     public CompletionStage<Void> muteRecording(String interactionId, boolean muted) {
         return board.muteRecording(interactionId, muted);
+    }
+
+    /**
+     * Pauses and resumes the recording of a call while card digits are keyed: {@code MixMonitorMute} both ways on the
+     * advisor's leg, where the sample dialplan records. A call not recorded (in the IVR, before any advisor; or with
+     * {@code voice.recordCalls} off) succeeds at once; a call the adapter does not hold fails.
+     */
+    public CallRecording recording() {
+        return new CallRecording() {
+            @Override
+            public CompletionStage<Void> pause(String interactionId) {
+                return muteRecording(interactionId, true);
+            }
+
+            @Override
+            public CompletionStage<Void> resume(String interactionId) {
+                return muteRecording(interactionId, false);
+            }
+        };
     }
 
     /**

@@ -45,6 +45,9 @@ class SampleConfigurationTest {
             assertThat(dialplan).contains("AGI(agi://${FC_ROUTER}/" + script + ")");
         }
         assertThat(dialplan).contains("MixMonitor(${FC_RECORDING},b)");
+        assertThat(dialplan)
+                .as("the entry context forwards the callers the IVR puts through out of hours")
+                .contains("GotoIf($[\"${FC_FORWARD}\" != \"\"]?" + c.outbound() + ",${FC_FORWARD},1)");
     }
 
     private static String section(String conf, String name) {

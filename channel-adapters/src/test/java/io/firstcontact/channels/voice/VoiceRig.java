@@ -2,6 +2,7 @@ package io.firstcontact.channels.voice;
 
 import io.firstcontact.channels.notify.LogNotifier;
 import io.firstcontact.channels.voice.peer.AsteriskPeer;
+import io.firstcontact.ivr.run.Ivr;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -17,6 +18,7 @@ final class VoiceRig implements AutoCloseable {
     final Vertx vertx;
     VoiceAdapter adapter;
     private final VoiceOptions options;
+    private final Ivr ivr;
     final LogNotifier sms = new LogNotifier();
 
     VoiceRig() {
@@ -24,7 +26,15 @@ final class VoiceRig implements AutoCloseable {
     }
 
     VoiceRig(java.util.function.UnaryOperator<VoiceOptions> tune) {
+        this(tune, routing -> null);
+    }
+
+    /** @param ivr the IVR callers go through, made for this rig's routing (null: the one-digit menu) */
+    VoiceRig(
+            java.util.function.UnaryOperator<VoiceOptions> tune,
+            java.util.function.Function<InProcessRouting, Ivr> ivr) {
         routing = new InProcessRouting().configured();
+        this.ivr = ivr.apply(routing);
         peer = AsteriskPeer.start();
         vertx = Vertx.vertx();
         VoiceOptions options = tune.apply(VoiceOptions.defaults(new VoiceOptions.Ami(
@@ -47,7 +57,7 @@ final class VoiceRig implements AutoCloseable {
     }
 
     private void startAdapter() {
-        adapter = new VoiceAdapter(options, vertx, routing, sms, InstantSource.system());
+        adapter = new VoiceAdapter(options, vertx, routing, sms, ivr, InstantSource.system());
         adapter.start(routing).toCompletableFuture().join();
         peer.agiServer("127.0.0.1", adapter.agiPort());
         Await.until(adapter::amiConnected, "the adapter to log in to the peer");

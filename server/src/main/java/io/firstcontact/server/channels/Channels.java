@@ -3,6 +3,7 @@ package io.firstcontact.server.channels;
 import io.firstcontact.channels.notify.LogNotifier;
 import io.firstcontact.channels.voice.SupervisionMode;
 import io.firstcontact.channels.voice.VoiceAdapter;
+import io.firstcontact.ivr.run.Ivr;
 import io.firstcontact.router.api.port.ChannelAdapter;
 import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.server.api.Supervision;
@@ -28,9 +29,14 @@ public final class Channels {
     private final List<ChannelAdapter> adapters = new ArrayList<>();
     private final VoiceAdapter voice;
 
-    public Channels(ServerConfig config, Vertx vertx, LiveReads reads) {
+    /**
+     * @param ivr the IVR callers go through before an advisor, or null (none configured: the voice menu chooses the
+     *     queue)
+     */
+    public Channels(ServerConfig config, Vertx vertx, LiveReads reads, Ivr ivr) {
         if (config.voice() != null) {
-            voice = new VoiceAdapter(config.voice().options(), vertx, reads, new LogNotifier(), InstantSource.system());
+            voice = new VoiceAdapter(
+                    config.voice().options(), vertx, reads, new LogNotifier(), ivr, InstantSource.system());
             adapters.add(voice);
         } else {
             voice = null;

@@ -2,6 +2,7 @@ package io.firstcontact.channels.voice.agi;
 
 import io.firstcontact.channels.voice.VoiceOptions;
 import io.firstcontact.channels.voice.calls.Switchboard;
+import io.firstcontact.ivr.voice.VoiceIvr;
 import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -24,9 +25,10 @@ public final class AgiScripts {
             Switchboard board,
             LiveReads reads,
             Notifier notifier,
+            VoiceIvr ivr,
             InstantSource clock) {
         return Map.of(
-                ENTRY, new EntryScript(options, routing, board, clock),
+                ENTRY, new EntryScript(options, routing, board, ivr, clock),
                 ANNOUNCE, new AnnouncementScript(options, reads),
                 CALLBACK, new CallbackScript(routing, board),
                 SMS_LINK, new SmsLinkScript(options, board, notifier));

@@ -2,7 +2,11 @@ package io.firstcontact.channels.voice.agi;
 
 import io.firstcontact.channels.voice.VoiceOptions;
 import io.firstcontact.channels.voice.calls.Switchboard;
+import io.firstcontact.ivr.engine.Call;
+import io.firstcontact.ivr.engine.Ending;
+import io.firstcontact.ivr.voice.VoiceIvr;
 import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.account.E164;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.model.Attributes;
@@ -25,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code AGI(agi://…/entry)}: a call arrives. The caller is identified by their number (the customer reference until
  * the account directory comes), the interaction is created with the source reference {@code voice:<server>:<linkedid>}
  * and its id set on the channel ({@code FC_INTERACTION_ID}, with {@code FC_QUEUE} and {@code FC_WAIT_START}, so a
- * restarted router finds its callers again), a one-digit menu chooses the queue, and the caller is queued. When the
- * script returns, the dialplan takes the caller to the holding context.
+ * restarted router finds its callers again). The IVR's flows then serve the caller (without an IVR configured, a
+ * one-digit menu chooses the queue), and a caller for an advisor is queued. When the script returns, the dialplan
+ * takes the caller to the holding context.
  */
 final class EntryScript implements AgiScript {
     private static final Logger LOG = LoggerFactory.getLogger(EntryScript.class);
@@ -34,12 +39,16 @@ final class EntryScript implements AgiScript {
     private final VoiceOptions options;
     private final RoutingPort routing;
     private final Switchboard board;
+    /** The IVR's flows, or null: the one-digit menu chooses the queue. */
+    private final VoiceIvr ivr;
+
     private final InstantSource clock;
 
-    EntryScript(VoiceOptions options, RoutingPort routing, Switchboard board, InstantSource clock) {
+    EntryScript(VoiceOptions options, RoutingPort routing, Switchboard board, VoiceIvr ivr, InstantSource clock) {
         this.options = options;
         this.routing = routing;
         this.board = board;
+        this.ivr = ivr;
         this.clock = clock;
     }
 
@@ -70,28 +79,19 @@ final class EntryScript implements AgiScript {
                 return;
             }
             created = true;
+            if (ivr != null) {
+                selfService(channel, id, shared);
+                return;
+            }
             String queue = menu(channel);
-            channel.setVariable("FC_QUEUE", queue);
-            channel.setVariable("FC_WAIT_START", String.valueOf(clock.millis()));
-            channel.setVariable(
-                    "FC_ANNOUNCE_EVERY", String.valueOf(options.announceEvery().toSeconds()));
+            waiting(channel, queue);
             Scripts.decide(
                     routing,
                     Switchboard.SOURCE,
                     "attributes:" + id,
                     new Command.UpdateAttributes(id, attributes(shared, queue)));
             board.queued(id, queue);
-            Decision queued = Scripts.decide(
-                    routing,
-                    Switchboard.SOURCE,
-                    "queue:" + id,
-                    new Command.QueueInteraction(id, QueueRequest.to(queue)));
-            if (queued.refused()) {
-                LOG.warn(
-                        "voice: routing refused to queue a call in {}: {}",
-                        queue,
-                        queued.effects().getFirst());
-            }
+            queue(id, QueueRequest.to(queue));
         } catch (AgiHangupException e) {
             // The caller hung up in the menu. Their hang-up event may have been seen before the creation was
             // sequenced, so the end is asked for here too (a second end changes nothing).
@@ -106,6 +106,84 @@ final class EntryScript implements AgiScript {
             channel.setVariable("FC_INTERACTION_ID", "");
         } finally {
             board.ivrEnded(id);
+        }
+    }
+
+    /**
+     * The IVR's flows run on this channel until the call leaves them; routing is then told what they decided, in order:
+     * handed to an advisor (the caller's attributes beside the IVR's, then the queue; the dialplan takes them to the
+     * holding context), helped or told the queue is closed (the call ends here), forwarded out of hours (the dialplan
+     * puts the call through to {@code FC_FORWARD}), or gone.
+     */
+    private void selfService(AgiChannel channel, String id, String shared)
+            throws AgiException, Scripts.RoutingUnavailable {
+        Ending ending = ivr.run(channel, new Call(id, "voice", e164(shared), null, null));
+        List<Command> commands = ending.commands(id, attributes(shared, null));
+        switch (ending) {
+            case Ending.HandOver h -> {
+                waiting(channel, h.request().queue());
+                board.queued(id, h.request().queue());
+                for (Command c : commands) {
+                    if (c instanceof Command.QueueInteraction q) {
+                        queue(id, q.request());
+                    } else {
+                        Scripts.decide(routing, Switchboard.SOURCE, c.type() + ":" + id, c);
+                    }
+                }
+            }
+            case Ending.Forward f -> {
+                board.leavesByDialplan(id);
+                channel.setVariable("FC_FORWARD", f.number());
+                submitAll(id, commands);
+            }
+            case Ending.SelfServed s -> {
+                board.leavesByDialplan(id);
+                submitAll(id, commands);
+                channel.hangup();
+            }
+            case Ending.Closed c -> {
+                board.leavesByDialplan(id);
+                submitAll(id, commands);
+                channel.hangup();
+            }
+            case Ending.CallerLeft l -> submitAll(id, commands);
+        }
+    }
+
+    private void submitAll(String id, List<Command> commands) throws Scripts.RoutingUnavailable {
+        for (Command c : commands) {
+            Scripts.decide(routing, Switchboard.SOURCE, c.type() + ":" + id, c);
+        }
+    }
+
+    /** The channel variables a waiting caller carries, so that a restarted router finds them again. */
+    private void waiting(AgiChannel channel, String queue) throws AgiException {
+        channel.setVariable("FC_QUEUE", queue);
+        channel.setVariable("FC_WAIT_START", String.valueOf(clock.millis()));
+        channel.setVariable(
+                "FC_ANNOUNCE_EVERY", String.valueOf(options.announceEvery().toSeconds()));
+    }
+
+    private void queue(String id, QueueRequest request) throws Scripts.RoutingUnavailable {
+        Decision queued =
+                Scripts.decide(routing, Switchboard.SOURCE, "queue:" + id, new Command.QueueInteraction(id, request));
+        if (queued.refused()) {
+            LOG.warn(
+                    "voice: routing refused to queue a call in {}: {}",
+                    request.queue(),
+                    queued.effects().getFirst());
+        }
+    }
+
+    /** The caller's number as the IVR's back-office lookups key it, or null when it is not a telephone number. */
+    private static String e164(String number) {
+        if (number == null) {
+            return null;
+        }
+        try {
+            return E164.normalise(number);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

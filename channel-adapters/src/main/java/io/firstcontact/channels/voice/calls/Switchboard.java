@@ -577,6 +577,9 @@ public final class Switchboard {
 
     private void ended(EngineInput input, Call c, Fact.InteractionEnded e) {
         calls.remove(c);
+        if (c.ending && c.stage == Call.Stage.IVR) {
+            return; // the IVR ended it: the entry script and the dialplan take the caller on
+        }
         if (e.reason() == EndReason.TRANSFERRED_OUT && input.command() instanceof Command.TransferExternal t) {
             transferOut(c, t.destination());
             return;
@@ -653,6 +656,14 @@ public final class Switchboard {
         }));
     }
 
+    /**
+     * The IVR ended the call's interaction itself (helped, closed, forwarded out of hours): the dialplan or the script
+     * takes the caller on, so the end routing records moves no channel and the caller's hang-up ends nothing more.
+     */
+    public void leavesByDialplan(String interactionId) {
+        onContext(() -> calls.call(interactionId).ifPresent(c -> c.ending = true));
+    }
+
     /** The entry script let go of the caller's channel: what waited for it (a bridge, a treatment) goes on. */
     public void ivrEnded(String interactionId) {
         onContext(() -> calls.call(interactionId).ifPresent(c -> {
@@ -690,10 +701,15 @@ public final class Switchboard {
         CompletableFuture<Void> done = new CompletableFuture<>();
         onContext(() -> {
             Call c = calls.call(interactionId).orElse(null);
-            Leg leg = c == null ? null : c.advisor;
-            if (leg == null) {
+            if (c == null) {
                 done.completeExceptionally(
-                        new IllegalStateException("interaction " + interactionId + " has no recorded leg"));
+                        new IllegalStateException("interaction " + interactionId + " is no call in progress"));
+                return;
+            }
+            Leg leg = c.advisor;
+            if (leg == null || !options.recordCalls()) {
+                // Not recorded (yet): recording starts on the advisor's leg, so a call in the IVR has none.
+                done.complete(null);
                 return;
             }
             MixMonitorMuteAction m = new MixMonitorMuteAction(leg.uniqueid, "both", muted ? 1 : 0);

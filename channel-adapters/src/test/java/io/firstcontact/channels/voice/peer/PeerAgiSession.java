@@ -193,9 +193,17 @@ public final class PeerAgiSession implements Runnable {
             case "CHANNEL" -> dead ? DEAD : "200 result=6";
             case "STREAM" -> "200 result=0 endpos=3520";
             case "SAY" ->
-                two.equals("SAY NUMBER") || two.equals("SAY DIGITS") || two.equals("SAY ALPHA")
-                        ? "200 result=0"
-                        : "510 Invalid or unknown command";
+                switch (two) {
+                    // Asterisk 20's say commands: 0 = played to the end without a key
+                    case "SAY NUMBER",
+                            "SAY DIGITS",
+                            "SAY ALPHA",
+                            "SAY DATETIME",
+                            "SAY DATE",
+                            "SAY TIME",
+                            "SAY PHONETIC" -> "200 result=0";
+                    default -> "510 Invalid or unknown command";
+                };
             case "EXEC" -> "200 result=0";
             case "HANGUP" -> {
                 hangingUpItself = true;

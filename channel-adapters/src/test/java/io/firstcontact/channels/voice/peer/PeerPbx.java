@@ -188,16 +188,25 @@ final class PeerPbx {
         Thread.ofVirtual().name("peer-agi-" + c.uniqueid).start(s);
     }
 
-    /** The sample entry context after its AGI: callers the router took go to holding, the others hear a message. */
+    /**
+     * The sample entry context after its AGI: callers the router took go to holding, those the IVR forwards out of
+     * hours to the number in {@code FC_FORWARD}, the others hear a message.
+     */
     private void afterEntry(PeerChannel c) {
         if (!c.alive()) {
             return;
         }
         String id = c.vars.getOrDefault("FC_INTERACTION_ID", "");
         if (id.isEmpty()) {
-            c.at(contexts.entry(), c.exten, 5, "Playback", "ss-noservice");
+            c.at(contexts.entry(), c.exten, 7, "Playback", "ss-noservice");
             c.activity = Activity.TREATMENT;
             thread.schedule(() -> hangup(c, 16, true), 20, TimeUnit.MILLISECONDS);
+            return;
+        }
+        String forward = c.vars.getOrDefault("FC_FORWARD", "");
+        if (!forward.isEmpty()) {
+            c.at(contexts.entry(), c.exten, 5, "Goto", contexts.outbound() + "," + forward + ",1");
+            enter(c, contexts.outbound(), forward);
             return;
         }
         hold(c);
