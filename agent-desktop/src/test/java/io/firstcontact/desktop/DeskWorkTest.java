@@ -74,7 +74,7 @@ class DeskWorkTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().device()))
+        assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().phone()))
                 .isEqualTo("PJSIP/1001");
     }
 

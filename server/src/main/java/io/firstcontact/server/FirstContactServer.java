@@ -243,6 +243,7 @@ public final class FirstContactServer implements AutoCloseable {
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        runtime.openDeadlines();
         ivr = IvrService.start(
                 config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         if (config.demoMode()) {

@@ -32,9 +32,13 @@ import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.ActorKind;
 import io.firstcontact.router.api.model.AttributeClass;
+import io.firstcontact.router.api.model.ConsultOutcome;
+import io.firstcontact.router.api.model.DeviceState;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.MediaClass;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.OverflowAction;
 import io.firstcontact.router.api.model.OverflowTrigger;
@@ -564,6 +568,10 @@ class OpenApiContractTest {
         enums.put("RoutingStrategy", RoutingStrategy.class);
         enums.put("AttributeClass", AttributeClass.class);
         enums.put("Refusal", Refusal.class);
+        enums.put("DeviceState", DeviceState.class);
+        enums.put("DialOutcome", DialOutcome.class);
+        enums.put("ConsultOutcome", ConsultOutcome.class);
+        enums.put("OfferKind", OfferKind.class);
         for (Map.Entry<String, Class<? extends Enum<?>>> e : enums.entrySet()) {
             Set<String> constants = new TreeSet<>();
             for (Enum<?> c : e.getValue().getEnumConstants()) {

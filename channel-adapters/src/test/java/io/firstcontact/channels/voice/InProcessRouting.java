@@ -114,8 +114,8 @@ final class InProcessRouting implements RoutingPort, LiveReads, AutoCloseable {
                 () -> {
                     Map<String, String> d = new TreeMap<>();
                     view.agents().forEach(a -> {
-                        if (a.device() != null) {
-                            d.put(a.agentId(), a.device());
+                        if (a.phone() != null) {
+                            d.put(a.agentId(), a.phone());
                         }
                     });
                     return d;

@@ -72,7 +72,8 @@ class OfferOutcomesTest {
     @Test
     void anUnreachablePhoneFailsTheOfferAndPausesItsAdvisorForTheDevice() {
         try (VoiceRig rig = new VoiceRig()) {
-            rig.peer.phone("PJSIP/1001").unregisters();
+            // registered (Asterisk reports it free) but the call cannot get through: congestion
+            rig.peer.phone("PJSIP/1001").congested();
             rig.routing.advisor("ann", "PJSIP/1001");
             rig.waiting("07700900003", "1");
 

@@ -89,7 +89,7 @@ class WaitingCallerTest {
                     Duration.ofSeconds(10),
                     "a callback request");
             assertThat(asked.interactionId()).isEqualTo(w.id());
-            assertThat(asked.number()).isEqualTo("07700900045");
+            assertThat(asked.number().value()).isEqualTo("07700900045");
         }
     }
 

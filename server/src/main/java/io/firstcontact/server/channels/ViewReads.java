@@ -41,8 +41,8 @@ public final class ViewReads implements LiveReads {
         return runtime.query(engine -> {
             Map<String, String> devices = new TreeMap<>();
             view.agents().forEach(a -> {
-                if (a.device() != null) {
-                    devices.put(a.agentId(), a.device());
+                if (a.phone() != null) {
+                    devices.put(a.agentId(), a.phone());
                 }
             });
             return devices;

@@ -205,6 +205,14 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         return stream;
     }
 
+    /**
+     * Lets deadlines fire: call once recovery's own commands are submitted (docs/routing-contract.md §8), so that the
+     * deadlines that fell due while the router was away come after them.
+     */
+    public void openDeadlines() {
+        host.start();
+    }
+
     /** Registers for recovery callbacks; call before {@link #start()}. */
     public void onRecovery(RecoveryListener listener) {
         recoveryListeners.add(listener);
@@ -402,7 +410,6 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                 this::committed,
                 new DeposingObserver(observer),
                 epoch);
-        host.start();
         LOG.info(
                 "recovered {} entries after {} in {} ms",
                 replayed,

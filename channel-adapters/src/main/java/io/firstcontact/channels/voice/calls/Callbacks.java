@@ -2,6 +2,7 @@ package io.firstcontact.channels.voice.calls;
 
 import io.firstcontact.channels.voice.ami.AmiEvent;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.EndReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class Callbacks {
             if (e != null) {
                 LOG.warn("voice: the callback of {} could not be dialled: {}", c, e.getMessage());
                 board.calls.forget(leg);
-                outcome(board, c, "FAILED");
+                outcome(board, c, DialOutcome.FAILED);
             }
         });
     }
@@ -77,14 +78,14 @@ final class Callbacks {
             if (c.dialOut == null || c.dialOut.callback()) {
                 board.submit(
                         "callback-answered:" + leg.actionId,
-                        new Command.CallbackDialOutcome(c.interactionId, "ANSWERED"));
+                        new Command.CallbackDialOutcome(c.interactionId, DialOutcome.ANSWERED));
             }
             return;
         }
-        String outcome = switch (r.reason()) {
-            case AmiEvent.OriginateResult.BUSY -> "BUSY";
-            case AmiEvent.OriginateResult.NO_ANSWER -> "NO_ANSWER";
-            default -> "FAILED";
+        DialOutcome outcome = switch (r.reason()) {
+            case AmiEvent.OriginateResult.BUSY -> DialOutcome.BUSY;
+            case AmiEvent.OriginateResult.NO_ANSWER -> DialOutcome.NO_ANSWER;
+            default -> DialOutcome.FAILED;
         };
         outcome(board, c, outcome);
     }
@@ -94,7 +95,7 @@ final class Callbacks {
      * an advisor's outbound call is one dial, so the adapter ends it (the advisor wraps up), as it does a callback when
      * the engine does not take dial outcomes.
      */
-    private static void outcome(Switchboard board, Call c, String outcome) {
+    private static void outcome(Switchboard board, Call c, DialOutcome outcome) {
         LOG.info("voice: the customer of {} was not reached ({})", c, outcome);
         c.stage = Call.Stage.AWAITING_CALLBACK;
         if (c.advisor != null) {

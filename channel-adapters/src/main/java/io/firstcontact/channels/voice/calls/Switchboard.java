@@ -11,6 +11,7 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
 import io.firstcontact.router.api.model.PresenceState;
@@ -304,13 +305,26 @@ public final class Switchboard {
         }
     }
 
+    /**
+     * An advisor's phone changed state (Asterisk's DeviceStateChange): routing offers voice only while it is free, or
+     * busy with the call it gave them. A repeated state is not sent again; a state Asterisk adds later is ignored.
+     */
     private void deviceState(String device, String state) {
         calls.agentAt(device).ifPresent(agent -> {
-            if (!calls.deviceState(device, state) || !supported(Command.DeviceStateChanged.class)) {
+            DeviceState known = deviceState(state);
+            if (known == null || !calls.deviceState(device, state) || !supported(Command.DeviceStateChanged.class)) {
                 return;
             }
-            submit(null, new Command.DeviceStateChanged(agent, state));
+            submit(null, new Command.DeviceStateChanged(agent, known));
         });
+    }
+
+    private static DeviceState deviceState(String asterisk) {
+        try {
+            return DeviceState.valueOf(asterisk);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The advisor pressed hold on their phone: the call is parked (and resumed) in routing too. */

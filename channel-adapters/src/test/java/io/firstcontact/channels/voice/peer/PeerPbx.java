@@ -656,6 +656,8 @@ final class PeerPbx {
         }
         channels.clear();
         bridges.clear();
+        // Nothing is in use on a fresh Asterisk: the phones (their registrations kept in its astdb) are free again.
+        phones.values().forEach(p -> p.deviceState = "NOT_INUSE");
         bootedAt = System.currentTimeMillis();
     }
 

@@ -1,5 +1,6 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.SkillLevel;
 import java.util.List;
@@ -20,8 +21,9 @@ final class TrackedAgent {
     PresenceState pendingPresence;
     String pendingReason;
     boolean sessionAttached;
+    DeviceState device = DeviceState.UNKNOWN;
     /** The phone they logged in at, or null. */
-    String device;
+    String phone;
 
     final TreeSet<TrackedOffer> offers = new TreeSet<>(TrackedOffer.ORDER);
     final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
@@ -50,6 +52,7 @@ final class TrackedAgent {
                 pendingReason,
                 sessionAttached,
                 device,
+                phone,
                 offers.stream().map(o -> o.id).toList(),
                 assignments.stream().map(as -> as.id).toList());
     }
