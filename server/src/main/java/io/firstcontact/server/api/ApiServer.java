@@ -41,6 +41,7 @@ public final class ApiServer {
     private final IvrService ivr;
     private final LiveView view;
     private final java.util.function.Consumer<Router> more;
+    private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
     private volatile Supervision supervision;
 
@@ -55,7 +56,8 @@ public final class ApiServer {
             ApiBinder meters,
             IvrService ivr,
             LiveView view,
-            java.util.function.Consumer<Router> more) {
+            java.util.function.Consumer<Router> more,
+            java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -68,6 +70,7 @@ public final class ApiServer {
         this.ivr = ivr;
         this.view = view;
         this.more = more;
+        this.account = account;
     }
 
     /** The voice channel's supervision, when Asterisk is configured; set before {@link #start()}. */
@@ -122,6 +125,7 @@ public final class ApiServer {
         new SupervisionRoutes(api, supervision).register();
         new IvrRoutes(api, ivr, view).register();
         views.register(api);
+        new AccountRoutes(account, views).register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
             String last = ctx.request().getHeader("Last-Event-ID");

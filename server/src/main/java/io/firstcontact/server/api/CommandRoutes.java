@@ -9,13 +9,12 @@ import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
-import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.http.HttpMethod;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,23 +41,10 @@ final class CommandRoutes {
 
     // ------------------------------------------------------------------ interactions
 
-    /**
-     * A new interaction id. One whose all-digit groups happen to read as a card number ({@code
-     * int-a5daee74-0964-4892-9920-8e1c4fb71578}: 0964 4892 9920 8 is Luhn-valid) is drawn again: the request screen
-     * refuses such a run in a path, so no route could name the interaction afterwards.
-     */
-    static String newInteractionId() {
-        String id;
-        do {
-            id = "int-" + UUID.randomUUID();
-        } while (CardNumberTripwire.containsCardNumber(id));
-        return id;
-    }
-
     private void interactions() {
         api.post(HttpMethod.POST, "/api/v1/interactions", roles(INTEGRATION, ADMIN), call -> {
             Requests.CreateInteraction b = call.body(Requests.CreateInteraction.class);
-            String id = newInteractionId();
+            String id = InteractionIds.random("int-");
             Command c = Requests.checked(
                     () -> new Command.CreateInteraction(
                             id,

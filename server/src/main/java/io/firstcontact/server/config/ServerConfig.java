@@ -2,6 +2,7 @@ package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
+ * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
         Mode mode,
@@ -38,7 +40,8 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
-        VoiceConfig voice) {
+        VoiceConfig voice,
+        AccountOptions account) {
 
     public enum Mode {
         DEMO,
@@ -69,6 +72,7 @@ public record ServerConfig(
         if (voice != null) {
             voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
         }
+        account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
     /** The defaults: what runs with no file. */
@@ -89,7 +93,8 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
-                null);
+                null,
+                AccountOptions.DEFAULT);
     }
 
     public boolean demoMode() {

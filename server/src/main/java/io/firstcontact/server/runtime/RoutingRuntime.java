@@ -50,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,8 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
 
         default void recovered(RoutingEngine engine) {}
     }
+
+    private volatile UnaryOperator<Command> intake = UnaryOperator.identity();
 
     public RoutingRuntime(ServerConfig config, Vertx vertx, InstantSource clock, HostObserver observer) {
         this.config = Objects.requireNonNull(config);
@@ -485,7 +488,16 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         if (state != RuntimeState.OPEN || h == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("routing is not open (" + state + ")"));
         }
-        return h.submit(source, idempotencyKey, command);
+        return h.submit(source, idempotencyKey, intake.apply(command));
+    }
+
+    /**
+     * Shapes every command submitted from now on before it is sequenced, whichever edge sent it (the account context
+     * adds a caller's preferred advisor to their queueing). What it returns is what is journaled. It runs on the
+     * submitter's thread, so it must be cheap and never block.
+     */
+    public void intake(UnaryOperator<Command> shape) {
+        this.intake = Objects.requireNonNull(shape, "shape");
     }
 
     @Override

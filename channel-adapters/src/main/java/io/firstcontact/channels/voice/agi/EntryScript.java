@@ -13,6 +13,7 @@ import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.api.port.RoutingPort;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class EntryScript implements AgiScript {
         String shared = number == null || CardNumberTripwire.containsCardNumber(number) ? null : number;
         String linkedid = channel.getVariable("CHANNEL(linkedid)");
         String sourceRef = options.source() + ":" + (linkedid == null || linkedid.isBlank() ? uniqueid : linkedid);
-        String id = InteractionIds.next(clock);
+        String id = InteractionIds.random("call-");
         channel.setVariable("FC_INTERACTION_ID", id);
         channel.setVariable("FC_LEG", "caller");
         board.arrived(id, sourceRef, uniqueid, number).toCompletableFuture().join();
