@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.channels.voice.peer.AmiMessage;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.Phase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -88,12 +91,37 @@ class DuringTheCallTest {
     void holdAskedThroughRoutingPutsTheCallerOnMusicAndResumeBringsThemBack() {
         try (VoiceRig rig = new VoiceRig()) {
             VoiceRig.Waiting w = talking(rig);
+            String annLeg = rig.peer.channelsOf("PJSIP/1001").getFirst();
 
-            rig.routing.submit("api", null, new Command.Park(w.id())).join();
+            rig.routing.submit("desktop", null, new Command.Park(w.id())).join();
 
-            // Until the engine takes Park, routing refuses it and the call stays as it is.
-            assertThat(w.caller().bridgedWith()).isNotEmpty();
-            assertThat(rig.peer.actions("Redirect")).isEmpty();
+            rig.routing.awaitFact(
+                    Fact.InteractionParked.class, p -> p.interactionId().equals(w.id()));
+            Await.until(() -> w.caller().activity().equals("ON_HOLD"), "the caller to hear the hold music");
+            assertThat(rig.peer.activity(annLeg)).as("ann's leg waits").isEqualTo("WAITING");
+
+            rig.routing.submit("desktop", null, new Command.Resume(w.id())).join();
+
+            Await.until(() -> rig.bridgedTo(w.caller(), "PJSIP/1001"), "the caller back with ann");
+            assertThat(rig.routing.facts(Fact.InteractionResumed.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpOnHoldEndsTheCallTheAdvisorsLegIsReleasedAndTheyWrapUp() {
+        try (VoiceRig rig = new VoiceRig()) {
+            VoiceRig.Waiting w = talking(rig);
+            rig.routing.submit("desktop", null, new Command.Park(w.id())).join();
+            Await.until(() -> w.caller().activity().equals("ON_HOLD"), "the caller on hold");
+
+            w.caller().hangUp();
+
+            Fact.InteractionEnded ended = rig.routing.awaitFact(
+                    Fact.InteractionEnded.class, e -> e.interactionId().equals(w.id()));
+            assertThat(ended.reason()).isEqualTo(EndReason.CUSTOMER_LEFT);
+            assertThat(ended.lastPhase()).isEqualTo(Phase.PARKED);
+            rig.routing.awaitFact(Fact.WrapUpStarted.class, f -> f.agentId().equals("ann"));
+            Await.until(() -> rig.peer.channelsOf("PJSIP/1001").isEmpty(), "ann's waiting leg to be hung up");
         }
     }
 
@@ -108,11 +136,15 @@ class DuringTheCallTest {
                     () -> rig.routing.commands(Command.Park.class).stream()
                             .anyMatch(p -> p.interactionId().equals(w.id())),
                     "a Park for the call");
+            rig.routing.awaitFact(
+                    Fact.InteractionParked.class, p -> p.interactionId().equals(w.id()));
             rig.peer.phone("PJSIP/1001").resumes();
-            Await.until(
-                    () -> rig.routing.commands(Command.Resume.class).stream()
-                            .anyMatch(p -> p.interactionId().equals(w.id())),
-                    "a Resume for the call");
+            rig.routing.awaitFact(
+                    Fact.InteractionResumed.class, p -> p.interactionId().equals(w.id()));
+            assertThat(rig.bridgedTo(w.caller(), "PJSIP/1001"))
+                    .as("a hold on the phone moves no channel")
+                    .isTrue();
+            assertThat(rig.peer.actions("Redirect")).isEmpty();
         }
     }
 }

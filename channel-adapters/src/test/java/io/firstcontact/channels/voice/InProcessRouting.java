@@ -158,7 +158,10 @@ final class InProcessRouting implements RoutingPort, LiveReads, AutoCloseable {
         return submit("test", null, c).join();
     }
 
-    /** Two voice queues (council tax with a 2 s wrap-up, parking without), offers ringing 1.5 s before RONA. */
+    /**
+     * Two voice queues (council tax with a 2 s wrap-up and callbacks dialled twice, a second apart; parking without
+     * wrap-up), offers ringing 1.5 s before RONA.
+     */
     static RoutingConfig centre() {
         ChannelConfig voice = new ChannelConfig("voice", MediaClass.REALTIME_VOICE, 1_500, false);
         return new RoutingConfig(
@@ -166,7 +169,9 @@ final class InProcessRouting implements RoutingPort, LiveReads, AutoCloseable {
                 List.of(voice),
                 List.of("council-tax", "parking"),
                 List.of(
-                        QueueConfig.simple(COUNCIL_TAX, "voice", 30_000, List.of(), 2_000),
+                        QueueConfig.simple(COUNCIL_TAX, "voice", 30_000, List.of(), 2_000).toBuilder()
+                                .callbacks(2, 1_000)
+                                .build(),
                         QueueConfig.simple(PARKING, "voice", 30_000, List.of(), 0)),
                 List.of(new UtilisationProfile("desk", List.of(new ChannelCapacity("voice", 1, List.of(), List.of())))),
                 List.of(new RoutingProfile(

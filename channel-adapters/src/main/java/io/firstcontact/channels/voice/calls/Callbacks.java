@@ -22,6 +22,11 @@ final class Callbacks {
 
     /** The advisor answered a callback: dial the customer. */
     static void dialCustomer(Switchboard board, Call c, Leg advisor) {
+        if (c.callbackNumber == null) {
+            LOG.warn("voice: {} has no number to dial", c);
+            outcome(board, c, DialOutcome.FAILED);
+            return;
+        }
         var options = board.options();
         Leg leg = new Leg(
                 Leg.Role.CUSTOMER,

@@ -6,6 +6,7 @@ import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.FailureCause;
+import io.firstcontact.router.api.model.OfferKind;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,11 +52,9 @@ final class Dialler {
             board.submit("failed:" + o.offerId(), new Command.OfferFailed(o.offerId(), FailureCause.UNREACHABLE));
             return;
         }
-        boolean consult = c.stage == Call.Stage.CONNECTED || c.stage == Call.Stage.ON_HOLD;
-        Leg.Role role = consult && c.advisor != null && !o.agentId().equals(c.advisor.agentId)
-                ? Leg.Role.CONSULT
-                : Leg.Role.ADVISOR;
+        Leg.Role role = o.kind() == OfferKind.CONSULT ? Leg.Role.CONSULT : Leg.Role.ADVISOR;
         Leg leg = new Leg(role, "fc-" + o.offerId(), "offer-" + o.offerId(), c.interactionId, o.offerId(), o.agentId());
+        leg.kind = o.kind();
         board.calls.track(leg);
         if (role == Leg.Role.CONSULT) {
             c.consulted = leg;
@@ -71,7 +70,14 @@ final class Dialler {
         if (options.recordCalls()) {
             vars.put("FC_RECORDING", "fc-" + c.interactionId + "-" + o.offerId() + ".wav");
         }
-        OriginateAction a = originate(device, options.contexts().connecting(), leg.uniqueid, ring, vars);
+        // A colleague's leg waits where the consulting advisor's does: both outlast the consult's own bridge.
+        OriginateAction a = originate(
+                device,
+                options.contexts().connecting(),
+                role == Leg.Role.CONSULT ? Consults.EXTEN : "s",
+                leg.uniqueid,
+                ring,
+                vars);
         a.setActionId(leg.actionId);
         a.setCallerId("\"" + (o.queue() == null ? "FirstContact" : o.queue()) + "\" <" + display(c) + ">");
         board.send(a).whenComplete((r, e) -> {
@@ -95,10 +101,15 @@ final class Dialler {
 
     static OriginateAction originate(
             String dial, String context, String uniqueid, long timeoutMillis, Map<String, String> vars) {
+        return originate(dial, context, "s", uniqueid, timeoutMillis, vars);
+    }
+
+    static OriginateAction originate(
+            String dial, String context, String exten, String uniqueid, long timeoutMillis, Map<String, String> vars) {
         OriginateAction a = new OriginateAction();
         a.setChannel(dial);
         a.setContext(context);
-        a.setExten("s");
+        a.setExten(exten);
         a.setPriority(1);
         a.setTimeout(timeoutMillis);
         a.setAsync(true);

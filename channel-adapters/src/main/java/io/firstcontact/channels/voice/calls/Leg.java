@@ -13,7 +13,9 @@ final class Leg {
         SUPERVISOR
     }
 
-    final Role role;
+    /** What the leg is; a consulted colleague's leg becomes the advisor's once the consult completes. */
+    Role role;
+
     final String uniqueid;
     /** The ActionID of the Originate that placed it; its OriginateResponse names it. */
     final String actionId;
@@ -23,6 +25,8 @@ final class Leg {
     final String offerId;
 
     final String agentId;
+    /** What the offer it answers asks for on the accept (advisor and consult legs), or null. */
+    io.firstcontact.router.api.model.OfferKind kind;
     /** The channel name, once an event told it (ChanSpy needs names; everything else uses the unique id). */
     String channel;
 

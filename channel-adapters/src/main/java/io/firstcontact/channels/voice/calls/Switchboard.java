@@ -14,6 +14,7 @@ import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -269,7 +270,7 @@ public final class Switchboard {
         Call c = calls.call(l.interactionId).orElse(null);
         switch (l.role) {
             case ADVISOR -> advisorHungUp(c, l);
-            case CONSULT -> Consults.consultedHungUp(this, c, l);
+            case CONSULT -> Consults.colleagueHungUp(this, c, l);
             case CUSTOMER -> Callbacks.customerHungUp(this, c, l);
             case SUPERVISOR -> LOG.info("voice: supervision leg {} ended", l.uniqueid);
         }
@@ -289,10 +290,12 @@ public final class Switchboard {
             return;
         }
         if (c.advisor == l) {
-            c.advisor = null;
-            if (c.stage == Call.Stage.CONSULTING && c.consulted != null) {
-                return; // the consult decides what happens
+            if (c.stage == Call.Stage.CONSULTING && c.consulted != null && c.consulted.answered) {
+                c.advisor = null;
+                Consults.advisorLeft(this, c); // hanging up hands the call over to the colleague
+                return;
             }
+            c.advisor = null;
             c.ending = true;
             submit("end:" + c.interactionId, new Command.EndInteraction(c.interactionId, EndReason.COMPLETED));
             if (c.callerUniqueid != null) {
@@ -383,7 +386,7 @@ public final class Switchboard {
             }
             case Fact.VisitStarted v -> calls.call(v.interactionId()).ifPresent(c -> visitStarted(input, c, v));
             case Fact.InteractionEnded e -> calls.call(e.interactionId()).ifPresent(c -> ended(input, c, e));
-            default -> Consults.onFact(this, input, f);
+            default -> Consults.onFact(this, f);
         }
     }
 
@@ -482,7 +485,8 @@ public final class Switchboard {
         // Connected as far as routing is concerned from now on; the bridge follows.
         c.advisor = l;
         c.stage = Call.Stage.CONNECTED;
-        if (c.callerUniqueid == null && c.callbackNumber != null) {
+        if (l.kind == OfferKind.DIAL_CUSTOMER) {
+            // Nobody waits on the line: a callback or an advisor's outbound call dials the customer now.
             Callbacks.dialCustomer(this, c, l);
             return;
         }

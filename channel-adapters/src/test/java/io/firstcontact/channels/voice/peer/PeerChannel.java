@@ -50,6 +50,9 @@ final class PeerChannel {
     String dialled;
 
     boolean mixMonitor;
+    /** A leg in the consult extension has outlasted one bridge already (its second Wait); the next one ends it. */
+    boolean consultBridgeEnded;
+
     boolean onPhoneHold;
     /** For a ChanSpy leg: the channel it listens to. */
     PeerChannel spyee;

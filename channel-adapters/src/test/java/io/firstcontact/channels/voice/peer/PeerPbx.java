@@ -318,8 +318,7 @@ final class PeerPbx {
         }
         for (PeerChannel o : others) {
             if (o != c && o.alive() && o.bridgeId == null) {
-                // the bridge dissolved: the sample dialplan hangs up after every bridge
-                hangup(o, 16, false);
+                afterBridge(o);
             }
         }
     }
@@ -408,9 +407,24 @@ final class PeerPbx {
         leaveBridge(c);
         for (PeerChannel o : before) {
             if (o != c && o.alive() && o.bridgeId == null) {
-                hangup(o, 16, false);
+                afterBridge(o);
             }
         }
+    }
+
+    /**
+     * A channel left alone by a dissolved bridge goes on at its next priority: in the sample dialplan that hangs up,
+     * but for an advisor's leg in the connecting context's consult extension, whose second Wait outlasts the consult's
+     * own bridge (the leg waits there to be bridged to the caller).
+     */
+    private void afterBridge(PeerChannel o) {
+        if (contexts.connecting().equals(o.context) && "consult".equals(o.exten) && !o.consultBridgeEnded) {
+            o.consultBridgeEnded = true;
+            o.activity = Activity.WAITING;
+            o.at(o.context, o.exten, o.priority + 1, "Wait", "3600");
+            return;
+        }
+        hangup(o, 16, false);
     }
 
     // ------------------------------------------------------------------ dialplan locations the router sends callers to
