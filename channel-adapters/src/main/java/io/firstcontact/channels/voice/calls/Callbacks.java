@@ -96,9 +96,8 @@ final class Callbacks {
     }
 
     /**
-     * The customer was not reached: the advisor's leg is released. Routing decides whether a callback is tried again;
-     * an advisor's outbound call is one dial, so the adapter ends it (the advisor wraps up), as it does a callback when
-     * the engine does not take dial outcomes.
+     * The customer was not reached: the advisor's leg is released. Routing decides whether a callback is tried again
+     * (CallbackDialOutcome); an advisor's outbound call is one dial, so the adapter ends it (the advisor wraps up).
      */
     private static void outcome(Switchboard board, Call c, DialOutcome outcome) {
         LOG.info("voice: the customer of {} was not reached ({})", c, outcome);
@@ -108,16 +107,11 @@ final class Callbacks {
             board.hangup(c.advisor.uniqueid);
             c.advisor = null;
         }
-        if (c.dialOut != null && !c.dialOut.callback() || !board.supported(Command.CallbackDialOutcome.class)) {
+        if (c.dialOut != null && !c.dialOut.callback()) {
             end(board, c);
             return;
         }
-        board.submit(null, new Command.CallbackDialOutcome(c.interactionId, outcome))
-                .thenAccept(d -> {
-                    if (!board.supported(Command.CallbackDialOutcome.class)) {
-                        end(board, c);
-                    }
-                });
+        board.submit(null, new Command.CallbackDialOutcome(c.interactionId, outcome));
     }
 
     private static void end(Switchboard board, Call c) {

@@ -4,12 +4,9 @@ import io.firstcontact.channels.voice.VoiceOptions;
 import io.firstcontact.channels.voice.ami.DeviceStateListAction;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
-import io.firstcontact.router.api.event.Effect;
-import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
-import io.firstcontact.router.api.model.EndReason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -252,31 +249,18 @@ final class Resync {
         }
     }
 
+    /**
+     * Routing ends the calls of this source that Asterisk no longer has ({@code LOST_DURING_OUTAGE}) and keeps the
+     * others; the callers taken up again were created before (their creation is idempotent on the source reference).
+     */
     private void inventory(List<String> refs, List<String> lost) {
-        if (board.supported(Command.SourceInventory.class)) {
-            board.submit(null, new Command.SourceInventory(options.source(), refs))
-                    .whenComplete((d, e) -> {
-                        boolean notYet = d != null
-                                && d.refused()
-                                && d.effects().getFirst() instanceof Effect.Refused r
-                                && r.reason() == Refusal.NOT_SUPPORTED_YET;
-                        if (e == null && !notYet) {
-                            return;
-                        }
-                        endLost(lost);
-                    });
-        } else {
-            endLost(lost);
-        }
-    }
-
-    /** Without the engine's source inventory: the calls this adapter knew and Asterisk no longer has are ended. */
-    private void endLost(List<String> lost) {
-        for (String id : lost) {
-            board.calls.call(id).ifPresent(c -> {
-                c.ending = true;
-                board.submit("lost:" + id, new Command.EndInteraction(id, EndReason.LOST_DURING_OUTAGE));
-            });
-        }
+        lost.forEach(id -> board.calls.call(id).ifPresent(c -> c.ending = true));
+        board.submit(null, new Command.SourceInventory(options.source(), refs)).whenComplete((d, e) -> {
+            if (e != null) {
+                LOG.warn(
+                        "voice: the inventory of calls did not reach routing ({}); it is sent again on the next connection",
+                        e.getMessage());
+            }
+        });
     }
 }

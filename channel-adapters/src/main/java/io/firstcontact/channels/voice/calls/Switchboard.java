@@ -9,7 +9,6 @@ import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
-import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.EndReason;
@@ -59,8 +58,6 @@ public final class Switchboard {
     private final Dialler dialler;
     private final Resync resync;
     private final Supervision supervision = new Supervision(this);
-    /** Commands the engine refused as not supported yet: sent no more (they would only fill the journal). */
-    private final java.util.Set<String> unsupported = new java.util.HashSet<>();
     /** Logins so far: a just-booted Asterisk after one of them means it restarted under the adapter. */
     private int connections;
     /** Whether a resynchronisation has completed since the adapter started. */
@@ -154,22 +151,11 @@ public final class Switchboard {
                         return;
                     }
                     if (d.refused() && d.effects().getFirst() instanceof Effect.Refused r) {
-                        if (r.reason() == Refusal.NOT_SUPPORTED_YET && unsupported.add(command.type())) {
-                            LOG.info(
-                                    "voice: the engine does not take {} yet; the adapter stops sending it",
-                                    command.type());
-                        } else if (r.reason() != Refusal.NOT_SUPPORTED_YET) {
-                            LOG.debug("voice: {} refused: {} {}", command.type(), r.reason(), r.message());
-                        }
+                        LOG.debug("voice: {} refused: {} {}", command.type(), r.reason(), r.message());
                     }
                     back.complete(d);
                 }));
         return back;
-    }
-
-    /** Whether the engine takes this command (it has not refused it as not supported yet). */
-    boolean supported(Class<? extends Command> type) {
-        return !unsupported.contains(type.getSimpleName());
     }
 
     void hangup(String uniqueid) {
@@ -315,7 +301,7 @@ public final class Switchboard {
     private void deviceState(String device, String state) {
         calls.agentAt(device).ifPresent(agent -> {
             DeviceState known = deviceState(state);
-            if (known == null || !calls.deviceState(device, state) || !supported(Command.DeviceStateChanged.class)) {
+            if (known == null || !calls.deviceState(device, state)) {
                 return;
             }
             submit(null, new Command.DeviceStateChanged(agent, known));
