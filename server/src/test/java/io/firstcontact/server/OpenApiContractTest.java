@@ -637,6 +637,8 @@ class OpenApiContractTest {
         requests.put("UpdateRoutingRequest", "UpdateRouting");
         requests.put("TransferRequest", "Transfer");
         requests.put("EndRequest", "End");
+        requests.put("ConsultRequest", "Consult");
+        requests.put("EndConsultRequest", "EndConsult");
         requests.put("LogInRequest", "LogIn");
         requests.put("PresenceRequest", "Presence");
         requests.put("DefineAgentRequest", "DefineAgent");
@@ -1505,7 +1507,35 @@ class OpenApiContractTest {
         assertThat(call("supervisor", "POST", "/api/v1/interactions/" + id + "/supervise", listen)
                         .status())
                 .isEqualTo(202);
+        callControl(id);
         caller.hangUp();
+    }
+
+    /** Hold, resume and a consult on a connected call (a2 talks; a3 is consulted), then their refusals. */
+    private void callControl(String id) throws Exception {
+        String base = "/api/v1/interactions/" + id;
+        assertThat(call("agent-a1", "POST", base + "/hold", null).status()).isEqualTo(403);
+        assertThat(call("integration", "POST", base + "/hold", null).status()).isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/resume", null).status()).isEqualTo(200);
+        peer.phone("PJSIP/1003").noAnswer();
+        assertThat(call("admin", "POST", "/api/v1/agents/a3/login", "{\"ready\":true,\"device\":\"PJSIP/1003\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/consult", "{}").status())
+                .isEqualTo(422);
+        assertThat(call("integration", "POST", base + "/consult", "{\"agentId\":\"a3\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/consult/end", "{\"agentId\":\"a3\",\"outcome\":\"COMPLETED\"}")
+                        .status())
+                .as("not answered yet")
+                .isEqualTo(409);
+        assertThat(call("integration", "POST", base + "/consult/end", "{\"agentId\":\"a3\",\"outcome\":\"CANCELLED\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/consult/end", "{\"agentId\":\"a3\",\"outcome\":\"SOON\"}")
+                        .status())
+                .isBetween(400, 422);
     }
 
     /**
