@@ -8,10 +8,10 @@ import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.channels.conversation.SealingKey;
 import io.firstcontact.channels.conversation.TranscriptStore;
 import io.firstcontact.channels.conversation.ViewReads;
+import io.firstcontact.channels.notify.LogNotifier;
 import io.firstcontact.desktop.supervisor.ChatSupervision;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.conversation.Conversations;
-import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.ivr.IvrService;
@@ -91,7 +91,7 @@ public final class WebChat implements AutoCloseable {
                 ivr == null ? null : new IvrSelfService(ivr.conversations()),
                 reads,
                 unconfiguredMailer(),
-                logSink(),
+                new LogNotifier(), // the online link by text: logged until an SMS gateway is configured
                 clock);
         a.start(routing).toCompletableFuture().get(30, TimeUnit.SECONDS);
         adapter = a;
@@ -173,17 +173,6 @@ public final class WebChat implements AutoCloseable {
         return (to, subject, text) -> {
             LOG.info("chat transcript by email asked for: not sent, no mail server is configured for the chat");
             return CompletableFuture.failedFuture(new IllegalStateException("no mail server is configured"));
-        };
-    }
-
-    /** Texts (the online link) until an SMS gateway is configured: the log says one would have gone, never its text. */
-    private static Notifier logSink() {
-        return message -> {
-            LOG.info(
-                    "chat text by {} accepted by the log sink (no gateway configured, nothing was sent): {} characters",
-                    message.medium(),
-                    message.text().length());
-            return CompletableFuture.completedFuture(null);
         };
     }
 }

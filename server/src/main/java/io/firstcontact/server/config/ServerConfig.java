@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
+ * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  * @param chat the web chat: allowed origins, topics, limits, grace and resume windows, transcripts' retention
  */
@@ -43,6 +44,7 @@ public record ServerConfig(
         Ivr ivr,
         DesktopOptions desktop,
         StatisticsSettings statistics,
+        VoiceConfig voice,
         AccountOptions account,
         ChatOptions chat) {
 
@@ -73,6 +75,9 @@ public record ServerConfig(
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULTS);
+        if (voice != null) {
+            voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
+        }
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
         chat = Objects.requireNonNullElse(chat, ChatOptions.DEFAULTS);
     }
@@ -96,6 +101,7 @@ public record ServerConfig(
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
                 StatisticsSettings.DEFAULTS,
+                null,
                 AccountOptions.DEFAULT,
                 ChatOptions.DEFAULTS);
     }
