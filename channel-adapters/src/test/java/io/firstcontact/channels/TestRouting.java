@@ -1,7 +1,6 @@
 package io.firstcontact.channels;
 
 import io.firstcontact.channels.conversation.RoutingReads;
-import io.firstcontact.channels.conversation.ViewReads;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.command.Command;
@@ -62,7 +61,6 @@ public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseab
     private final List<EffectSink> sinks = new CopyOnWriteArrayList<>();
     private final RoutingHost host;
     public final LiveView view;
-    private final RoutingReads reads;
     /** Every journaled entry, in order. */
     public final List<Journal.Entry> journal = new CopyOnWriteArrayList<>();
     /** Every fact committed, in order. */
@@ -75,7 +73,6 @@ public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseab
     public TestRouting(RoutingPolicy policy) {
         RoutingEngine engine = RoutingEngine.create();
         this.view = new LiveView(ViewOptions.DEFAULT, engine::position);
-        this.reads = new ViewReads(view, engineThread);
         Journal memory = batch -> {
             journal.addAll(batch);
             return CompletableFuture.completedFuture(null);
@@ -150,12 +147,21 @@ public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseab
 
     @Override
     public CompletionStage<Optional<Standing>> standing(String interactionId) {
-        return reads.standing(interactionId);
+        return CompletableFuture.supplyAsync(
+                () -> view.interaction(interactionId)
+                        .filter(i -> i.position() > 0 && i.queue() != null)
+                        .map(i -> new Standing(
+                                i.queue(), i.position(), i.expectedWaitMillis() == null ? -1 : i.expectedWaitMillis())),
+                engineThread);
     }
 
     @Override
     public CompletionStage<Optional<Where>> where(String interactionId) {
-        return reads.where(interactionId);
+        return CompletableFuture.supplyAsync(
+                () -> view.interaction(interactionId)
+                        .filter(i -> i.endedAt() == null)
+                        .map(i -> new Where(i.phase().name(), i.queue(), i.agentId())),
+                engineThread);
     }
 
     // ------------------------------------------------------------------ for the tests

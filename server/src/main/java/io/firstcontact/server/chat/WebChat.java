@@ -7,7 +7,6 @@ import io.firstcontact.channels.conversation.Mailer;
 import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.channels.conversation.SealingKey;
 import io.firstcontact.channels.conversation.TranscriptStore;
-import io.firstcontact.channels.conversation.ViewReads;
 import io.firstcontact.channels.notify.LogNotifier;
 import io.firstcontact.desktop.supervisor.ChatSupervision;
 import io.firstcontact.router.api.command.Command;

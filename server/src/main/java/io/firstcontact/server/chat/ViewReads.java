@@ -1,18 +1,22 @@
-package io.firstcontact.channels.conversation;
+package io.firstcontact.server.chat;
 
+import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.router.view.LiveView;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
-/** What the written channels read of routing, answered from the read model on the engine thread it is confined to. */
-public final class ViewReads implements RoutingReads {
+/**
+ * What the written channels read of routing, answered from the read model on the engine thread it is confined to (the
+ * channels themselves never reach into the read model).
+ */
+final class ViewReads implements RoutingReads {
     private final LiveView view;
     private final Executor engineThread;
 
     /** @param engineThread the thread the read model is confined to (the engine's) */
-    public ViewReads(LiveView view, Executor engineThread) {
+    ViewReads(LiveView view, Executor engineThread) {
         this.view = view;
         this.engineThread = engineThread;
     }
