@@ -163,7 +163,7 @@ public final class StatisticsBinder implements MeterBinder, StatisticsListener {
                 MeterNames.QUEUE_LONGEST_WAIT_THRESHOLD,
                 "The longest wait that raises an alert",
                 "seconds",
-                f -> live.longestWaitThresholdMillis(q) / 1000.0);
+                QueueFigures::longestWaitAlertSeconds);
         g.gauge(
                 MeterNames.QUEUE_SERVICE_LEVEL_THRESHOLD,
                 "The queue's service-level threshold T",
