@@ -175,11 +175,11 @@ public final class FirstContactServer implements AutoCloseable {
             LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
                     + " to your back office for real accounts");
         }
-        accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         this.statistics = new StatisticsRuntime(config, vertx, runtime, InstantSource.system());
-        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters)) {
+        // The process binder first: its meter filters apply only to meters registered after them.
+        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters, accountMeters)) {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
