@@ -9,15 +9,8 @@ import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
-import io.firstcontact.router.api.model.Actor;
-import io.firstcontact.router.api.model.CancelCause;
-import io.firstcontact.router.api.model.EndReason;
-import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.engine.RoutingEngine;
-import io.firstcontact.router.view.AgentView;
-import io.firstcontact.router.view.InteractionView;
 import io.firstcontact.router.view.LiveView;
-import io.firstcontact.router.view.OfferView;
 import io.firstcontact.router.view.ViewOptions;
 import io.firstcontact.server.api.ApiServer;
 import io.firstcontact.server.api.Sessions;
@@ -37,7 +30,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -62,6 +57,8 @@ public final class FirstContactServer implements AutoCloseable {
     private final RoutingRuntime runtime;
     private final LiveView view;
     private final EventLog events;
+    /** What recovery resolves before routing opens. */
+    private final InFlightWork inFlight;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
 
@@ -76,6 +73,14 @@ public final class FirstContactServer implements AutoCloseable {
      *     anything is written (the routing runtime writes the node id and the journal key when it is built)
      */
     public FirstContactServer(ServerConfig config) {
+        this(config, InstantSource.system());
+    }
+
+    /**
+     * Builds the server on {@code clock}, the time routing stamps its inputs with and sets its deadlines by (tests
+     * move it to stand for a long outage).
+     */
+    FirstContactServer(ServerConfig config, InstantSource clock) {
         ListenerPorts.requireAvailable(config);
         this.config = config;
         this.vertx = Vertx.vertx();
@@ -95,7 +100,7 @@ public final class FirstContactServer implements AutoCloseable {
                 return runtime.degraded();
             }
         });
-        this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), HostObservers.of(routing, journal));
+        this.runtime = new RoutingRuntime(config, vertx, clock, HostObservers.of(routing, journal));
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         QueueBinder gauges = new QueueBinder(view);
@@ -103,6 +108,12 @@ public final class FirstContactServer implements AutoCloseable {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
+        Set<String> demoAgents = new HashSet<>();
+        if (centre != null) {
+            centre.agents().forEach(a -> demoAgents.add(a.agentId()));
+        }
+        this.inFlight = new InFlightWork(view, config.demoMode(), demoAgents, DEMO_SOURCE_PREFIX);
+        runtime.resolveOnRecovery(inFlight);
         runtime.subscribe(view);
         runtime.subscribe(events);
         runtime.subscribe(routing);
@@ -166,7 +177,13 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.start();
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
-        afterRecovery();
+        sessions.markLost(inFlight.lostSessions());
+        if (inFlight.cancelledOffers() > 0 || !inFlight.lostSessions().isEmpty()) {
+            LOG.info(
+                    "after recovery: {} offers in flight cancelled, {} desktop sessions awaiting re-attachment",
+                    inFlight.cancelledOffers(),
+                    inFlight.lostSessions().size());
+        }
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
@@ -210,63 +227,6 @@ public final class FirstContactServer implements AutoCloseable {
         }
         if (!seed.isEmpty()) {
             LOG.info("seeded the journal with {} configuration commands", seed.size());
-        }
-    }
-
-    /**
-     * docs/routing-contract.md §8 after the journal is replayed: in-flight offers are resolved (cancelled, the interactions keep
-     * their place), desktops must re-attach within the grace period, and in demo mode the simulation's previous run is
-     * ended (its simulated callers and advisors do not survive a restart).
-     */
-    private void afterRecovery() throws Exception {
-        record Open(List<OfferView> offers, List<AgentView> agents, List<InteractionView> demoWork) {}
-        Open open = runtime.query(e -> new Open(
-                        view.liveOffers(),
-                        view.agents(),
-                        view.liveInteractions().stream()
-                                .filter(i -> i.sourceRef().startsWith(DEMO_SOURCE_PREFIX))
-                                .toList()))
-                .get(10, TimeUnit.SECONDS);
-        java.util.Set<String> demoAgents = new java.util.HashSet<>();
-        if (centre != null) {
-            centre.agents().forEach(a -> demoAgents.add(a.agentId()));
-        }
-        // Sessions first: an advisor whose offer is cancelled next must not be offered the same work again at once.
-        List<CompletableFuture<?>> done = new ArrayList<>();
-        List<String> lost = new ArrayList<>();
-        for (AgentView a : open.agents()) {
-            if (a.presence() == PresenceState.LOGGED_OUT) {
-                continue;
-            }
-            if (config.demoMode() && demoAgents.contains(a.agentId())) {
-                done.add(runtime.submit(
-                        "recovery",
-                        null,
-                        new Command.ChangePresence(a.agentId(), PresenceState.LOGGED_OUT, null, Actor.SYSTEM, true)));
-            } else if (a.sessionAttached()) {
-                done.add(runtime.submit("recovery", null, new Command.SessionLost(a.agentId())));
-                lost.add(a.agentId());
-            }
-        }
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        done.clear();
-        for (OfferView o : open.offers()) {
-            done.add(runtime.submit(
-                    "recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
-        }
-        if (config.demoMode()) {
-            for (InteractionView i : open.demoWork()) {
-                done.add(runtime.submit(
-                        "recovery", null, new Command.EndInteraction(i.interactionId(), EndReason.LOST_DURING_OUTAGE)));
-            }
-        }
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        sessions.markLost(lost);
-        if (!open.offers().isEmpty() || !lost.isEmpty()) {
-            LOG.info(
-                    "after recovery: {} offers in flight cancelled, {} desktop sessions awaiting re-attachment",
-                    open.offers().size(),
-                    lost.size());
         }
     }
 

@@ -50,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * MINID}, and the spill file while Redis is unreachable.
  *
  * <p>Start-up order: Redis → lease (waits while another node holds it) → replay of the spill file → snapshot + journal
- * → the epoch's {@code <E>-0} marker → host open → the recovery commands (in-flight offers cancelled, sessions marked
- * lost so that advisors come back only if their desktop re-attaches) → {@link RuntimeState#OPEN}.
+ * → the epoch's {@code <E>-0} marker → the recovery commands ({@link #resolveOnRecovery}: in-flight offers cancelled,
+ * sessions marked lost so that advisors come back only if their desktop re-attaches), sequenced before any deadline
+ * that fell due while the node was down → the deadline timer armed → {@link RuntimeState#OPEN}.
  */
 public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingRuntime.class);
@@ -77,6 +79,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private final String nodeId;
     private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
+    private volatile Supplier<List<Command>> recoveryInputs = List::of;
     private final EngineLoop engineThread;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -208,6 +211,15 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     /** Registers for recovery callbacks; call before {@link #start()}. */
     public void onRecovery(RecoveryListener listener) {
         recoveryListeners.add(listener);
+    }
+
+    /**
+     * Names the commands that resolve what a crash left in flight (docs/routing-contract.md §8 Recovery): asked on the
+     * engine thread once the journal is replayed (the read model is then up to date), applied in order before any
+     * deadline that fell due meanwhile can fire, and committed before routing opens. Call before {@link #start()}.
+     */
+    public void resolveOnRecovery(Supplier<List<Command>> inputs) {
+        this.recoveryInputs = Objects.requireNonNull(inputs);
     }
 
     // ------------------------------------------------------------------ start-up
@@ -402,11 +414,12 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                 this::committed,
                 new DeposingObserver(observer),
                 epoch);
-        host.start();
+        List<Decision> resolved = awaitRecoveryInputs(host.start(recoveryInputs));
         LOG.info(
-                "recovered {} entries after {} in {} ms",
+                "recovered {} entries after {} and applied {} recovery commands in {} ms",
                 replayed,
                 stored.isPresent() ? "the snapshot at " + stored.get().entryId() : "an empty start",
+                resolved.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
@@ -665,6 +678,17 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the routing lease", e);
+        }
+    }
+
+    private static List<Decision> awaitRecoveryInputs(CompletableFuture<List<Decision>> f) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recovery resolved the work in flight", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("recovery could not resolve the work in flight: " + e.getMessage(), e);
         }
     }
 

@@ -10,8 +10,10 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.CancelCause;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.OfferStatus;
+import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.port.HostObserver;
 import io.firstcontact.router.api.port.Journal;
@@ -200,5 +202,49 @@ class RoutingHostTest {
         thread.drain();
         assertThat(reply).isCompleted();
         assertThat(released).hasSize(before + 1);
+    }
+
+    @Test
+    void aRestartLongerThanTheOfferTimeoutCancelsTheRingingOfferBeforeItsOverdueDeadlineFires() {
+        centreWithAnnReady();
+        Decision offered = commitNow(call("c1"));
+        String offer = ((Effect.OfferToAgent) offered.effects().getFirst()).offerId();
+        Recovery recovery = Recovery.from(null);
+        journal.appends.forEach(batch -> batch.forEach(recovery::apply));
+        clock.millis = T0 + Centres.VOICE.offerTimeoutMillis() + 60_000; // the node was down longer than the ring
+        Manual.Timers restartedTimers = new Manual.Timers(clock);
+        Manual.Journal restartedJournal = new Manual.Journal();
+        List<Decision> restartedReleased = new ArrayList<>();
+        RoutingHost restarted = new RoutingHost(
+                recovery.engine(),
+                restartedJournal,
+                clock,
+                thread,
+                restartedTimers,
+                (in, d) -> restartedReleased.add(d),
+                HostObserver.NONE,
+                4);
+
+        CompletableFuture<List<Decision>> resolved =
+                restarted.start(() -> List.of(new Command.CancelOffer(offer, CancelCause.LEASE_LOST, Actor.SYSTEM)));
+        thread.drain();
+        restartedTimers.advanceTo(clock.millis(), thread); // whatever is overdue fires now
+        restartedJournal.ackAll();
+        thread.drain();
+
+        assertThat(resolved).isCompleted();
+        assertThat(restartedJournal.appends.getFirst().getFirst().input())
+                .satisfies(in -> assertThat(in.command()).isInstanceOf(Command.CancelOffer.class))
+                .satisfies(in -> assertThat(in.source()).isEqualTo(RoutingHost.RECOVERY_SOURCE));
+        List<Fact> facts =
+                restartedReleased.stream().flatMap(d -> d.facts().stream()).toList();
+        assertThat(facts)
+                .filteredOn(f -> f instanceof Fact.OfferStatusChanged)
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(((Fact.OfferStatusChanged) f).status()).isEqualTo(OfferStatus.CANCELLED));
+        assertThat(facts)
+                .as("no advisor paused for the crash")
+                .noneMatch(f -> f instanceof Fact.PresenceChanged p && p.to() == PresenceState.NOT_READY);
     }
 }
