@@ -320,6 +320,10 @@ public final class LoadGenerator {
     /** A started server with its generator attached: API client, latencies, simulation, event stream. */
     record Rig(ServerProcess server, ApiClient api, Latencies latencies, Simulation sim, EventStreamClient stream)
             implements AutoCloseable {
+        /**
+         * Stops what sends before what it sends through: the stream (whose events make the simulation act), the
+         * simulation, then the API client and the server.
+         */
         @Override
         public void close() {
             stream.close();
