@@ -43,7 +43,8 @@ final class Floor {
             long errors,
             long jvmNanos,
             long redisNanos,
-            Histogram latencyMicros) {
+            Histogram latencyMicros,
+            MachineLoad.Usage machine) {
         double microsPerRequest() {
             return requests == 0 ? Double.NaN : (jvmNanos + redisNanos) / 1e3 / requests;
         }
@@ -94,11 +95,13 @@ final class Floor {
                 Thread.sleep(warmup.toMillis());
                 api.resetCounts();
                 sender.measuring(true);
+                MachineLoad.Snapshot s0 = MachineLoad.snapshot();
                 long[] cpu0 = cpu(process);
                 long t0 = System.nanoTime();
                 Thread.sleep(window.toMillis());
                 long[] cpu1 = cpu(process);
                 long t1 = System.nanoTime();
+                MachineLoad.Usage machine = MachineLoad.between(s0, MachineLoad.snapshot(), MachineLoad.ours(null));
                 api.stopCounting();
                 sender.measuring(false);
                 long ok = 0;
@@ -117,7 +120,8 @@ final class Floor {
                         errors,
                         cpu1[0] - cpu0[0],
                         cpu1[1] - cpu0[1],
-                        sender.latency());
+                        sender.latency(),
+                        machine);
             }
         } finally {
             List<ProcessHandle> descendants = process.descendants().toList();

@@ -552,6 +552,9 @@ public final class LoadGenerator {
         StepResult r =
                 trafficRun(o, dir, work.resolve("steady"), env, "steady-", o.rate, o.presence, o.warmup, o.duration);
         Floor.Result f = o.floor ? floor(o, work, r) : null;
+        if (f != null) {
+            sharedWith(env, "floor during its window", others(f.machine(), f.seconds()));
+        }
         StringBuilder s = header("steady", o, env);
         s.append(String.format(
                 Locale.ROOT,
@@ -715,6 +718,14 @@ public final class LoadGenerator {
                 triple(r.client.get(Latencies.L1)),
                 triple(h),
                 r.p99Ms(Latencies.L1) / floorP99Ms(f)));
+        s.append(String.format(
+                Locale.ROOT,
+                "During the floor's window the machine was %.1f%% busy; other processes: %s.%n%n",
+                100
+                        * f.machine().machineBusySeconds()
+                        / f.seconds()
+                        / Runtime.getRuntime().availableProcessors(),
+                others(f.machine(), f.seconds())));
     }
 
     static String sweep(Options o, Path dir, Path work, ObjectNode env) throws Exception {
