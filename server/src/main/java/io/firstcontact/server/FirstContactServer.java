@@ -1,16 +1,37 @@
 package io.firstcontact.server;
 
+import io.firstcontact.desktop.AgentDesktop;
+import io.firstcontact.desktop.DeskObserver;
+import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.desktop.supervisor.CallSupervision;
+import io.firstcontact.desktop.supervisor.ChatSupervision;
+import io.firstcontact.desktop.supervisor.SupervisorPorts;
+import io.firstcontact.metrics.AccountBinder;
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.metrics.DeskBinder;
 import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.metrics.HostObservers;
 import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
+import io.firstcontact.metrics.WallboardBinder;
+import io.firstcontact.router.account.AccountContext;
+import io.firstcontact.router.account.AccountStatistics;
+import io.firstcontact.router.account.BackOfficeOptions;
+import io.firstcontact.router.account.demo.DemoResidents;
 import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.engine.RoutingEngine;
+import io.firstcontact.router.view.AgentView;
+import io.firstcontact.router.view.InteractionView;
 import io.firstcontact.router.view.LiveView;
+import io.firstcontact.router.view.OfferView;
 import io.firstcontact.router.view.ViewOptions;
 import io.firstcontact.server.api.ApiServer;
 import io.firstcontact.server.api.Sessions;
@@ -18,29 +39,32 @@ import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.demo.DemoCentre;
+import io.firstcontact.server.demo.DemoResident;
+import io.firstcontact.server.demo.DemoStaff;
 import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
+import io.firstcontact.server.ivr.SupervisorCalendars;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
+import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API, and
- * in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
+ * The whole server: management listener, routing runtime (Redis, lease, recovery), read model, event stream, API with
+ * the advisor desktop beside it, and in demo mode the demo centre's simulated traffic. {@link #start()} brings it up in that order; {@link #close()}
  * stops it in reverse (intake closed first, the journal flushed, the lease released).
  */
 public final class FirstContactServer implements AutoCloseable {
@@ -53,18 +77,47 @@ public final class FirstContactServer implements AutoCloseable {
     private final ProcessBinder process = new ProcessBinder();
     private final EventStreamBinder streamMeters = new EventStreamBinder();
     private final ApiBinder apiMeters = new ApiBinder();
+    /** Held for the server's life: Micrometer keeps its function counters' state only weakly. */
+    private final AccountBinder accountMeters = new AccountBinder(() -> {
+        AccountContext a = this.account;
+        return a == null ? AccountStatistics.NONE : a.statistics();
+    });
+
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
     private final EventLog events;
-    /** What recovery resolves before routing opens. */
-    private final InFlightWork inFlight;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
+    /**
+     * The account context (back office, cache member, warming, routing on the citizen's account), started in the
+     * background once routing has recovered and its offers in flight are resolved: nothing on routing's way back waits
+     * for the member's start or shares the processor with it. Until it has started, interactions are not warmed, no
+     * preference is applied, and the account routes answer 503.
+     */
+    private final CompletableFuture<AccountContext> accountStarting = new CompletableFuture<>();
+    /** The account context once started and following routing, else null. */
+    private volatile AccountContext account;
+    /** The demo's staff sign-ins, in demo mode; else empty. */
+    private List<DemoStaff.Login> demoLogins = List.of();
+
+    /**
+     * The back office behind the account context in place of the configured one (a test's), or null for the
+     * configuration's.
+     */
+    private final AccountDirectory backOffice;
+    /** The account context's cached directory, which the IVR and the desk use (calls wait for its start). */
+    private final AccountDirectory accounts = AccountContext.directoryOf(accountStarting);
 
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
+    private volatile IvrService ivr;
+    private final AgentDesktop desktop;
+    private DeskBinder deskMeters;
+    private WallboardBinder wallboardMeters;
+    /** Where supervisor actions are audited: Redis, beside the journal. */
+    private final RedisAuditTrail audit;
 
     /**
      * Builds the server; nothing listens or routes until {@link #start()}.
@@ -73,16 +126,29 @@ public final class FirstContactServer implements AutoCloseable {
      *     anything is written (the routing runtime writes the node id and the journal key when it is built)
      */
     public FirstContactServer(ServerConfig config) {
-        this(config, InstantSource.system());
+        this(config, null);
     }
 
     /**
-     * Builds the server on {@code clock}, the time routing stamps its inputs with and sets its deadlines by (tests
-     * move it to stand for a long outage).
+     * Builds the server; nothing listens or routes until {@link #start()}.
+     *
+     * @param backOffice the back office behind the account context (cached, warmed, and used by the IVR and the desk)
+     *     in place of the one the configuration names; null for the configuration's
+     * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
+     *     anything is written
      */
-    FirstContactServer(ServerConfig config, InstantSource clock) {
+    public FirstContactServer(ServerConfig config, AccountDirectory backOffice) {
+        this(config, backOffice, InstantSource.system());
+    }
+
+    /**
+     * Builds the server with routing on {@code routingClock}, the time it stamps its inputs with and sets its
+     * deadlines by (a test moves it ahead to stand for a long outage).
+     */
+    FirstContactServer(ServerConfig config, AccountDirectory backOffice, InstantSource routingClock) {
         ListenerPorts.requireAvailable(config);
         this.config = config;
+        this.backOffice = backOffice;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
@@ -100,7 +166,18 @@ public final class FirstContactServer implements AutoCloseable {
                 return runtime.degraded();
             }
         });
-        this.runtime = new RoutingRuntime(config, vertx, clock, HostObservers.of(routing, journal));
+        this.runtime = new RoutingRuntime(config, vertx, routingClock, HostObservers.of(routing, journal));
+        if (backOffice == null
+                && !config.demoMode()
+                && config.account().backOffice().kind() == BackOfficeOptions.Kind.DEMO) {
+            LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
+                    + " to your back office for real accounts");
+        }
+        runtime.intake(command -> {
+            AccountContext a = account;
+            return a == null ? command : a.withPreference(command);
+        });
+        accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         QueueBinder gauges = new QueueBinder(view);
@@ -108,13 +185,50 @@ public final class FirstContactServer implements AutoCloseable {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
-        Set<String> demoAgents = new HashSet<>();
-        if (centre != null) {
-            centre.agents().forEach(a -> demoAgents.add(a.agentId()));
+        DesktopOptions desktopOptions = config.desktop();
+        if (config.demoMode()) {
+            demoLogins = DemoStaff.loadOrCreate(config.dataDir());
+            desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
-        this.inFlight = new InFlightWork(view, config.demoMode(), demoAgents, DEMO_SOURCE_PREFIX);
-        runtime.resolveOnRecovery(inFlight);
+        this.audit = new RedisAuditTrail(
+                config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
+        this.desktop = new AgentDesktop(
+                vertx,
+                desktopOptions,
+                runtime,
+                view,
+                runtime::onEngineThread,
+                accounts,
+                InstantSource.system(),
+                new DeskObserver() {
+                    @Override
+                    public void pushed(long nanos) {
+                        deskMeters.pushed(nanos);
+                    }
+
+                    @Override
+                    public void screenPopped(long nanos) {
+                        deskMeters.screenPopped(nanos);
+                    }
+
+                    @Override
+                    public void boardPushed(long nanos) {
+                        wallboardMeters.pushed(nanos);
+                    }
+                },
+                agent -> {
+                    if (sessions != null) {
+                        sessions.restoredElsewhere(agent);
+                    }
+                },
+                new SupervisorPorts(
+                        audit, CallSupervision.NONE, ChatSupervision.NONE, new SupervisorCalendars(() -> ivr)));
+        deskMeters = new DeskBinder(desktop::connections);
+        deskMeters.bindTo(registry);
+        wallboardMeters = new WallboardBinder(desktop::wallboards);
+        wallboardMeters.bindTo(registry);
         runtime.subscribe(view);
+        runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
         runtime.subscribe(gauges);
@@ -122,12 +236,14 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                desktop.restore(snapshot);
             }
 
             @Override
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
 
@@ -175,19 +291,35 @@ public final class FirstContactServer implements AutoCloseable {
         management.attach(runtime);
         LOG.info("management listener on {}:{}", config.management().host(), management.port());
         runtime.start();
+        audit.open(runtime.redisClient());
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
-        sessions.markLost(inFlight.lostSessions());
-        if (inFlight.cancelledOffers() > 0 || !inFlight.lostSessions().isEmpty()) {
-            LOG.info(
-                    "after recovery: {} offers in flight cancelled, {} desktop sessions awaiting re-attachment",
-                    inFlight.cancelledOffers(),
-                    inFlight.lostSessions().size());
+        afterRecovery();
+        runtime.openDeadlines();
+        ivr = IvrService.start(
+                config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
+        if (config.demoMode()) {
+            defineDeskAdvisors();
         }
+        desktop.recovered();
+        desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        startAccountContext();
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
-        api = new ApiServer(vertx, config, runtime, tokens, stream, new ViewRoutes(runtime, view), sessions, apiMeters);
+        api = new ApiServer(
+                vertx,
+                config,
+                runtime,
+                tokens,
+                stream,
+                new ViewRoutes(runtime, view),
+                sessions,
+                apiMeters,
+                ivr,
+                view,
+                desktop::mount,
+                accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -201,8 +333,89 @@ public final class FirstContactServer implements AutoCloseable {
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
                     config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
-                    runtime.epoch()); // and ids no earlier start used
+                    runtime.epoch(), // and ids no earlier start used
+                    demoResidents());
             demo.start();
+            LOG.info(
+                    "Demo desk: sign in at http://localhost:{}/signin with {} (all in {}/{})",
+                    api.port(),
+                    String.join(
+                            ", ",
+                            demoLogins.stream()
+                                    .map(l -> l.username() + " / " + l.password())
+                                    .toList()),
+                    config.dataDir(),
+                    DemoStaff.FILE);
+        }
+    }
+
+    /** A journal from before the desk advisors existed gets them now (DefineAgent is idempotent). */
+    private void defineDeskAdvisors() throws Exception {
+        List<String> known = runtime.query(
+                        e -> view.agents().stream().map(AgentView::agentId).toList())
+                .get(10, TimeUnit.SECONDS);
+        for (Command.DefineAgent a : DemoCentre.deskAdvisors()) {
+            if (!known.contains(a.agentId())) {
+                runtime.submit("seed", null, a).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The account context (the cached account directory, warming, routing on the citizen's account), once started. */
+    public CompletableFuture<AccountContext> account() {
+        return accountStarting;
+    }
+
+    /** In the background: the member starts, then the context follows routing (see {@link #accountStarting}). */
+    private void startAccountContext() {
+        AccountContext.startInBackground(config.account(), vertx, InstantSource.system(), backOffice)
+                .thenApply(started -> {
+                    try {
+                        started.attach(
+                                runtime,
+                                runtime.query(e -> view.agents().stream()
+                                                .map(AgentView::agentId)
+                                                .toList())
+                                        .get(30, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        started.close();
+                        throw new IllegalStateException("the account context could not follow routing", e);
+                    }
+                    return started;
+                })
+                .whenComplete((started, failure) -> {
+                    if (failure != null) {
+                        LOG.error(
+                                "the account context did not start ({}): no account context, warming or routing on the"
+                                        + " citizen's account until the server is restarted",
+                                failure.getMessage(),
+                                failure);
+                        accountStarting.completeExceptionally(failure);
+                    } else if (accountStarting.complete(started)) {
+                        account = started;
+                    } else {
+                        started.close(); // the server stopped meanwhile
+                    }
+                });
+    }
+
+    /** The demo's callers are the demo back office's residents, so that screen pops show their accounts. */
+    private static List<DemoResident> demoResidents() {
+        return DemoResidents.readShipped().accounts().stream()
+                .map(a -> new DemoResident(a.customerRef(), a.phone(), a.email()))
+                .toList();
+    }
+
+    /** The IVR (flows over the telephone and chat), or null when none is configured. */
+    public IvrService ivr() {
+        return ivr;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("routing did not answer: " + e, e);
         }
     }
 
@@ -230,12 +443,71 @@ public final class FirstContactServer implements AutoCloseable {
         }
     }
 
+    /**
+     * docs/routing-contract.md §8 after the journal is replayed: in-flight offers are resolved (cancelled, the interactions keep
+     * their place), desktops must re-attach within the grace period, and in demo mode the simulation's previous run is
+     * ended (its simulated callers and advisors do not survive a restart).
+     */
+    private void afterRecovery() throws Exception {
+        record Open(List<OfferView> offers, List<AgentView> agents, List<InteractionView> demoWork) {}
+        Open open = runtime.query(e -> new Open(
+                        view.liveOffers(),
+                        view.agents(),
+                        view.liveInteractions().stream()
+                                .filter(i -> i.sourceRef().startsWith(DEMO_SOURCE_PREFIX))
+                                .toList()))
+                .get(10, TimeUnit.SECONDS);
+        java.util.Set<String> demoAgents = new java.util.HashSet<>();
+        if (centre != null) {
+            centre.agents().forEach(a -> demoAgents.add(a.agentId()));
+        }
+        // Sessions first: an advisor whose offer is cancelled next must not be offered the same work again at once.
+        List<CompletableFuture<?>> done = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
+        for (AgentView a : open.agents()) {
+            if (a.presence() == PresenceState.LOGGED_OUT) {
+                continue;
+            }
+            if (config.demoMode() && demoAgents.contains(a.agentId())) {
+                done.add(runtime.submit(
+                        "recovery",
+                        null,
+                        new Command.ChangePresence(a.agentId(), PresenceState.LOGGED_OUT, null, Actor.SYSTEM, true)));
+            } else if (a.sessionAttached()) {
+                done.add(runtime.submit("recovery", null, new Command.SessionLost(a.agentId())));
+                lost.add(a.agentId());
+            }
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        done.clear();
+        for (OfferView o : open.offers()) {
+            done.add(runtime.submit(
+                    "recovery", null, new Command.CancelOffer(o.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM)));
+        }
+        if (config.demoMode()) {
+            for (InteractionView i : open.demoWork()) {
+                done.add(runtime.submit(
+                        "recovery", null, new Command.EndInteraction(i.interactionId(), EndReason.LOST_DURING_OUTAGE)));
+            }
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        sessions.markLost(lost);
+        if (!open.offers().isEmpty() || !lost.isEmpty()) {
+            LOG.info(
+                    "after recovery: {} offers in flight cancelled, {} desktop sessions awaiting re-attachment",
+                    open.offers().size(),
+                    lost.size());
+        }
+    }
+
     /** Graceful stop: intake closed, simulation stopped, journal flushed, lease released, Redis stopped. */
     @Override
     public void close() {
         LOG.info("stopping");
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        desktop.close();
+        audit.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
@@ -243,6 +515,10 @@ public final class FirstContactServer implements AutoCloseable {
             runtime.close();
         } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
             LOG.error("stopping routing failed; closing the rest", e);
+        }
+        account = null;
+        if (!accountStarting.completeExceptionally(new IllegalStateException("the server stopped"))) {
+            await(accountStarting.thenAccept(AccountContext::close));
         }
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());

@@ -19,11 +19,23 @@ import java.util.concurrent.CountDownLatch;
  * firstcontact [--config FILE]     run the server (no file: the demo centre on embedded defaults)
  * firstcontact new-token           print a new random API token and the hash to configure for it
  * firstcontact hash-token          read a token on standard input, print its hash for tokens[].sha256
+ * firstcontact hash-password       read a password on standard input, print its Argon2id hash for desktop.staff.users
  * firstcontact new-journal-key FILE  write a new journal key to FILE (readable only by you), for a rotation
  * </pre>
  */
 public final class Main {
     private Main() {}
+
+    /** The first line of standard input; exits with a message when there is none. */
+    private static String standardInput(String what) throws java.io.IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = in.readLine();
+        if (line == null || line.isBlank()) {
+            System.err.println("give the " + what + " on standard input");
+            System.exit(2);
+        }
+        return line;
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("new-token")) {
@@ -33,13 +45,11 @@ public final class Main {
             return;
         }
         if (args.length > 0 && args[0].equals("hash-token")) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.readLine();
-            if (line == null || line.isBlank()) {
-                System.err.println("give the token on standard input");
-                System.exit(2);
-            }
-            System.out.println(Tokens.sha256(line.strip()));
+            System.out.println(Tokens.sha256(standardInput("token").strip()));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            System.out.println(io.firstcontact.desktop.staff.Argon2Passwords.hash(standardInput("password")));
             return;
         }
         if (args.length > 0 && args[0].equals("new-journal-key")) {
@@ -62,7 +72,7 @@ public final class Main {
                 explicit = args[++i];
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println(
-                        "usage: firstcontact [--config FILE] | new-token | hash-token | new-journal-key FILE");
+                        "usage: firstcontact [--config FILE] | new-token | hash-token | hash-password | new-journal-key FILE");
                 return;
             } else {
                 System.err.println("unknown argument " + args[i] + "; try --help");

@@ -105,8 +105,33 @@ class ApiGuardTest {
                 new Route("GET", "/api/v1/queues/billing/waiting", null, Set.of("admin", "supervisor", "integration")),
                 new Route("POST", "/api/v1/queues/billing/open", "{}", Set.of("admin", "supervisor")),
                 new Route("POST", "/api/v1/queues/billing/close", "{}", Set.of("admin", "supervisor")),
+                new Route("GET", "/api/v1/ivr/flows", null, Set.of("admin", "supervisor")),
+                new Route("PUT", "/api/v1/ivr/flows", "{}", Set.of("admin")),
+                new Route("GET", "/api/v1/ivr/calendars", null, Set.of("admin", "supervisor")),
+                new Route("POST", "/api/v1/ivr/calendars/office/close", "{}", Set.of("admin", "supervisor")),
+                new Route("POST", "/api/v1/ivr/calendars/office/open", "{}", Set.of("admin", "supervisor")),
+                new Route("POST", "/api/v1/interactions/none/ivr", "{}", Set.of("admin", "integration")),
+                new Route(
+                        "POST",
+                        "/api/v1/interactions/none/ivr/replies",
+                        "{\"text\":\"1\"}",
+                        Set.of("admin", "integration")),
+                new Route("POST", "/api/v1/interactions/none/ivr/no-reply", "{}", Set.of("admin", "integration")),
+                new Route("POST", "/api/v1/interactions/none/ivr/leave", "{}", Set.of("admin", "integration")),
                 new Route("GET", "/api/v1/config", null, Set.of("admin", "supervisor")),
                 new Route("PUT", "/api/v1/config", "{}", Set.of("admin")),
+                new Route("GET", "/api/v1/interactions/none/account", null, ALL),
+                new Route(
+                        "GET",
+                        "/api/v1/accounts/customer/C-100001",
+                        null,
+                        Set.of("admin", "supervisor", "integration")),
+                new Route("GET", "/api/v1/account-routing", null, Set.of("admin", "supervisor")),
+                new Route(
+                        "PUT",
+                        "/api/v1/account-routing/queues/billing",
+                        "{\"enabled\":true}",
+                        Set.of("admin", "supervisor")),
                 new Route("GET", "/api/v1/openapi.yaml", null, ALL));
     }
 

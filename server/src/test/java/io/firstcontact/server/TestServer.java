@@ -40,6 +40,11 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** A server a test started itself, on {@code dataDir}. */
+    public static TestServer of(FirstContactServer server, Path dataDir) {
+        return new TestServer(server, dataDir);
+    }
+
     /** Starts a server on {@code dataDir} (reused across restarts), with extra YAML fields merged in. */
     public static TestServer start(Path dataDir, Map<String, Object> overrides) throws Exception {
         return start(dataDir, overrides, InstantSource.system());
@@ -49,7 +54,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path dataDir, Map<String, Object> overrides, InstantSource clock) throws Exception {
         Path file = writeConfig(dataDir, 0, 0, overrides);
         ServerConfig config = new ConfigLoader().load(Optional.of(file), Map.of());
-        FirstContactServer server = new FirstContactServer(config, clock);
+        FirstContactServer server = new FirstContactServer(config, null, clock);
         try {
             server.start();
         } catch (Exception | Error e) {

@@ -1361,7 +1361,7 @@ public final class LoadGenerator {
         return ok ? "**PASS**" : "**FAIL**";
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

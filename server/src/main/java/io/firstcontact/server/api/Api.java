@@ -171,6 +171,24 @@ public final class Api {
                 }));
     }
 
+    /**
+     * A POST route that takes no {@code Idempotency-Key}: its body may hold what must not be kept in any form, not even
+     * as the hash the key's store keeps to tell a repeat from a different request. A request with a key is refused.
+     */
+    void postUnkeyed(HttpMethod method, String path, Set<Role> roles, PostHandler handler) {
+        router.route(method, path)
+                .handler(ctx -> respond(ctx, roles, p -> {
+                    if (ctx.request().getHeader(Idempotency.HEADER) != null) {
+                        throw ApiProblem.invalid(
+                                Idempotency.HEADER,
+                                "this route takes no Idempotency-Key: its body may hold card details, which are never kept,"
+                                        + " not even as a hash");
+                    }
+                    Buffer raw = ctx.body().buffer();
+                    return run(handler, new Call(ctx, p, raw == null ? new byte[0] : raw.getBytes(), null));
+                }));
+    }
+
     /** Checks the path's ids and the role, runs the handler and writes its reply or its problem. */
     private static void respond(RoutingContext ctx, Set<Role> roles, Function<Principal, CompletableFuture<Reply>> h) {
         Principal p = ctx.get(PRINCIPAL);

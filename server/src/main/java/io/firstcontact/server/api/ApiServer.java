@@ -1,8 +1,10 @@
 package io.firstcontact.server.api;
 
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
+import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The public listener: {@code /api/v1}. Every route needs a bearer token (401 without a valid one) and checks its role
+ * The public listener: {@code /api/v1}, and beside it whatever the modules mount (the staff pages and desk). Every route needs a bearer token (401 without a valid one) and checks its role
  * (403); bodies are JSON, at most {@code api.maxBodyBytes} (413); every error is problem+json.
  */
 public final class ApiServer {
@@ -36,6 +38,10 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final IvrService ivr;
+    private final LiveView view;
+    private final java.util.function.Consumer<Router> more;
+    private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -46,7 +52,11 @@ public final class ApiServer {
             EventStream events,
             ViewRoutes views,
             Sessions sessions,
-            ApiBinder meters) {
+            ApiBinder meters,
+            IvrService ivr,
+            LiveView view,
+            java.util.function.Consumer<Router> more,
+            java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -56,6 +66,10 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.ivr = ivr;
+        this.view = view;
+        this.more = more;
+        this.account = account;
     }
 
     public Router router() {
@@ -102,7 +116,9 @@ public final class ApiServer {
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
+        new IvrRoutes(api, ivr, view).register();
         views.register(api);
+        new AccountRoutes(account, views).register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
             String last = ctx.request().getHeader("Last-Event-ID");
@@ -118,6 +134,7 @@ public final class ApiServer {
             }
             events.open(ctx.response(), p.role(), p.agentId(), after);
         });
+        more.accept(router); // the staff pages and the desk, beside the API
         byte[] openapi = openapi();
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()

@@ -40,25 +40,10 @@ final class ConfigRoutes {
                     return new Api.Reply(200, body, null, etag(c.version()));
                 }));
         api.post(HttpMethod.PUT, "/api/v1/config", roles(ADMIN), call -> {
-            String ifMatch = call.ctx().request().getHeader("If-Match");
-            if (ifMatch == null) {
-                throw new ApiProblem(
-                        428,
-                        "precondition-required",
-                        "If-Match is required",
-                        "send If-Match with the ETag of GET /api/v1/config, so that no change is lost");
-            }
-            JsonNode body;
-            try {
-                body = PublicJson.MAPPER.readTree(call.body());
-            } catch (IOException e) {
-                throw ApiProblem.malformed("malformed JSON");
-            }
-            if (!(body instanceof ObjectNode tree)) {
-                throw ApiProblem.malformed("the body must be a routing configuration object");
-            }
+            String ifMatch = Requests.ifMatch(call, "/api/v1/config");
+            ObjectNode tree = Requests.objectBody(call, "a routing configuration object");
             return current().thenCompose(c -> {
-                if (!ifMatch.strip().equals(etag(c.version()))) {
+                if (!ifMatch.equals(etag(c.version()))) {
                     throw new ApiProblem(
                             412,
                             "precondition-failed",

@@ -28,12 +28,20 @@ import java.util.Map;
  * ({@code /problems/card-number}) naming only where it was, never the value, and the request goes no further, so
  * nothing of it reaches the engine, the journal, an event, a trace or a log. A body is read here as a stream of JSON
  * tokens first: one that is not JSON, or gives a key twice, is answered 400 before any route sees it.
+ *
+ * <p>One body is let through with a card number in it: a resident's reply to the IVR ({@link #CARD_ENTRY}), which is
+ * how a chat pays by card. The IVR's text front end takes it as a char array that its payment clears; a card number
+ * written where no card is asked for is dropped unread there. Its path, query and headers are screened as any other.
  */
 final class RequestScreen implements Handler<RoutingContext> {
     /** The request headers whose values the API reads (and may keep: the idempotency key is remembered). */
     static final List<String> HEADERS = List.of(Idempotency.HEADER, "Last-Event-ID", "If-Match");
 
     private static final String READING = "firstcontact.readingBody";
+
+    /** The IVR's reply route ({@code POST /api/v1/interactions/{id}/ivr/replies}), whose body may answer a card question. */
+    static final java.util.regex.Pattern CARD_ENTRY =
+            java.util.regex.Pattern.compile("/api/v1/interactions/[^/]+/ivr/replies");
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -58,7 +66,9 @@ final class RequestScreen implements Handler<RoutingContext> {
             HttpMethod m = ctx.request().method();
             Buffer body = ctx.body().buffer();
             if ((m == HttpMethod.POST || m == HttpMethod.PUT) && body != null && body.length() > 0) {
-                screenBody(body.getBytes());
+                boolean cardEntry = m == HttpMethod.POST
+                        && CARD_ENTRY.matcher(ctx.request().path()).matches();
+                screenBody(body.getBytes(), !cardEntry);
             }
         } catch (ApiProblem p) {
             Api.writeProblem(ctx, p);
@@ -143,8 +153,11 @@ final class RequestScreen implements Handler<RoutingContext> {
         }
     }
 
-    /** Reads the body token by token: malformed JSON or a duplicate key is 400, a card number anywhere 422. */
-    static void screenBody(byte[] body) {
+    /**
+     * Reads the body token by token: malformed JSON or a duplicate key is 400, a card number anywhere 422 — in a value
+     * only when {@code cards} (the IVR's reply route lets one through).
+     */
+    static void screenBody(byte[] body, boolean cards) {
         try (JsonParser parser = PublicJson.MAPPER.createParser(body)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -155,7 +168,7 @@ final class RequestScreen implements Handler<RoutingContext> {
                         }
                     }
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        if (CardNumberTripwire.containsCardNumber(parser.getText())) {
+                        if (cards && CardNumberTripwire.containsCardNumber(parser.getText())) {
                             throw ApiProblem.cardNumber(path(parser.getParsingContext(), true));
                         }
                     }

@@ -1,5 +1,7 @@
 package io.firstcontact.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
@@ -12,6 +14,8 @@ import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.model.Strictness;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
+import io.firstcontact.router.wire.PublicJson;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,6 +82,9 @@ final class Requests {
     record ExtendWrapUp(Long extraSeconds) {}
 
     record Inventory(List<String> sourceRefs) {}
+
+    /** A supervisor's switch: on or off. */
+    record Switch(Boolean enabled) {}
 
     // ---- conversions (field names in errors are JSON paths) ----
 
@@ -224,6 +231,36 @@ final class Requests {
             checked(() -> Ids.require(ref, at), at);
         }
         return refs;
+    }
+
+    /**
+     * The {@code If-Match} of a change to versioned data; without it {@code 428}, naming the route whose {@code ETag}
+     * to send.
+     */
+    static String ifMatch(Api.Call call, String readRoute) {
+        String ifMatch = call.ctx().request().getHeader("If-Match");
+        if (ifMatch == null) {
+            throw new ApiProblem(
+                    428,
+                    "precondition-required",
+                    "If-Match is required",
+                    "send If-Match with the ETag of GET " + readRoute + ", so that no change is lost");
+        }
+        return ifMatch.strip();
+    }
+
+    /** The body as a JSON object; anything else is {@code 400}. */
+    static ObjectNode objectBody(Api.Call call, String what) {
+        JsonNode body;
+        try {
+            body = PublicJson.MAPPER.readTree(call.body());
+        } catch (IOException e) {
+            throw ApiProblem.malformed("malformed JSON");
+        }
+        if (!(body instanceof ObjectNode tree)) {
+            throw ApiProblem.malformed("the body must be " + what);
+        }
+        return tree;
     }
 
     /** Builds an engine record; its refusal (a limit, a malformed id) becomes a field error. */

@@ -42,6 +42,14 @@ public final class Sessions {
         }
     }
 
+    /**
+     * The advisor's desktop restored their session itself (its push connection came back): the keep-alive timer set
+     * after a restart must not declare it lost again.
+     */
+    public void restoredElsewhere(String agent) {
+        detached(agent);
+    }
+
     /** The advisors whose desktops are watched now (one timer each). */
     public Set<String> watched() {
         return Set.copyOf(timers.keySet());

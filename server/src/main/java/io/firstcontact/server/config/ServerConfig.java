@@ -1,6 +1,8 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,9 @@ import java.util.Objects;
  * @param dataDir where the embedded Redis, the spill file, the generated admin token and the journal key live
  * @param routing the routing configuration and advisors that seed the first start (a JSON/YAML tree in the journal's
  *     form; later changes go through the admin API and the journal), or null
+ * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
+ * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
+ * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
         Mode mode,
@@ -31,7 +36,10 @@ public record ServerConfig(
         List<Token> tokens,
         Logging logging,
         Demo demo,
-        JsonNode routing) {
+        JsonNode routing,
+        Ivr ivr,
+        DesktopOptions desktop,
+        AccountOptions account) {
 
     public enum Mode {
         DEMO,
@@ -57,6 +65,9 @@ public record ServerConfig(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         logging = Objects.requireNonNullElse(logging, Logging.DEFAULTS);
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
+        ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
+        desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
+        account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
     /** The defaults: what runs with no file. */
@@ -74,7 +85,10 @@ public record ServerConfig(
                 List.of(),
                 Logging.DEFAULTS,
                 Demo.DEFAULTS,
-                null);
+                null,
+                Ivr.DEFAULTS,
+                DesktopOptions.defaults(),
+                AccountOptions.DEFAULT);
     }
 
     public boolean demoMode() {
@@ -300,6 +314,37 @@ public record ServerConfig(
             speed = Objects.requireNonNullElse(speed, DEFAULT_SPEED);
             if (speed <= 0 || speed > 1_000) {
                 throw new IllegalArgumentException("speed must be above 0 and at most 1000, was " + speed);
+            }
+        }
+    }
+
+    /**
+     * The IVR (flows over the telephone and chat, automated payments).
+     *
+     * @param flows the flows file (YAML); null runs the demo flows in demo mode and no IVR in production mode. A
+     *     version put in force through the admin API is kept in {@code dataDir/ivr} and wins over the file
+     * @param gatewayTimeout how long an authorisation may take before it counts as timed out (it is then asked again
+     *     under the same idempotency key)
+     * @param backOfficeTimeout how long a lookup or a payment record may take before the back office counts as
+     *     unavailable
+     * @param maxConversations text conversations (chats in the IVR) held at once; more are refused with 503
+     */
+    public record Ivr(Path flows, Duration gatewayTimeout, Duration backOfficeTimeout, Integer maxConversations) {
+        public static final Duration DEFAULT_GATEWAY_TIMEOUT = Duration.ofSeconds(30);
+        public static final Duration DEFAULT_BACK_OFFICE_TIMEOUT = Duration.ofSeconds(5);
+        public static final int DEFAULT_MAX_CONVERSATIONS = 10_000;
+
+        public static final Ivr DEFAULTS =
+                new Ivr(null, DEFAULT_GATEWAY_TIMEOUT, DEFAULT_BACK_OFFICE_TIMEOUT, DEFAULT_MAX_CONVERSATIONS);
+
+        public Ivr {
+            gatewayTimeout = Objects.requireNonNullElse(gatewayTimeout, DEFAULT_GATEWAY_TIMEOUT);
+            backOfficeTimeout = Objects.requireNonNullElse(backOfficeTimeout, DEFAULT_BACK_OFFICE_TIMEOUT);
+            maxConversations = Objects.requireNonNullElse(maxConversations, DEFAULT_MAX_CONVERSATIONS);
+            positive(gatewayTimeout, "ivr.gatewayTimeout");
+            positive(backOfficeTimeout, "ivr.backOfficeTimeout");
+            if (maxConversations < 1) {
+                throw new IllegalArgumentException("ivr.maxConversations must be > 0");
             }
         }
     }

@@ -120,7 +120,26 @@ public final class DemoCentre {
             new Advisor("adv-23", DIGITAL_TEAM, "written 7, housing 5, benefits 5, council-tax 3"),
             new Advisor("adv-24", DIGITAL_TEAM, "written 8, council-tax 4, parking 4, waste 4"));
 
+    /**
+     * Advisors at the desktop: defined like the others, never simulated, so that a person signed in as one of them
+     * ({@link DemoStaff}) works the demo's calls, chats and emails beside the simulated advisors.
+     */
+    private static final List<Advisor> DESK_ADVISORS = List.of(
+            new Advisor("desk-01", GENERALIST, "council-tax 6, benefits 5, parking 6, waste 6, housing 6, written 6"),
+            new Advisor("desk-02", DIGITAL_TEAM, "written 8, council-tax 5, parking 5, waste 5"),
+            new Advisor("desk-03", STREETS, "parking 8, waste 7, council-tax 4, written 5"),
+            new Advisor("desk-04", REVENUES, "council-tax 8, benefits 7, parking 4, written 5"));
+
     private final double speed;
+
+    /** The demo traffic's attributes and what the IVR hands over with a caller. */
+    private static List<AttributeDefinition> attributes() {
+        List<AttributeDefinition> all = new ArrayList<>();
+        all.add(new AttributeDefinition(DemoTraffic.SERVICE_ATTRIBUTE, AttributeClass.DISPLAY));
+        all.add(new AttributeDefinition(DemoTraffic.ENQUIRY_ATTRIBUTE, AttributeClass.DISPLAY));
+        all.addAll(io.firstcontact.server.ivr.IvrAttributes.definitions());
+        return all;
+    }
 
     /** The demo centre in real time. */
     public DemoCentre() {
@@ -173,9 +192,7 @@ public final class DemoCentre {
                         new NotReadyReason(BREAK, false),
                         new NotReadyReason(LUNCH, true),
                         new NotReadyReason(TRAINING, true)),
-                List.of(
-                        new AttributeDefinition(DemoTraffic.SERVICE_ATTRIBUTE, AttributeClass.DISPLAY),
-                        new AttributeDefinition(DemoTraffic.ENQUIRY_ATTRIBUTE, AttributeClass.DISPLAY)),
+                attributes(),
                 new RoutingPolicy(
                         3,
                         engineMillis(5 * MINUTE),
@@ -197,11 +214,22 @@ public final class DemoCentre {
         return List.copyOf(agents);
     }
 
-    /** What a new routing state needs for the demo: the configuration, then every advisor. */
+    /** The advisors left to people at the desktop, defined like the others; none is logged in. */
+    public static List<Command.DefineAgent> deskAdvisors() {
+        List<Command.DefineAgent> agents = new ArrayList<>(DESK_ADVISORS.size());
+        for (Advisor a : DESK_ADVISORS) {
+            String utilisation = a.routingProfile().equals(DIGITAL_TEAM) ? DIGITAL : PHONE_FIRST;
+            agents.add(new Command.DefineAgent(a.id(), skills(a.skills()), utilisation, a.routingProfile()));
+        }
+        return List.copyOf(agents);
+    }
+
+    /** What a new routing state needs for the demo: the configuration, then every advisor (desk advisors last). */
     public List<Command> seedCommands() {
         List<Command> seed = new ArrayList<>();
         seed.add(new Command.ConfigureRouting(config()));
         seed.addAll(agents());
+        seed.addAll(deskAdvisors());
         return List.copyOf(seed);
     }
 

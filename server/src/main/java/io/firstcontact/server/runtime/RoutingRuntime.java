@@ -50,7 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +60,8 @@ import org.slf4j.LoggerFactory;
  * MINID}, and the spill file while Redis is unreachable.
  *
  * <p>Start-up order: Redis → lease (waits while another node holds it) → replay of the spill file → snapshot + journal
- * → the epoch's {@code <E>-0} marker → the recovery commands ({@link #resolveOnRecovery}: in-flight offers cancelled,
- * sessions marked lost so that advisors come back only if their desktop re-attaches), sequenced before any deadline
- * that fell due while the node was down → the deadline timer armed → {@link RuntimeState#OPEN}.
+ * → the epoch's {@code <E>-0} marker → host open → the recovery commands (in-flight offers cancelled, sessions marked
+ * lost so that advisors come back only if their desktop re-attaches) → {@link RuntimeState#OPEN}.
  */
 public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingRuntime.class);
@@ -79,7 +78,6 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private final String nodeId;
     private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
-    private volatile Supplier<List<Command>> recoveryInputs = List::of;
     private final EngineLoop engineThread;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -129,6 +127,8 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
 
         default void recovered(RoutingEngine engine) {}
     }
+
+    private volatile UnaryOperator<Command> intake = UnaryOperator.identity();
 
     public RoutingRuntime(ServerConfig config, Vertx vertx, InstantSource clock, HostObserver observer) {
         this.config = Objects.requireNonNull(config);
@@ -208,18 +208,17 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         return stream;
     }
 
+    /**
+     * Lets deadlines fire: call once recovery's own commands are submitted (docs/routing-contract.md §8), so that the
+     * deadlines that fell due while the router was away come after them.
+     */
+    public void openDeadlines() {
+        host.start();
+    }
+
     /** Registers for recovery callbacks; call before {@link #start()}. */
     public void onRecovery(RecoveryListener listener) {
         recoveryListeners.add(listener);
-    }
-
-    /**
-     * Names the commands that resolve what a crash left in flight (docs/routing-contract.md §8 Recovery): asked on the
-     * engine thread once the journal is replayed (the read model is then up to date), applied in order before any
-     * deadline that fell due meanwhile can fire, and committed before routing opens. Call before {@link #start()}.
-     */
-    public void resolveOnRecovery(Supplier<List<Command>> inputs) {
-        this.recoveryInputs = Objects.requireNonNull(inputs);
     }
 
     // ------------------------------------------------------------------ start-up
@@ -414,12 +413,10 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                 this::committed,
                 new DeposingObserver(observer),
                 epoch);
-        List<Decision> resolved = awaitRecoveryInputs(host.start(recoveryInputs));
         LOG.info(
-                "recovered {} entries after {} and applied {} recovery commands in {} ms",
+                "recovered {} entries after {} in {} ms",
                 replayed,
                 stored.isPresent() ? "the snapshot at " + stored.get().entryId() : "an empty start",
-                resolved.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
@@ -491,7 +488,16 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         if (state != RuntimeState.OPEN || h == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("routing is not open (" + state + ")"));
         }
-        return h.submit(source, idempotencyKey, command);
+        return h.submit(source, idempotencyKey, intake.apply(command));
+    }
+
+    /**
+     * Shapes every command submitted from now on before it is sequenced, whichever edge sent it (the account context
+     * adds a caller's preferred advisor to their queueing). What it returns is what is journaled. It runs on the
+     * submitter's thread, so it must be cheap and never block.
+     */
+    public void intake(UnaryOperator<Command> shape) {
+        this.intake = Objects.requireNonNull(shape, "shape");
     }
 
     @Override
@@ -678,17 +684,6 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the routing lease", e);
-        }
-    }
-
-    private static List<Decision> awaitRecoveryInputs(CompletableFuture<List<Decision>> f) {
-        try {
-            return f.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recovery resolved the work in flight", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("recovery could not resolve the work in flight: " + e.getMessage(), e);
         }
     }
 

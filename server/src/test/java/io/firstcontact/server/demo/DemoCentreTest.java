@@ -71,7 +71,7 @@ class DemoCentreTest {
     void theEngineTakesTheSeedAsItIs() {
         VirtualCentre v = VirtualCentre.seeded(centre);
 
-        assertThat(v.decisions()).hasSize(1 + 24).noneMatch(Decision::refused);
+        assertThat(v.decisions()).hasSize(1 + 24 + 4).noneMatch(Decision::refused);
     }
 
     @Test

@@ -41,6 +41,9 @@ class HealthTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
         assertThat(config.management().port())
                 .isNotEqualTo(defaults.management().port());

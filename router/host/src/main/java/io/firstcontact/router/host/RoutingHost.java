@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * Hosts the routing engine: {@code sequencer (epoch, seq, at) → engine → committer → effects}.
@@ -30,9 +29,6 @@ import java.util.function.Supplier;
  *       order.
  *   <li>The engine's next deadline is kept on one timer set for its exact instant; when it fires, a sequenced
  *       {@code DeadlinesDue} input is applied and its lateness measured. A cancelled deadline simply moves the timer.
- *   <li>A recovered host opens with recovery's own inputs (the offers in flight cancelled, sessions marked lost)
- *       and arms its timer only after them, so a deadline that fell due while the node was down never decides what
- *       recovery resolves.
  *   <li>A journal that refuses an append because a newer epoch started deposes this host: it applies nothing more,
  *       releases nothing more and fails every waiting caller with {@link DeposedException}. Other journal failures
  *       are retried with the same entry ids, effects held back meanwhile.
@@ -41,9 +37,6 @@ import java.util.function.Supplier;
  * <p>All state is confined to {@code engineThread}, which must run tasks one at a time in order.
  */
 public final class RoutingHost {
-    /** The source of the inputs recovery applies before the host opens ({@link #start(Supplier)}). */
-    public static final String RECOVERY_SOURCE = "recovery";
-
     private final RoutingEngine engine;
     private final Journal journal;
     private final InstantSource clock;
@@ -59,13 +52,13 @@ public final class RoutingHost {
     private final ArrayList<Pending> pending = new ArrayList<>();
     private final ArrayList<CompletableFuture<Void>> barriers = new ArrayList<>();
     private boolean writing;
-    /** The deadline timer is armed only once recovery's own inputs are sequenced. */
-    private boolean started;
-
     private boolean flushQueued;
     private boolean retryQueued;
     private volatile boolean deposed;
     private long timerAt = Decision.NO_DEADLINE;
+    /** Deadlines fire only once started: recovery's own commands come before the deadlines that fell due meanwhile. */
+    private boolean deadlinesOn;
+
     private Scheduler.Cancellable timer;
 
     private record Pending(EngineInput input, Decision decision, CompletableFuture<Decision> reply) {}
@@ -111,49 +104,17 @@ public final class RoutingHost {
         this.lastAt = engine.lastAt();
     }
 
-    /** Arms the deadline timer for a recovered engine that has nothing to resolve; call once before submitting. */
-    public void start() {
-        start(List::of);
-    }
-
     /**
-     * Opens the host on a recovered engine (docs/routing-contract.md §8 Recovery): sequences recovery's own inputs
-     * first, then arms the deadline timer. A restart can take longer than an offer's timeout; were the overdue
-     * deadline to fire first, the offer would time out and its advisor be paused {@code NOT_READY(RONA)} for a
-     * crash that was not theirs, instead of the offer being cancelled with the advisor's idle time kept.
-     *
-     * <p>Call once, before submitting.
-     *
-     * @param recoveryInputs asked on the engine thread, before anything else is applied: the commands that resolve
-     *     what the crash left in flight, applied in order with the source {@link #RECOVERY_SOURCE}
-     * @return their decisions, in order, once committed; fails if the host steps down first
+     * Arms the deadline timer. Until then the host sequences and commits what it is given but fires no deadline, so
+     * that what recovery resolves (offers in flight cancelled, sessions to re-attach) is decided before the deadlines
+     * that fell due while the router was away — an offer that rang through an outage is cancelled, not timed out.
+     * Call once, when recovery's own commands are submitted.
      */
-    public CompletableFuture<List<Decision>> start(Supplier<List<Command>> recoveryInputs) {
-        Objects.requireNonNull(recoveryInputs, "recoveryInputs");
-        CompletableFuture<List<Decision>> resolved = new CompletableFuture<>();
+    public void start() {
         engineThread.execute(() -> {
-            List<CompletableFuture<Decision>> replies = new ArrayList<>();
-            try {
-                for (Command command : recoveryInputs.get()) {
-                    CompletableFuture<Decision> reply = new CompletableFuture<>();
-                    replies.add(reply);
-                    apply(RECOVERY_SOURCE, null, command, reply, -1);
-                }
-            } catch (RuntimeException e) {
-                resolved.completeExceptionally(e);
-            }
-            started = true;
+            deadlinesOn = true;
             rearm(engine.nextDeadline());
-            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    resolved.completeExceptionally(failure);
-                } else {
-                    resolved.complete(
-                            replies.stream().map(CompletableFuture::join).toList());
-                }
-            });
         });
-        return resolved;
     }
 
     /**
@@ -289,7 +250,7 @@ public final class RoutingHost {
     }
 
     private void rearm(long next) {
-        if (!started || next == timerAt) {
+        if (!deadlinesOn || next == timerAt) {
             return;
         }
         if (timer != null) {

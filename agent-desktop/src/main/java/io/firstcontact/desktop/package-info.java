@@ -1,0 +1,2 @@
+/** The advisor desktop: staff sign-in, the desk's web app and its HTTP/WebSocket API. */
+package io.firstcontact.desktop;

@@ -1,0 +1,78 @@
+package io.firstcontact.desktop;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.firstcontact.router.api.model.Attributes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * axe-core (from its WebJar) checks every state of the pages against WCAG 2.0, 2.1 and 2.2 A and AA: no serious or
+ * critical violation is allowed.
+ */
+class AccessibilityTest extends InTheBrowser {
+
+    /** The serious and critical violations axe finds on the page as it is now. */
+    @SuppressWarnings("unchecked")
+    static List<String> violations(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setUrl("/lib/axe-core/axe.min.js"));
+        return (List<String>) page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+                  return r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+                }""");
+    }
+
+    @Test
+    void theCheckFindsWhatItLooksFor() {
+        Page page = browser.newPage();
+        page.navigate(centre.baseUrl() + "/signin");
+        page.locator("#signin-button:enabled").waitFor();
+        page.evaluate("() => document.querySelector('main').append(document.createElement('input'))");
+
+        assertThat(violations(page)).anySatisfy(v -> assertThat(v).startsWith("label (critical)"));
+    }
+
+    @Test
+    void theSignInPageHasNoSeriousViolations() {
+        Page page = browser.newPage();
+        page.navigate(centre.baseUrl() + "/signin");
+        page.locator("#signin-button:enabled").waitFor();
+
+        assertThat(violations(page)).isEmpty();
+    }
+
+    @Test
+    void theDeskHasNoSeriousViolationsInAnyStateOfAContact() {
+        Page page = signIn("asha");
+        assertThat(violations(page)).as("logged out").isEmpty();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
+        centre.chat("cust-1", Attributes.of("service", "waste", "keyed", "missed bin"));
+        assertThat(page.locator("article.offer .customer-name")).isVisible();
+        assertThat(violations(page)).as("an offer with its screen pop").isEmpty();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept chat"))
+                .click();
+        page.getByText("Script: Waste: missed bin collection").click();
+        assertThat(page.locator("article.work .prompts")).isVisible();
+        assertThat(violations(page)).as("a chat with its script open").isEmpty();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End chat"))
+                .click();
+        assertThat(page.locator("article.work")).containsText("Wrap-up");
+        assertThat(violations(page)).as("wrap-up").isEmpty();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up"))
+                .click();
+        assertThat(page.locator("table.history")).isVisible();
+        assertThat(violations(page)).as("history").isEmpty();
+    }
+}
