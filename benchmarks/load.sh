@@ -9,7 +9,7 @@
 #   benchmarks/load.sh idle     [--waiting 1000 --duration 60s]                   idle proof
 #   benchmarks/load.sh all                                                        the four, one after the other
 #
-# Options are described in benchmarks/README.md ("End-to-end load") and LoadGenerator's class comment.
+# Options are described in benchmarks/README.md ("The server end to end") and LoadGenerator's class comment.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
