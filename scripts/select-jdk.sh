@@ -84,3 +84,17 @@ fc_server_jvm_flags() {
         echo "-Xms2g -Xmx2g -XX:+UseZGC -XX:+AlwaysPreTouch"
     fi
 }
+
+# What the embedded Hazelcast member (the account-context cache) needs on JDK 17+; without them it runs, and warns.
+# The same list as EmbeddedMember.JVM_FLAGS and the root pom's hazelcast.jvm.flags (a server test compares them).
+# The last one exists from JDK 23 (older JDKs refuse an option they do not know).
+fc_hazelcast_jvm_flags() {
+    fc_hz="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED"
+    fc_hz="$fc_hz --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED"
+    fc_hz="$fc_hz --add-opens java.management/sun.management=ALL-UNNAMED"
+    fc_hz="$fc_hz --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+    if [ "$(fc_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
+        fc_hz="$fc_hz --sun-misc-unsafe-memory-access=allow"
+    fi
+    echo "$fc_hz"
+}

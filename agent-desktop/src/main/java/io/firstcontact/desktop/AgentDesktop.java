@@ -9,6 +9,8 @@ import io.firstcontact.desktop.staff.StaffDirectory;
 import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.desktop.staff.StaffSessions;
+import io.firstcontact.desktop.supervisor.SupervisorModule;
+import io.firstcontact.desktop.supervisor.SupervisorPorts;
 import io.firstcontact.desktop.web.StaffPages;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /signin}, {@code /auth/…}: staff sign in with a password or single sign-on, and out;
  *   <li>{@code /desk/}: the advisor's desk (advisor role), its API {@code /desk/api/…} and push feed
  *       {@code /desk/push};
- *   <li>{@code /supervisor/}: the supervisor's entry (supervisor role);
+ *   <li>{@code /supervisor/}: the supervisor view, {@code /supervisor/wallboard}: the live wallboard, with their API
+ *       {@code /supervisor/api/…} and push feed {@code /supervisor/push} (supervisor role);
  *   <li>{@code /assets/…}, {@code /lib/…}: the pages' scripts, styles and libraries.
  * </ul>
  *
@@ -52,6 +55,7 @@ public final class AgentDesktop {
     private final StaffGuard guard;
     private final PushChannel push;
     private final DeskModule desk;
+    private final SupervisorModule supervisor;
     private final StaffPages pages = new StaffPages();
     private final InstantSource clock;
     private OidcSignIn oidc;
@@ -73,6 +77,34 @@ public final class AgentDesktop {
             InstantSource clock,
             DeskObserver observer,
             Consumer<String> sessionRestored) {
+        this(
+                vertx,
+                options,
+                routing,
+                view,
+                engineThread,
+                accounts,
+                clock,
+                observer,
+                sessionRestored,
+                SupervisorPorts.defaults());
+    }
+
+    /**
+     * @param supervision where supervisor actions are audited, and the channels supervisors join calls and chats
+     *     through
+     */
+    public AgentDesktop(
+            Vertx vertx,
+            DesktopOptions options,
+            RoutingPort routing,
+            LiveView view,
+            Executor engineThread,
+            AccountDirectory accounts,
+            InstantSource clock,
+            DeskObserver observer,
+            Consumer<String> sessionRestored,
+            SupervisorPorts supervision) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,6 +113,8 @@ public final class AgentDesktop {
         this.push = new PushChannel(vertx, sessions, options.push());
         this.desk =
                 new DeskModule(vertx, options, routing, view, engineThread, accounts, clock, observer, sessionRestored);
+        this.supervisor =
+                new SupervisorModule(vertx, options, routing, view, engineThread, clock, observer, supervision);
     }
 
     /** Discovers the single sign-on provider, when one is configured. */
@@ -100,22 +134,33 @@ public final class AgentDesktop {
 
     /** Follows committed entries; subscribe it after the read model. */
     public EffectSink sink() {
-        return desk.desks();
+        EffectSink desks = desk.desks();
+        EffectSink supervisors = supervisor.sink();
+        return (input, decision) -> {
+            desks.committed(input, decision);
+            supervisors.committed(input, decision);
+        };
     }
 
     /** After a restart from a snapshot, before the replay. */
     public void restore(EngineSnapshot snapshot) {
         desk.desks().restore(snapshot);
+        supervisor.restore(snapshot);
     }
 
-    /** An entry recovery replays (the desks rebuild their contexts and the advisors' contact histories). */
+    /**
+     * An entry recovery replays (the desks rebuild their contexts and the advisors' contact histories, the contacts'
+     * stories follow it).
+     */
     public void replayed(EngineInput input, Decision decision) {
         desk.desks().committed(input, decision);
+        supervisor.replayed(input, decision);
     }
 
     /** Stops the desktop's own threads; the server calls it when it stops. */
     public void close() {
         desk.close();
+        supervisor.close();
     }
 
     /** Recovery is over and routing is open: promised callbacks still waiting are timed again. */
@@ -128,9 +173,14 @@ public final class AgentDesktop {
         return desk.devices();
     }
 
-    /** Push connections open now. */
+    /** Push connections open now (desks and wallboards). */
     public int connections() {
         return push.connections();
+    }
+
+    /** Wallboards (and supervisor views) open now. */
+    public int wallboards() {
+        return supervisor.wallboard().watching();
     }
 
     /** Adds the desktop's routes to the public listener's router. */
@@ -159,9 +209,7 @@ public final class AgentDesktop {
                 .mount(router);
         router.get("/desk/").handler(guard.page(StaffRole.ADVISOR)).handler(StaffPages.page("desk.html"));
         desk.mount(router, guard, push);
-        router.get("/supervisor/")
-                .handler(guard.page(StaffRole.SUPERVISOR))
-                .handler(StaffPages.page("supervisor.html"));
+        supervisor.mount(router, guard, push);
     }
 
     /** For tests and the wallboard: the session and role check. */

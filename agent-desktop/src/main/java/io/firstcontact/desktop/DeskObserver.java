@@ -11,6 +11,9 @@ public interface DeskObserver {
     /** A desk change was written to a connection, {@code nanos} after its entry was committed. */
     default void pushed(long nanos) {}
 
+    /** A wallboard patch was written to every wallboard, {@code nanos} after the oldest change it carries. */
+    default void boardPushed(long nanos) {}
+
     /** A screen pop was written to a connection, {@code nanos} after the offer's entry was committed. */
     default void screenPopped(long nanos) {}
 }

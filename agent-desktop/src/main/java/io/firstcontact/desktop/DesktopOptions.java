@@ -5,6 +5,7 @@ import io.firstcontact.desktop.desk.WrapUpCode;
 import io.firstcontact.desktop.push.PushOptions;
 import io.firstcontact.desktop.scripts.Script;
 import io.firstcontact.desktop.staff.StaffOptions;
+import io.firstcontact.desktop.wallboard.WallboardOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param wrapUpCodes the codes advisors choose from at wrap-up
  * @param scripts the guided forms, by contact reason
  * @param crossSell when to suggest which digital service
+ * @param wallboard how the wallboard pushes
+ * @param auditRetention how long the audit trail keeps supervisor actions (default 400 days: more than a year)
  */
 public record DesktopOptions(
         StaffOptions staff,
@@ -30,9 +33,12 @@ public record DesktopOptions(
         Duration sessionGrace,
         List<WrapUpCode> wrapUpCodes,
         List<Script> scripts,
-        List<CrossSellRule> crossSell) {
+        List<CrossSellRule> crossSell,
+        WallboardOptions wallboard,
+        Duration auditRetention) {
 
     public static final String DEFAULT_REASON_ATTRIBUTE = "service";
+    public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
     public static final Duration DEFAULT_SESSION_GRACE = Duration.ofSeconds(30);
 
     public DesktopOptions {
@@ -43,6 +49,11 @@ public record DesktopOptions(
         wrapUpCodes = List.copyOf(Objects.requireNonNullElse(wrapUpCodes, CouncilDefaults.WRAP_UP_CODES));
         scripts = List.copyOf(Objects.requireNonNullElse(scripts, CouncilDefaults.SCRIPTS));
         crossSell = List.copyOf(Objects.requireNonNullElse(crossSell, CouncilDefaults.CROSS_SELL));
+        wallboard = Objects.requireNonNullElse(wallboard, WallboardOptions.DEFAULT);
+        auditRetention = Objects.requireNonNullElse(auditRetention, DEFAULT_AUDIT_RETENTION);
+        if (auditRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("desktop.auditRetention must be at least 1d");
+        }
         unique(wrapUpCodes.stream().map(WrapUpCode::id).toList(), "desktop.wrapUpCodes");
         unique(scripts.stream().map(Script::id).toList(), "desktop.scripts");
         unique(crossSell.stream().map(CrossSellRule::service).toList(), "desktop.crossSell");
@@ -53,19 +64,27 @@ public record DesktopOptions(
 
     /** Nothing configured: no staff, the council's lists. */
     public static DesktopOptions defaults() {
-        return new DesktopOptions(null, null, null, null, null, null, null);
+        return new DesktopOptions(null, null, null, null, null, null, null, null, null);
     }
 
     public DesktopOptions withStaff(StaffOptions s) {
-        return new DesktopOptions(s, push, reasonAttribute, sessionGrace, wrapUpCodes, scripts, crossSell);
+        return new DesktopOptions(
+                s, push, reasonAttribute, sessionGrace, wrapUpCodes, scripts, crossSell, wallboard, auditRetention);
     }
 
     public DesktopOptions withPush(PushOptions p) {
-        return new DesktopOptions(staff, p, reasonAttribute, sessionGrace, wrapUpCodes, scripts, crossSell);
+        return new DesktopOptions(
+                staff, p, reasonAttribute, sessionGrace, wrapUpCodes, scripts, crossSell, wallboard, auditRetention);
     }
 
     public DesktopOptions withSessionGrace(Duration g) {
-        return new DesktopOptions(staff, push, reasonAttribute, g, wrapUpCodes, scripts, crossSell);
+        return new DesktopOptions(
+                staff, push, reasonAttribute, g, wrapUpCodes, scripts, crossSell, wallboard, auditRetention);
+    }
+
+    public DesktopOptions withWallboard(WallboardOptions w) {
+        return new DesktopOptions(
+                staff, push, reasonAttribute, sessionGrace, wrapUpCodes, scripts, crossSell, w, auditRetention);
     }
 
     private static void unique(List<String> ids, String where) {

@@ -3,23 +3,15 @@ package io.firstcontact.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
-import java.net.URI;
-import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The desk's push connection as a client sees it: whole desks, resumes after the last entry id, nobody else's work. */
 class DeskPushTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private TestCentre centre;
     private StaffClient asha;
 
@@ -35,63 +27,31 @@ class DeskPushTest {
         centre.close();
     }
 
-    /** A push connection and the messages it receives. */
-    final class Desk implements WebSocket.Listener, AutoCloseable {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        final WebSocket socket;
-        private final StringBuilder partial = new StringBuilder();
+    /** The desk's push connection. */
+    final class Desk implements AutoCloseable {
+        private final PushClient push;
 
         Desk(String after) throws Exception {
-            String ws =
-                    centre.baseUrl().replace("http:", "ws:") + "/desk/push" + (after == null ? "" : "?after=" + after);
-            socket = asha.http
-                    .newWebSocketBuilder()
-                    .buildAsync(URI.create(ws), this)
-                    .get(10, TimeUnit.SECONDS);
+            push = new PushClient(asha, centre.baseUrl(), "/desk/push", after);
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        /** The next message of this type (others are skipped), within ten seconds. */
         JsonNode next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                JsonNode m = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (m == null) {
-                    throw new AssertionError("no " + type + " message");
-                }
-                if (m.path("type").asText().equals(type)) {
-                    return m;
-                }
-            }
+            return push.next(type);
         }
 
         /** Desks until one satisfies the check. */
         JsonNode deskWhere(java.util.function.Predicate<JsonNode> check) throws InterruptedException {
-            while (true) {
-                JsonNode state = next("desk").path("state");
-                if (check.test(state)) {
-                    return state;
-                }
-            }
+            return push.next(m -> m.path("type").asText().equals("desk") && check.test(m.path("state")), "such a desk")
+                    .path("state");
+        }
+
+        java.util.Collection<JsonNode> messages() {
+            return push.messages;
         }
 
         @Override
         public void close() {
-            socket.abort();
+            push.close();
         }
     }
 
@@ -156,7 +116,7 @@ class DeskPushTest {
             JsonNode mine = desk.deskWhere(
                     s -> s.path("agent").path("presence").asText().equals("READY"));
             assertThat(mine.path("offers").size()).isZero();
-            assertThat(desk.messages).noneMatch(m -> m.path("type").asText().equals("screenPop"));
+            assertThat(desk.messages()).noneMatch(m -> m.path("type").asText().equals("screenPop"));
         }
     }
 

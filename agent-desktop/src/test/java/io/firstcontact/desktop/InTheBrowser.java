@@ -39,15 +39,24 @@ abstract class InTheBrowser {
     }
 
     static Page signIn(Browser browser, TestCentre centre, String username) {
+        return signIn(browser, centre, username, "/desk/");
+    }
+
+    /** A new person signs in on their way to {@code path} and lands there. */
+    Page signInAt(String username, String path) {
+        return signIn(browser, centre, username, path);
+    }
+
+    static Page signIn(Browser browser, TestCentre centre, String username, String path) {
         Page page = browser.newPage();
-        page.navigate(centre.baseUrl() + "/desk/");
+        page.navigate(centre.baseUrl() + path);
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(TestCentre.PASSWORD);
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
-        page.waitForURL("**/desk/");
+        page.waitForURL("**" + path);
         return page;
     }
 }

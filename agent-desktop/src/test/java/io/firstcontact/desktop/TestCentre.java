@@ -57,6 +57,8 @@ public final class TestCentre implements AutoCloseable {
 
     public static final String VOICE_QUEUE = "parking";
     public static final String CHAT_QUEUE = "web-chat";
+    /** A second routing profile, for moving an advisor between queues. */
+    public static final String CHATS_ONLY = "chats-only";
 
     public final Vertx vertx = Vertx.vertx();
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "engine"));
@@ -241,9 +243,11 @@ public final class TestCentre implements AutoCloseable {
                                 new ChannelCapacity("voice", 1, List.of("chat", "email"), List.of("chat", "email")),
                                 new ChannelCapacity("chat", 3, List.of("voice"), List.of()),
                                 new ChannelCapacity("email", 1, List.of("voice"), List.of())))),
-                List.of(new RoutingProfile(
-                        "everything",
-                        List.of(new QueueMembership(VOICE_QUEUE, 1, 0), new QueueMembership(CHAT_QUEUE, 1, 0)))),
+                List.of(
+                        new RoutingProfile(
+                                "everything",
+                                List.of(new QueueMembership(VOICE_QUEUE, 1, 0), new QueueMembership(CHAT_QUEUE, 1, 0))),
+                        new RoutingProfile(CHATS_ONLY, List.of(new QueueMembership(CHAT_QUEUE, 1, 0)))),
                 List.of(new NotReadyReason("BREAK", false), new NotReadyReason("LUNCH", true)),
                 List.of(
                         new AttributeDefinition("service", AttributeClass.DISPLAY),

@@ -36,6 +36,10 @@ public final class MeterNames {
 
         public static final String ROUTE = "route";
         public static final String STATUS = "status";
+        /** How ready an interaction's account context was at its offer ({@code ready}, {@code pending}, …). */
+        public static final String CONTEXT = "context";
+        /** When a preferred advisor was applied ({@code at_queueing}, {@code while_waiting}). */
+        public static final String WHEN = "when";
     }
 
     // ---- routing decisions and host timings (RoutingBinder)
@@ -87,10 +91,42 @@ public final class MeterNames {
     /** Gauge: desk push connections open now. */
     public static final String DESK_CONNECTIONS = "firstcontact.desk.connections";
 
+    // ---- the wallboard (WallboardBinder)
+
+    /** Timer: from the oldest change a wallboard patch carries to the patch written to every open wallboard. */
+    public static final String WALLBOARD_PUSH = "firstcontact.wallboard.push";
+    /** Gauge: wallboards (and supervisor views) open now. */
+    public static final String WALLBOARD_CONNECTIONS = "firstcontact.wallboard.connections";
+
     // ---- API requests (ApiBinder)
 
     /** Timer: API requests by method, route template and status. */
     public static final String API_REQUESTS = "firstcontact.api.requests";
+
+    // ---- the account context (AccountBinder)
+
+    /** Counter: account lookups asked of the cache. */
+    public static final String ACCOUNT_LOOKUPS = "firstcontact.account.lookups";
+    /** Counter: account lookups answered from the cache. */
+    public static final String ACCOUNT_CACHE_HITS = "firstcontact.account.cache.hits";
+    /** Counter: account lookups that joined a back-office lookup already running for the same customer. */
+    public static final String ACCOUNT_LOOKUPS_JOINED = "firstcontact.account.lookups.joined";
+    /** Counter: account lookups passed on to the back office. */
+    public static final String ACCOUNT_BACKOFFICE_LOOKUPS = "firstcontact.account.backoffice.lookups";
+    /** Counter: back-office lookups that failed. */
+    public static final String ACCOUNT_BACKOFFICE_FAILURES = "firstcontact.account.backoffice.failures";
+    /** Gauge: the HTTP back office's circuit breaker (0 closed, 1 half open, 2 open, -1 none). */
+    public static final String ACCOUNT_BACKOFFICE_BREAKER = "firstcontact.account.backoffice.breaker";
+    /** Counter: arrivals whose customer was identified and looked up at once. */
+    public static final String ACCOUNT_ARRIVALS_IDENTIFIED = "firstcontact.account.arrivals.identified";
+    /** Counter: offers by how ready their interaction's account context was (tagged {@code context}). */
+    public static final String ACCOUNT_OFFERS = "firstcontact.account.offers";
+    /** Counter: arrivals whose customer has a preferred advisor (tagged {@code reason}). */
+    public static final String ACCOUNT_PREFERENCES = "firstcontact.account.preferences";
+    /** Counter: preferred advisors made PREFER targets (tagged {@code when}). */
+    public static final String ACCOUNT_PREFERENCES_APPLIED = "firstcontact.account.preferences.applied";
+    /** Counter: preferred advisors not applied because the queue has it turned off. */
+    public static final String ACCOUNT_PREFERENCES_SWITCHED_OFF = "firstcontact.account.preferences.switched.off";
 
     // ---- the process (ProcessBinder)
 

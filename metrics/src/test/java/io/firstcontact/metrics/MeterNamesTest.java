@@ -2,6 +2,7 @@ package io.firstcontact.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstcontact.router.account.AccountStatistics;
 import io.firstcontact.router.engine.Centres;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.router.view.ViewOptions;
@@ -44,9 +45,11 @@ class MeterNamesTest {
         QueueBinder queues = new QueueBinder(view);
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
+        AccountBinder account = new AccountBinder(() -> AccountStatistics.NONE);
         DeskBinder desk = new DeskBinder(() -> 0);
+        WallboardBinder wallboard = new WallboardBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
-            for (var b : List.of(routing, journal, queues, stream, api, desk, process)) {
+            for (var b : List.of(routing, journal, queues, stream, api, desk, wallboard, process, account)) {
                 b.bindTo(registry);
             }
             fed.to(view).to(routing).to(queues);

@@ -3,6 +3,10 @@ package io.firstcontact.server;
 import io.firstcontact.desktop.AgentDesktop;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.desktop.supervisor.CallSupervision;
+import io.firstcontact.desktop.supervisor.ChatSupervision;
+import io.firstcontact.desktop.supervisor.SupervisorPorts;
+import io.firstcontact.metrics.AccountBinder;
 import io.firstcontact.metrics.ApiBinder;
 import io.firstcontact.metrics.DeskBinder;
 import io.firstcontact.metrics.EventStreamBinder;
@@ -11,6 +15,11 @@ import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
+import io.firstcontact.metrics.WallboardBinder;
+import io.firstcontact.router.account.AccountContext;
+import io.firstcontact.router.account.AccountStatistics;
+import io.firstcontact.router.account.BackOfficeOptions;
+import io.firstcontact.router.account.demo.DemoResidents;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.command.Command;
@@ -30,15 +39,17 @@ import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.demo.DemoCentre;
+import io.firstcontact.server.demo.DemoResident;
 import io.firstcontact.server.demo.DemoStaff;
 import io.firstcontact.server.demo.DemoTraffic;
 import io.firstcontact.server.demo.VertxDemoTimers;
 import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ivr.IvrService;
-import io.firstcontact.server.ivr.NoBackOffice;
+import io.firstcontact.server.ivr.SupervisorCalendars;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
+import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -66,24 +77,47 @@ public final class FirstContactServer implements AutoCloseable {
     private final ProcessBinder process = new ProcessBinder();
     private final EventStreamBinder streamMeters = new EventStreamBinder();
     private final ApiBinder apiMeters = new ApiBinder();
+    /** Held for the server's life: Micrometer keeps its function counters' state only weakly. */
+    private final AccountBinder accountMeters = new AccountBinder(() -> {
+        AccountContext a = this.account;
+        return a == null ? AccountStatistics.NONE : a.statistics();
+    });
+
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
     private final EventLog events;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
+    /**
+     * The account context (back office, cache member, warming, routing on the citizen's account), started in the
+     * background once routing has recovered and its offers in flight are resolved: nothing on routing's way back waits
+     * for the member's start or shares the processor with it. Until it has started, interactions are not warmed, no
+     * preference is applied, and the account routes answer 503.
+     */
+    private final CompletableFuture<AccountContext> accountStarting = new CompletableFuture<>();
+    /** The account context once started and following routing, else null. */
+    private volatile AccountContext account;
     /** The demo's staff sign-ins, in demo mode; else empty. */
     private List<DemoStaff.Login> demoLogins = List.of();
 
-    /** The account directory the IVR looks customers up in and records payments to. */
-    private final AccountDirectory accounts;
+    /**
+     * The back office behind the account context in place of the configured one (a test's), or null for the
+     * configuration's.
+     */
+    private final AccountDirectory backOffice;
+    /** The account context's cached directory, which the IVR and the desk use (calls wait for its start). */
+    private final AccountDirectory accounts = AccountContext.directoryOf(accountStarting);
 
     private ApiServer api;
     private DemoTraffic demo;
     private Sessions sessions;
-    private IvrService ivr;
+    private volatile IvrService ivr;
     private final AgentDesktop desktop;
     private DeskBinder deskMeters;
+    private WallboardBinder wallboardMeters;
+    /** Where supervisor actions are audited: Redis, beside the journal. */
+    private final RedisAuditTrail audit;
 
     /**
      * Builds the server; nothing listens or routes until {@link #start()}.
@@ -92,21 +126,21 @@ public final class FirstContactServer implements AutoCloseable {
      *     anything is written (the routing runtime writes the node id and the journal key when it is built)
      */
     public FirstContactServer(ServerConfig config) {
-        this(config, new NoBackOffice());
+        this(config, null);
     }
 
     /**
      * Builds the server; nothing listens or routes until {@link #start()}.
      *
-     * @param accounts the account directory the IVR looks customers up in and records payments to (until the server
-     *     has an account context of its own, {@link NoBackOffice}: the back office is unavailable)
+     * @param backOffice the back office behind the account context (cached, warmed, and used by the IVR and the desk)
+     *     in place of the one the configuration names; null for the configuration's
      * @throws ListenerPorts.UnavailableException if the API's or the management listener's port is taken, before
      *     anything is written
      */
-    public FirstContactServer(ServerConfig config, AccountDirectory accounts) {
+    public FirstContactServer(ServerConfig config, AccountDirectory backOffice) {
         ListenerPorts.requireAvailable(config);
         this.config = config;
-        this.accounts = accounts;
+        this.backOffice = backOffice;
         this.vertx = Vertx.vertx();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("mode", config.demoMode() ? "demo" : "production");
@@ -125,6 +159,17 @@ public final class FirstContactServer implements AutoCloseable {
             }
         });
         this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), HostObservers.of(routing, journal));
+        if (backOffice == null
+                && !config.demoMode()
+                && config.account().backOffice().kind() == BackOfficeOptions.Kind.DEMO) {
+            LOG.warn("account context comes from the demo residents file (fictional people): set account.backOffice"
+                    + " to your back office for real accounts");
+        }
+        runtime.intake(command -> {
+            AccountContext a = account;
+            return a == null ? command : a.withPreference(command);
+        });
+        accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         QueueBinder gauges = new QueueBinder(view);
@@ -137,13 +182,15 @@ public final class FirstContactServer implements AutoCloseable {
             demoLogins = DemoStaff.loadOrCreate(config.dataDir());
             desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
+        this.audit = new RedisAuditTrail(
+                config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(
                 vertx,
                 desktopOptions,
                 runtime,
                 view,
                 runtime::onEngineThread,
-                new NoBackOffice(),
+                accounts,
                 InstantSource.system(),
                 new DeskObserver() {
                     @Override
@@ -155,14 +202,23 @@ public final class FirstContactServer implements AutoCloseable {
                     public void screenPopped(long nanos) {
                         deskMeters.screenPopped(nanos);
                     }
+
+                    @Override
+                    public void boardPushed(long nanos) {
+                        wallboardMeters.pushed(nanos);
+                    }
                 },
                 agent -> {
                     if (sessions != null) {
                         sessions.restoredElsewhere(agent);
                     }
-                });
+                },
+                new SupervisorPorts(
+                        audit, CallSupervision.NONE, ChatSupervision.NONE, new SupervisorCalendars(() -> ivr)));
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);
+        wallboardMeters = new WallboardBinder(desktop::wallboards);
+        wallboardMeters.bindTo(registry);
         runtime.subscribe(view);
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
@@ -227,9 +283,11 @@ public final class FirstContactServer implements AutoCloseable {
         management.attach(runtime);
         LOG.info("management listener on {}:{}", config.management().host(), management.port());
         runtime.start();
+        audit.open(runtime.redisClient());
         sessions = new Sessions(vertx, runtime, config.sessions().keepAliveTimeout());
         seedIfEmpty();
         afterRecovery();
+        runtime.openDeadlines();
         ivr = IvrService.start(
                 config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         if (config.demoMode()) {
@@ -237,6 +295,7 @@ public final class FirstContactServer implements AutoCloseable {
         }
         desktop.recovered();
         desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        startAccountContext();
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
@@ -251,7 +310,8 @@ public final class FirstContactServer implements AutoCloseable {
                 apiMeters,
                 ivr,
                 view,
-                desktop::mount);
+                desktop::mount,
+                accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
         LOG.info(
@@ -265,7 +325,8 @@ public final class FirstContactServer implements AutoCloseable {
                     new VertxDemoTimers(vertx.getOrCreateContext(), InstantSource.system()),
                     centre,
                     config.demo().seed() + runtime.epoch(), // a new schedule per start, the same for the same journal
-                    runtime.epoch()); // and ids no earlier start used
+                    runtime.epoch(), // and ids no earlier start used
+                    demoResidents());
             demo.start();
             LOG.info(
                     "Demo desk: sign in at http://localhost:{}/signin with {} (all in {}/{})",
@@ -290,6 +351,51 @@ public final class FirstContactServer implements AutoCloseable {
                 runtime.submit("seed", null, a).get(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The account context (the cached account directory, warming, routing on the citizen's account), once started. */
+    public CompletableFuture<AccountContext> account() {
+        return accountStarting;
+    }
+
+    /** In the background: the member starts, then the context follows routing (see {@link #accountStarting}). */
+    private void startAccountContext() {
+        AccountContext.startInBackground(config.account(), vertx, InstantSource.system(), backOffice)
+                .thenApply(started -> {
+                    try {
+                        started.attach(
+                                runtime,
+                                runtime.query(e -> view.agents().stream()
+                                                .map(AgentView::agentId)
+                                                .toList())
+                                        .get(30, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        started.close();
+                        throw new IllegalStateException("the account context could not follow routing", e);
+                    }
+                    return started;
+                })
+                .whenComplete((started, failure) -> {
+                    if (failure != null) {
+                        LOG.error(
+                                "the account context did not start ({}): no account context, warming or routing on the"
+                                        + " citizen's account until the server is restarted",
+                                failure.getMessage(),
+                                failure);
+                        accountStarting.completeExceptionally(failure);
+                    } else if (accountStarting.complete(started)) {
+                        account = started;
+                    } else {
+                        started.close(); // the server stopped meanwhile
+                    }
+                });
+    }
+
+    /** The demo's callers are the demo back office's residents, so that screen pops show their accounts. */
+    private static List<DemoResident> demoResidents() {
+        return DemoResidents.readShipped().accounts().stream()
+                .map(a -> new DemoResident(a.customerRef(), a.phone(), a.email()))
+                .toList();
     }
 
     /** The IVR (flows over the telephone and chat), or null when none is configured. */
@@ -393,6 +499,7 @@ public final class FirstContactServer implements AutoCloseable {
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
         desktop.close();
+        audit.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
@@ -400,6 +507,10 @@ public final class FirstContactServer implements AutoCloseable {
             runtime.close();
         } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
             LOG.error("stopping routing failed; closing the rest", e);
+        }
+        account = null;
+        if (!accountStarting.completeExceptionally(new IllegalStateException("the server stopped"))) {
+            await(accountStarting.thenAccept(AccountContext::close));
         }
         await(management.stop().toCompletionStage().toCompletableFuture());
         await(vertx.close().toCompletionStage().toCompletableFuture());

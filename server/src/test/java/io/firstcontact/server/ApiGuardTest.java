@@ -120,6 +120,18 @@ class ApiGuardTest {
                 new Route("POST", "/api/v1/interactions/none/ivr/leave", "{}", Set.of("admin", "integration")),
                 new Route("GET", "/api/v1/config", null, Set.of("admin", "supervisor")),
                 new Route("PUT", "/api/v1/config", "{}", Set.of("admin")),
+                new Route("GET", "/api/v1/interactions/none/account", null, ALL),
+                new Route(
+                        "GET",
+                        "/api/v1/accounts/customer/C-100001",
+                        null,
+                        Set.of("admin", "supervisor", "integration")),
+                new Route("GET", "/api/v1/account-routing", null, Set.of("admin", "supervisor")),
+                new Route(
+                        "PUT",
+                        "/api/v1/account-routing/queues/billing",
+                        "{\"enabled\":true}",
+                        Set.of("admin", "supervisor")),
                 new Route("GET", "/api/v1/openapi.yaml", null, ALL));
     }
 

@@ -12,6 +12,14 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
+import io.firstcontact.router.api.account.Account;
+import io.firstcontact.router.api.account.Address;
+import io.firstcontact.router.api.account.AlertSubscription;
+import io.firstcontact.router.api.account.CouncilTaxAccount;
+import io.firstcontact.router.api.account.OnlineAccount;
+import io.firstcontact.router.api.account.Pcn;
+import io.firstcontact.router.api.account.RecentContact;
+import io.firstcontact.router.api.account.ServiceRequest;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.config.AttributeDefinition;
 import io.firstcontact.router.api.config.ChannelCapacity;
@@ -31,9 +39,13 @@ import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.ActorKind;
 import io.firstcontact.router.api.model.AttributeClass;
+import io.firstcontact.router.api.model.ConsultOutcome;
+import io.firstcontact.router.api.model.DeviceState;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.MediaClass;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.OverflowAction;
 import io.firstcontact.router.api.model.OverflowTrigger;
@@ -544,6 +556,15 @@ class OpenApiContractTest {
         enums.put("RoutingStrategy", RoutingStrategy.class);
         enums.put("AttributeClass", AttributeClass.class);
         enums.put("Refusal", Refusal.class);
+        enums.put("CouncilTaxBilling", CouncilTaxAccount.Billing.class);
+        enums.put("CouncilTaxPaymentMethod", CouncilTaxAccount.PaymentMethod.class);
+        enums.put("PcnStatus", Pcn.Status.class);
+        enums.put("ServiceRequestStatus", ServiceRequest.Status.class);
+        enums.put("AlertChannel", AlertSubscription.Channel.class);
+        enums.put("DeviceState", DeviceState.class);
+        enums.put("DialOutcome", DialOutcome.class);
+        enums.put("ConsultOutcome", ConsultOutcome.class);
+        enums.put("OfferKind", OfferKind.class);
         for (Map.Entry<String, Class<? extends Enum<?>>> e : enums.entrySet()) {
             Set<String> constants = new TreeSet<>();
             for (Enum<?> c : e.getValue().getEnumConstants()) {
@@ -573,7 +594,16 @@ class OpenApiContractTest {
                 QueueMembership.class,
                 NotReadyReason.class,
                 AttributeDefinition.class,
-                RoutingPolicy.class)) {
+                RoutingPolicy.class,
+                Account.class,
+                Address.class,
+                CouncilTaxAccount.class,
+                Pcn.class,
+                ServiceRequest.class,
+                ServiceRequest.NextStep.class,
+                OnlineAccount.class,
+                AlertSubscription.class,
+                RecentContact.class)) {
             wrong.addAll(fields(c.getSimpleName(), c, false, true));
         }
         // What the server reads: the request records' components, each optional unless the document requires it.
@@ -592,6 +622,7 @@ class OpenApiContractTest {
         requests.put("DefineAgentRequest", "DefineAgent");
         requests.put("ExtendWrapUpRequest", "ExtendWrapUp");
         requests.put("InventoryRequest", "Inventory");
+        requests.put("AccountRoutingSwitchRequest", "Switch");
         for (Map.Entry<String, String> r : requests.entrySet()) {
             Class<?> body = Class.forName("io.firstcontact.server.api.Requests$" + r.getValue());
             wrong.addAll(fields(r.getKey(), body, false, false));
@@ -1284,6 +1315,7 @@ class OpenApiContractTest {
         // The session ends.
         assertThat(call("supervisor", "POST", "/api/v1/agents/a0/logout", null).status())
                 .isEqualTo(200);
+        accounts();
 
         assertThat(mismatches).isEmpty();
         Set<String> documented = new TreeSet<>();
@@ -1293,6 +1325,57 @@ class OpenApiContractTest {
                 .isEqualTo(documented);
         assertThat(statusesSeen).contains(200, 201, 400, 401, 403, 404, 409, 412, 413, 415, 422, 428);
         System.out.println("OpenAPI contract: " + checked + " live responses validated, statuses " + statusesSeen);
+    }
+
+    /** The account context: a resident of the demo back office (the test server's default) calls in. */
+    private void accounts() throws Exception {
+        s.server.account().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join(); // it starts after recovery
+        var resident = call(
+                "integration",
+                "POST",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"pbx:1732440700.1\",\"channel\":\"voice\",\"customerRef\":\"C-100001\"}");
+        String id = json(resident, "interactionId");
+        assertThat(call("integration", "GET", "/api/v1/interactions/" + id + "/account", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("agent-a0", "GET", "/api/v1/interactions/" + id + "/account", null)
+                        .status())
+                .isEqualTo(403);
+        var unknown = call(
+                "integration",
+                "POST",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"pbx:1732440700.2\",\"channel\":\"voice\",\"customerRef\":\"C-999999\"}");
+        assertThat(call(
+                                "supervisor",
+                                "GET",
+                                "/api/v1/interactions/" + json(unknown, "interactionId") + "/account",
+                                null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("integration", "GET", "/api/v1/accounts/customer/C-100001", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "GET", "/api/v1/accounts/phone/not-a-number", null)
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("integration", "GET", "/api/v1/accounts/email/nobody@example.invalid", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("supervisor", "GET", "/api/v1/account-routing", null).status())
+                .isEqualTo(200);
+        var off = call("supervisor", "PUT", "/api/v1/account-routing/queues/billing", "{\"enabled\":false}");
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(call("supervisor", "PUT", "/api/v1/account-routing/queues/nowhere", "{\"enabled\":false}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("supervisor", "PUT", "/api/v1/account-routing/queues/billing", "{}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("admin", "PUT", "/api/v1/account-routing/queues/billing", "{\"enabled\":true}")
+                        .status())
+                .isEqualTo(200);
     }
 
     /** The IVR: its flows versioned with If-Match, its calendars, and a chat taken through it turn by turn. */

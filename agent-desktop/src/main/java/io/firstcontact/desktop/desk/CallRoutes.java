@@ -19,6 +19,7 @@ import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.AgentView;
 import io.firstcontact.router.view.LiveView;
@@ -30,7 +31,6 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Calls an advisor starts: {@code POST /desk/api/work/{assignmentId}/callback} promises a callback at a time (to
@@ -98,7 +98,7 @@ final class CallRoutes {
                                 return desks.context(as.interactionId());
                             })
                             .thenCompose(context -> {
-                                String id = "cb-" + UUID.randomUUID();
+                                String id = InteractionIds.random("cb-");
                                 List<Attribute> attributes = new ArrayList<>();
                                 if (context != null && context.reason() != null) {
                                     attributes.add(new Attribute(reasonAttribute, context.reason()));
@@ -139,7 +139,7 @@ final class CallRoutes {
                     ? null
                     : AccountKey.customerRef(b.customerRef()).value();
             return desk.onEngine(() -> voiceQueueFor(p.agentId())).thenCompose(queue -> {
-                String id = "out-" + UUID.randomUUID();
+                String id = InteractionIds.random("out-");
                 Command create = new Command.CreateInteraction(
                         id,
                         config().queue(queue).channel(),

@@ -50,6 +50,7 @@ public final class StaffPages {
                 .handler(StaticHandler.create(RESOURCES + "assets").setCachingEnabled(false));
         library(router, "lit-html");
         library(router, "picocss__pico");
+        library(router, "chart.js");
     }
 
     /** Serves a WebJar (and, in tests, one from the test class path) under {@code /lib/<name>/…}. */

@@ -70,8 +70,8 @@ public final class DeskLoad {
                 new LinkedHashMap<>(LoadGenerator.extraConfig(o, null));
         extra.put("desktop", desktopConfig(n));
         try (LoadGenerator.Rig rig = LoadGenerator.rig(o, work, centre, centre.seed(), extra, "desks-");
-                DeskClients desks =
-                        new DeskClients("127.0.0.1", port(rig.server().apiBase()))) {
+                StaffClients desks =
+                        new StaffClients("127.0.0.1", port(rig.server().apiBase()), "/desk/push", m -> {})) {
             rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
             List<String> users = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -84,7 +84,7 @@ public final class DeskLoad {
 
             LoadGenerator.log("measuring " + o.duration.toSeconds() + " s without desktops");
             LoadGenerator.StepResult without = LoadGenerator.measure(rig, o.duration, dir, "without-");
-            LoadGenerator.log(line("without desktops", without));
+            LoadGenerator.log(SideBySide.line("without desktops", without));
 
             desks.connect(Duration.ofMinutes(2));
             LoadGenerator.log(desks.openConnections() + " desktops connected; settling");
@@ -97,7 +97,7 @@ public final class DeskLoad {
             PromMetrics m1 = rig.server().scrape();
             long messages = desks.messages.sum() - messages0;
             long bytes = desks.bytes.sum() - bytes0;
-            LoadGenerator.log(line("with desktops", with));
+            LoadGenerator.log(SideBySide.line("with desktops", with));
             rig.sim().stopSchedules();
             PromMetrics.Buckets push = LoadGenerator.delta(m0, m1, "firstcontact_desk_push_seconds", l -> true);
             Environment.finish(env, rig.server());
@@ -105,16 +105,6 @@ public final class DeskLoad {
         } finally {
             LoadGenerator.deleteTree(work);
         }
-    }
-
-    private static String line(String label, LoadGenerator.StepResult r) {
-        return String.format(
-                Locale.ROOT,
-                "%s: L1 p99 %.2f ms, L2 p99 %.2f ms, server %.1f%% of the machine",
-                label,
-                r.p99Ms(Latencies.L1),
-                r.p99Ms(Latencies.L2),
-                100 * r.serverMachineShare());
     }
 
     static String username(int i) {
@@ -139,7 +129,7 @@ public final class DeskLoad {
         return desktop;
     }
 
-    private static int port(String apiBase) {
+    static int port(String apiBase) {
         return Integer.parseInt(apiBase.substring(apiBase.lastIndexOf(':') + 1).replace("/", ""));
     }
 
@@ -153,7 +143,7 @@ public final class DeskLoad {
             PromMetrics.Buckets push,
             long messages,
             long bytes,
-            DeskClients desks) {
+            StaffClients desks) {
         StringBuilder s = LoadGenerator.header("desktops", o, env);
         s.append(String.format(
                 Locale.ROOT,
@@ -167,32 +157,7 @@ public final class DeskLoad {
                 n,
                 desks.openConnections(),
                 desks.closedByServer.get()));
-        s.append("| | without desktops | with desktops | with / without |\n|---|---|---|---|\n");
-        for (String name : List.of(Latencies.L1, Latencies.L2)) {
-            double a = without.p99Ms(name);
-            double c = with.p99Ms(name);
-            s.append(String.format(Locale.ROOT, "| %s p99 (ms) | %.2f | %.2f | %.2f |%n", name, a, c, c / a));
-        }
-        for (String stage : List.of(
-                "sequenced (submitted → on the engine thread)",
-                "decided: every input",
-                "committed (journal append, per group commit)",
-                "pushed (committed → written to the event stream)")) {
-            double a = 1000 * without.stages.get(stage).quantile(0.99);
-            double c = 1000 * with.stages.get(stage).quantile(0.99);
-            s.append(String.format(Locale.ROOT, "| server: %s, p99 (ms) | %.3f | %.3f | %.2f |%n", stage, a, c, c / a));
-        }
-        s.append(String.format(
-                Locale.ROOT,
-                "| server CPU (%% of the machine) | %.1f | %.1f | %.2f |%n",
-                100 * without.serverMachineShare(),
-                100 * with.serverMachineShare(),
-                with.serverMachineShare() / without.serverMachineShare()));
-        s.append(String.format(
-                Locale.ROOT,
-                "| arrivals achieved (/s) | %.1f | %.1f | |%n%n",
-                without.achievedArrivals(),
-                with.achievedArrivals()));
+        SideBySide.table(s, "desktops", without, with);
         s.append(String.format(
                 Locale.ROOT,
                 "Desk pushes in the second window: %.0f written (%.0f/s), p50 %.2f ms, p99 %.2f ms from the entry's"

@@ -151,6 +151,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(jvmFlags);
+        cmd.addAll(io.firstcontact.router.account.cache.EmbeddedMember.JVM_FLAGS); // the server embeds a member
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.add("--config");

@@ -41,6 +41,7 @@ public final class ApiServer {
     private final IvrService ivr;
     private final LiveView view;
     private final java.util.function.Consumer<Router> more;
+    private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
 
     public ApiServer(
@@ -54,7 +55,8 @@ public final class ApiServer {
             ApiBinder meters,
             IvrService ivr,
             LiveView view,
-            java.util.function.Consumer<Router> more) {
+            java.util.function.Consumer<Router> more,
+            java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account) {
         this.vertx = vertx;
         this.config = config;
         this.runtime = runtime;
@@ -67,6 +69,7 @@ public final class ApiServer {
         this.ivr = ivr;
         this.view = view;
         this.more = more;
+        this.account = account;
     }
 
     public Router router() {
@@ -115,6 +118,7 @@ public final class ApiServer {
         new ConfigRoutes(api).register();
         new IvrRoutes(api, ivr, view).register();
         views.register(api);
+        new AccountRoutes(account, views).register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);
             String last = ctx.request().getHeader("Last-Event-ID");

@@ -12,9 +12,9 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.port.InteractionIds;
 import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.http.HttpMethod;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,7 +44,7 @@ final class CommandRoutes {
     private void interactions() {
         api.post(HttpMethod.POST, "/api/v1/interactions", roles(INTEGRATION, ADMIN), call -> {
             Requests.CreateInteraction b = call.body(Requests.CreateInteraction.class);
-            String id = "int-" + UUID.randomUUID();
+            String id = InteractionIds.random("int-");
             Command c = Requests.checked(
                     () -> new Command.CreateInteraction(
                             id,

@@ -83,6 +83,9 @@ final class Requests {
 
     record Inventory(List<String> sourceRefs) {}
 
+    /** A supervisor's switch: on or off. */
+    record Switch(Boolean enabled) {}
+
     // ---- conversions (field names in errors are JSON paths) ----
 
     static String required(String value, String field) {

@@ -264,6 +264,16 @@ public final class ViewRoutes implements Ownership {
         return read(v -> v.assignment(assignmentId).map(a -> a.agentId()));
     }
 
+    /** An interaction as the read model has it. */
+    CompletableFuture<Optional<InteractionView>> interaction(String interactionId) {
+        return read(v -> v.interaction(interactionId));
+    }
+
+    /** The configured queues' names, in the read model's order. */
+    CompletableFuture<List<String>> queueNames() {
+        return read(v -> v.queues().stream().map(QueueView::queue).toList());
+    }
+
     @Override
     public CompletableFuture<Boolean> knowsAdvisor(String agentId) {
         return read(v -> v.agent(agentId).isPresent());

@@ -76,6 +76,12 @@ public final class ConfigLoader {
         m.put("FC_LOG_LEVEL", "logging.level");
         m.put("FC_DEMO_SEED", "demo.seed");
         m.put("FC_DEMO_SPEED", "demo.speed");
+        m.put("FC_BACK_OFFICE", "account.backOffice.kind");
+        m.put("FC_BACK_OFFICE_URL", "account.backOffice.http.url");
+        m.put("FC_BACK_OFFICE_TOKEN", "account.backOffice.http.token");
+        m.put("FC_CLUSTER_NAME", "account.cluster.name");
+        m.put("FC_CLUSTER_HOST", "account.cluster.host");
+        m.put("FC_CLUSTER_PORT", "account.cluster.port");
         m.put("FC_IVR_FLOWS", "ivr.flows");
         return Map.copyOf(m);
     }

@@ -2,6 +2,7 @@ package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *     form; later changes go through the admin API and the journal), or null
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
+ * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
         Mode mode,
@@ -36,7 +38,8 @@ public record ServerConfig(
         Demo demo,
         JsonNode routing,
         Ivr ivr,
-        DesktopOptions desktop) {
+        DesktopOptions desktop,
+        AccountOptions account) {
 
     public enum Mode {
         DEMO,
@@ -64,6 +67,7 @@ public record ServerConfig(
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
+        account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
     /** The defaults: what runs with no file. */
@@ -83,7 +87,8 @@ public record ServerConfig(
                 Demo.DEFAULTS,
                 null,
                 Ivr.DEFAULTS,
-                DesktopOptions.defaults());
+                DesktopOptions.defaults(),
+                AccountOptions.DEFAULT);
     }
 
     public boolean demoMode() {

@@ -7,10 +7,12 @@ import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.Requirement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +54,7 @@ final class Callers {
     private final Draws chat;
     private final Draws email;
     private final Map<String, Caller> live = new HashMap<>();
+    private final List<DemoResident> residents;
     private final int[] menuShares;
     private long startedAt;
     /** {@code demo-v-7-}: the channel's letter and the run's number, before each interaction's count. */
@@ -67,9 +70,11 @@ final class Callers {
      * Calls, chats and emails each draw from their own generator, split from {@code random}.
      *
      * @param run in every interaction id, so that a later run never repeats an earlier one's ids
+     * @param residents who calls (empty: anonymous residents)
      */
-    Callers(Sim sim, SplittableRandom random, long run) {
+    Callers(Sim sim, SplittableRandom random, long run, List<DemoResident> residents) {
         this.sim = sim;
+        this.residents = List.copyOf(residents);
         this.callPrefix = "demo-v-" + run + "-";
         this.chatPrefix = "demo-c-" + run + "-";
         this.emailPrefix = "demo-e-" + run + "-";
@@ -127,7 +132,7 @@ final class Callers {
         Draws draws = voice;
         String id = callPrefix + String.format(Locale.ROOT, "%06d", ++calls);
         DemoDemand.Service service = DemoDemand.VOICE_SERVICES.get(draws.pick(menuShares));
-        String resident = resident(draws);
+        DemoResident resident = resident(draws);
         boolean hangsUpInIvr = draws.chance(DemoDemand.IVR_HANG_UP);
         boolean selfServes = draws.chance(service.selfService());
         long ivr = draws.uniform(DemoDemand.IVR_MIN, DemoDemand.IVR_MAX);
@@ -166,7 +171,7 @@ final class Callers {
     private void chat() {
         Draws draws = chat;
         String id = chatPrefix + String.format(Locale.ROOT, "%06d", ++chats);
-        String resident = resident(draws);
+        DemoResident resident = resident(draws);
         long patience = draws.lognormal(DemoDemand.CHAT_PATIENCE_MEDIAN, DemoDemand.CHAT_PATIENCE_SPREAD);
         long handle = draws.lognormal(DemoDemand.CHAT_MEDIAN, DemoDemand.TALK_SPREAD);
         Caller caller = new Caller(id, DemoCentre.CHAT, handle, draws);
@@ -179,7 +184,7 @@ final class Callers {
     private void email() {
         Draws draws = email;
         String id = emailPrefix + String.format(Locale.ROOT, "%06d", ++emails);
-        String resident = resident(draws);
+        DemoResident resident = resident(draws);
         long handle = draws.lognormal(DemoDemand.EMAIL_MEDIAN, DemoDemand.TALK_SPREAD);
         Caller caller = new Caller(id, DemoCentre.EMAIL, handle, draws);
         caller.queued = true;
@@ -193,23 +198,35 @@ final class Callers {
         });
     }
 
-    private static String resident(Draws draws) {
-        return "resident-" + draws.uniform(1, DemoDemand.RESIDENTS);
+    /** One draw either way, so the residents given change who calls, never when. */
+    private DemoResident resident(Draws draws) {
+        if (residents.isEmpty()) {
+            return new DemoResident("resident-" + draws.uniform(1, DemoDemand.RESIDENTS), null, null);
+        }
+        return residents.get((int) draws.uniform(0, residents.size() - 1));
     }
 
     private static Command.CreateInteraction create(
-            Caller caller, String resident, String service, String enquiry, QueueRequest queue) {
-        Attributes attributes = enquiry == null
-                ? Attributes.of(DemoTraffic.SERVICE_ATTRIBUTE, service)
-                : Attributes.of(DemoTraffic.SERVICE_ATTRIBUTE, service, DemoTraffic.ENQUIRY_ATTRIBUTE, enquiry);
+            Caller caller, DemoResident resident, String service, String enquiry, QueueRequest queue) {
+        List<Attribute> attributes = new ArrayList<>(4);
+        attributes.add(new Attribute(DemoTraffic.SERVICE_ATTRIBUTE, service));
+        if (enquiry != null) {
+            attributes.add(new Attribute(DemoTraffic.ENQUIRY_ATTRIBUTE, enquiry));
+        }
+        // What the edge would know: a call's number (unless withheld), an email's sender.
+        if (caller.channel.equals(DemoCentre.VOICE) && resident.callerNumber() != null) {
+            attributes.add(new Attribute(DemoTraffic.CALLER_NUMBER_ATTRIBUTE, resident.callerNumber()));
+        } else if (caller.channel.equals(DemoCentre.EMAIL) && resident.email() != null) {
+            attributes.add(new Attribute(DemoTraffic.EMAIL_ATTRIBUTE, resident.email()));
+        }
         return new Command.CreateInteraction(
                 caller.id,
                 caller.channel,
                 Direction.INBOUND,
                 SOURCE_PREFIX + caller.channel + ":" + caller.id,
                 null,
-                resident,
-                attributes,
+                resident.customerRef(),
+                new Attributes(attributes),
                 queue);
     }
 

@@ -35,6 +35,10 @@ public final class DemoTraffic {
     public static final String SERVICE_ATTRIBUTE = "service";
     /** The attribute naming a more specific enquiry (benefits, homeless tonight), when there is one. */
     public static final String ENQUIRY_ATTRIBUTE = "enquiry";
+    /** The attribute holding a caller's number (personal: sealed in the journal, as every undefined attribute). */
+    public static final String CALLER_NUMBER_ATTRIBUTE = "callerNumber";
+    /** The attribute holding an email's sender address (personal, likewise). */
+    public static final String EMAIL_ATTRIBUTE = "email";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
 
@@ -55,11 +59,25 @@ public final class DemoTraffic {
      * @param run this run's number, in every interaction id: a number no earlier run on the same journal used
      */
     public DemoTraffic(RoutingPort gateway, DemoTimers timers, DemoCentre centre, long seed, long run) {
+        this(gateway, timers, centre, seed, run, java.util.List.of());
+    }
+
+    /**
+     * @param residents who calls, chats and emails: the demo back office's residents, so screen pops show their
+     *     accounts; empty for anonymous residents ({@code resident-1} …) without numbers or addresses
+     */
+    public DemoTraffic(
+            RoutingPort gateway,
+            DemoTimers timers,
+            DemoCentre centre,
+            long seed,
+            long run,
+            java.util.List<DemoResident> residents) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.centre = Objects.requireNonNull(centre, "centre");
         this.sim = new Sim(gateway, Objects.requireNonNull(timers, "timers"), centre.speed());
         SplittableRandom random = new SplittableRandom(seed);
-        this.callers = new Callers(sim, random.split(), run);
+        this.callers = new Callers(sim, random.split(), run, residents);
         this.advisors = new Advisors(sim, new Draws(random.split()), centre, callers);
     }
 

@@ -50,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,6 +128,8 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         default void recovered(RoutingEngine engine) {}
     }
 
+    private volatile UnaryOperator<Command> intake = UnaryOperator.identity();
+
     public RoutingRuntime(ServerConfig config, Vertx vertx, InstantSource clock, HostObserver observer) {
         this.config = Objects.requireNonNull(config);
         this.journalOptions = new RedisJournalOptions(
@@ -203,6 +206,14 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     /** The journal stream (for reads: the event stream's catch-up, traces). */
     public RedisJournal stream() {
         return stream;
+    }
+
+    /**
+     * Lets deadlines fire: call once recovery's own commands are submitted (docs/routing-contract.md §8), so that the
+     * deadlines that fell due while the router was away come after them.
+     */
+    public void openDeadlines() {
+        host.start();
     }
 
     /** Registers for recovery callbacks; call before {@link #start()}. */
@@ -402,7 +413,6 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                 this::committed,
                 new DeposingObserver(observer),
                 epoch);
-        host.start();
         LOG.info(
                 "recovered {} entries after {} in {} ms",
                 replayed,
@@ -478,7 +488,16 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         if (state != RuntimeState.OPEN || h == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("routing is not open (" + state + ")"));
         }
-        return h.submit(source, idempotencyKey, command);
+        return h.submit(source, idempotencyKey, intake.apply(command));
+    }
+
+    /**
+     * Shapes every command submitted from now on before it is sequenced, whichever edge sent it (the account context
+     * adds a caller's preferred advisor to their queueing). What it returns is what is journaled. It runs on the
+     * submitter's thread, so it must be cheap and never block.
+     */
+    public void intake(UnaryOperator<Command> shape) {
+        this.intake = Objects.requireNonNull(shape, "shape");
     }
 
     @Override

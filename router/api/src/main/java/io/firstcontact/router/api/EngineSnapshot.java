@@ -4,6 +4,7 @@ import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.Phase;
@@ -33,7 +34,8 @@ public record EngineSnapshot(
         List<String> recentIdempotencyKeys,
         List<RecentOffer> recentOffers) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: advisors' devices, callbacks, customer connections and consults. */
+    public static final int SCHEMA_VERSION = 2;
 
     public EngineSnapshot {
         queues = List.copyOf(queues);
@@ -76,7 +78,8 @@ public record EngineSnapshot(
             List<Long> availableSince,
             List<Long> rejectTimes,
             int rejectCount,
-            List<AssignmentSnap> assignments) {
+            List<AssignmentSnap> assignments,
+            DeviceState device) {
         public AgentSnap {
             Objects.requireNonNull(id, "agent id");
             skills = List.copyOf(skills);
@@ -85,6 +88,7 @@ public record EngineSnapshot(
             availableSince = List.copyOf(availableSince);
             rejectTimes = List.copyOf(rejectTimes);
             assignments = List.copyOf(assignments);
+            Objects.requireNonNull(device, "device");
         }
     }
 
@@ -101,7 +105,8 @@ public record EngineSnapshot(
             AssignmentStatus status,
             long wrapStartedAt,
             long wrapUntil,
-            DeadlineSnap deadline) {
+            DeadlineSnap deadline,
+            boolean consult) {
         public AssignmentSnap {
             Objects.requireNonNull(id, "assignment id");
             Objects.requireNonNull(interactionId, "interactionId");
@@ -127,7 +132,12 @@ public record EngineSnapshot(
             int visitCount,
             String lastQueue,
             VisitSnap visit,
-            OfferSnap offer) {
+            OfferSnap offer,
+            boolean dialOut,
+            CallbackSnap callback,
+            boolean customerAway,
+            DeadlineSnap customerGrace,
+            OfferSnap consultOffer) {
         public InteractionSnap {
             Objects.requireNonNull(id, "interaction id");
             Objects.requireNonNull(phase, "phase");
@@ -159,6 +169,31 @@ public record EngineSnapshot(
             excluded = List.copyOf(excluded);
         }
     }
+
+    /**
+     * A callback's own state ({@link InteractionSnap#dialOut()}: nobody waits on the line, so the adapter dials the
+     * customer after an accept).
+     *
+     * @param dials dials made so far
+     * @param promisedAgent the advisor who promised it, or null
+     * @param dialling the advisor answered and the customer is being dialled
+     * @param kept the customer answered a dial
+     * @param queue while it waits for its time: the queue it goes to
+     * @param place while it waits for its time: the place in line it keeps ({@code keyStart}, {@code keySlMillis},
+     *     {@code keyOrder}), or null for a new one
+     * @param due while it waits for its time: its deadline
+     */
+    public record CallbackSnap(
+            int dials,
+            String promisedAgent,
+            boolean dialling,
+            boolean kept,
+            String queue,
+            KeptPlaceSnap place,
+            DeadlineSnap due) {}
+
+    /** A place in line kept for a later visit. */
+    public record KeptPlaceSnap(long keyStart, long keySlMillis, long keyOrder) {}
 
     public record OfferSnap(
             String id,

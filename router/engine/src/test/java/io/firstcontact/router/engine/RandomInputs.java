@@ -17,12 +17,16 @@ import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DeviceState;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
 import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.OverflowTrigger;
+import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.RoutingStrategy;
@@ -33,6 +37,7 @@ import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
 import io.firstcontact.router.engine.internal.EngineCore;
 import io.firstcontact.router.engine.internal.LiveState;
+import io.firstcontact.router.engine.internal.LiveState.LiveInteraction;
 import io.firstcontact.router.engine.internal.LiveState.OpenAssignment;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +100,12 @@ public final class RandomInputs {
     private RoutingConfig randomConfig() {
         List<ChannelConfig> chans = List.of(
                 new ChannelConfig("voice", MediaClass.REALTIME_VOICE, 5_000 + rnd.nextInt(20_000), false),
-                new ChannelConfig("chat", MediaClass.REALTIME_TEXT, 5_000 + rnd.nextInt(20_000), rnd.nextInt(4) == 0),
+                new ChannelConfig(
+                        "chat",
+                        MediaClass.REALTIME_TEXT,
+                        5_000 + rnd.nextInt(20_000),
+                        rnd.nextInt(4) == 0,
+                        rnd.nextInt(3) == 0 ? 0 : 2_000 + rnd.nextInt(30_000)),
                 new ChannelConfig("email", MediaClass.DEFERRED, 10_000 + rnd.nextInt(60_000), rnd.nextBoolean()));
         int nq = 2 + rnd.nextInt(5);
         List<String> queueIds = new ArrayList<>();
@@ -144,7 +154,9 @@ public final class RandomInputs {
                     maxSize ? "BUSY_MESSAGE" : null,
                     wrap,
                     wrap * 2,
-                    rnd.nextInt(10) != 0));
+                    rnd.nextInt(10) != 0,
+                    1 + rnd.nextInt(3),
+                    1_000 + rnd.nextInt(20_000)));
         }
         List<UtilisationProfile> utils = List.of(
                 new UtilisationProfile(
@@ -319,22 +331,16 @@ public final class RandomInputs {
             String i = pickInteraction(state);
             return stamp(new Command.UpdateAttributes(
                     i != null ? i : "i-missing", Attributes.of("uprn", "100021" + rnd.nextInt(999999))));
-        } else if (roll < 89) {
-            return stamp(
-                    switch (rnd.nextInt(4)) {
-                        case 0 -> new Command.Park("x");
-                        case 1 -> new Command.RequestCallback("x", "07700900123");
-                        case 2 -> new Command.SourceInventory("voice", List.of());
-                        default -> new Command.DeviceStateChanged(agent, "INUSE");
-                    });
-        } else if (roll < 90) {
+        } else if (roll < 96) {
+            return stamp(channelEdge(state, agent, who));
+        } else if (roll < 97) {
             version += rnd.nextInt(5) == 0 ? 0 : 1;
             RoutingConfig next = rnd.nextInt(3) == 0 ? randomConfig() : mutate(config);
             if (rnd.nextInt(4) != 0) {
                 config = next.withVersion(version);
             }
             return stamp(new Command.ConfigureRouting(next.withVersion(Math.max(1, version))));
-        } else if (roll < 92) {
+        } else if (roll < 99) {
             String i = pickInteraction(state);
             OpenAssignment as = pick(LiveState.assignments(state));
             String assignment = as != null ? as.id() : "missing";
@@ -356,6 +362,89 @@ public final class RandomInputs {
                     });
         }
         return stamp(new Command.DeadlinesDue());
+    }
+
+    /** What the channels' edges report: phones, callbacks, holds, customers' connections, consults, inventories. */
+    private Command channelEdge(EngineCore state, String agent, Actor who) {
+        List<LiveInteraction> live = LiveState.interactions(state);
+        return switch (rnd.nextInt(12)) {
+            case 0 -> new Command.DeviceStateChanged(agent, deviceState());
+            case 1 -> new Command.RequestCallback(idOf(pickWhere(live, i -> i.phase() == Phase.QUEUED)), number());
+            case 2 -> new Command.CallbackDialOutcome(idOf(pickWhere(live, LiveInteraction::dialling)), dialOutcome());
+            case 3 ->
+                new Command.ScheduleCallback(
+                        "i" + (nextInteraction++),
+                        "cust" + rnd.nextInt(20),
+                        number(),
+                        randomQueue(),
+                        now + rnd.nextInt(60_000) - 2_000,
+                        rnd.nextBoolean() ? null : "a" + rnd.nextInt(agentCount + 1),
+                        who);
+            case 4 -> new Command.Park(idOf(pickWhere(live, i -> i.phase() == Phase.CONNECTED)));
+            case 5 -> new Command.Resume(idOf(pickWhere(live, i -> i.phase() == Phase.PARKED)));
+            case 6 -> new Command.CustomerDisconnected(idOf(pick(live)));
+            case 7 -> new Command.CustomerReconnected(idOf(pick(live)));
+            case 8 -> {
+                String colleague = rnd.nextInt(4) == 0 ? agent : pick(LiveState.readyAgentIds(state));
+                yield new Command.StartConsult(
+                        idOf(pickWhere(live, i -> i.phase() == Phase.CONNECTED || i.phase() == Phase.PARKED)),
+                        colleague == null ? agent : colleague);
+            }
+            case 9 -> {
+                LiveInteraction i = pickWhere(live, x -> x.consultAgent() != null);
+                yield new Command.EndConsult(
+                        idOf(i),
+                        i == null || i.consultAgent() == null ? agent : i.consultAgent(),
+                        ConsultOutcome.values()[rnd.nextInt(ConsultOutcome.values().length)]);
+            }
+            case 10 -> inventory(live);
+            default -> new Command.RefusedAsNotSupported("Park");
+        };
+    }
+
+    /** The random source's inventory: most of its live objects, now and then one it lost or one unknown here. */
+    private Command inventory(List<LiveInteraction> live) {
+        List<String> refs = new ArrayList<>();
+        for (LiveInteraction i : live) {
+            if (i.sourceRef().startsWith("src:") && rnd.nextInt(8) != 0) {
+                refs.add(i.sourceRef());
+            }
+        }
+        if (rnd.nextInt(3) == 0) {
+            refs.add("src:gone" + rnd.nextInt(1_000));
+        }
+        return new Command.SourceInventory(rnd.nextInt(20) == 0 ? "voice" : "src", refs);
+    }
+
+    private DeviceState deviceState() {
+        return rnd.nextBoolean()
+                ? DeviceState.NOT_INUSE
+                : DeviceState.values()[rnd.nextInt(DeviceState.values().length)];
+    }
+
+    private DialOutcome dialOutcome() {
+        return rnd.nextBoolean()
+                ? DialOutcome.ANSWERED
+                : DialOutcome.values()[rnd.nextInt(DialOutcome.values().length)];
+    }
+
+    private String number() {
+        return "07700900" + (100 + rnd.nextInt(900));
+    }
+
+    private LiveInteraction pickWhere(List<LiveInteraction> live, java.util.function.Predicate<LiveInteraction> p) {
+        List<LiveInteraction> some = new ArrayList<>();
+        for (LiveInteraction i : live) {
+            if (p.test(i)) {
+                some.add(i);
+            }
+        }
+        // Now and then any interaction at all, so that refusals are exercised too.
+        return some.isEmpty() || rnd.nextInt(10) == 0 ? pick(live) : pick(some);
+    }
+
+    private static String idOf(LiveInteraction i) {
+        return i == null ? "i-missing" : i.id();
     }
 
     private RoutingConfig mutate(RoutingConfig c) {
@@ -408,8 +497,16 @@ public final class RandomInputs {
         if (rnd.nextInt(30) == 0) {
             channel = "voice";
         }
+        Direction direction = Direction.INBOUND;
+        int d = rnd.nextInt(25);
+        if (d == 0) {
+            direction = Direction.CALLBACK;
+        } else if (d == 1 && req != null) {
+            direction = Direction.OUTBOUND; // an advisor's click to call: waits for them only
+            req = req.withTargets(List.of(new Target("a" + rnd.nextInt(agentCount), now + 30_000, TargetMode.ONLY)));
+        }
         return new Command.CreateInteraction(
-                id, channel, Direction.INBOUND, "src:" + id, null, "cust" + rnd.nextInt(20), Attributes.NONE, req);
+                id, channel, direction, "src:" + id, null, "cust" + rnd.nextInt(20), Attributes.NONE, req);
     }
 
     private String channelOf(String queue) {

@@ -14,6 +14,7 @@ import io.firstcontact.router.api.config.RoutingProfile;
 import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.engine.internal.LiveState;
@@ -26,7 +27,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proof without a stopwatch that no input costs O(queues × agents): the same steady cycle on a centre four times
+ * Proof without a stopwatch that no input costs O(queues × agents) — the channels' edges included (a phone busy and
+ * free again, a caller converted to a callback): the same steady cycle on a centre four times
  * larger (agents and waiting) examines no more interactions and advisors per input, and every input stays within a
  * small bound proportional to the buckets it touches and the offers it makes.
  */
@@ -64,37 +66,47 @@ class WorkBoundTest {
         // Fill every advisor, then queue the waiting; accept every offer as it comes.
         int n = 0;
         TreeMap<String, String> assignmentByInteraction = new TreeMap<>();
+        TreeMap<String, String> advisorOf = new TreeMap<>();
         while (LiveState.interactionCount(d.engine().core()) < agents + waiting) {
             d.arrive("i" + n, "voice", QueueRequest.to("q" + rnd.nextInt(QUEUES)));
             n++;
-            acceptAll(d, d.last(), assignmentByInteraction);
+            acceptAll(d, d.last(), assignmentByInteraction, advisorOf);
         }
         Map<String, Long> most = new LinkedHashMap<>();
         for (int cycle = 0; cycle < 400; cycle++) {
             String interaction = assignmentByInteraction.firstKey();
             String assignment = assignmentByInteraction.remove(interaction);
             record(most, "interaction ended", d.end(interaction), d);
+            String advisor = advisorOf.remove(assignment);
+            record(most, "phone busy", d.apply(new Command.DeviceStateChanged(advisor, DeviceState.INUSE)), d);
+            record(most, "phone free", d.apply(new Command.DeviceStateChanged(advisor, DeviceState.NOT_INUSE)), d);
             Decision wrapEnd = d.apply(new Command.EndWrapUp(assignment));
             record(most, "wrap-up ended (next offer)", wrapEnd, d);
             for (Effect.OfferToAgent o : Driver.offers(wrapEnd)) {
                 Decision accepted = d.accept(o.offerId());
                 record(most, "offer accepted", accepted, d);
                 assignmentByInteraction.put(o.interactionId(), o.offerId());
+                advisorOf.put(o.offerId(), o.agentId());
             }
             Decision arrival = d.arrive("i" + n, "voice", QueueRequest.to("q" + rnd.nextInt(QUEUES)));
-            n++;
             record(most, "arrival", arrival, d);
-            acceptAll(d, arrival, assignmentByInteraction);
+            acceptAll(d, arrival, assignmentByInteraction, advisorOf);
+            if (Driver.offers(arrival).isEmpty()) {
+                record(most, "callback requested", d.apply(new Command.RequestCallback("i" + n, "07700900123")), d);
+            }
+            n++;
             d.advance(1_000);
         }
         assertThat(LiveState.interactionCount(d.engine().core())).isEqualTo(agents + waiting);
         return most;
     }
 
-    private static void acceptAll(Driver d, Decision decision, TreeMap<String, String> assignments) {
+    private static void acceptAll(
+            Driver d, Decision decision, TreeMap<String, String> assignments, TreeMap<String, String> advisorOf) {
         for (Effect.OfferToAgent o : Driver.offers(decision)) {
             d.accept(o.offerId());
             assignments.put(o.interactionId(), o.offerId());
+            advisorOf.put(o.offerId(), o.agentId());
         }
         assertThat(decision.facts()).noneMatch(f -> f instanceof Fact.OverflowApplied);
     }

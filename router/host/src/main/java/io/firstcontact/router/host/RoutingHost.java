@@ -56,6 +56,9 @@ public final class RoutingHost {
     private boolean retryQueued;
     private volatile boolean deposed;
     private long timerAt = Decision.NO_DEADLINE;
+    /** Deadlines fire only once started: recovery's own commands come before the deadlines that fell due meanwhile. */
+    private boolean deadlinesOn;
+
     private Scheduler.Cancellable timer;
 
     private record Pending(EngineInput input, Decision decision, CompletableFuture<Decision> reply) {}
@@ -101,9 +104,17 @@ public final class RoutingHost {
         this.lastAt = engine.lastAt();
     }
 
-    /** Arms the deadline timer for a recovered engine; call once before submitting. */
+    /**
+     * Arms the deadline timer. Until then the host sequences and commits what it is given but fires no deadline, so
+     * that what recovery resolves (offers in flight cancelled, sessions to re-attach) is decided before the deadlines
+     * that fell due while the router was away — an offer that rang through an outage is cancelled, not timed out.
+     * Call once, when recovery's own commands are submitted.
+     */
     public void start() {
-        engineThread.execute(() -> rearm(engine.nextDeadline()));
+        engineThread.execute(() -> {
+            deadlinesOn = true;
+            rearm(engine.nextDeadline());
+        });
     }
 
     /**
@@ -239,7 +250,7 @@ public final class RoutingHost {
     }
 
     private void rearm(long next) {
-        if (next == timerAt) {
+        if (!deadlinesOn || next == timerAt) {
             return;
         }
         if (timer != null) {

@@ -10,6 +10,7 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.CancelCause;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.SkillLevel;
@@ -98,6 +99,52 @@ class RoutingHostTest {
         assertThat(reply).isCompleted();
         assertThat(released).hasSize(before + 1);
         assertThat(released.getLast().effects()).anyMatch(e -> e instanceof Effect.OfferToAgent);
+    }
+
+    @Test
+    void anOfferThatRangThroughAnOutageIsCancelledByRecoveryBeforeItsTimeoutFires() {
+        centreWithAnnReady();
+        Effect.OfferToAgent offer = commitNow(call("c1")).effects().stream()
+                .filter(e -> e instanceof Effect.OfferToAgent)
+                .map(e -> (Effect.OfferToAgent) e)
+                .findFirst()
+                .orElseThrow();
+        // The router stops, is away past the offer's timeout, then recovers into a host not started yet.
+        host.stop();
+        thread.drain();
+        Recovery recovery = Recovery.from(null);
+        journal.appends.forEach(batch -> batch.forEach(recovery::apply));
+        clock.millis = offer.expiresAt() + 60_000;
+        RoutingHost recovered = new RoutingHost(
+                recovery.engine(),
+                journal,
+                clock,
+                thread,
+                timers,
+                (in, d) -> released.add(d),
+                new HostObserver() {},
+                4);
+        // Recovery's own commands, one after the other as the server sends them: sessions first, then the offers.
+        recovered.submit("recovery", null, new Command.SessionLost("ann"));
+        thread.drain();
+        timers.advanceTo(clock.millis(), thread);
+        journal.ackAll();
+        thread.drain();
+        CompletableFuture<Decision> cancel = recovered.submit(
+                "recovery", null, new Command.CancelOffer(offer.offerId(), CancelCause.LEASE_LOST, Actor.SYSTEM));
+        thread.drain();
+        journal.ackAll();
+        thread.drain();
+        recovered.start();
+        thread.drain();
+        timers.advanceTo(clock.millis(), thread);
+        journal.ackAll();
+        thread.drain();
+
+        assertThat(cancel.join().facts())
+                .anySatisfy(f -> assertThat(f)
+                        .isEqualTo(new Fact.OfferStatusChanged(
+                                offer.offerId(), "c1", "ann", OfferStatus.CANCELLED, "LEASE_LOST")));
     }
 
     @Test

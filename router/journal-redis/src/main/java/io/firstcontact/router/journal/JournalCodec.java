@@ -72,8 +72,8 @@ import java.util.regex.Pattern;
  * Thread-safe; build one and share it.
  */
 public final class JournalCodec {
-    /** The journal schema version this codec writes. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The journal schema version this codec writes (2: the channels' edges; see {@link Upcasters#STANDARD}). */
+    public static final int SCHEMA_VERSION = 2;
 
     /** The type property of the sealed hierarchies. */
     public static final String TYPE_PROPERTY = "type";
@@ -270,14 +270,15 @@ public final class JournalCodec {
         return personal;
     }
 
-    /** Reads a snapshot of the engine's current snapshot schema version; any other version is refused. */
+    /**
+     * Reads a snapshot of the engine's current snapshot schema version or, through {@link Upcasters#SNAPSHOTS}, of a
+     * released older one; a newer one, or one older than any upcaster reads, is refused.
+     */
     public EngineSnapshot decodeSnapshot(byte[] json) {
         ObjectNode tree = readObject(json, "snapshot");
         int version = version(tree, "snapshot", EngineSnapshot.SCHEMA_VERSION);
-        if (version != EngineSnapshot.SCHEMA_VERSION) {
-            throw new JournalFormatException(
-                    "snapshot has schema version " + version + "; this codec reads only version "
-                            + EngineSnapshot.SCHEMA_VERSION + " (snapshots are not upcast: rebuild from the journal)");
+        if (version < EngineSnapshot.SCHEMA_VERSION) {
+            tree = Upcasters.SNAPSHOTS.upcast(tree, version, EngineSnapshot.SCHEMA_VERSION, "snapshot");
         }
         return bind(snapshotReader, tree, "snapshot", "snapshot");
     }

@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * {@code PUT /api/v1/config} — read into the engine's {@link RoutingConfig}.
  *
  * <p>Every field with a default may be left out (or be null): lists are empty, numbers and flags take the records'
- * {@code DEFAULT_*} constants ({@code QueueConfig.DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS}), a channel's offer timeout
- * and auto-accept are its media class's, a queue's {@code maxWrapUpMillis} is its {@code wrapUpMillis}, and the policy
+ * {@code DEFAULT_*} constants ({@code QueueConfig.DEFAULT_SERVICE_LEVEL_THRESHOLD_MILLIS}), a channel's offer timeout,
+ * auto-accept and disconnect grace are its media class's, a queue's {@code maxWrapUpMillis} is its {@code wrapUpMillis}, and the policy
  * left out, or any of its fields, is {@link RoutingPolicy#DEFAULT}'s. Enum values may be written in any case. What
  * remains is read by the journal's codec as strictly as the journal itself: an unknown field, a wrong type, a missing
  * id or a value outside its range is refused, with the field's path. docs/configuration.md lists every field.
@@ -154,6 +154,7 @@ public final class RoutingConfigForm {
         if (media != null) {
             fill(channel, "offerTimeoutMillis", LongNode.valueOf(media.defaultOfferTimeoutMillis()));
             fill(channel, "autoAccept", media.defaultAutoAccept());
+            fill(channel, "disconnectGraceMillis", LongNode.valueOf(media.defaultDisconnectGraceMillis()));
         }
     }
 
@@ -171,6 +172,8 @@ public final class RoutingConfigForm {
         fill(q, "wrapUpMillis", LongNode.valueOf(QueueConfig.DEFAULT_WRAP_UP_MILLIS));
         fill(q, "maxWrapUpMillis", q.get("wrapUpMillis")); // no extension unless configured
         fill(q, "openAtStart", QueueConfig.DEFAULT_OPEN_AT_START);
+        fill(q, "callbackAttempts", LongNode.valueOf(QueueConfig.DEFAULT_CALLBACK_ATTEMPTS));
+        fill(q, "callbackRetryDelayMillis", LongNode.valueOf(QueueConfig.DEFAULT_CALLBACK_RETRY_DELAY_MILLIS));
     }
 
     private static void requirement(ObjectNode r) {

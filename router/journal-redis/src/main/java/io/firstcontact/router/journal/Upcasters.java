@@ -9,8 +9,11 @@ import java.util.TreeMap;
  * version by the upcasters of {@code v}, {@code v + 1}, …, each applied in turn; a missing step refuses the entry.
  */
 public final class Upcasters {
-    /** The upcasters of the released journal versions. None yet: version 1 is the first. */
-    public static final Upcasters STANDARD = new Upcasters(new TreeMap<>());
+    /** The upcasters of the released journal versions: 1 → 2 ({@link ChannelEdgesUpcast}). */
+    public static final Upcasters STANDARD = new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::entry);
+
+    /** The upcasters of the released snapshot versions: 1 → 2 ({@link ChannelEdgesUpcast}). */
+    public static final Upcasters SNAPSHOTS = new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::snapshot);
 
     private final TreeMap<Integer, Upcaster> byFromVersion;
 

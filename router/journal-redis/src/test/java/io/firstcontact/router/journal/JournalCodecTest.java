@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class JournalCodecTest {
     /** The samples' attributes in clear, so that the bytes can be compared (sealed ones: see PersonalDataTest). */
-    static final JournalCodec CODEC = TestCodecs.keyed("reason", "name");
+    static final JournalCodec CODEC = TestCodecs.keyed("reason", "name", Command.RequestCallback.NUMBER);
 
     static EngineInput input(long seq, Command c) {
         return new EngineInput(3, seq, 1_700_000_000_000L + seq, "api", null, c);
@@ -110,7 +110,7 @@ class JournalCodecTest {
                 List.of(),
                 Decision.NO_DEADLINE);
         String golden = """
-                {"id":"2-41","schemaVersion":1,\
+                {"id":"2-41","schemaVersion":2,\
                 "input":{"epoch":2,"seq":41,"at":1700000000000,"source":"genesys","idempotencyKey":"k-41",\
                 "command":{"type":"CreateInteraction","interactionId":"i7","channel":"voice","direction":"INBOUND",\
                 "sourceRef":"call-7","conversationId":null,"customerRef":"cust-1",\

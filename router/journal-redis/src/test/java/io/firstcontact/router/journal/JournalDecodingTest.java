@@ -141,18 +141,18 @@ class JournalDecodingTest {
 
     @Test
     void anEntryOfANewerSchemaVersionIsRefused() {
-        refusingEntry(entryJson().replace("\"schemaVersion\":1", "\"schemaVersion\":2"))
-                .hasMessage("journal entry 4-9 has schema version 2, newer than this codec knows (1);"
+        refusingEntry(entryJson().replace("\"schemaVersion\":2", "\"schemaVersion\":3"))
+                .hasMessage("journal entry 4-9 has schema version 3, newer than this codec knows (2);"
                         + " it was written by a newer router");
-        refusingEntry(entryJson().replace("\"schemaVersion\":1,", ""))
+        refusingEntry(entryJson().replace("\"schemaVersion\":2,", ""))
                 .hasMessageContaining("has no integer schemaVersion");
-        refusingEntry(entryJson().replace("\"schemaVersion\":1", "\"schemaVersion\":\"1\""))
+        refusingEntry(entryJson().replace("\"schemaVersion\":2", "\"schemaVersion\":\"2\""))
                 .hasMessageContaining("has no integer schemaVersion");
     }
 
     @Test
     void anEntryOfAnOlderVersionWithoutAnUpcasterIsRefused() {
-        refusingEntry(entryJson().replace("\"schemaVersion\":1", "\"schemaVersion\":0"))
+        refusingEntry(entryJson().replace("\"schemaVersion\":2", "\"schemaVersion\":0"))
                 .hasMessageContaining("journal entry 4-9 has schema version 0, and no upcaster reads version 0");
     }
 
@@ -182,19 +182,19 @@ class JournalDecodingTest {
     }
 
     @Test
-    void snapshotsOfAnotherVersionAreRefused() {
+    void snapshotsOfANewerOrAnUnknownOlderVersionAreRefused() {
         RoutingEngine engine = RoutingEngine.create();
         engine.apply(new EngineInput(1, 1, 0, "api", null, new Command.DeadlinesDue()));
         String json = new String(CODEC.encodeSnapshot(engine.snapshot()), UTF_8);
         assertThat(CODEC.decodeSnapshot(json.getBytes(UTF_8))).isEqualTo(engine.snapshot());
-        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replace("\"schemaVersion\":2", "\"schemaVersion\":3")
                         .getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
-                .hasMessageContaining("snapshot has schema version 2, newer than this codec knows");
-        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replace("\"schemaVersion\":1", "\"schemaVersion\":0")
+                .hasMessageContaining("snapshot has schema version 3, newer than this codec knows");
+        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replace("\"schemaVersion\":2", "\"schemaVersion\":0")
                         .getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
-                .hasMessageContaining("snapshot has schema version 0; this codec reads only version 1");
+                .hasMessageContaining("snapshot has schema version 0, and no upcaster reads version 0");
         assertThatThrownBy(() -> CODEC.decodeSnapshot(
                         json.replace("\"lastSeq\"", "\"lastSequence\"").getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
@@ -218,14 +218,14 @@ class JournalDecodingTest {
 
     @Test
     void encodingRefusesAnEntryOfAnotherVersion() {
-        JournalEntry old = new JournalEntry("4-9", 2, INPUT, DECISION);
+        JournalEntry old = new JournalEntry("4-9", 1, INPUT, DECISION);
         assertThatThrownBy(() -> CODEC.encodeEntry(old))
                 .isInstanceOf(JournalFormatException.class)
-                .hasMessageContaining("writes only version 1");
+                .hasMessageContaining("writes only version 2");
     }
 
     @Test
     void snapshotSchemaVersionIsTheEngines() {
-        assertThat(EngineSnapshot.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(EngineSnapshot.SCHEMA_VERSION).isEqualTo(2);
     }
 }

@@ -22,11 +22,15 @@ import io.firstcontact.router.api.model.ActorKind;
 import io.firstcontact.router.api.model.AttributeClass;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DeviceState;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
 import io.firstcontact.router.api.model.MediaClass;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.OverflowAction;
 import io.firstcontact.router.api.model.OverflowTrigger;
@@ -51,7 +55,7 @@ final class Samples {
     static RoutingConfig fullConfig() {
         List<ChannelConfig> channels = List.of(
                 ChannelConfig.of("voice", MediaClass.REALTIME_VOICE),
-                new ChannelConfig("chat", MediaClass.REALTIME_TEXT, 45_000, false),
+                new ChannelConfig("chat", MediaClass.REALTIME_TEXT, 45_000, false, 90_000),
                 new ChannelConfig("email", MediaClass.DEFERRED, 300_000, true));
         QueueConfig billing = QueueConfig.builder("billing", "voice")
                 .strategy(RoutingStrategy.MOST_SKILLED)
@@ -68,6 +72,7 @@ final class Samples {
                 .maxQueueSize(50, "busy-message")
                 .wrapUp(15_000, 60_000)
                 .openAtStart(false)
+                .callbacks(5, 120_000)
                 .build();
         QueueConfig general = QueueConfig.simple("general", "voice", 30_000, List.of(), 10_000);
         QueueConfig webchat = QueueConfig.simple("webchat", "chat", 60_000, List.of(Requirement.soft("billing", 3)), 0);
@@ -154,16 +159,20 @@ final class Samples {
                 new Command.RecordCrossSell("o1-2-0", "bin-alerts", CrossSellOutcome.ACCEPTED, Actor.agent("a1")),
                 new Command.RecordWrapUp("o1-2-0", List.of("resolved", "pcn-query"), Actor.agent("a1")),
                 new Command.ReportOnlineActivity("cust-3", "registered"),
-                new Command.StartConsult("i1", "a2"),
-                new Command.EndConsult("i1", "a2"),
+                new Command.DeviceStateChanged("a1", DeviceState.BUSY),
                 new Command.RequestCallback("i1", "07700900000"),
-                new Command.CallbackDialOutcome("i1", "NO_ANSWER"),
+                new Command.CallbackDialOutcome("i1", DialOutcome.NO_ANSWER),
+                new Command.ScheduleCallback(
+                        "cb1", "cust-3", "07700900000", "billing", 1_700_000_600_000L, "a1", Actor.agent("a1")),
+                new Command.ScheduleCallback("cb2", null, "07700900001", "billing", 0, null, SUPERVISOR),
                 new Command.Park("i1"),
                 new Command.Resume("i1"),
                 new Command.CustomerDisconnected("i1"),
                 new Command.CustomerReconnected("i1"),
-                new Command.DeviceStateChanged("a1", "BUSY"),
-                new Command.SourceInventory("genesys", List.of("call-77", "call-78")));
+                new Command.StartConsult("i1", "a2"),
+                new Command.EndConsult("i1", "a2", ConsultOutcome.COMPLETED),
+                new Command.SourceInventory("genesys", List.of("genesys:call-77", "genesys:call-78")),
+                new Command.RefusedAsNotSupported("Park"));
     }
 
     static List<Fact> facts() {
@@ -187,7 +196,8 @@ final class Samples {
                 new Fact.AttributesChanged("i1", 2),
                 new Fact.TargetReleased("i1", "a2", "LOGGED_OUT"),
                 new Fact.MaxWaitReached("i1", "v1", "offer-callback"),
-                new Fact.OfferCreated("o1-2-0", "i1", "a1", "v1", "billing", "voice", 21_000),
+                new Fact.OfferCreated("o1-2-0", "i1", "a1", "v1", "billing", "voice", 21_000, OfferKind.DIAL_CUSTOMER),
+                new Fact.OfferCreated("o1-2-1", "i1", "a2", null, "billing", "voice", 21_000, OfferKind.CONSULT),
                 new Fact.OfferStatusChanged("o1-2-0", "i1", "a1", OfferStatus.CANCELLED, "SUPERVISOR"),
                 new Fact.AssignmentStarted("o1-2-0", "i1", "a1", "voice"),
                 new Fact.WrapUpStarted("o1-2-0", "a1", 60_000),
@@ -198,12 +208,25 @@ final class Samples {
                 new Fact.SelfServiceRecorded("i1", "voice", "pay-pcn", SelfServiceOutcome.OPTED_OUT),
                 new Fact.CrossSellRecorded("o1-2-0", "i1", "a1", "e-billing", CrossSellOutcome.NOT_SUITABLE),
                 new Fact.WrapUpRecorded("o1-2-0", "i1", "a1", List.of("resolved")),
-                new Fact.OnlineActivityReported("cust-3", "paid-online"));
+                new Fact.OnlineActivityReported("cust-3", "paid-online"),
+                new Fact.AgentDeviceChanged("a1", DeviceState.UNAVAILABLE),
+                new Fact.CallbackRequested("i1", "billing"),
+                new Fact.CallbackScheduled("i1", "billing", 1_700_000_300_000L, "a1", 2),
+                new Fact.CallbackScheduled("cb2", "billing", 1_700_000_300_000L, null, 1),
+                new Fact.CallbackDialled("i1", "a1", DialOutcome.BUSY, 1),
+                new Fact.InteractionParked("i1"),
+                new Fact.InteractionResumed("i1"),
+                new Fact.CustomerConnectionLost("i1", 1_700_000_060_000L),
+                new Fact.CustomerConnectionLost("i1", null),
+                new Fact.CustomerConnectionRestored("i1"),
+                new Fact.ConsultStarted("i1", "o1-2-1", "a2"),
+                new Fact.ConsultEnded("i1", "a2", ConsultOutcome.CANCELLED),
+                new Fact.InventoryReconciled("genesys", 2, 1, List.of("genesys:call-78")));
     }
 
     static List<Effect> effects() {
         return List.of(
-                new Effect.OfferToAgent("o1-2-0", "i1", "a1", "email", "billing", 21_000, true),
+                new Effect.OfferToAgent("o1-2-0", "i1", "a1", "email", "billing", 21_000, true, OfferKind.CONNECT),
                 new Effect.WithdrawOffer("o1-2-0", "i1", "a1", "TIMED_OUT"),
                 new Effect.Connect("o1-2-0", "i1", "a1"),
                 new Effect.MaxWaitAction("i1", "billing", "offer-callback"),

@@ -31,7 +31,7 @@ class UpcastingTest {
     };
 
     static String v0(String v1) {
-        return v1.replace("\"schemaVersion\":1", "\"schemaVersion\":0")
+        return v1.replace("\"schemaVersion\":" + JournalCodec.SCHEMA_VERSION, "\"schemaVersion\":0")
                 .replace("\"source\":", "\"origin\":")
                 .replace("\"decision\":", "\"result\":");
     }

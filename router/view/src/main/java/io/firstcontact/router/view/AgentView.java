@@ -1,5 +1,6 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.SkillLevel;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param pendingPresence a presence asked for while work is open, applied when it ends; null for none
  * @param pendingReason its not-ready reason, or null
  * @param sessionAttached whether their desktop session is attached
+ * @param device their phone's state as last reported ({@code UNKNOWN} when never): voice is offered only while it is
+ *     free
  * @param offerIds their live offers (reserved or alerting), oldest first (in the order they were made)
  * @param assignmentIds their open assignments (active or in wrap-up), oldest first: by start time, then in the order
  *     of their offers
@@ -34,6 +37,7 @@ public record AgentView(
         PresenceState pendingPresence,
         String pendingReason,
         boolean sessionAttached,
+        DeviceState device,
         List<String> offerIds,
         List<String> assignmentIds) {
     public AgentView {

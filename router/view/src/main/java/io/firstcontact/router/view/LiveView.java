@@ -14,6 +14,8 @@ import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.ConsultOutcome;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PlaceInLine;
@@ -111,7 +113,8 @@ public final class LiveView implements EffectSink {
      * <p><b>Restored</b> — after it and the entries that follow, these answer as in a view fed the whole journal: the
      * configuration and its version; every queue's open or closed, its waiting interactions in order (positions,
      * tiers, entry times, service deadlines, paging cursors), offered count, longest wait and staffing; every
-     * advisor's profiles, skills, presence and reason, pending presence, session, live offers and open assignments;
+     * advisor's profiles, skills, presence and reason, pending presence, session, phone, live offers (consult offers
+     * included) and open assignments;
      * every live interaction (channel, direction, references, created time, phase, tier, last queue, current visit,
      * live offer, open assignments); live offers (status, advisor, visit, queue, channel, created and expiry times);
      * open assignments (queue, channel, status, start, wrap-up end, and their offer: the engine names an assignment
@@ -171,6 +174,7 @@ public final class LiveView implements EffectSink {
             a.pendingPresence = as.pendingPresence();
             a.pendingReason = as.pendingReason();
             a.sessionAttached = as.sessionAttached();
+            a.device = as.device();
             agents.put(a.id, a);
         }
         for (EngineSnapshot.InteractionSnap is : snapshot.interactions()) {
@@ -219,32 +223,47 @@ public final class LiveView implements EffectSink {
         }
         EngineSnapshot.OfferSnap os = is.offer();
         if (os != null) {
-            TrackedOffer o = new TrackedOffer(
-                    os.id(),
-                    is.id(),
-                    os.agentId(),
-                    vs != null ? vs.id() : null,
-                    vs != null ? vs.queue() : is.lastQueue(),
-                    os.channel(),
-                    os.createdAt(),
-                    os.expiresAt());
-            o.status = os.status();
-            offers.put(o.id, o);
+            OfferKind kind = is.dialOut() ? OfferKind.DIAL_CUSTOMER : OfferKind.CONNECT;
+            TrackedOffer o =
+                    restore(os, is.id(), vs != null ? vs.id() : null, vs != null ? vs.queue() : is.lastQueue(), kind);
             i.offerId = o.id;
             i.offered(os.agentId());
-            TrackedAgent a = agents.get(os.agentId());
-            if (a != null) {
-                a.offers.add(o);
-            }
+        }
+        if (is.consultOffer() != null) {
+            // A consult is about the call: its queue is the one the call was answered from, the last it waited in.
+            restore(is.consultOffer(), is.id(), null, is.lastQueue(), OfferKind.CONSULT);
+            i.offered(is.consultOffer().agentId());
         }
         interactions.put(i.id, i);
         byArrival.add(i);
+    }
+
+    private TrackedOffer restore(
+            EngineSnapshot.OfferSnap os, String interactionId, String visitId, String queue, OfferKind kind) {
+        TrackedOffer o = new TrackedOffer(
+                os.id(),
+                interactionId,
+                os.agentId(),
+                visitId,
+                queue,
+                os.channel(),
+                os.createdAt(),
+                os.expiresAt(),
+                kind);
+        o.status = os.status();
+        offers.put(o.id, o);
+        TrackedAgent a = agents.get(os.agentId());
+        if (a != null) {
+            a.offers.add(o);
+        }
+        return o;
     }
 
     private void restore(String agentId, EngineSnapshot.AssignmentSnap x) {
         TrackedAssignment as = new TrackedAssignment(
                 x.id(), x.interactionId(), agentId, x.id(), x.queue(), x.interactionChannel(), x.startedAt());
         as.status = x.status();
+        as.consult = x.consult();
         as.wrapUpUntil = x.status() == AssignmentStatus.WRAP_UP ? x.wrapUntil() : null;
         assignments.put(as.id, as);
         agents.get(agentId).assignments.add(as);
@@ -393,6 +412,30 @@ public final class LiveView implements EffectSink {
                     q.open = false;
                 }
             }
+            case Fact.AgentDeviceChanged f -> {
+                TrackedAgent a = agents.get(f.agentId());
+                if (a != null) {
+                    a.device = f.state();
+                }
+            }
+            case Fact.CallbackScheduled f -> phase(f.interactionId(), Phase.SCHEDULED);
+            case Fact.InteractionParked f -> phase(f.interactionId(), Phase.PARKED);
+            case Fact.InteractionResumed f -> phase(f.interactionId(), Phase.CONNECTED);
+            case Fact.ConsultEnded f -> {
+                if (f.outcome() == ConsultOutcome.COMPLETED) { // the colleague's leg is the call's now
+                    TrackedInteraction i = interactions.get(f.interactionId());
+                    if (i != null) {
+                        i.assignments.forEach(as -> as.consult = false);
+                    }
+                }
+            }
+            // Shown by the facts that go with them (visits, offers, assignments); their entries reach the trace.
+            case Fact.CallbackRequested f -> {}
+            case Fact.CallbackDialled f -> {}
+            case Fact.CustomerConnectionLost f -> {}
+            case Fact.CustomerConnectionRestored f -> {}
+            case Fact.ConsultStarted f -> {}
+            case Fact.InventoryReconciled f -> {}
             // Routing details the view does not show; their entries still reach the trace.
             case Fact.RequirementsRelaxed f -> {}
             case Fact.OverflowApplied f -> {}
@@ -519,7 +562,15 @@ public final class LiveView implements EffectSink {
 
     private void offerCreated(Fact.OfferCreated f, long at) {
         TrackedOffer o = new TrackedOffer(
-                f.offerId(), f.interactionId(), f.agentId(), f.visitId(), f.queue(), f.channel(), at, f.expiresAt());
+                f.offerId(),
+                f.interactionId(),
+                f.agentId(),
+                f.visitId(),
+                f.queue(),
+                f.channel(),
+                at,
+                f.expiresAt(),
+                f.kind());
         offers.put(o.id, o);
         TrackedAgent a = agents.get(f.agentId());
         if (a != null) {
@@ -527,8 +578,10 @@ public final class LiveView implements EffectSink {
         }
         TrackedInteraction i = interactions.get(f.interactionId());
         if (i != null) {
+            i.offered(f.agentId()); // a consulted colleague may see the call they are asked into
+        }
+        if (i != null && f.kind() != OfferKind.CONSULT) { // a consult is a colleague's: the call stays where it is
             i.offerId = o.id;
-            i.offered(f.agentId());
             i.phase = Phase.OFFERED;
             if (i.visit != null) {
                 TrackedQueue q = queues.get(i.visit.queue);
@@ -565,7 +618,9 @@ public final class LiveView implements EffectSink {
         }
         if (f.status() == OfferStatus.ACCEPTED) {
             i.acceptedOfferId = o.id;
-            expectedWait.answered(o.queue, at);
+            if (o.kind != OfferKind.CONSULT) {
+                expectedWait.answered(o.queue, at);
+            }
         } else if (i.visit != null && i.phase == Phase.OFFERED) {
             // Back in line with its key; a later fact of the same entry may close, move or offer it again.
             i.phase = Phase.QUEUED;
@@ -588,6 +643,7 @@ public final class LiveView implements EffectSink {
                 accepted != null ? accepted.queue : (i != null ? i.lastQueue : null),
                 f.channel(),
                 at);
+        as.consult = accepted != null && accepted.kind == OfferKind.CONSULT;
         assignments.put(as.id, as);
         TrackedAgent a = agents.get(f.agentId());
         if (a != null) {
@@ -596,7 +652,9 @@ public final class LiveView implements EffectSink {
         if (i != null) {
             i.acceptedOfferId = null;
             i.assignments.add(as);
-            i.phase = Phase.CONNECTED;
+            if (!as.consult) { // a colleague joining a held call leaves it held
+                i.phase = Phase.CONNECTED;
+            }
         }
     }
 
@@ -618,7 +676,7 @@ public final class LiveView implements EffectSink {
             i.assignments.remove(as);
             disconnectedUnlessActive(i.id);
         }
-        if (as.queue != null) {
+        if (as.queue != null && !as.consult) {
             expectedWait.handled(as.queue, at - as.startedAt);
         }
     }
@@ -639,6 +697,13 @@ public final class LiveView implements EffectSink {
             }
         }
         i.phase = Phase.SELF_SERVICE;
+    }
+
+    private void phase(String interactionId, Phase phase) {
+        TrackedInteraction i = interactions.get(interactionId);
+        if (i != null) {
+            i.phase = phase;
+        }
     }
 
     private void interactionEnded(Fact.InteractionEnded f, long at) {
@@ -838,9 +903,9 @@ public final class LiveView implements EffectSink {
         if (i.offerId != null) {
             TrackedOffer o = offers.get(i.offerId);
             agentId = o != null ? o.agentId : null;
-        } else if (i.phase == Phase.CONNECTED) {
+        } else if (i.phase == Phase.CONNECTED || i.phase == Phase.PARKED) {
             for (TrackedAssignment as : i.assignments) {
-                if (as.status == AssignmentStatus.ACTIVE) {
+                if (as.status == AssignmentStatus.ACTIVE && !as.consult) {
                     agentId = as.agentId;
                     break;
                 }

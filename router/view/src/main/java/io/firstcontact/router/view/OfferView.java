@@ -1,5 +1,6 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 
 /**
@@ -17,6 +18,8 @@ import io.firstcontact.router.api.model.OfferStatus;
  * @param createdAt when it was made (engine time)
  * @param expiresAt when it times out if not accepted
  * @param endedAt when it reached its terminal status, or null while live
+ * @param kind what its accept does: connect the waiting customer, dial the customer (a callback, an outbound call), or
+ *     bring a consulted colleague into a call (then it has no visit)
  */
 public record OfferView(
         String offerId,
@@ -29,7 +32,8 @@ public record OfferView(
         String cause,
         long createdAt,
         long expiresAt,
-        Long endedAt) {
+        Long endedAt,
+        OfferKind kind) {
 
     /** Still reserved or alerting: capacity is held and the advisor can act on it. */
     public boolean live() {

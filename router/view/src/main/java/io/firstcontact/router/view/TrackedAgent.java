@@ -1,5 +1,6 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.SkillLevel;
 import java.util.List;
@@ -20,6 +21,7 @@ final class TrackedAgent {
     PresenceState pendingPresence;
     String pendingReason;
     boolean sessionAttached;
+    DeviceState device = DeviceState.UNKNOWN;
 
     final TreeSet<TrackedOffer> offers = new TreeSet<>(TrackedOffer.ORDER);
     final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
@@ -47,6 +49,7 @@ final class TrackedAgent {
                 pendingPresence,
                 pendingReason,
                 sessionAttached,
+                device,
                 offers.stream().map(o -> o.id).toList(),
                 assignments.stream().map(as -> as.id).toList());
     }

@@ -19,6 +19,8 @@ final class TrackedAssignment {
     final String queue;
     final String channel;
     final long startedAt;
+    /** A consulted colleague's leg: its end is not a handle time of the queue. */
+    boolean consult;
 
     AssignmentStatus status = AssignmentStatus.ACTIVE;
     Long wrapUpUntil;

@@ -1,5 +1,6 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import java.util.Comparator;
 
@@ -17,6 +18,7 @@ final class TrackedOffer {
     final String channel;
     final long createdAt;
     final long expiresAt;
+    final OfferKind kind;
 
     OfferStatus status = OfferStatus.RESERVED;
     String cause;
@@ -30,7 +32,8 @@ final class TrackedOffer {
             String queue,
             String channel,
             long createdAt,
-            long expiresAt) {
+            long expiresAt,
+            OfferKind kind) {
         this.id = id;
         this.interactionId = interactionId;
         this.agentId = agentId;
@@ -39,10 +42,22 @@ final class TrackedOffer {
         this.channel = channel;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.kind = kind;
     }
 
     OfferView view() {
         return new OfferView(
-                id, interactionId, agentId, visitId, queue, channel, status, cause, createdAt, expiresAt, endedAt);
+                id,
+                interactionId,
+                agentId,
+                visitId,
+                queue,
+                channel,
+                status,
+                cause,
+                createdAt,
+                expiresAt,
+                endedAt,
+                kind);
     }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,11 +99,11 @@ class LiveViewAgreesWithEngineTest {
                     .as("assignments of %s", i.id())
                     .hasSameElementsAs(assignmentsOf.getOrDefault(i.id(), List.of()));
             assertThat(v.position()).as("position of %s", i.id()).isEqualTo(engine.position(i.id()));
-            if (i.offer() != null) {
-                offersOf.computeIfAbsent(i.offer().agentId(), k -> new ArrayList<>())
-                        .add(i.offer().id());
-                assertThat(view.offer(i.offer().id()).orElseThrow().status())
-                        .isEqualTo(i.offer().status());
+            for (EngineSnapshot.OfferSnap o : Stream.of(i.offer(), i.consultOffer())
+                    .filter(Objects::nonNull)
+                    .toList()) {
+                offersOf.computeIfAbsent(o.agentId(), k -> new ArrayList<>()).add(o.id());
+                assertThat(view.offer(o.id()).orElseThrow().status()).isEqualTo(o.status());
             }
         }
         assertThat(view.queues())
@@ -146,6 +148,7 @@ class LiveViewAgreesWithEngineTest {
             assertThat(v.reason()).as("reason of %s", a.id()).isEqualTo(a.reason());
             assertThat(v.pendingPresence()).as("pending of %s", a.id()).isEqualTo(a.pendingPresence());
             assertThat(v.sessionAttached()).as("session of %s", a.id()).isEqualTo(a.sessionAttached());
+            assertThat(v.device()).as("phone of %s", a.id()).isEqualTo(a.device());
             assertThat(v.offerIds())
                     .as("offers of %s", a.id())
                     .hasSameElementsAs(offersOf.getOrDefault(a.id(), List.of()));

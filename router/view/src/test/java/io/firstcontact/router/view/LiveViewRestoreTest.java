@@ -459,6 +459,7 @@ class LiveViewRestoreTest {
                 a.pendingPresence(),
                 a.pendingReason(),
                 a.sessionAttached(),
+                a.device(),
                 a.offerIds(),
                 a.assignmentIds());
     }

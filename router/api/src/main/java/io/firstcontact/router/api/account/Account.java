@@ -84,6 +84,86 @@ public record Account(
         return pcns.stream().filter(p -> p.reference().equals(r)).findFirst();
     }
 
+    public Account withCouncilTax(List<CouncilTaxAccount> accounts) {
+        return new Account(
+                customerRef,
+                uprn,
+                name,
+                address,
+                phone,
+                email,
+                accounts,
+                pcns,
+                openServiceRequests,
+                online,
+                alerts,
+                recentContacts);
+    }
+
+    public Account withPcns(List<Pcn> notices) {
+        return new Account(
+                customerRef,
+                uprn,
+                name,
+                address,
+                phone,
+                email,
+                councilTax,
+                notices,
+                openServiceRequests,
+                online,
+                alerts,
+                recentContacts);
+    }
+
+    public Account withOpenServiceRequests(List<ServiceRequest> requests) {
+        return new Account(
+                customerRef,
+                uprn,
+                name,
+                address,
+                phone,
+                email,
+                councilTax,
+                pcns,
+                requests,
+                online,
+                alerts,
+                recentContacts);
+    }
+
+    public Account withOnline(OnlineAccount account) {
+        return new Account(
+                customerRef,
+                uprn,
+                name,
+                address,
+                phone,
+                email,
+                councilTax,
+                pcns,
+                openServiceRequests,
+                account,
+                alerts,
+                recentContacts);
+    }
+
+    public Account withRecentContacts(List<RecentContact> contacts) {
+        return new Account(
+                customerRef,
+                uprn,
+                name,
+                address,
+                phone,
+                email,
+                councilTax,
+                pcns,
+                openServiceRequests,
+                online,
+                alerts,
+                contacts);
+    }
+
     /** Never the personal data: an account in a log line is its masked reference. */
     @Override
     public String toString() {

@@ -2,9 +2,13 @@ package io.firstcontact.router.api.command;
 
 import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DeviceState;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.FailureCause;
@@ -19,8 +23,7 @@ import java.util.Objects;
 
 /**
  * Everything that can happen to the routing engine. Each is applied by one sequenced {@code EngineInput}; records
- * validate their own fields, the engine refuses what does not fit its state, and what later capabilities need is
- * part of the schema already and refused as "not supported yet".
+ * validate their own fields, and the engine refuses what does not fit its state (docs/routing-contract.md §7).
  */
 public sealed interface Command {
 
@@ -362,32 +365,199 @@ public sealed interface Command {
     /** Every deadline due at or before the input's time fires, in due order. Sent by the host's timer. */
     record DeadlinesDue() implements Command {}
 
-    // ---- later capabilities: in the schema now, refused as not supported yet ----
+    // ---- the channels' edges: devices, callbacks, hold, customer connections, consults, inventories ----
 
-    /** Marks the inputs that later capabilities build. */
-    sealed interface NotSupportedYet extends Command {}
+    /**
+     * The advisor's phone changed state, as the telephony reports it. Voice is offered to an advisor only while
+     * their phone is free ({@link DeviceState#free()}) or busy with the offer or call the engine itself gave them;
+     * a phone becoming free can make an offer at once. Other channels do not look at it.
+     */
+    record DeviceStateChanged(String agentId, DeviceState state) implements Command {
+        public DeviceStateChanged {
+            Ids.require(agentId, "agentId");
+            Objects.requireNonNull(state, "state");
+        }
+    }
 
-    record StartConsult(String interactionId, String agentId) implements NotSupportedYet {}
+    /**
+     * A waiting caller asks to be called back, keeping their place in line. Their visit ends {@code
+     * CALLBACK_CONVERTED} and a new one starts in the same queue with the same place; their leg may go (hanging up
+     * is not an abandon). When an advisor is matched the offer is {@link io.firstcontact.router.api.model.OfferKind#
+     * DIAL_CUSTOMER}: the advisor is rung first, and once they answer the adapter dials the customer and reports
+     * {@link CallbackDialOutcome}.
+     *
+     * @param number the number to call back: personal, so an attribute of the interaction (sealed in the journal
+     *     unless configuration classifies its name otherwise, which it should not)
+     */
+    record RequestCallback(String interactionId, Attribute number) implements Command {
+        /** The attribute name of a callback's number when it is given as text. */
+        public static final String NUMBER = "callbackNumber";
 
-    record EndConsult(String interactionId, String agentId) implements NotSupportedYet {}
+        public RequestCallback {
+            Ids.require(interactionId, "interactionId");
+            Objects.requireNonNull(number, "number");
+        }
 
-    record RequestCallback(String interactionId, String number) implements NotSupportedYet {}
+        /** A callback to {@code number}, kept as the interaction's {@value #NUMBER} attribute. */
+        public RequestCallback(String interactionId, String number) {
+            this(interactionId, new Attribute(NUMBER, number));
+        }
+    }
 
-    record CallbackDialOutcome(String interactionId, String outcome) implements NotSupportedYet {}
+    /**
+     * What came of dialling a callback's customer after the advisor answered. {@code ANSWERED}: the call goes on as a
+     * connected call. Otherwise the advisor's assignment ends without wrap-up and, by the queue's callback rule, the
+     * callback waits again with its place after the retry delay, or ends {@code CALLBACK_FAILED} once its attempts are
+     * spent.
+     */
+    record CallbackDialOutcome(String interactionId, DialOutcome outcome) implements Command {
+        public CallbackDialOutcome {
+            Ids.require(interactionId, "interactionId");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
 
-    record Park(String interactionId) implements NotSupportedYet {}
+    /**
+     * An advisor promises to call a customer back at a time: a new callback interaction ({@code direction
+     * CALLBACK}, source {@code callback:<interactionId>}) that waits, ineligible, until {@code dueAt}, then queues
+     * in {@code queue} (a voice queue). With {@code agentId} it waits for that advisor only for the policy's
+     * named-transfer window, then routes normally; without, it goes to the queue.
+     *
+     * @param number the number to call (personal: kept as the interaction's attribute)
+     * @param dueAt engine time at which it queues; a time already past queues it at once
+     * @param agentId the advisor who promised, or null for anyone of the queue
+     * @param actor who promised
+     */
+    record ScheduleCallback(
+            String interactionId,
+            String customerRef,
+            Attribute number,
+            String queue,
+            long dueAt,
+            String agentId,
+            Actor actor)
+            implements Command {
+        public ScheduleCallback {
+            Ids.require(interactionId, "interactionId");
+            Ids.optional(customerRef, "customerRef");
+            Objects.requireNonNull(number, "number");
+            Ids.require(queue, "queue");
+            if (dueAt < 0) {
+                throw new IllegalArgumentException("dueAt must not be negative");
+            }
+            Ids.optional(agentId, "agentId");
+            Objects.requireNonNull(actor, "actor");
+        }
 
-    record Resume(String interactionId) implements NotSupportedYet {}
+        /** A callback to {@code number}, kept as the interaction's {@value RequestCallback#NUMBER} attribute. */
+        public ScheduleCallback(
+                String interactionId,
+                String customerRef,
+                String number,
+                String queue,
+                long dueAt,
+                String agentId,
+                Actor actor) {
+            this(
+                    interactionId,
+                    customerRef,
+                    new Attribute(RequestCallback.NUMBER, number),
+                    queue,
+                    dueAt,
+                    agentId,
+                    actor);
+        }
+    }
 
-    record CustomerDisconnected(String interactionId) implements NotSupportedYet {}
+    /** Hold a connected call: it is {@code PARKED}; the advisor's assignment and capacity stay (hold is handle time). */
+    record Park(String interactionId) implements Command {
+        public Park {
+            Ids.require(interactionId, "interactionId");
+        }
+    }
 
-    record CustomerReconnected(String interactionId) implements NotSupportedYet {}
+    /** Take a parked call off hold: it is {@code CONNECTED} again. */
+    record Resume(String interactionId) implements Command {
+        public Resume {
+            Ids.require(interactionId, "interactionId");
+        }
+    }
 
-    record DeviceStateChanged(String agentId, String state) implements NotSupportedYet {}
+    /**
+     * The customer's connection dropped (a chat's socket). While they wait, their place is kept for the channel's
+     * grace period and then their visit ends {@code ABANDONED}; with an advisor it is a fact only. A voice call whose
+     * AMI session was lost is not this: the call still exists.
+     */
+    record CustomerDisconnected(String interactionId) implements Command {
+        public CustomerDisconnected {
+            Ids.require(interactionId, "interactionId");
+        }
+    }
 
-    record SourceInventory(String source, List<String> sourceRefs) implements NotSupportedYet {
+    /** The customer's connection is back; within the grace period nothing else changes. */
+    record CustomerReconnected(String interactionId) implements Command {
+        public CustomerReconnected {
+            Ids.require(interactionId, "interactionId");
+        }
+    }
+
+    /**
+     * The advisor of a connected (or parked) voice call consults a named colleague (warm transfer): the colleague,
+     * who must be ready with their phone free, gets a {@link io.firstcontact.router.api.model.OfferKind#CONSULT}
+     * offer; once they answer, a second assignment on the interaction is live.
+     */
+    record StartConsult(String interactionId, String agentId) implements Command {
+        public StartConsult {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(agentId, "agentId");
+        }
+    }
+
+    /**
+     * The consultation with {@code agentId} ends. {@code COMPLETED}: the original advisor's assignment goes to
+     * wrap-up and the colleague's becomes the call's. {@code CANCELLED}: the colleague's leg ends without wrap-up (or
+     * their offer is withdrawn) and the customer stays with the original advisor.
+     */
+    record EndConsult(String interactionId, String agentId, ConsultOutcome outcome) implements Command {
+        public EndConsult {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(agentId, "agentId");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * After a restart or a reconnect, a source lists every live object it still has ({@code sourceRefs}, each
+     * {@code <source>:…}). Its live interactions that are missing end {@code LOST_DURING_OUTAGE}; the listed ones the
+     * engine does not know are named back (the source creates them with their edge wait start). Callbacks waiting
+     * for their time have no live object at the source and are left alone.
+     */
+    record SourceInventory(String source, List<String> sourceRefs) implements Command {
+        /** The most objects one inventory lists. */
+        public static final int MAX_REFS = 10_000;
+
         public SourceInventory {
+            Ids.require(source, "source");
             sourceRefs = List.copyOf(sourceRefs);
+            if (sourceRefs.size() > MAX_REFS) {
+                throw new IllegalArgumentException("at most " + MAX_REFS + " sourceRefs");
+            }
+            for (String ref : sourceRefs) {
+                Ids.require(ref, "sourceRef");
+            }
+        }
+    }
+
+    /**
+     * An input journaled before its command was built, which the engine then refused as not supported yet. Reading
+     * an older journal turns such an entry into this (see docs/journal-format.md), so that recovery decides the same
+     * refusal again; nothing else sends it.
+     *
+     * @param command the simple name of the command it was ({@code Park}, {@code StartConsult}, …)
+     */
+    record RefusedAsNotSupported(String command) implements Command {
+        public RefusedAsNotSupported {
+            Ids.require(command, "command");
         }
     }
 

@@ -25,6 +25,10 @@ import java.util.List;
  * @param maxWrapUpMillis how far an advisor may extend wrap-up in all; at least {@code wrapUpMillis}, which a
  *     configuration that leaves it out gets (no extension)
  * @param openAtStart whether the queue starts open (calendars then open and close it by input); default true
+ * @param callbackAttempts how many times a callback's customer is dialled before it ends {@code CALLBACK_FAILED}
+ *     (default {@value #DEFAULT_CALLBACK_ATTEMPTS})
+ * @param callbackRetryDelayMillis how long a callback waits after a dial that failed before it queues again (default
+ *     {@value #DEFAULT_CALLBACK_RETRY_DELAY_MILLIS})
  */
 public record QueueConfig(
         String id,
@@ -40,7 +44,9 @@ public record QueueConfig(
         String queueFullAction,
         long wrapUpMillis,
         long maxWrapUpMillis,
-        boolean openAtStart) {
+        boolean openAtStart,
+        int callbackAttempts,
+        long callbackRetryDelayMillis) {
 
     /** Overflow rules are bits of a mask per visit. */
     public static final int MAX_OVERFLOW_RULES = 16;
@@ -55,6 +61,11 @@ public record QueueConfig(
     public static final Range MAX_WAIT_MILLIS_RANGE = Range.millis(0, Range.MAX_PERIOD_MILLIS);
     public static final Range MAX_QUEUE_SIZE_RANGE = Range.count(0, 1_000_000);
     public static final Range WRAP_UP_MILLIS_RANGE = Range.millis(0, 4 * 3_600_000L);
+    public static final int DEFAULT_CALLBACK_ATTEMPTS = 3;
+    public static final long DEFAULT_CALLBACK_RETRY_DELAY_MILLIS = 5 * 60_000;
+    public static final Range CALLBACK_ATTEMPTS_RANGE = Range.count(1, 10);
+    /** A retry waits a second at least (the customer's line needs a moment), and a day at most. */
+    public static final Range CALLBACK_RETRY_DELAY_MILLIS_RANGE = Range.millis(1_000, 24 * 3_600_000L);
 
     public QueueConfig {
         Ids.require(id, "queue id");
@@ -67,6 +78,8 @@ public record QueueConfig(
         MAX_QUEUE_SIZE_RANGE.require(maxQueueSize, "maxQueueSize");
         WRAP_UP_MILLIS_RANGE.require(wrapUpMillis, "wrapUpMillis");
         WRAP_UP_MILLIS_RANGE.require(maxWrapUpMillis, "maxWrapUpMillis");
+        CALLBACK_ATTEMPTS_RANGE.require(callbackAttempts, "callbackAttempts");
+        CALLBACK_RETRY_DELAY_MILLIS_RANGE.require(callbackRetryDelayMillis, "callbackRetryDelayMillis");
         List<String> skills = new ArrayList<>();
         for (Requirement r : requirements) {
             if (skills.contains(r.skill())) {
@@ -118,7 +131,8 @@ public record QueueConfig(
                 .maxWait(maxWaitMillis, maxWaitAction)
                 .maxQueueSize(maxQueueSize, queueFullAction)
                 .wrapUp(wrapUpMillis, maxWrapUpMillis)
-                .openAtStart(openAtStart);
+                .openAtStart(openAtStart)
+                .callbacks(callbackAttempts, callbackRetryDelayMillis);
     }
 
     public QueueConfig withOverflow(List<OverflowRule> rules) {
@@ -144,7 +158,10 @@ public record QueueConfig(
         return toBuilder().openAtStart(open).build();
     }
 
-    /** Builds a queue; every setting not given keeps the documented default (SL 30 s, no wrap-up, open). */
+    /**
+     * Builds a queue; every setting not given keeps the documented default (SL 30 s, no wrap-up, open, callbacks
+     * dialled 3 times 5 minutes apart).
+     */
     public static final class Builder {
         private final String id;
         private final String channel;
@@ -160,6 +177,8 @@ public record QueueConfig(
         private long wrapUpMillis = DEFAULT_WRAP_UP_MILLIS;
         private long maxWrapUpMillis = DEFAULT_WRAP_UP_MILLIS;
         private boolean openAtStart = DEFAULT_OPEN_AT_START;
+        private int callbackAttempts = DEFAULT_CALLBACK_ATTEMPTS;
+        private long callbackRetryDelayMillis = DEFAULT_CALLBACK_RETRY_DELAY_MILLIS;
 
         private Builder(String id, String channel) {
             this.id = id;
@@ -214,6 +233,12 @@ public record QueueConfig(
             return this;
         }
 
+        public Builder callbacks(int attempts, long retryDelayMillis) {
+            this.callbackAttempts = attempts;
+            this.callbackRetryDelayMillis = retryDelayMillis;
+            return this;
+        }
+
         public QueueConfig build() {
             return new QueueConfig(
                     id,
@@ -229,7 +254,9 @@ public record QueueConfig(
                     queueFullAction,
                     wrapUpMillis,
                     maxWrapUpMillis,
-                    openAtStart);
+                    openAtStart,
+                    callbackAttempts,
+                    callbackRetryDelayMillis);
         }
     }
 }

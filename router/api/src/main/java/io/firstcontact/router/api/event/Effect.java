@@ -1,9 +1,15 @@
 package io.firstcontact.router.api.event;
 
+import io.firstcontact.router.api.model.OfferKind;
+
 /** Something the edges must do. Effects leave only after the journal entry holding them is committed. */
 public sealed interface Effect {
 
-    /** Offer work to an advisor (voice: originate the advisor leg; chat/email: show it on the desktop). */
+    /**
+     * Offer work to an advisor (voice: originate the advisor leg; chat/email: show it on the desktop). {@code kind}
+     * says what follows the accept: connect the waiting customer, dial the customer (a callback or an outbound
+     * call), or bridge a consulted colleague into the call.
+     */
     record OfferToAgent(
             String offerId,
             String interactionId,
@@ -11,7 +17,8 @@ public sealed interface Effect {
             String channel,
             String queue,
             long expiresAt,
-            boolean autoAccepted)
+            boolean autoAccepted,
+            OfferKind kind)
             implements Effect {}
 
     /** Stop alerting the advisor (timeout, cancel, caller gone). */

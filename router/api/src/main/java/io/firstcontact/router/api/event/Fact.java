@@ -1,9 +1,13 @@
 package io.firstcontact.router.api.event;
 
 import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DeviceState;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.OverflowAction;
 import io.firstcontact.router.api.model.OverflowTrigger;
@@ -91,6 +95,10 @@ public sealed interface Fact {
 
     record MaxWaitReached(String interactionId, String visitId, String action) implements Fact {}
 
+    /**
+     * An offer was made. A consult offer has no visit ({@code visitId} null) and names the queue of the call it
+     * consults about.
+     */
     record OfferCreated(
             String offerId,
             String interactionId,
@@ -98,7 +106,8 @@ public sealed interface Fact {
             String visitId,
             String queue,
             String channel,
-            long expiresAt)
+            long expiresAt,
+            OfferKind kind)
             implements Fact {}
 
     record OfferStatusChanged(String offerId, String interactionId, String agentId, OfferStatus status, String cause)
@@ -116,6 +125,59 @@ public sealed interface Fact {
     record QueueOpened(String queue) implements Fact {}
 
     record QueueClosed(String queue) implements Fact {}
+
+    // ---- the channels' edges (docs/routing-contract.md §11) ----
+
+    /** The advisor's phone changed state; voice is offered to them only while it is free. */
+    record AgentDeviceChanged(String agentId, DeviceState state) implements Fact {}
+
+    /** A waiting caller asked to be called back: their place in line is kept for the callback. */
+    record CallbackRequested(String interactionId, String queue) implements Fact {}
+
+    /**
+     * A callback waits for its time: an advisor's promise ({@code attempt} 1) or the retry after a dial that failed.
+     *
+     * @param agentId the advisor it waits for first (a promise), or null
+     * @param attempt the dial this wait leads to, from 1
+     */
+    record CallbackScheduled(String interactionId, String queue, long dueAt, String agentId, int attempt)
+            implements Fact {}
+
+    /** A callback's customer was dialled, after the advisor answered; {@code attempt} counts from 1. */
+    record CallbackDialled(String interactionId, String agentId, DialOutcome outcome, int attempt) implements Fact {}
+
+    /** The call is on hold: the advisor's assignment and capacity stay. */
+    record InteractionParked(String interactionId) implements Fact {}
+
+    /** The call is off hold. */
+    record InteractionResumed(String interactionId) implements Fact {}
+
+    /**
+     * The customer's connection dropped.
+     *
+     * @param placeKeptUntil while they wait: engine time until which their place is kept; null with an advisor (a
+     *     fact only)
+     */
+    record CustomerConnectionLost(String interactionId, Long placeKeptUntil) implements Fact {}
+
+    /** The customer's connection is back. */
+    record CustomerConnectionRestored(String interactionId) implements Fact {}
+
+    /** A consulted colleague answered: their assignment is a second one on the interaction. */
+    record ConsultStarted(String interactionId, String assignmentId, String agentId) implements Fact {}
+
+    /**
+     * A consultation ended: {@code COMPLETED}, the colleague's assignment is the call's now; {@code CANCELLED}, the
+     * colleague's offer or leg ended (refused, unanswered, withdrawn or hung up) and the call stays where it was.
+     */
+    record ConsultEnded(String interactionId, String agentId, ConsultOutcome outcome) implements Fact {}
+
+    /**
+     * A source's inventory was reconciled: {@code ended} of its live interactions were missing and ended {@code
+     * LOST_DURING_OUTAGE} (their facts precede this one); {@code unknownSourceRefs} are listed but unknown here, for
+     * the source to create.
+     */
+    record InventoryReconciled(String source, int listed, int ended, List<String> unknownSourceRefs) implements Fact {}
 
     // ---- outcomes ----
 

@@ -7,5 +7,7 @@ public enum CancelCause {
     LEASE_LOST,
     AGENT_LOGGED_OUT,
     TRANSFERRED,
-    CONFIGURATION
+    CONFIGURATION,
+    /** The consultation it belonged to ended before the colleague answered. */
+    CONSULT_ENDED
 }

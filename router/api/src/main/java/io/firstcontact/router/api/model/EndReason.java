@@ -11,5 +11,7 @@ public enum EndReason {
     /** Transferred or overflowed to an external number or provider. */
     TRANSFERRED_OUT,
     /** Its source's inventory after an outage no longer lists it: it ended while the router was away. */
-    LOST_DURING_OUTAGE
+    LOST_DURING_OUTAGE,
+    /** A callback whose every dial (up to the queue's callback attempts) went unanswered or failed. */
+    CALLBACK_FAILED
 }

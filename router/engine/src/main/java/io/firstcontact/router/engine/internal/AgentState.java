@@ -5,6 +5,7 @@ import io.firstcontact.router.api.config.QueueMembership;
 import io.firstcontact.router.api.config.RoutingProfile;
 import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.SkillLevel;
 import java.util.List;
@@ -30,6 +31,9 @@ final class AgentState {
     Actor pendingActor;
 
     boolean sessionAttached;
+    /** The phone as the telephony last reported it; never reported: UNKNOWN, which routes voice as if free. */
+    DeviceState device = DeviceState.UNKNOWN;
+
     final Deadline sessionDeadline = new Deadline(Deadline.Kind.SESSION_GRACE, this);
 
     // Per channel index of the configuration: capacity and blocking derived from the utilisation profile,
@@ -40,6 +44,8 @@ final class AgentState {
     int[] active = new int[0];
     int[] wrapping = new int[0];
     long[] availableSince = new long[0];
+    /** Which channels are voice (shared with the configuration, never changed in place). */
+    boolean[] voice = new boolean[0];
 
     final TreeMap<String, OfferState> liveOffers = new TreeMap<>();
     final TreeMap<String, AssignmentState> assignments = new TreeMap<>();
@@ -94,7 +100,23 @@ final class AgentState {
                 return false;
             }
         }
-        return true;
+        return !voice[channel] || deviceTakesVoice();
+    }
+
+    /**
+     * Whether the phone may ring with a voice offer: it is free, or it is busy with what the engine itself gave
+     * the advisor (a live voice offer or an active voice assignment, held calls included).
+     */
+    boolean deviceTakesVoice() {
+        if (device.free()) {
+            return true;
+        }
+        for (int c = 0; c < voice.length; c++) {
+            if (voice[c] && active[c] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean hasWork() {
@@ -110,7 +132,8 @@ final class AgentState {
         return max[channel] == 0 ? 1_000_000L : (active[channel] + wrapping[channel]) * 1_000_000L / max[channel];
     }
 
-    void applyUtilisation(UtilisationProfile profile, List<String> channelIds) {
+    void applyUtilisation(UtilisationProfile profile, List<String> channelIds, boolean[] voiceChannels) {
+        this.voice = voiceChannels;
         int n = channelIds.size();
         int[] newMax = new int[n];
         int[][] whileActive = new int[n][];

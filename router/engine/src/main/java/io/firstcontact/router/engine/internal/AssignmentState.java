@@ -16,6 +16,9 @@ final class AssignmentState {
     final long keySlMillis;
     final long keyOrder;
     AssignmentStatus status = AssignmentStatus.ACTIVE;
+    /** A consulted colleague's leg, until the consult completes (then it is the call's) or ends. */
+    boolean consult;
+
     long wrapStartedAt;
     long wrapUntil;
     /** Created on first use: many never need one. */

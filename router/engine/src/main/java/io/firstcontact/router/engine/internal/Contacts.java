@@ -7,6 +7,7 @@ import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.CancelCause;
+import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.Phase;
@@ -50,14 +51,22 @@ final class Contacts {
                 c.customerRef(),
                 core.now,
                 c.attributes());
-        core.interactions.put(i.id, i);
-        core.bySourceRef.put(i.sourceRef, i);
-        core.fact(new Fact.InteractionCreated(
-                i.id, i.channel, i.direction, i.sourceRef, i.conversationId, i.customerRef, core.now));
+        if (i.direction == Direction.CALLBACK && core.isVoice(i.channel)) {
+            i.callback = new CallbackState(i, null); // a call back: dialled, and retried by its queue's rule
+        }
+        register(i);
         if (c.queue() != null) {
             queueWith(i, c.queue());
         }
         core.settle();
+    }
+
+    /** A new interaction is live: known by its id and its source object. */
+    void register(InteractionState i) {
+        core.interactions.put(i.id, i);
+        core.bySourceRef.put(i.sourceRef, i);
+        core.fact(new Fact.InteractionCreated(
+                i.id, i.channel, i.direction, i.sourceRef, i.conversationId, i.customerRef, core.now));
     }
 
     /** Checks a queue request against configuration; refuses and answers false when it does not fit. */
@@ -162,6 +171,19 @@ final class Contacts {
         if (i == null) {
             return;
         }
+        if (reason == EndReason.CALLBACK_FAILED) {
+            core.refuse(Refusal.INVALID, "a callback ends CALLBACK_FAILED by its dial outcomes, not by command");
+            return;
+        }
+        finish(i, reason);
+        core.settle();
+    }
+
+    /**
+     * Ends the interaction wherever it is: a waiting visit ends with the outcome the reason gives, an offer ringing
+     * is withdrawn, a consult ends, and the advisors with it go to wrap-up.
+     */
+    void finish(InteractionState i, EndReason reason) {
         Phase last = i.phase;
         switch (i.phase) {
             case QUEUED -> core.visits.endVisit(i.visit, waitingOutcome(reason));
@@ -175,17 +197,17 @@ final class Contacts {
                                 : waitingOutcome(reason));
                 core.workforce.afterWork(o.agent);
             }
-            case CONNECTED -> {
+            case CONNECTED, PARKED -> {
+                core.consults.abandon(i, CancelCause.CUSTOMER_LEFT);
                 for (AssignmentState as : new ArrayList<>(i.assignments.values())) {
                     if (as.status == AssignmentStatus.ACTIVE) {
                         core.wrapUp.start(as);
                     }
                 }
             }
-            case SELF_SERVICE, PARKED, ENDED -> {}
+            case SELF_SERVICE, SCHEDULED, ENDED -> {}
         }
         end(i, reason, last);
-        core.settle();
     }
 
     private static VisitOutcome waitingOutcome(EndReason reason) {
@@ -194,11 +216,16 @@ final class Contacts {
             case COMPLETED, SELF_SERVED -> VisitOutcome.SELF_SERVED;
             case TRANSFERRED_OUT -> VisitOutcome.TRANSFERRED_OUT;
             case LOST_DURING_OUTAGE -> VisitOutcome.LOST_DURING_OUTAGE;
+            case CALLBACK_FAILED -> VisitOutcome.ABANDONED; // never while waiting: only a dial outcome gives it
         };
     }
 
     void end(InteractionState i, EndReason reason, Phase last) {
         core.targeting.clearTargets(i);
+        core.schedule.cancel(i.customerGrace);
+        if (i.callback != null) {
+            core.schedule.cancel(i.callback.due);
+        }
         i.phase = Phase.ENDED;
         core.interactions.remove(i.id);
         core.bySourceRef.remove(i.sourceRef);

@@ -12,7 +12,9 @@ final class Deadline {
         OFFER_TIMEOUT,
         WRAP_UP_END,
         VISIT,
-        SESSION_GRACE
+        SESSION_GRACE,
+        CALLBACK_DUE,
+        CUSTOMER_GRACE
     }
 
     final Kind kind;

@@ -7,6 +7,7 @@ import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.event.Refusal;
+import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.OfferStatus;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
  * The routing engine's state, and the dispatch of each sequenced input to the rules of its concern: {@link
  * Reconfiguration}, {@link Workforce} (advisors, presence, sessions), {@link Contacts} (an interaction's own life),
  * {@link Targeting}, {@link Transfers}, {@link Visits} and {@link Overflow} (queueing), {@link Offering}, {@link WrapUp}
- * (assignments), {@link Schedule} (deadlines) and {@link Outcomes}. Matching is the {@link RoutingIndex}'s, by the
+ * (assignments), {@link Schedule} (deadlines), {@link Outcomes}, and the channels' edges: {@link Callbacks}, {@link
+ * Holds}, {@link Connections} (customers'), {@link Consults} and {@link Inventories} (sources'). Matching is the {@link RoutingIndex}'s, by the
  * {@link RoutingRule}. One thread applies each input and returns the facts and effects it decided. Nothing here reads
  * a clock, draws a random number or iterates a hash-ordered collection to make a decision.
  */
@@ -33,10 +35,15 @@ public final class EngineCore {
     RoutingConfig config = RoutingConfig.empty();
     ConfigLookup lookup = new ConfigLookup(config);
     List<String> channelIds = List.of();
+    /** Which channel indexes carry voice: the ones the advisors' phones decide. */
+    boolean[] voiceChannels = new boolean[0];
+
     final TreeMap<String, QueueState> queues = new TreeMap<>();
     final TreeMap<String, AgentState> agents = new TreeMap<>();
     final LinkedHashMap<String, InteractionState> interactions = new LinkedHashMap<>();
-    final LinkedHashMap<String, InteractionState> bySourceRef = new LinkedHashMap<>();
+    /** Live interactions by source object, in order: a source's inventory reads its range. */
+    final TreeMap<String, InteractionState> bySourceRef = new TreeMap<>();
+
     final LinkedHashMap<String, OfferState> offers = new LinkedHashMap<>();
     final LinkedHashMap<String, OfferStatus> recentOffers = new LinkedHashMap<>();
     final LinkedHashMap<String, AssignmentState> assignments = new LinkedHashMap<>();
@@ -71,6 +78,11 @@ public final class EngineCore {
     final Overflow overflow = new Overflow(this);
     final Offering offering = new Offering(this);
     final WrapUp wrapUp = new WrapUp(this);
+    final Callbacks callbacks = new Callbacks(this);
+    final Holds holds = new Holds(this);
+    final Connections connections = new Connections(this);
+    final Consults consults = new Consults(this);
+    final Inventories inventories = new Inventories(this);
 
     public EngineCore(RoutingIndex index) {
         this.index = index;
@@ -152,8 +164,33 @@ public final class EngineCore {
             case Command.RecordCrossSell c -> outcomes.recordCrossSell(c);
             case Command.RecordWrapUp c -> outcomes.recordWrapUp(c);
             case Command.ReportOnlineActivity c -> fact(new Fact.OnlineActivityReported(c.customerRef(), c.activity()));
-            case Command.NotSupportedYet c -> refuse(Refusal.NOT_SUPPORTED_YET, c.type() + " is not supported yet");
+            case Command.DeviceStateChanged c -> workforce.deviceStateChanged(c);
+            case Command.RequestCallback c -> callbacks.request(c);
+            case Command.CallbackDialOutcome c -> callbacks.dialled(c);
+            case Command.ScheduleCallback c -> callbacks.schedule(c);
+            case Command.Park c -> holds.park(c.interactionId());
+            case Command.Resume c -> holds.resume(c.interactionId());
+            case Command.CustomerDisconnected c -> connections.lost(c.interactionId());
+            case Command.CustomerReconnected c -> connections.restored(c.interactionId());
+            case Command.StartConsult c -> consults.start(c);
+            case Command.EndConsult c -> consults.end(c);
+            case Command.SourceInventory c -> inventories.reconcile(c);
+            case Command.RefusedAsNotSupported c ->
+                refuse(Refusal.NOT_SUPPORTED_YET, c.command() + " is not supported yet");
         }
+    }
+
+    /** Whether the channel carries voice (the one the advisors' phones and holds are about). */
+    boolean isVoice(String channel) {
+        return lookup.channels.get(channel).mediaClass() == MediaClass.REALTIME_VOICE;
+    }
+
+    static boolean[] voiceChannels(RoutingConfig c) {
+        boolean[] voice = new boolean[c.channels().size()];
+        for (int k = 0; k < voice.length; k++) {
+            voice[k] = c.channels().get(k).mediaClass() == MediaClass.REALTIME_VOICE;
+        }
+        return voice;
     }
 
     // ------------------------------------------------------------------ outputs

@@ -32,6 +32,22 @@ final class InteractionState {
     String lastQueue;
     VisitState visit;
     OfferState offer;
+    /**
+     * Nobody waits on the line: on accept the adapter dials the customer (a callback until its customer answers, an
+     * outbound call until its first accept).
+     */
+    boolean dialOut;
+    /** Null unless it is a callback (created as one, converted, or promised). */
+    CallbackState callback;
+    /** The customer's connection dropped (a fact only with an advisor). */
+    boolean customerAway;
+    /** While the customer waits away: when their place goes. Created on first use. */
+    Deadline customerGrace;
+    /** A consult offer to a colleague, live. */
+    OfferState consultOffer;
+    /** The consulted colleague's assignment, live. */
+    AssignmentState consult;
+
     final TreeMap<String, AssignmentState> assignments = new TreeMap<>();
 
     InteractionState(
@@ -53,6 +69,14 @@ final class InteractionState {
         this.customerRef = customerRef;
         this.arrivedAt = arrivedAt;
         this.attributes = attributes;
+        this.dialOut = direction != Direction.INBOUND;
+    }
+
+    Deadline customerGrace() {
+        if (customerGrace == null) {
+            customerGrace = new Deadline(Deadline.Kind.CUSTOMER_GRACE, this);
+        }
+        return customerGrace;
     }
 
     /** Whether an ONLY window is open: then only its targets may take the interaction. */

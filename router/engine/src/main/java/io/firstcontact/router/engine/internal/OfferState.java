@@ -2,7 +2,7 @@ package io.firstcontact.router.engine.internal;
 
 import io.firstcontact.router.api.model.OfferStatus;
 
-/** One attempt to give an interaction to one advisor. */
+/** One attempt to give an interaction to one advisor (or, for a consult, to bring a colleague into its call). */
 final class OfferState {
     final String id;
     final InteractionState interaction;
@@ -12,6 +12,9 @@ final class OfferState {
     final long createdAt;
     final long expiresAt;
     OfferStatus status = OfferStatus.RESERVED;
+    /** A consult offer: to a colleague of the call's advisor, with no visit. */
+    boolean consult;
+
     final Deadline deadline = new Deadline(Deadline.Kind.OFFER_TIMEOUT, this);
 
     OfferState(

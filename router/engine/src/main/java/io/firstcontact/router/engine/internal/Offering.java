@@ -9,6 +9,7 @@ import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.CancelCause;
 import io.firstcontact.router.api.model.FailureCause;
 import io.firstcontact.router.api.model.NotReadyReasons;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PresenceState;
@@ -43,8 +44,10 @@ final class Offering {
         a.liveOffers.put(o.id, o);
         core.offers.put(o.id, o);
         core.index.counters().offersMade++;
-        core.fact(new Fact.OfferCreated(o.id, i.id, a.id, v.id, q.id(), ch.id(), o.expiresAt));
-        core.effect(new Effect.OfferToAgent(o.id, i.id, a.id, ch.id(), q.id(), o.expiresAt, ch.autoAccept()));
+        // Nobody waits on the line for a callback or an advisor's outbound call: the adapter dials after the accept.
+        OfferKind kind = i.dialOut ? OfferKind.DIAL_CUSTOMER : OfferKind.CONNECT;
+        core.fact(new Fact.OfferCreated(o.id, i.id, a.id, v.id, q.id(), ch.id(), o.expiresAt, kind));
+        core.effect(new Effect.OfferToAgent(o.id, i.id, a.id, ch.id(), q.id(), o.expiresAt, ch.autoAccept(), kind));
         core.index.visitChanged(v);
         core.visits.scheduleVisit(v);
         if (ch.autoAccept()) {
@@ -84,19 +87,28 @@ final class Offering {
         if (o == null) {
             return;
         }
-        accept(o);
+        if (o.consult) {
+            core.consults.answered(o);
+        } else {
+            accept(o);
+        }
         core.settle();
+    }
+
+    /** The offer is accepted: it is no longer live, and the capacity it held passes to the assignment that follows. */
+    void markAccepted(OfferState o) {
+        o.status = OfferStatus.ACCEPTED;
+        core.schedule.cancel(o.deadline);
+        forget(o);
+        o.agent.liveOffers.remove(o.id);
+        core.fact(new Fact.OfferStatusChanged(o.id, o.interaction.id, o.agent.id, OfferStatus.ACCEPTED, null));
     }
 
     private void accept(OfferState o) {
         InteractionState i = o.interaction;
         AgentState a = o.agent;
         VisitState v = o.visit;
-        o.status = OfferStatus.ACCEPTED;
-        core.schedule.cancel(o.deadline);
-        forget(o);
-        a.liveOffers.remove(o.id);
-        core.fact(new Fact.OfferStatusChanged(o.id, i.id, a.id, OfferStatus.ACCEPTED, null));
+        markAccepted(o);
         AssignmentState as =
                 new AssignmentState(o.id, i, a, o.channelIndex, v.queue, core.now, v.keyStart, v.keySlMillis, v.order);
         a.assignments.put(as.id, as);
@@ -104,6 +116,12 @@ final class Offering {
         core.assignments.put(as.id, as);
         i.offer = null;
         i.phase = Phase.CONNECTED;
+        if (i.callback != null && i.dialOut) {
+            i.callback.dialling = true; // the adapter dials the customer now and reports the outcome
+        } else {
+            i.dialOut = false; // an outbound call: the adapter dials now, and ends the interaction if it fails
+        }
+        core.schedule.cancel(i.customerGrace); // with an advisor, a dropped connection is a fact only
         core.visits.endVisit(v, VisitOutcome.ANSWERED);
         core.fact(new Fact.AssignmentStarted(as.id, i.id, a.id, i.channel));
         core.effect(new Effect.Connect(o.id, i.id, a.id));
@@ -128,7 +146,11 @@ final class Offering {
         forget(o);
         a.liveOffers.remove(o.id);
         a.active[o.channelIndex]--;
-        o.interaction.offer = null;
+        if (o.consult) {
+            o.interaction.consultOffer = null;
+        } else {
+            o.interaction.offer = null;
+        }
         core.fact(new Fact.OfferStatusChanged(o.id, o.interaction.id, a.id, status, cause));
         if (withdraw) {
             core.effect(new Effect.WithdrawOffer(o.id, o.interaction.id, a.id, cause));
@@ -141,6 +163,12 @@ final class Offering {
             return;
         }
         AgentState a = o.agent;
+        if (o.consult) { // a colleague declining a consult is not an ACD reject: no exclusion, no count
+            core.consults.offerEnded(o, OfferStatus.REJECTED, null, false);
+            core.workforce.afterWork(a);
+            core.settle();
+            return;
+        }
         endOffer(o, OfferStatus.REJECTED, null, false);
         o.visit.exclude(a.id);
         core.visits.returnToQueue(o.visit);
@@ -178,6 +206,11 @@ final class Offering {
         }
         AgentState a = o.agent;
         InteractionState i = o.interaction;
+        if (o.consult) { // an unanswered consult pauses nobody: the colleague was not taking ACD work from it
+            core.consults.offerEnded(o, OfferStatus.TIMED_OUT, Consults.NO_ANSWER, true);
+            core.workforce.afterWork(a);
+            return;
+        }
         endOffer(o, OfferStatus.TIMED_OUT, NotReadyReasons.RONA, true);
         o.visit.exclude(a.id);
         i.ronaCount++;
@@ -199,9 +232,13 @@ final class Offering {
             return;
         }
         AgentState a = o.agent;
-        endOffer(o, OfferStatus.FAILED, cause.name(), false);
-        o.visit.exclude(a.id);
-        core.visits.returnToQueue(o.visit);
+        if (o.consult) {
+            core.consults.offerEnded(o, OfferStatus.FAILED, cause.name(), false);
+        } else {
+            endOffer(o, OfferStatus.FAILED, cause.name(), false);
+            o.visit.exclude(a.id);
+            core.visits.returnToQueue(o.visit);
+        }
         if (cause == FailureCause.UNREACHABLE) {
             core.workforce.requestPresence(a, PresenceState.NOT_READY, NotReadyReasons.DEVICE, Actor.SYSTEM);
         }
@@ -218,8 +255,12 @@ final class Offering {
         if (o == null) {
             return;
         }
-        endOffer(o, OfferStatus.CANCELLED, cause.name(), true);
-        core.visits.returnToQueue(o.visit);
+        if (o.consult) {
+            core.consults.offerEnded(o, OfferStatus.CANCELLED, cause.name(), true);
+        } else {
+            endOffer(o, OfferStatus.CANCELLED, cause.name(), true);
+            core.visits.returnToQueue(o.visit);
+        }
         core.workforce.afterWork(o.agent);
         core.settle();
     }

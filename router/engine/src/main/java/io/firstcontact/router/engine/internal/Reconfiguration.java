@@ -8,6 +8,7 @@ import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.OverflowAction;
 import io.firstcontact.router.api.model.OverflowTrigger;
+import io.firstcontact.router.api.model.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -35,10 +36,12 @@ final class Reconfiguration {
         core.config = next;
         core.lookup = nextLookup;
         core.channelIds = List.copyOf(newChannels);
+        core.voiceChannels = EngineCore.voiceChannels(next);
         for (AgentState a : core.agents.values()) {
             remapChannels(a, oldChannels);
             a.routing = core.lookup.routingProfiles.get(a.routingProfileId);
-            a.applyUtilisation(core.lookup.utilisationProfiles.get(a.utilisationProfileId), core.channelIds);
+            a.applyUtilisation(
+                    core.lookup.utilisationProfiles.get(a.utilisationProfileId), core.channelIds, core.voiceChannels);
         }
         for (OfferState o : core.offers.values()) {
             o.channelIndex = core.channelIds.indexOf(oldChannels.get(o.channelIndex));
@@ -127,6 +130,11 @@ final class Reconfiguration {
                 QueueConfig q = ids.queues.get(i.visit.queue.id());
                 if (q == null || !q.channel().equals(i.channel)) {
                     p = "queue " + i.visit.queue.id() + " has waiting interactions and must keep its channel";
+                }
+            } else if (i.phase == Phase.SCHEDULED) {
+                QueueConfig q = ids.queues.get(i.callback.queue);
+                if (q == null || !q.channel().equals(i.channel)) {
+                    p = "queue " + i.callback.queue + " has callbacks waiting for their time and must keep its channel";
                 }
             }
             if (p != null && (problemId == null || i.id.compareTo(problemId) < 0)) {

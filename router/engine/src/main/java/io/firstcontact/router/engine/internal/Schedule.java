@@ -46,6 +46,8 @@ final class Schedule {
                 case WRAP_UP_END -> core.wrapUp.finish((AssignmentState) d.owner);
                 case VISIT -> core.visits.visitDeadline((VisitState) d.owner);
                 case SESSION_GRACE -> core.workforce.sessionGraceOver((AgentState) d.owner);
+                case CALLBACK_DUE -> core.callbacks.due((InteractionState) d.owner);
+                case CUSTOMER_GRACE -> core.connections.graceOver((InteractionState) d.owner);
             }
             core.settle();
         }

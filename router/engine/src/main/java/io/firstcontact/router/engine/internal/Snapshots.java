@@ -3,8 +3,10 @@ package io.firstcontact.router.engine.internal;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.EngineSnapshot.AgentSnap;
 import io.firstcontact.router.api.EngineSnapshot.AssignmentSnap;
+import io.firstcontact.router.api.EngineSnapshot.CallbackSnap;
 import io.firstcontact.router.api.EngineSnapshot.DeadlineSnap;
 import io.firstcontact.router.api.EngineSnapshot.InteractionSnap;
+import io.firstcontact.router.api.EngineSnapshot.KeptPlaceSnap;
 import io.firstcontact.router.api.EngineSnapshot.OfferSnap;
 import io.firstcontact.router.api.EngineSnapshot.QueueSnap;
 import io.firstcontact.router.api.EngineSnapshot.RecentOffer;
@@ -41,7 +43,8 @@ public final class Snapshots {
                         x.status,
                         x.wrapStartedAt,
                         x.wrapUntil,
-                        deadline(x.deadline)));
+                        deadline(x.deadline),
+                        x.consult));
             }
             agents.add(new AgentSnap(
                     a.id,
@@ -60,7 +63,8 @@ public final class Snapshots {
                     longs(a.availableSince),
                     longs(a.rejectTimes),
                     a.rejectCount,
-                    as));
+                    as,
+                    a.device));
         }
         TreeMap<String, InteractionState> sorted = new TreeMap<>(core.interactions);
         List<InteractionSnap> interactions = new ArrayList<>();
@@ -84,17 +88,7 @@ public final class Snapshots {
                             v.maxWaitFired,
                             v.excludedAgents(),
                             deadline(v.deadline));
-            OfferState o = i.offer;
-            OfferSnap os = o == null
-                    ? null
-                    : new OfferSnap(
-                            o.id,
-                            o.agent.id,
-                            core.channelIds.get(o.channelIndex),
-                            o.createdAt,
-                            o.expiresAt,
-                            o.status,
-                            deadline(o.deadline));
+            OfferSnap os = offer(core, i.offer);
             interactions.add(new InteractionSnap(
                     i.id,
                     i.channel,
@@ -113,7 +107,12 @@ public final class Snapshots {
                     i.visitCount,
                     i.lastQueue,
                     vs,
-                    os));
+                    os,
+                    i.dialOut,
+                    callback(i.callback),
+                    i.customerAway,
+                    deadline(i.customerGrace),
+                    offer(core, i.consultOffer)));
         }
         List<RecentOffer> recent = new ArrayList<>();
         core.recentOffers.forEach((id, status) -> recent.add(new RecentOffer(id, status)));
@@ -130,6 +129,28 @@ public final class Snapshots {
                 interactions,
                 new ArrayList<>(core.recentKeys),
                 recent);
+    }
+
+    private static OfferSnap offer(EngineCore core, OfferState o) {
+        return o == null
+                ? null
+                : new OfferSnap(
+                        o.id,
+                        o.agent.id,
+                        core.channelIds.get(o.channelIndex),
+                        o.createdAt,
+                        o.expiresAt,
+                        o.status,
+                        deadline(o.deadline));
+    }
+
+    private static CallbackSnap callback(CallbackState cb) {
+        if (cb == null) {
+            return null;
+        }
+        KeptPlaceSnap place =
+                cb.place == null ? null : new KeptPlaceSnap(cb.place.start(), cb.place.slMillis(), cb.place.order());
+        return new CallbackSnap(cb.dials, cb.promisedAgent, cb.dialling, cb.kept, cb.queue, place, deadline(cb.due));
     }
 
     private static DeadlineSnap deadline(Deadline d) {
@@ -162,6 +183,7 @@ public final class Snapshots {
         List<String> channels = new ArrayList<>();
         s.config().channels().forEach(c -> channels.add(c.id()));
         core.channelIds = List.copyOf(channels);
+        core.voiceChannels = EngineCore.voiceChannels(s.config());
         for (QueueSnap qs : s.queues()) {
             QueueState q = new QueueState(s.config().queue(qs.id()));
             q.open = qs.open();
@@ -179,7 +201,8 @@ public final class Snapshots {
             a.utilisationProfileId = as.utilisationProfile();
             a.routingProfileId = as.routingProfile();
             a.routing = s.config().routingProfile(as.routingProfile());
-            a.applyUtilisation(s.config().utilisationProfile(as.utilisationProfile()), core.channelIds);
+            a.applyUtilisation(
+                    s.config().utilisationProfile(as.utilisationProfile()), core.channelIds, core.voiceChannels);
             a.presence = as.presence();
             a.reason = as.reason();
             a.pendingPresence = as.pendingPresence();
@@ -192,6 +215,7 @@ public final class Snapshots {
                     as.availableSince().stream().mapToLong(Long::longValue).toArray();
             a.rejectTimes = as.rejectTimes().stream().mapToLong(Long::longValue).toArray();
             a.rejectCount = as.rejectCount();
+            a.device = as.device();
             restoreDeadline(core, a.sessionDeadline, as.sessionDeadline());
             core.agents.put(a.id, a);
         }
@@ -213,6 +237,24 @@ public final class Snapshots {
             i.ronaCount = is.ronaCount();
             i.visitCount = is.visitCount();
             i.lastQueue = is.lastQueue();
+            i.dialOut = is.dialOut();
+            i.customerAway = is.customerAway();
+            if (is.customerGrace() != null) {
+                restoreDeadline(core, i.customerGrace(), is.customerGrace());
+            }
+            CallbackSnap cs = is.callback();
+            if (cs != null) {
+                CallbackState cb = new CallbackState(i, cs.promisedAgent());
+                cb.dials = cs.dials();
+                cb.dialling = cs.dialling();
+                cb.kept = cs.kept();
+                cb.queue = cs.queue();
+                KeptPlaceSnap place = cs.place();
+                cb.place =
+                        place == null ? null : new KeptPlace(place.keyStart(), place.keySlMillis(), place.keyOrder());
+                restoreDeadline(core, cb.due, cs.due());
+                i.callback = cb;
+            }
             for (Target t : is.targets()) {
                 i.targets.add(t);
                 core.agents.get(t.agentId()).targetedBy.put(i.id, i);
@@ -238,16 +280,11 @@ public final class Snapshots {
                 i.visit = v;
                 q.liveVisits.put(v.order, v);
             }
-            OfferSnap os = is.offer();
-            if (os != null) {
-                AgentState a = core.agents.get(os.agentId());
-                OfferState o = new OfferState(
-                        os.id(), i, a, i.visit, core.channelIds.indexOf(os.channel()), os.createdAt(), os.expiresAt());
-                o.status = os.status();
-                restoreDeadline(core, o.deadline, os.deadline());
-                i.offer = o;
-                a.liveOffers.put(o.id, o);
-                core.offers.put(o.id, o);
+            if (is.offer() != null) {
+                i.offer = restoreOffer(core, i, is.offer(), false);
+            }
+            if (is.consultOffer() != null) {
+                i.consultOffer = restoreOffer(core, i, is.consultOffer(), true);
             }
         }
         for (AgentSnap as : s.agents()) {
@@ -279,6 +316,10 @@ public final class Snapshots {
                         x.keySlMillis(),
                         x.keyOrder());
                 st.status = x.status();
+                st.consult = x.consult();
+                if (st.consult) {
+                    i.consult = st;
+                }
                 st.wrapStartedAt = x.wrapStartedAt();
                 st.wrapUntil = x.wrapUntil();
                 if (x.deadline() != null) {
@@ -294,6 +335,24 @@ public final class Snapshots {
         s.recentOffers().forEach(r -> core.recentOffers.put(r.offerId(), r.status()));
         index.rebuild(core);
         return core;
+    }
+
+    private static OfferState restoreOffer(EngineCore core, InteractionState i, OfferSnap os, boolean consult) {
+        AgentState a = core.agents.get(os.agentId());
+        OfferState o = new OfferState(
+                os.id(),
+                i,
+                a,
+                consult ? null : i.visit,
+                core.channelIds.indexOf(os.channel()),
+                os.createdAt(),
+                os.expiresAt());
+        o.status = os.status();
+        o.consult = consult;
+        restoreDeadline(core, o.deadline, os.deadline());
+        a.liveOffers.put(o.id, o);
+        core.offers.put(o.id, o);
+        return o;
     }
 
     private static InteractionState interaction(

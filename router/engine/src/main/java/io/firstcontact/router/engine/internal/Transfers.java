@@ -62,8 +62,18 @@ final class Transfers {
     }
 
     private boolean transferable(InteractionState i) {
+        String why = null;
         if (i.phase == Phase.PARKED) {
-            core.refuse(Refusal.CONFLICT, "the interaction is parked");
+            why = "is parked";
+        } else if (i.phase == Phase.SCHEDULED) {
+            why = "is a callback waiting for its time";
+        } else if (i.callback != null && i.callback.dialling) {
+            why = "is a callback whose customer is being dialled";
+        } else if (i.consultOffer != null || i.consult != null) {
+            why = "has a consult in progress: end it first";
+        }
+        if (why != null) {
+            core.refuse(Refusal.CONFLICT, "the interaction " + why);
             return false;
         }
         return true;

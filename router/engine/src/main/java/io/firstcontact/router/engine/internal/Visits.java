@@ -71,6 +71,33 @@ final class Visits {
         }
     }
 
+    /**
+     * The maximum-wait action is for someone on the line or the desktop: a callback or an outbound call that waits
+     * with nobody there has none (the adapter would have no one to offer anything to).
+     */
+    private static boolean maxWaitApplies(VisitState v) {
+        return v.queue.config.maxWaitMillis() > 0 && !v.maxWaitFired && !v.interaction.dialOut;
+    }
+
+    /**
+     * A visit that continues a wait rather than arriving (a callback converted, retried or due at its time): no
+     * arrival limits apply — the place was given already — but a closed queue still closes it and an unstaffed one
+     * still overflows.
+     *
+     * @param place the place in line it keeps, or null for a new one
+     */
+    void restart(InteractionState i, QueueState q, List<Requirement> requirements, KeptPlace place) {
+        if (i.firstQueuedAt < 0) {
+            i.firstQueuedAt = core.now;
+        }
+        VisitState v = startVisit(i, q, requirements, place, 0);
+        if (!q.open) {
+            core.overflow.closeVisit(v);
+        } else if (!core.index.staffed(v)) {
+            core.overflow.applyUnstaffedRules(v);
+        }
+    }
+
     private VisitState startVisit(
             InteractionState i, QueueState q, List<Requirement> requirements, KeptPlace key, int widen) {
         long order = key != null ? key.order() : ++core.visitCounter;
@@ -169,7 +196,7 @@ final class Visits {
                     t = Math.min(t, v.enteredAt + rules.get(r).threshold());
                 }
             }
-            if (qc.maxWaitMillis() > 0 && !v.maxWaitFired) {
+            if (maxWaitApplies(v)) {
                 t = Math.min(t, v.enteredAt + qc.maxWaitMillis());
             }
         }
@@ -220,7 +247,7 @@ final class Visits {
                     return;
                 }
             }
-            if (qc.maxWaitMillis() > 0 && !v.maxWaitFired && v.enteredAt + qc.maxWaitMillis() <= core.now) {
+            if (maxWaitApplies(v) && v.enteredAt + qc.maxWaitMillis() <= core.now) {
                 v.maxWaitFired = true;
                 core.fact(new Fact.MaxWaitReached(i.id, v.id, qc.maxWaitAction()));
                 core.effect(new Effect.MaxWaitAction(i.id, v.queue.id(), qc.maxWaitAction()));

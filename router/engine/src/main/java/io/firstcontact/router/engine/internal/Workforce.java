@@ -58,7 +58,7 @@ final class Workforce {
         a.utilisationProfileId = util.id();
         a.routingProfileId = routing.id();
         a.routing = routing;
-        a.applyUtilisation(util, core.channelIds);
+        a.applyUtilisation(util, core.channelIds, core.voiceChannels);
         core.fact(new Fact.AgentDefined(a.id, util.id(), routing.id()));
         core.index.agentRedefined(a);
         core.settle();
@@ -212,8 +212,12 @@ final class Workforce {
     private void logOut(AgentState a, Actor actor, boolean force) {
         core.targeting.releaseTargets(a, "LOGGED_OUT");
         for (OfferState o : new ArrayList<>(a.liveOffers.values())) {
-            core.offering.endOffer(o, OfferStatus.CANCELLED, CancelCause.AGENT_LOGGED_OUT.name(), true);
-            core.visits.returnToQueue(o.visit);
+            if (o.consult) {
+                core.consults.offerEnded(o, OfferStatus.CANCELLED, CancelCause.AGENT_LOGGED_OUT.name(), true);
+            } else {
+                core.offering.endOffer(o, OfferStatus.CANCELLED, CancelCause.AGENT_LOGGED_OUT.name(), true);
+                core.visits.returnToQueue(o.visit);
+            }
         }
         for (AssignmentState as : new ArrayList<>(a.assignments.values())) {
             boolean voice = channelMedia(as.channelIndex) == MediaClass.REALTIME_VOICE;
@@ -237,6 +241,21 @@ final class Workforce {
             core.fact(new Fact.PresencePending(a.id, PresenceState.LOGGED_OUT, null, actor));
         }
         core.index.agentChanged(a);
+    }
+
+    /**
+     * The advisor's phone changed state. A phone that is no longer free stops voice offers to them (not other
+     * channels); one that becomes free may make an offer at once. A repeated report changes nothing.
+     */
+    void deviceStateChanged(Command.DeviceStateChanged c) {
+        AgentState a = core.agent(c.agentId());
+        if (a == null || a.device == c.state()) {
+            return;
+        }
+        a.device = c.state();
+        core.fact(new Fact.AgentDeviceChanged(a.id, a.device));
+        core.index.agentChanged(a);
+        core.settle();
     }
 
     private MediaClass channelMedia(int channelIndex) {

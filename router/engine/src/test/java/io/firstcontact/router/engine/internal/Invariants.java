@@ -23,17 +23,36 @@ public final class Invariants {
     private final Set<String> liveOffers = new LinkedHashSet<>();
     private final Set<String> endedOffers = new LinkedHashSet<>();
     private final Map<String, Long> waitStart = new LinkedHashMap<>();
+    /** Each interaction's last visit order, from its VisitStarted facts. */
+    private final Map<String, Long> lastOrder = new LinkedHashMap<>();
+    /** Interactions whose next visit must keep this place in line: a callback converted, or one retried. */
+    private final Map<String, Long> keptOrder = new LinkedHashMap<>();
 
     /** Follows the decision's facts, then checks the engine's whole state; throws {@link AssertionError}. */
     public void check(EngineCore core, Decision d) {
         followFacts(d);
+        checkOffersRespectPhones(core, d);
         checkState(core);
     }
 
     private void followFacts(Decision d) {
         for (Fact f : d.facts()) {
             switch (f) {
-                case Fact.VisitStarted v -> require(openVisits.add(v.visitId()), "visit started twice: " + v);
+                case Fact.VisitStarted v -> {
+                    require(openVisits.add(v.visitId()), "visit started twice: " + v);
+                    Long kept = keptOrder.remove(v.interactionId());
+                    require(
+                            kept == null || (v.inherited() && v.order() == kept),
+                            "a callback lost its place in line: " + v + ", kept " + kept);
+                    lastOrder.put(v.interactionId(), v.order());
+                }
+                case Fact.CallbackRequested c -> keptOrder.put(c.interactionId(), lastOrder.get(c.interactionId()));
+                case Fact.CallbackScheduled c -> {
+                    if (c.attempt() > 1) { // a retry keeps the place of the visit that was answered
+                        keptOrder.put(c.interactionId(), lastOrder.get(c.interactionId()));
+                    }
+                }
+                case Fact.InteractionEnded e -> keptOrder.remove(e.interactionId());
                 case Fact.VisitEnded v -> {
                     require(openVisits.remove(v.visitId()), "visit ended but not open: " + v);
                     require(endedVisits.add(v.visitId()), "visit ended twice: " + v);
@@ -71,12 +90,37 @@ public final class Invariants {
             Phase p = i.phase();
             require((i.visit() != null) == (p == Phase.QUEUED || p == Phase.OFFERED), i.id() + " visit vs " + p);
             require((i.offer() != null) == (p == Phase.OFFERED), i.id() + " offer vs " + p);
+            boolean withAdvisor = p == Phase.CONNECTED || p == Phase.PARKED;
+            if (p == Phase.SCHEDULED) {
+                require(i.callback != null && i.callback.queue != null, i.id + " scheduled but not a callback");
+                require(i.callback.due.scheduled, i.id + " scheduled without its deadline");
+            }
+            if (i.callback != null && i.callback.dialling) {
+                require(p == Phase.CONNECTED, i.id + " dialled while " + p);
+            }
+            if (i.consultOffer != null) {
+                OfferState o = i.consultOffer;
+                require(withAdvisor && o.consult && o.status.live(), i.id + " consult offer while " + p);
+                require(core.offers.get(o.id) == o && o.agent.liveOffers.get(o.id) == o, "consult offer not indexed");
+            }
+            if (i.consult != null) {
+                require(withAdvisor, i.id + " consult while " + p);
+                require(i.consult.consult && i.consult.status == AssignmentStatus.ACTIVE, "consult not active");
+            }
+            int calls = 0;
+            for (AssignmentState as : i.assignments().values()) {
+                require(!as.consult || as == i.consult, i.id + " has a stray consult assignment");
+                if (as.status == AssignmentStatus.ACTIVE && !as.consult) {
+                    calls++;
+                }
+            }
+            require(calls <= 1, i.id + " has " + calls + " active assignments besides a consult");
             if (i.offer() != null) {
                 require(i.offer().status().live(), "interaction holds a dead offer");
                 require(core.offers().get(i.offer().id()) == i.offer(), "offer not indexed");
             }
             boolean active = i.assignments().values().stream().anyMatch(x -> x.status() == AssignmentStatus.ACTIVE);
-            require(active == (p == Phase.CONNECTED), i.id() + " is " + p + " with active assignment " + active);
+            require(active == withAdvisor, i.id() + " is " + p + " with active assignment " + active);
             if (i.firstQueuedAt() >= 0) {
                 Long before = waitStart.putIfAbsent(i.id(), i.firstQueuedAt());
                 require(before == null || before == i.firstQueuedAt(), i.id() + " wait start changed");
@@ -131,6 +175,20 @@ public final class Invariants {
         // Every deadline belongs to something live.
         for (Deadline d : core.deadlines()) {
             require(d.due() >= 0, "deadline");
+        }
+    }
+
+    /** A voice offer rings a phone that is free, or one busy only with the engine's own voice work. */
+    private static void checkOffersRespectPhones(EngineCore core, Decision d) {
+        for (Fact f : d.facts()) {
+            if (f instanceof Fact.OfferCreated o && core.isVoice(o.channel())) {
+                AgentState a = core.agents.get(o.agentId());
+                int c = core.channelIds.indexOf(o.channel());
+                // This input cannot have changed the phone: it made an offer, so it was no device report.
+                require(
+                        a.device.free() || a.active[c] > 1 || !core.offers.containsKey(o.offerId()),
+                        "voice offer " + o.offerId() + " rang " + a.id + "'s phone, which is " + a.device);
+            }
         }
     }
 

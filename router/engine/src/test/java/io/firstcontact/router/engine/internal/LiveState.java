@@ -1,6 +1,7 @@
 package io.firstcontact.router.engine.internal;
 
 import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.Phase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,38 @@ public final class LiveState {
     public static List<OpenAssignment> assignments(EngineCore core) {
         List<OpenAssignment> out = new ArrayList<>(core.assignments.size());
         core.assignments.values().forEach(a -> out.add(new OpenAssignment(a.id, a.status == AssignmentStatus.WRAP_UP)));
+        return out;
+    }
+
+    /**
+     * A live interaction as the random inputs see it.
+     *
+     * @param dialling a callback whose customer is being dialled
+     * @param consultAgent the colleague of a consult in progress (offered or answered), or null
+     */
+    public record LiveInteraction(
+            String id, Phase phase, String sourceRef, String channel, boolean dialling, String consultAgent) {}
+
+    /** The live interactions, oldest first. */
+    public static List<LiveInteraction> interactions(EngineCore core) {
+        List<LiveInteraction> out = new ArrayList<>(core.interactions.size());
+        for (InteractionState i : core.interactions.values()) {
+            String consultAgent =
+                    i.consultOffer != null ? i.consultOffer.agent.id : i.consult != null ? i.consult.agent.id : null;
+            out.add(new LiveInteraction(
+                    i.id, i.phase, i.sourceRef, i.channel, i.callback != null && i.callback.dialling, consultAgent));
+        }
+        return out;
+    }
+
+    /** The advisors who are ready to take work (nothing pending, session attached), by id. */
+    public static List<String> readyAgentIds(EngineCore core) {
+        List<String> out = new ArrayList<>();
+        core.agents.values().forEach(a -> {
+            if (a.routable()) {
+                out.add(a.id);
+            }
+        });
         return out;
     }
 

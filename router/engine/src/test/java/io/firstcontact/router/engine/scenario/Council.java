@@ -92,6 +92,14 @@ final class Council {
                 policy);
     }
 
+    /** A voice queue "billing" and a chat queue "chat", and a profile "all" taking both; no advisor yet. */
+    static Driver billingAndChat() {
+        return centre().queue(voice("billing"))
+                .queue(chat("chat"))
+                .profile("all", member("billing"), member("chat"))
+                .driver();
+    }
+
     /** A driver with this centre configured. */
     Driver driver() {
         Driver d = new Driver();

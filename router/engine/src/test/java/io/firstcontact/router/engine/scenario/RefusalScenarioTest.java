@@ -17,7 +17,6 @@ import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.engine.Driver;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Retries, duplicates, inputs not built yet and card numbers: nothing changes by accident. */
@@ -74,30 +73,17 @@ class RefusalScenarioTest {
     }
 
     @Test
-    void inputsOfLaterCapabilitiesAreRefusedAsNotSupportedYet() {
+    void anInputJournaledBeforeItsCommandWasBuiltIsRefusedAgainAsNotSupportedYet() {
         Driver d = billing();
         d.login("ann", true);
         d.apply(call("c1", "voice:pbx1:1001"));
-        List<Command> later = List.of(
-                new Command.StartConsult("c1", "ann"),
-                new Command.EndConsult("c1", "ann"),
-                new Command.RequestCallback("c1", "07700900123"),
-                new Command.CallbackDialOutcome("c1", "ANSWERED"),
-                new Command.Park("c1"),
-                new Command.Resume("c1"),
-                new Command.CustomerDisconnected("c1"),
-                new Command.CustomerReconnected("c1"),
-                new Command.DeviceStateChanged("ann", "IN_USE"),
-                new Command.SourceInventory("pbx1", List.of("voice:pbx1:1001")));
         String before = Council.stateApartFromClock(d.engine());
-        for (Command c : later) {
-            Decision refused = d.apply(c);
-            assertThat(refused.facts()).as(c.type()).isEmpty();
-            assertThat(effects(refused, Effect.Refused.class))
-                    .as(c.type())
-                    .singleElement()
-                    .satisfies(r -> assertThat(r.reason()).isEqualTo(Refusal.NOT_SUPPORTED_YET));
-        }
+        Decision refused = d.apply(new Command.RefusedAsNotSupported("Park"));
+        assertThat(refused.facts()).isEmpty();
+        assertThat(effects(refused, Effect.Refused.class)).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Refusal.NOT_SUPPORTED_YET);
+            assertThat(r.message()).isEqualTo("Park is not supported yet");
+        });
         assertThat(Council.stateApartFromClock(d.engine())).isEqualTo(before);
     }
 

@@ -21,14 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Advisors' desktops for the load generator: each signs in as its own member of staff (session cookie, CSRF token,
- * Argon2id check on the server) and holds the desk's push connection open, counting what it is sent. On Vert.x's
- * event loops, so hundreds of desktops cost the generator little.
+ * Staff pages for the load generator — advisors' desktops, supervisors' wallboards: each signs in as a member of staff
+ * (session cookie, CSRF token, Argon2id check on the server) and holds its page's push connection open, counting what
+ * it is sent and handing each message to an observer. On Vert.x's event loops, so hundreds of pages cost the generator
+ * little.
  */
-final class DeskClients implements AutoCloseable {
+final class StaffClients implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final String host;
     private final int port;
+    private final String pushPath;
+    private final java.util.function.Consumer<String> observer;
     private final HttpClient http;
     private final WebSocketClient sockets;
     private final List<String> sessions = new CopyOnWriteArrayList<>();
@@ -37,9 +40,15 @@ final class DeskClients implements AutoCloseable {
     final LongAdder bytes = new LongAdder();
     final AtomicInteger closedByServer = new AtomicInteger();
 
-    DeskClients(String host, int port) {
+    /**
+     * @param pushPath the push connection each page holds ({@code /desk/push}, {@code /supervisor/push})
+     * @param observer hears every message received (on an event loop: record, never block)
+     */
+    StaffClients(String host, int port, String pushPath, java.util.function.Consumer<String> observer) {
         this.host = host;
         this.port = port;
+        this.pushPath = pushPath;
+        this.observer = observer;
         this.http = vertx.createHttpClient(
                 new HttpClientOptions().setDefaultHost(host).setDefaultPort(port));
         this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10_000));
@@ -113,20 +122,21 @@ final class DeskClients implements AutoCloseable {
                 }));
     }
 
-    /** Opens every signed-in desktop's push connection; returns when all are open. */
+    /** Opens every signed-in page's push connection; returns when all are open. */
     void connect(Duration timeout) throws Exception {
         List<Future<WebSocket>> all = new ArrayList<>();
         for (String cookie : sessions) {
             WebSocketConnectOptions o = new WebSocketConnectOptions()
                     .setHost(host)
                     .setPort(port)
-                    .setURI("/desk/push")
+                    .setURI(pushPath)
                     .addHeader("Cookie", cookie);
             all.add(sockets.connect(o).onSuccess(ws -> {
                 open.add(ws);
                 ws.textMessageHandler(text -> {
                     messages.increment();
                     bytes.add(text.length());
+                    observer.accept(text);
                 });
                 ws.closeHandler(v -> {
                     if (open.remove(ws)) {

@@ -1,0 +1,40 @@
+package io.firstcontact.desktop.supervisor;
+
+import io.firstcontact.desktop.audit.AuditTrail;
+import io.firstcontact.desktop.audit.MemoryAuditTrail;
+import java.util.Objects;
+
+/**
+ * What the supervisor's pages reach beyond routing: where their actions are audited, and the channels that let them
+ * join calls and chats. Each defaults to what a server without that part has.
+ *
+ * @param audit where supervisor actions are kept (in memory when left out)
+ * @param calls listen, whisper, barge ({@link CallSupervision#NONE} without a voice channel)
+ * @param chats join, take over ({@link ChatSupervision#NONE} until the chat channel)
+ * @param ivr the IVR's calendars and their emergency closure ({@link IvrClosures#NONE} without an IVR)
+ */
+public record SupervisorPorts(AuditTrail audit, CallSupervision calls, ChatSupervision chats, IvrClosures ivr) {
+    public SupervisorPorts {
+        audit = Objects.requireNonNullElseGet(audit, MemoryAuditTrail::new);
+        calls = Objects.requireNonNullElse(calls, CallSupervision.NONE);
+        chats = Objects.requireNonNullElse(chats, ChatSupervision.NONE);
+        ivr = Objects.requireNonNullElse(ivr, IvrClosures.NONE);
+    }
+
+    /** An audit trail in memory, no voice or chat channel, no IVR. */
+    public static SupervisorPorts defaults() {
+        return new SupervisorPorts(null, null, null, null);
+    }
+
+    public SupervisorPorts withAudit(AuditTrail a) {
+        return new SupervisorPorts(a, calls, chats, ivr);
+    }
+
+    public SupervisorPorts withCalls(CallSupervision c) {
+        return new SupervisorPorts(audit, c, chats, ivr);
+    }
+
+    public SupervisorPorts withIvr(IvrClosures i) {
+        return new SupervisorPorts(audit, calls, chats, i);
+    }
+}
