@@ -1,9 +1,8 @@
 package io.firstcontact.channels.chat;
 
-import io.firstcontact.channels.conversation.RoutingReads;
-
 import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.Mailer;
+import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.ChannelAdapter;
 import io.firstcontact.router.api.port.RoutingPort;

@@ -1,11 +1,10 @@
 package io.firstcontact.channels.chat;
 
-import io.firstcontact.channels.conversation.RoutingReads;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.channels.conversation.Conversation;
 import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.Mailer;
+import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.ivr.engine.Call;
 import io.firstcontact.ivr.engine.Ending;
 import io.firstcontact.ivr.text.TextTurn;
