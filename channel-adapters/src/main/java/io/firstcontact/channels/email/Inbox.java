@@ -2,6 +2,7 @@ package io.firstcontact.channels.email;
 
 import io.firstcontact.channels.conversation.Conversation;
 import io.firstcontact.channels.conversation.ConversationBook;
+import io.firstcontact.channels.conversation.Intake;
 import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
@@ -30,9 +31,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +87,7 @@ final class Inbox implements EffectSink {
      * Keeps and routes an email. Blocks (the mailbox's own thread calls it) until its records are written and routing
      * has committed it.
      *
-     * @throws RoutingUnavailableException when routing did not take it: it stays unseen and is read again later
+     * @throws Intake.NotTakenException when routing did not take it: it stays unseen and is read again later
      * @throws MessagingException when it cannot be read at all
      */
     Handled handle(MimeMessage m) throws MessagingException, IOException {
@@ -106,7 +104,7 @@ final class Inbox implements EffectSink {
                         mail,
                         Author.CENTRE,
                         "An automatic message came back (" + automatic.get() + "): " + mail.subject());
-                settle();
+                Intake.settle(book);
             } else {
                 LOG.info("email: an automatic message was set aside unanswered ({})", automatic.get());
             }
@@ -117,7 +115,7 @@ final class Inbox implements EffectSink {
         }
         keepEntry(thread, mail, Author.resident(mail.name()), mail.text());
         boolean created = route(thread, mail);
-        settle();
+        Intake.settle(book);
         boolean ack = created && !AutomaticMail.suppressesAcknowledgement(m);
         return new Handled(thread, mail, ack);
     }
@@ -218,7 +216,7 @@ final class Inbox implements EffectSink {
             InboundMail.File f = mail.attachments().get(i);
             String id = entryId.substring("mail-".length(), "mail-".length() + 12) + "-" + (i + 1);
             byte[] bytes = f.bytes();
-            await(CompletableFuture.runAsync(() -> book.store().putAttachment(t.key, id, bytes), book.io()));
+            Intake.await(CompletableFuture.runAsync(() -> book.store().putAttachment(t.key, id, bytes), book.io()));
             files.add(new Attachment(id, f.filename(), f.contentType(), bytes.length));
         }
         if (!t.knows(mail.messageId())) {
@@ -244,7 +242,7 @@ final class Inbox implements EffectSink {
             return false;
         }
         String live = t.interactionId();
-        if (live != null && await(reads.where(live)).isPresent()) {
+        if (live != null && Intake.await(reads.where(live)).isPresent()) {
             return false; // its advisor, or the queue, has the thread: the new email is in its conversation
         }
         QueueRequest queue = QueueRequest.to(options.queue());
@@ -257,60 +255,21 @@ final class Inbox implements EffectSink {
         if (t.name() != null) {
             attributes.addAll(List.of(NAME_ATTRIBUTE, t.name()));
         }
-        String id = InteractionIds.random(MessageIds.interactionPrefix(t.key));
-        RoutingPort r = routing;
-        if (r == null) {
-            throw new RoutingUnavailableException("the email channel has not started");
-        }
-        Decision d = await(r.submit(
+        String id = Intake.create(
+                routing,
                 SOURCE,
-                null,
                 new Command.CreateInteraction(
-                        id,
+                        InteractionIds.random(MessageIds.interactionPrefix(t.key)),
                         CHANNEL,
                         Direction.INBOUND,
                         sourceRef,
                         t.key,
                         null,
                         Attributes.of(attributes.toArray(String[]::new)),
-                        queue)));
-        for (Effect e : d.effects()) {
-            if (e instanceof Effect.AlreadyExists a) {
-                id = a.interactionId(); // created before a crash, not yet marked seen: the same one
-            } else if (e instanceof Effect.Refused refused) {
-                throw new RoutingUnavailableException("routing refused the email: " + refused.message());
-            }
-        }
+                        queue));
         book.route(t.conversation, id);
         keep(t, EmailThread.interactionRecord(id, sourceRef));
         return true;
-    }
-
-    /** Waits until every record written so far is in the store: the store's writes run in order on its thread. */
-    private void settle() {
-        await(CompletableFuture.runAsync(() -> {}, book.io()));
-    }
-
-    private static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RoutingUnavailableException("interrupted");
-        } catch (ExecutionException e) {
-            throw new RoutingUnavailableException(e.getCause().toString());
-        } catch (TimeoutException e) {
-            throw new RoutingUnavailableException("no answer in " + WAIT_SECONDS + " s");
-        }
-    }
-
-    /** Routing (or the store) did not take an email: it stays unseen and is read again. */
-    static final class RoutingUnavailableException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RoutingUnavailableException(String message) {
-            super(message);
-        }
     }
 
     // ------------------------------------------------------------------ the advisor's reply

@@ -1,5 +1,6 @@
 package io.firstcontact.channels.email;
 
+import io.firstcontact.channels.conversation.Intake;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -177,7 +178,7 @@ final class MailboxWatcher implements Runnable {
             Inbox.Handled h;
             try {
                 h = inbox.handle(new MimeMessage((MimeMessage) m));
-            } catch (Inbox.RoutingUnavailableException e) {
+            } catch (Intake.NotTakenException e) {
                 LOG.warn("email: an email was not taken ({}); it stays unseen and is read again", e.getMessage());
                 return false;
             } catch (MessagingException | IOException | RuntimeException e) {

@@ -1,10 +1,8 @@
 package io.firstcontact.channels.email;
 
+import io.firstcontact.channels.conversation.Intake;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,12 +65,7 @@ final class MessageIds {
 
     /** The name of the conversation a message starts. */
     static String keyOf(String messageId) {
-        byte[] hash = sha256(messageId);
-        StringBuilder b = new StringBuilder(KEY_PREFIX);
-        for (int i = 0; i < HASH_LETTERS / 2; i++) {
-            b.append((char) ('a' + ((hash[i] >> 4) & 0xf))).append((char) ('a' + (hash[i] & 0xf)));
-        }
-        return b.toString();
+        return KEY_PREFIX + Intake.letters(messageId, HASH_LETTERS);
     }
 
     /** Whether {@code key} names an email conversation. */
@@ -114,13 +107,5 @@ final class MessageIds {
     /** An id for a message the centre sends in a conversation: {@code <key>.<random>@<domain>}. */
     static String ours(String key, String random, String domain) {
         return key + "." + random + "@" + domain;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
