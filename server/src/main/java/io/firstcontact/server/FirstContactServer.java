@@ -47,6 +47,7 @@ import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.ivr.SupervisorCalendars;
+import io.firstcontact.server.mail.MailChannels;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RedisAuditTrail;
@@ -116,6 +117,8 @@ public final class FirstContactServer implements AutoCloseable {
     private final AgentDesktop desktop;
     private DeskBinder deskMeters;
     private WallboardBinder wallboardMeters;
+    /** Email and SMS: built with the server (the notifier serves the IVR), started once routing is open. */
+    private final MailChannels mail;
     /** Where supervisor actions are audited: Redis, beside the journal. */
     private final RedisAuditTrail audit;
 
@@ -182,6 +185,7 @@ public final class FirstContactServer implements AutoCloseable {
             demoLogins = DemoStaff.loadOrCreate(config.dataDir());
             desktopOptions = desktopOptions.withStaff(desktopOptions.staff().withUsers(DemoStaff.users(demoLogins)));
         }
+        this.mail = new MailChannels(config, view, runtime::onEngineThread, InstantSource.system());
         this.audit = new RedisAuditTrail(
                 config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(
@@ -259,6 +263,11 @@ public final class FirstContactServer implements AutoCloseable {
         return registry;
     }
 
+    /** Email and SMS (the demo's mail server's port, the email channel). */
+    public MailChannels mail() {
+        return mail;
+    }
+
     /** The API listener; tests read the routes it registers. */
     ApiServer api() {
         return api;
@@ -289,13 +298,19 @@ public final class FirstContactServer implements AutoCloseable {
         afterRecovery();
         runtime.openDeadlines();
         ivr = IvrService.start(
-                config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
+                config,
+                runtime,
+                () -> join(runtime.query(RoutingEngine::config)),
+                accounts,
+                mail.notifier(),
+                InstantSource.system());
         if (config.demoMode()) {
             defineDeskAdvisors();
         }
         desktop.recovered();
         desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         startAccountContext();
+        mail.start(runtime);
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
@@ -310,7 +325,10 @@ public final class FirstContactServer implements AutoCloseable {
                 apiMeters,
                 ivr,
                 view,
-                desktop::mount,
+                router -> {
+                    desktop.mount(router);
+                    mail.mount(router);
+                },
                 accountStarting);
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         management.accepting(true);
@@ -338,6 +356,11 @@ public final class FirstContactServer implements AutoCloseable {
                                     .toList()),
                     config.dataDir(),
                     DemoStaff.FILE);
+        }
+        if (mail.demoSmtpPort() > 0) {
+            LOG.info(
+                    "Demo mail: email the demo centre at contact@council.example through SMTP on localhost:{}",
+                    mail.demoSmtpPort());
         }
     }
 
@@ -498,6 +521,7 @@ public final class FirstContactServer implements AutoCloseable {
         LOG.info("stopping");
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
+        mail.close();
         desktop.close();
         audit.close();
         if (demo != null) {

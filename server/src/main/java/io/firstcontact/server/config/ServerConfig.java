@@ -1,6 +1,8 @@
 package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.channels.email.EmailOptions;
+import io.firstcontact.channels.sms.SmsOptions;
 import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
@@ -22,6 +24,8 @@ import java.util.Objects;
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
+ * @param email the email channel's mailbox (IMAP and SMTP), or null: off (in demo mode, the embedded mail server's)
+ * @param sms the SMS gateway and residents' texts by webhook
  */
 public record ServerConfig(
         Mode mode,
@@ -39,7 +43,9 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
-        AccountOptions account) {
+        AccountOptions account,
+        EmailOptions email,
+        SmsOptions sms) {
 
     public enum Mode {
         DEMO,
@@ -68,6 +74,7 @@ public record ServerConfig(
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
+        sms = Objects.requireNonNullElse(sms, SmsOptions.LOG_ONLY);
     }
 
     /** The defaults: what runs with no file. */
@@ -88,7 +95,9 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
-                AccountOptions.DEFAULT);
+                AccountOptions.DEFAULT,
+                null,
+                SmsOptions.LOG_ONLY);
     }
 
     public boolean demoMode() {
