@@ -228,6 +228,7 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(events);
         runtime.subscribe(routing);
         runtime.subscribe(gauges);
+        runtime.subscribe(mail.callbackConfirmations());
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {

@@ -6,6 +6,7 @@ import io.firstcontact.channels.conversation.SealingKey;
 import io.firstcontact.channels.conversation.TranscriptStore;
 import io.firstcontact.channels.email.EmailAdapter;
 import io.firstcontact.channels.email.EmailOptions;
+import io.firstcontact.channels.sms.CallbackConfirmations;
 import io.firstcontact.channels.sms.HttpSmsGateway;
 import io.firstcontact.channels.sms.LogSmsGateway;
 import io.firstcontact.channels.sms.MessageNotifier;
@@ -14,6 +15,7 @@ import io.firstcontact.channels.sms.SmsGateway;
 import io.firstcontact.channels.sms.SmsOptions;
 import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.notify.Notifier;
+import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.config.SecretFile;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -42,6 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailChannels implements AutoCloseable {
     static final int RETENTION_DAYS = 90;
+    /** The zone a promised callback's time is written in: the council's. */
+    static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/London");
+
     private static final Logger LOG = LoggerFactory.getLogger(MailChannels.class);
 
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
@@ -90,6 +96,11 @@ public final class MailChannels implements AutoCloseable {
     /** Texts and emails to residents outside a conversation: receipts, callback confirmations, links. */
     public Notifier notifier() {
         return notifier;
+    }
+
+    /** Texts residents to confirm their callbacks: subscribe it to routing's committed entries. */
+    public EffectSink callbackConfirmations() {
+        return new CallbackConfirmations(notifier, CENTRE_ZONE);
     }
 
     /** The email channel's sender, for other channels' mails (a chat's transcript); a log sink without email. */
