@@ -24,6 +24,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,27 +52,53 @@ public final class MailChannels implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailChannels.class);
 
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mail-transcripts");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The transcripts' thread when the book is this object's own, else null. */
+    private final ExecutorService io;
+
     private final ConversationBook book;
     private final DemoMailServer demoMail;
     private final EmailAdapter email;
     private final SmsGateway gateway;
     private final SmsAdapter sms;
     private final MessageNotifier notifier;
+    private final InstantSource clock;
+    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mail-transcripts-expiry");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
 
+    /** Email and SMS with their own conversation book over {@code <dataDir>/transcripts}. */
     public MailChannels(ServerConfig config, LiveView view, Executor engineThread, InstantSource clock) {
+        this(config, null, view, engineThread, clock);
+    }
+
+    /**
+     * Email and SMS keeping their threads in {@code shared}: the one book of every written channel, which the desk
+     * reads (the web chat's), or null for a book of their own.
+     */
+    public MailChannels(
+            ServerConfig config, ConversationBook shared, LiveView view, Executor engineThread, InstantSource clock) {
         Path dataDir = config.dataDir();
-        this.book = new ConversationBook(
-                new TranscriptStore(
-                        dataDir.resolve("transcripts"),
-                        SealingKey.loadOrCreate(dataDir.resolve("transcripts.key")),
-                        Duration.ofDays(RETENTION_DAYS)),
-                io,
-                clock);
+        this.clock = clock;
+        if (shared != null) {
+            this.io = null;
+            this.book = shared;
+        } else {
+            this.io = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mail-transcripts");
+                t.setDaemon(true);
+                return t;
+            });
+            this.book = new ConversationBook(
+                    new TranscriptStore(
+                            dataDir.resolve("transcripts"),
+                            SealingKey.loadOrCreate(dataDir.resolve("transcripts.key")),
+                            Duration.ofDays(RETENTION_DAYS)),
+                    io,
+                    clock);
+        }
         ViewReads reads = new ViewReads(view, engineThread);
         EmailOptions emailOptions = config.email();
         if (emailOptions == null && config.demoMode()) {
@@ -108,8 +136,11 @@ public final class MailChannels implements AutoCloseable {
         return email != null ? email.mailer() : logMailer();
     }
 
-    /** Starts reading the mailbox and taking texts, once routing is open. */
+    /** Starts reading the mailbox and taking texts, once routing is open; its own book's expired threads go. */
     public void start(RoutingPort routing) throws Exception {
+        if (io != null) {
+            expire();
+        }
         if (email != null) {
             email.start(routing).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } else {
@@ -139,6 +170,8 @@ public final class MailChannels implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        expiry.shutdownNow();
         for (var adapter : new io.firstcontact.router.api.port.ChannelAdapter[] {email, sms}) {
             if (adapter != null) {
                 try {
@@ -151,7 +184,31 @@ public final class MailChannels implements AutoCloseable {
         if (demoMail != null) {
             demoMail.close();
         }
-        io.shutdown();
+        if (io != null) {
+            io.shutdown();
+        }
+    }
+
+    /**
+     * Deletes the threads past their retention, on the transcripts' thread, and comes back at the next one's deadline
+     * (at most a day ahead: a later one is looked at again then).
+     */
+    private void expire() {
+        io.execute(() -> {
+            if (closed) {
+                return;
+            }
+            Instant next;
+            try {
+                next = book.store().expire(clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("mail transcripts: the expired ones could not be deleted ({})", e.toString());
+                next = null;
+            }
+            Instant due = next != null ? next : clock.instant().plus(Duration.ofDays(RETENTION_DAYS));
+            long delay = Math.clamp(due.toEpochMilli() - clock.millis(), 1, TimeUnit.DAYS.toMillis(1));
+            expiry.schedule(this::expire, delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     private static String password() {
