@@ -97,13 +97,16 @@ public final class EmailAdapter implements ChannelAdapter {
         return w == null ? 0 : w.handled();
     }
 
-    /** A thread's conversation by one of its interactions, read back from the store (after a restart). */
+    /**
+     * A thread's conversation by one of its interactions: held, or read back from the store (after a restart). Also
+     * found in the moment between routing committing a new interaction and the thread noting it.
+     */
     private io.firstcontact.channels.conversation.Conversation conversationOf(String interactionId) {
         String key = MessageIds.keyOfInteraction(interactionId);
         if (key == null) {
             return null;
         }
-        EmailThread t = inbox.load(key);
-        return t == null || !t.interactions().contains(interactionId) ? null : t.conversation;
+        EmailThread t = inbox.load(key); // its interactions' ids begin with its name: minted so (MessageIds)
+        return t == null ? null : t.conversation;
     }
 }
