@@ -13,8 +13,8 @@ import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.metrics.HostObservers;
 import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
-import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
+import io.firstcontact.metrics.StatisticsBinder;
 import io.firstcontact.metrics.WallboardBinder;
 import io.firstcontact.router.account.AccountContext;
 import io.firstcontact.router.account.AccountStatistics;
@@ -52,6 +52,7 @@ import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.StatisticsRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -87,7 +88,12 @@ public final class FirstContactServer implements AutoCloseable {
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
+    /** The numbers the voice adapter dials for callbacks and outbound calls, followed beside the read model. */
+    private final io.firstcontact.server.channels.DialNumbers dialNumbers =
+            new io.firstcontact.server.channels.DialNumbers();
+
     private final EventLog events;
+    private final StatisticsRuntime statistics;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
     /**
@@ -112,6 +118,7 @@ public final class FirstContactServer implements AutoCloseable {
 
     private ApiServer api;
     private DemoTraffic demo;
+    private volatile io.firstcontact.server.channels.Channels channels;
     private Sessions sessions;
     private volatile IvrService ivr;
     private final AgentDesktop desktop;
@@ -175,8 +182,8 @@ public final class FirstContactServer implements AutoCloseable {
         accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
-        QueueBinder gauges = new QueueBinder(view);
-        for (var binder : List.of(process, routing, journal, gauges, streamMeters, apiMeters)) {
+        this.statistics = new StatisticsRuntime(config, vertx, runtime, InstantSource.system());
+        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters)) {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
@@ -218,21 +225,28 @@ public final class FirstContactServer implements AutoCloseable {
                     }
                 },
                 new SupervisorPorts(
-                        audit, CallSupervision.NONE, ChatSupervision.NONE, new SupervisorCalendars(() -> ivr)));
+                        audit,
+                        config.voice() == null
+                                ? CallSupervision.NONE
+                                : new io.firstcontact.server.channels.VoiceCallSupervision(
+                                        () -> channels == null ? java.util.Optional.empty() : channels.voice()),
+                        ChatSupervision.NONE,
+                        new SupervisorCalendars(() -> ivr)));
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);
         wallboardMeters = new WallboardBinder(desktop::wallboards);
         wallboardMeters.bindTo(registry);
         runtime.subscribe(view);
+        runtime.subscribe(dialNumbers);
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
-        runtime.subscribe(gauges);
         runtime.subscribe(mail.callbackConfirmations());
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                dialNumbers.restore(snapshot);
                 desktop.restore(snapshot);
             }
 
@@ -240,6 +254,7 @@ public final class FirstContactServer implements AutoCloseable {
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                dialNumbers.committed(input, decision);
                 desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
@@ -247,7 +262,6 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void recovered(RoutingEngine engine) {
                 events.recovered();
-                gauges.refreshAll();
             }
         });
     }
@@ -269,6 +283,14 @@ public final class FirstContactServer implements AutoCloseable {
         return mail;
     }
 
+    /**
+     * The contact-centre statistics, for the pages that show them (the wallboard): query them on the engine thread
+     * ({@code runtime().query}), and subscribe to hear what changed and which alerts are raised and cleared.
+     */
+    public io.firstcontact.metrics.statistics.Statistics statistics() {
+        return statistics.statistics();
+    }
+
     /** The API listener; tests read the routes it registers. */
     ApiServer api() {
         return api;
@@ -281,6 +303,11 @@ public final class FirstContactServer implements AutoCloseable {
 
     public int apiPort() {
         return api == null ? -1 : api.port();
+    }
+
+    /** The channel edges (voice, when configured). */
+    public io.firstcontact.server.channels.Channels channels() {
+        return channels;
     }
 
     public int managementPort() {
@@ -298,6 +325,13 @@ public final class FirstContactServer implements AutoCloseable {
         seedIfEmpty();
         afterRecovery();
         runtime.openDeadlines();
+        // Bound once recovery has given the statistics their queues; new ones get their gauges as they come.
+        StatisticsBinder statisticsMeters = new StatisticsBinder(statistics.statistics());
+        runtime.query(e -> {
+                    statisticsMeters.bindTo(registry);
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
         ivr = IvrService.start(
                 config,
                 runtime,
@@ -315,6 +349,12 @@ public final class FirstContactServer implements AutoCloseable {
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
+        channels = new io.firstcontact.server.channels.Channels(
+                config,
+                vertx,
+                new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers),
+                ivr == null ? null : ivr.ivr(),
+                mail.notifier());
         api = new ApiServer(
                 vertx,
                 config,
@@ -324,6 +364,7 @@ public final class FirstContactServer implements AutoCloseable {
                 new ViewRoutes(runtime, view),
                 sessions,
                 apiMeters,
+                statistics.statistics(),
                 ivr,
                 view,
                 router -> {
@@ -331,7 +372,9 @@ public final class FirstContactServer implements AutoCloseable {
                     mail.mount(router);
                 },
                 accountStarting);
+        api.supervision(channels.supervision());
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        channels.start(runtime);
         management.accepting(true);
         LOG.info(
                 "API listening on {}:{} ({} mode)",
@@ -528,11 +571,19 @@ public final class FirstContactServer implements AutoCloseable {
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
         }
+        if (channels != null) {
+            try {
+                channels.stop();
+            } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+                LOG.error("stopping the channel adapters failed; closing the rest", e);
+            }
+        }
         try {
             runtime.close();
         } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
             LOG.error("stopping routing failed; closing the rest", e);
         }
+        statistics.close();
         account = null;
         if (!accountStarting.completeExceptionally(new IllegalStateException("the server stopped"))) {
             await(accountStarting.thenAccept(AccountContext::close));

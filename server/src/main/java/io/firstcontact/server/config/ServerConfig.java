@@ -23,6 +23,8 @@ import java.util.Objects;
  *     form; later changes go through the admin API and the journal), or null
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
+ * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
+ * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  * @param email the email channel's mailbox (IMAP and SMTP), or null: off (in demo mode, the embedded mail server's)
  * @param sms the SMS gateway and residents' texts by webhook
@@ -43,6 +45,8 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
+        StatisticsSettings statistics,
+        VoiceConfig voice,
         AccountOptions account,
         EmailOptions email,
         SmsOptions sms) {
@@ -73,6 +77,10 @@ public record ServerConfig(
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
+        statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULTS);
+        if (voice != null) {
+            voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
+        }
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
         sms = Objects.requireNonNullElse(sms, SmsOptions.LOG_ONLY);
     }
@@ -95,6 +103,8 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
+                StatisticsSettings.DEFAULTS,
+                null,
                 AccountOptions.DEFAULT,
                 null,
                 SmsOptions.LOG_ONLY);

@@ -46,6 +46,8 @@ class HealthTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         assertThat(config.management().port())
                 .isNotEqualTo(defaults.management().port());
