@@ -47,13 +47,15 @@ import java.util.function.Supplier;
 
 /**
  * Routing for the channels' tests: the real engine and host (the journal in memory, every entry kept for the tests to
- * search), the read model, and a small blended centre — a phone queue, a chat queue and an email queue that the same
- * three advisors take, each holding one call, or up to two chats and one email, a call blocking the rest.
+ * search), the read model, and a small blended centre — a phone queue, a chat queue, an email queue and an SMS queue that
+ * the same three advisors take, each holding one call, or up to two chats, one email and one SMS thread, a call
+ * blocking the rest.
  */
 public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseable {
     public static final String PHONE_QUEUE = "phone";
     public static final String CHAT_QUEUE = "web-chat";
     public static final String EMAIL_QUEUE = "email";
+    public static final String SMS_QUEUE = "sms";
     public static final List<String> ADVISORS = List.of("adv-1", "adv-2", "adv-3");
 
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "engine"));
@@ -102,7 +104,8 @@ public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseab
                 List.of(
                         ChannelConfig.of("voice", MediaClass.REALTIME_VOICE),
                         ChannelConfig.of("chat", MediaClass.REALTIME_TEXT),
-                        ChannelConfig.of("email", MediaClass.DEFERRED)),
+                        ChannelConfig.of("email", MediaClass.DEFERRED),
+                        ChannelConfig.of("sms", MediaClass.DEFERRED)),
                 List.of("written"),
                 List.of(
                         QueueConfig.builder(PHONE_QUEUE, "voice")
@@ -114,19 +117,25 @@ public final class TestRouting implements RoutingPort, RoutingReads, AutoCloseab
                                 .build(),
                         QueueConfig.builder(EMAIL_QUEUE, "email")
                                 .serviceLevelThreshold(24 * 3_600_000L)
+                                .build(),
+                        QueueConfig.builder(SMS_QUEUE, "sms")
+                                .serviceLevelThreshold(4 * 3_600_000L)
                                 .build()),
                 List.of(new UtilisationProfile(
                         "blended",
                         List.of(
-                                new ChannelCapacity("voice", 1, List.of("chat", "email"), List.of("chat", "email")),
+                                new ChannelCapacity(
+                                        "voice", 1, List.of("chat", "email", "sms"), List.of("chat", "email", "sms")),
                                 new ChannelCapacity("chat", 2, List.of("voice"), List.of()),
-                                new ChannelCapacity("email", 1, List.of("voice"), List.of())))),
+                                new ChannelCapacity("email", 1, List.of("voice"), List.of()),
+                                new ChannelCapacity("sms", 1, List.of("voice"), List.of())))),
                 List.of(new RoutingProfile(
                         "all",
                         List.of(
                                 new QueueMembership(PHONE_QUEUE, 1, 0),
                                 new QueueMembership(CHAT_QUEUE, 1, 0),
-                                new QueueMembership(EMAIL_QUEUE, 1, 0)))),
+                                new QueueMembership(EMAIL_QUEUE, 1, 0),
+                                new QueueMembership(SMS_QUEUE, 1, 0)))),
                 List.of(new NotReadyReason("BREAK", false)),
                 List.of(new AttributeDefinition("service", AttributeClass.DISPLAY)),
                 policy);

@@ -48,6 +48,7 @@ import io.firstcontact.server.events.EventLog;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.ivr.SupervisorCalendars;
+import io.firstcontact.server.mail.MailChannels;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RedisAuditTrail;
@@ -126,6 +127,8 @@ public final class FirstContactServer implements AutoCloseable {
     private WallboardBinder wallboardMeters;
     /** The web chat: its conversations are built with the server (the desk reads them), its doors open in start. */
     private final WebChat chat;
+    /** Email and SMS: built with the server (the notifier serves the IVR), started once routing is open. */
+    private final MailChannels mail;
     /** Where supervisor actions are audited: Redis, beside the journal. */
     private final RedisAuditTrail audit;
 
@@ -210,6 +213,8 @@ public final class FirstContactServer implements AutoCloseable {
             Command shaped = chat.shape(command); // a chat's queueing kept for its advisors
             return a == null ? shaped : a.withPreference(shaped);
         });
+        // Email and SMS keep their threads in the chat's book: the desk reads every written conversation from one.
+        this.mail = new MailChannels(config, chat.book(), view, runtime::onEngineThread, InstantSource.system());
         this.audit = new RedisAuditTrail(
                 config.redis().keyPrefix(), config.desktop().auditRetention(), InstantSource.system());
         this.desktop = new AgentDesktop(
@@ -259,6 +264,7 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
+        runtime.subscribe(mail.callbackConfirmations());
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
@@ -293,6 +299,11 @@ public final class FirstContactServer implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** Email and SMS (the demo's mail server's port, the email channel). */
+    public MailChannels mail() {
+        return mail;
     }
 
     /**
@@ -345,14 +356,20 @@ public final class FirstContactServer implements AutoCloseable {
                 })
                 .get(10, TimeUnit.SECONDS);
         ivr = IvrService.start(
-                config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
+                config,
+                runtime,
+                () -> join(runtime.query(RoutingEngine::config)),
+                accounts,
+                mail.notifier(),
+                InstantSource.system());
         if (config.demoMode()) {
             defineDeskAdvisors();
         }
-        chat.start(runtime, ivr);
+        chat.start(runtime, ivr, mail.emailEnabled() ? mail.mailer() : null, mail.notifier());
         desktop.recovered();
         desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         startAccountContext();
+        mail.start(runtime);
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
@@ -360,7 +377,8 @@ public final class FirstContactServer implements AutoCloseable {
                 config,
                 vertx,
                 new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers),
-                ivr == null ? null : ivr.ivr());
+                ivr == null ? null : ivr.ivr(),
+                mail.notifier());
         api = new ApiServer(
                 vertx,
                 config,
@@ -376,6 +394,7 @@ public final class FirstContactServer implements AutoCloseable {
                 router -> {
                     desktop.mount(router);
                     chat.mount(router);
+                    mail.mount(router);
                 },
                 accountStarting);
         api.supervision(channels.supervision());
@@ -409,6 +428,11 @@ public final class FirstContactServer implements AutoCloseable {
         }
         if (chat.adapter() != null) {
             LOG.info("Web chat: a council page with the chat widget at http://localhost:{}/chat/", api.port());
+        }
+        if (mail.demoSmtpPort() > 0) {
+            LOG.info(
+                    "Demo mail: email the demo centre at contact@council.example through SMTP on localhost:{}",
+                    mail.demoSmtpPort());
         }
     }
 
@@ -570,6 +594,7 @@ public final class FirstContactServer implements AutoCloseable {
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
         chat.close();
+        mail.close();
         desktop.close();
         audit.close();
         if (demo != null) {

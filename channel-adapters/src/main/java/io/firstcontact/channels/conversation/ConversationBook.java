@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ public final class ConversationBook implements Conversations {
     private final Map<String, Conversation> byKey = new ConcurrentHashMap<>();
     private final Map<String, Conversation> byInteraction = new ConcurrentHashMap<>();
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+    private final List<Finder> finders = new CopyOnWriteArrayList<>();
 
     /** @param io where the store's reads and writes run: one thread, so that a conversation's records stay in order */
     public ConversationBook(TranscriptStore store, Executor io, InstantSource clock) {
@@ -135,6 +139,39 @@ public final class ConversationBook implements Conversations {
         byInteraction.values().removeIf(x -> x == c);
     }
 
+    /**
+     * Finds the conversation of an interaction that is not held in memory — an email thread after a restart, read
+     * back from the store — or answers null. Runs on {@link #io}.
+     */
+    @FunctionalInterface
+    public interface Finder {
+        Conversation find(String interactionId);
+    }
+
+    /** Adds a channel's way of finding its conversations that are not held (see {@link Finder}). */
+    public void findWith(Finder finder) {
+        finders.add(finder);
+    }
+
+    /** The conversation of an interaction: held, else found by a channel on {@link #io}; null when none has it. */
+    private CompletionStage<Conversation> lookup(String interactionId) {
+        Conversation held = byInteraction.get(interactionId);
+        if (held != null || finders.isEmpty()) {
+            return CompletableFuture.completedFuture(held);
+        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    for (Finder f : finders) {
+                        Conversation found = f.find(interactionId);
+                        if (found != null) {
+                            return found;
+                        }
+                    }
+                    return null;
+                },
+                io);
+    }
+
     /** Conversations in memory now. */
     public int size() {
         return byKey.size();
@@ -144,23 +181,48 @@ public final class ConversationBook implements Conversations {
 
     @Override
     public CompletionStage<Optional<Transcript>> transcript(String interactionId) {
-        Conversation c = byInteraction.get(interactionId);
-        return CompletableFuture.completedFuture(Optional.ofNullable(c == null ? null : c.transcript(interactionId)));
+        return lookup(interactionId)
+                .thenApply(c -> Optional.ofNullable(c == null ? null : c.transcript(interactionId)));
     }
 
     @Override
     public Subscription follow(String interactionId, Listener listener) {
         Conversation c = byInteraction.get(interactionId);
-        if (c == null) {
-            return () -> {};
+        if (c != null) {
+            c.follow(listener);
+            return () -> c.unfollow(listener);
         }
-        c.follow(listener);
-        return () -> c.unfollow(listener);
+        // Not held (an email thread after a restart): followed once a channel has found it, unless closed by then.
+        AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<Conversation> found = new AtomicReference<>();
+        lookup(interactionId).thenAccept(f -> {
+            if (f != null) {
+                synchronized (found) {
+                    if (!closed.get()) {
+                        found.set(f);
+                        f.follow(listener);
+                    }
+                }
+            }
+        });
+        return () -> {
+            synchronized (found) {
+                closed.set(true);
+                Conversation f = found.get();
+                if (f != null) {
+                    f.unfollow(listener);
+                }
+            }
+        };
     }
 
     @Override
     public CompletionStage<Entry> write(String interactionId, Author author, String clientId, String text) {
-        Conversation c = byInteraction.get(interactionId);
+        return lookup(interactionId).thenCompose(c -> write(c, interactionId, author, clientId, text));
+    }
+
+    private CompletionStage<Entry> write(
+            Conversation c, String interactionId, Author author, String clientId, String text) {
         if (c == null) {
             return CompletableFuture.failedFuture(new NoConversationException(interactionId));
         }
@@ -204,7 +266,10 @@ public final class ConversationBook implements Conversations {
 
     @Override
     public CompletionStage<Optional<Attachment.Content>> attachment(String interactionId, String attachmentId) {
-        Conversation c = byInteraction.get(interactionId);
+        return lookup(interactionId).thenCompose(c -> attachment(c, attachmentId));
+    }
+
+    private CompletionStage<Optional<Attachment.Content>> attachment(Conversation c, String attachmentId) {
         if (c == null || !TranscriptStore.validName(attachmentId)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }

@@ -1,9 +1,9 @@
 package io.firstcontact.server.channels;
 
-import io.firstcontact.channels.notify.LogNotifier;
 import io.firstcontact.channels.voice.SupervisionMode;
 import io.firstcontact.channels.voice.VoiceAdapter;
 import io.firstcontact.ivr.run.Ivr;
+import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.ChannelAdapter;
 import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.server.api.Supervision;
@@ -32,11 +32,11 @@ public final class Channels {
     /**
      * @param ivr the IVR callers go through before an advisor, or null (none configured: the voice menu chooses the
      *     queue)
+     * @param notifier texts callers the link offered on a long wait (the SMS gateway, or its log sink)
      */
-    public Channels(ServerConfig config, Vertx vertx, LiveReads reads, Ivr ivr) {
+    public Channels(ServerConfig config, Vertx vertx, LiveReads reads, Ivr ivr, Notifier notifier) {
         if (config.voice() != null) {
-            voice = new VoiceAdapter(
-                    config.voice().options(), vertx, reads, new LogNotifier(), ivr, InstantSource.system());
+            voice = new VoiceAdapter(config.voice().options(), vertx, reads, notifier, ivr, InstantSource.system());
             adapters.add(voice);
         } else {
             voice = null;

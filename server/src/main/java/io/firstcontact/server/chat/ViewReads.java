@@ -11,12 +11,12 @@ import java.util.concurrent.Executor;
  * What the written channels read of routing, answered from the read model on the engine thread it is confined to (the
  * channels themselves never reach into the read model).
  */
-final class ViewReads implements RoutingReads {
+public final class ViewReads implements RoutingReads {
     private final LiveView view;
     private final Executor engineThread;
 
     /** @param engineThread the thread the read model is confined to (the engine's) */
-    ViewReads(LiveView view, Executor engineThread) {
+    public ViewReads(LiveView view, Executor engineThread) {
         this.view = view;
         this.engineThread = engineThread;
     }

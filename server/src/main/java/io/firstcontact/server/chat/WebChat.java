@@ -7,10 +7,10 @@ import io.firstcontact.channels.conversation.Mailer;
 import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.channels.conversation.SealingKey;
 import io.firstcontact.channels.conversation.TranscriptStore;
-import io.firstcontact.channels.notify.LogNotifier;
 import io.firstcontact.desktop.supervisor.ChatSupervision;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.conversation.Conversations;
+import io.firstcontact.router.api.notify.Notifier;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.ivr.IvrService;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -74,11 +75,18 @@ public final class WebChat implements AutoCloseable {
         return book;
     }
 
+    /** The one book of every written channel: email and SMS keep their threads in it too, so the desk reads one. */
+    public ConversationBook book() {
+        return book;
+    }
+
     /**
      * Opens the chat to residents: chats self-serve through {@code ivr}'s text front end (or queue at once without
-     * one), and the expired transcripts go.
+     * one), and the expired transcripts go. Transcripts asked for go out through {@code mailer} (null: no mail server
+     * is configured, and the resident is told the transcript could not be sent); the online link by text through
+     * {@code notifier}.
      */
-    public void start(RoutingPort routing, IvrService ivr) throws Exception {
+    public void start(RoutingPort routing, IvrService ivr, Mailer mailer, Notifier notifier) throws Exception {
         if (!options.enabled()) {
             LOG.info("web chat disabled (chat.enabled: false)");
             return;
@@ -89,8 +97,8 @@ public final class WebChat implements AutoCloseable {
                 book,
                 ivr == null ? null : new IvrSelfService(ivr.conversations()),
                 reads,
-                unconfiguredMailer(),
-                new LogNotifier(), // the online link by text: logged until an SMS gateway is configured
+                mailer == null ? unconfiguredMailer() : mailer,
+                Objects.requireNonNull(notifier, "notifier"),
                 clock);
         a.start(routing).toCompletableFuture().get(30, TimeUnit.SECONDS);
         adapter = a;

@@ -91,6 +91,18 @@ public final class ConfigLoader {
         m.put("FC_AMI_SECRET_FILE", "voice.ami.secretFile");
         m.put("FC_AGI_HOST", "voice.agi.host");
         m.put("FC_AGI_PORT", "voice.agi.port");
+        m.put("FC_EMAIL_ADDRESS", "email.address");
+        m.put("FC_IMAP_HOST", "email.imap.host");
+        m.put("FC_IMAP_PORT", "email.imap.port");
+        m.put("FC_IMAP_USERNAME", "email.imap.username");
+        m.put("FC_IMAP_PASSWORD", "email.imap.password");
+        m.put("FC_SMTP_HOST", "email.smtp.host");
+        m.put("FC_SMTP_PORT", "email.smtp.port");
+        m.put("FC_SMTP_USERNAME", "email.smtp.username");
+        m.put("FC_SMTP_PASSWORD", "email.smtp.password");
+        m.put("FC_SMS_GATEWAY_URL", "sms.gatewayUrl");
+        m.put("FC_SMS_GATEWAY_TOKEN", "sms.gatewayToken");
+        m.put("FC_SMS_WEBHOOK_SECRET", "sms.webhookSecret");
         return Map.copyOf(m);
     }
 

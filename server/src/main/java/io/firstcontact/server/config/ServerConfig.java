@@ -2,6 +2,8 @@ package io.firstcontact.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firstcontact.channels.chat.ChatOptions;
+import io.firstcontact.channels.email.EmailOptions;
+import io.firstcontact.channels.sms.SmsOptions;
 import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.router.account.AccountOptions;
 import io.firstcontact.router.journal.redis.RedisJournalOptions;
@@ -26,6 +28,8 @@ import java.util.Objects;
  * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  * @param chat the web chat: allowed origins, topics, limits, grace and resume windows, transcripts' retention
+ * @param email the email channel's mailbox (IMAP and SMTP), or null: off (in demo mode, the embedded mail server's)
+ * @param sms the SMS gateway and residents' texts by webhook
  */
 public record ServerConfig(
         Mode mode,
@@ -46,7 +50,9 @@ public record ServerConfig(
         StatisticsSettings statistics,
         VoiceConfig voice,
         AccountOptions account,
-        ChatOptions chat) {
+        ChatOptions chat,
+        EmailOptions email,
+        SmsOptions sms) {
 
     public enum Mode {
         DEMO,
@@ -80,6 +86,7 @@ public record ServerConfig(
         }
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
         chat = Objects.requireNonNullElse(chat, ChatOptions.DEFAULTS);
+        sms = Objects.requireNonNullElse(sms, SmsOptions.LOG_ONLY);
     }
 
     /** The defaults: what runs with no file. */
@@ -103,7 +110,9 @@ public record ServerConfig(
                 StatisticsSettings.DEFAULTS,
                 null,
                 AccountOptions.DEFAULT,
-                ChatOptions.DEFAULTS);
+                ChatOptions.DEFAULTS,
+                null,
+                SmsOptions.LOG_ONLY);
     }
 
     public boolean demoMode() {

@@ -26,7 +26,6 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's IVR: the flows (the configured file, or the demo's in demo mode; the newest version put in force
  * through the admin API wins, kept in {@code dataDir/ivr/flows}), checked against routing's queues at start-up; the
- * emergency closures ({@code dataDir/ivr/closures.json}); the sandbox payment gateway; receipts to the log sink; and
+ * emergency closures ({@code dataDir/ivr/closures.json}); the sandbox payment gateway; receipts through the centre's notifier
+ * (SMS gateway or email, else their log sinks); and
  * the chats of its text front end.
  */
 public final class IvrService {
@@ -62,6 +62,7 @@ public final class IvrService {
             RoutingPort routing,
             Supplier<RoutingConfig> routingConfig,
             AccountDirectory accounts,
+            Notifier receipts,
             InstantSource clock) {
         ServerConfig.Ivr options = config.ivr();
         JsonNode flows;
@@ -86,7 +87,7 @@ public final class IvrService {
                 routing,
                 accounts,
                 gateway,
-                logSink(),
+                receipts,
                 CallRecording.NONE, // calls bring their own: the voice adapter's
                 options.gatewayTimeout(),
                 options.backOfficeTimeout());
@@ -112,20 +113,6 @@ public final class IvrService {
 
     public Conversations conversations() {
         return conversations;
-    }
-
-    /**
-     * Receipts until an SMS gateway and email are configured: nothing is sent, and the log says a message would have
-     * gone, with its medium and length only (the recipient and the text are personal data).
-     */
-    private static Notifier logSink() {
-        return message -> {
-            LOG.info(
-                    "IVR receipt by {} accepted by the log sink (no gateway configured, nothing was sent): {} characters",
-                    message.medium(),
-                    message.text().length());
-            return CompletableFuture.completedFuture(null);
-        };
     }
 
     private static JsonNode read(Path file) {

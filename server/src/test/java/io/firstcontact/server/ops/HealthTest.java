@@ -47,6 +47,8 @@ class HealthTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         assertThat(config.management().port())
                 .isNotEqualTo(defaults.management().port());
