@@ -88,7 +88,12 @@ class DemoCentreTour {
             assertThat(view.locator("#story-steps")).containsText("Offered to");
             System.out.println(
                     "[tour] a decision trace: " + view.locator("#story-steps").innerText());
-            shot(view, "supervisor.png");
+            view.locator(".sv-story")
+                    .screenshot(new Locator.ScreenshotOptions().setPath(OUT.resolve("supervisor-trace.png")));
+            view.setViewportSize(1440, 1000);
+            view.evaluate("() => window.scrollTo(0, 0)");
+            view.waitForTimeout(500); // the clocks tick; let the last render settle for the picture
+            view.screenshot(new Page.ScreenshotOptions().setPath(OUT.resolve("supervisor.png")));
 
             Page advisor = browser.newPage();
             advisor.navigate(url + "/signin");

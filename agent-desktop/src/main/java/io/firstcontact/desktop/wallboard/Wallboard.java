@@ -3,6 +3,7 @@ package io.firstcontact.desktop.wallboard;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.DeskObserver;
+import io.firstcontact.desktop.push.Fanout;
 import io.firstcontact.desktop.push.Feed;
 import io.firstcontact.desktop.push.PushConnection;
 import io.firstcontact.router.api.Decision;
@@ -32,7 +33,8 @@ import java.util.function.LongSupplier;
  * The live wallboard's state and its push to every open wallboard: followed from committed entries (subscribed after
  * the read model), it notes which advisors and queues each entry touched; at most every {@link
  * WallboardOptions#minPushInterval()} it rebuilds only those rows and tiles, keeps the ones that changed, and sends that
- * one patch — rendered to JSON once — to every wallboard. A new wallboard gets the whole board, taken in the same
+ * one patch — rendered to JSON once — to every wallboard, a slice of them at a time ({@link Fanout}: the server's
+ * sockets share the engine's event loop). A new wallboard gets the whole board, taken in the same
  * engine step as it joins the list, so no patch falls between the two. Nothing runs while no wallboard is open, and
  * nothing is pushed because time passed: the pages count waits and times in state up from the instants they are sent.
  *
@@ -52,6 +54,7 @@ public final class Wallboard implements EffectSink {
     private final WallboardOptions options;
     private final DeskObserver observer;
     private final LongSupplier clock;
+    private final Fanout fanout = new Fanout(Fanout.DEFAULT_SLICE);
 
     private final List<PushConnection> connections = new CopyOnWriteArrayList<>();
     private final Map<String, AdvisorRow> rows = new TreeMap<>();
@@ -248,13 +251,8 @@ public final class Wallboard implements EffectSink {
                 changedTiles,
                 alerts ? alerts() : null,
                 List.copyOf(connections));
-        render.execute(() -> {
-            String json = patch.json();
-            for (PushConnection c : patch.to()) {
-                c.send(json);
-            }
-            observer.boardPushed(System.nanoTime() - since);
-        });
+        render.execute(
+                () -> fanout.send(patch.json(), patch.to(), () -> observer.boardPushed(System.nanoTime() - since)));
     }
 
     private void clearTouched() {
@@ -290,15 +288,17 @@ public final class Wallboard implements EffectSink {
                 : new Board(entryId, at, now, List.copyOf(rows.values()), List.copyOf(tiles.values()), alerts());
         String id = entryId;
         render.execute(() -> {
+            String json;
             if (board == null) {
                 ObjectNode m = PublicJson.MAPPER.createObjectNode();
                 m.put("type", "current");
                 m.put("entryId", id);
                 m.put("now", PublicJson.time(clock.getAsLong()));
-                c.send(m.toString());
+                json = m.toString();
             } else {
-                c.send(board.json());
+                json = board.json();
             }
+            fanout.send(json, List.of(c), () -> {}); // in line with the patches that follow it
         });
     }
 
