@@ -21,6 +21,7 @@ import java.util.Objects;
  *     form; later changes go through the admin API and the journal), or null
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
+ * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
@@ -39,6 +40,7 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
+        StatisticsSettings statistics,
         AccountOptions account) {
 
     public enum Mode {
@@ -67,6 +69,7 @@ public record ServerConfig(
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
+        statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULTS);
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
@@ -88,6 +91,7 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
+                StatisticsSettings.DEFAULTS,
                 AccountOptions.DEFAULT);
     }
 

@@ -44,6 +44,7 @@ class HealthTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(config.management().port())
                 .isNotEqualTo(defaults.management().port());
