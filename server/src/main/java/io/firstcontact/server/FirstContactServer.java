@@ -51,6 +51,7 @@ import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.StatisticsBoard;
 import io.firstcontact.server.runtime.StatisticsRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -216,7 +217,11 @@ public final class FirstContactServer implements AutoCloseable {
                     }
                 },
                 new SupervisorPorts(
-                        audit, CallSupervision.NONE, ChatSupervision.NONE, new SupervisorCalendars(() -> ivr)));
+                        audit,
+                        CallSupervision.NONE,
+                        ChatSupervision.NONE,
+                        new SupervisorCalendars(() -> ivr),
+                        new StatisticsBoard(statistics.statistics())));
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);
         wallboardMeters = new WallboardBinder(desktop::wallboards);

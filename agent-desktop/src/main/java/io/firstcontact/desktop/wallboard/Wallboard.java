@@ -48,6 +48,8 @@ import java.util.function.LongSupplier;
  */
 public final class Wallboard implements EffectSink {
     private final BoardFigures figures;
+    private final BoardStatistics statistics;
+    private final Function<String, String> names;
     private final Executor engineThread;
     private final Executor render;
     private final Vertx vertx;
@@ -61,6 +63,11 @@ public final class Wallboard implements EffectSink {
     private final Map<String, QueueTile> tiles = new LinkedHashMap<>();
     private final Map<String, BoardAlert> lasting = new LinkedHashMap<>();
     private final Deque<BoardAlert> moments = new ArrayDeque<>();
+    /** The centre's intervals today as last sent, by their start. */
+    private final Map<Long, BoardStatistics.DayInterval> day = new TreeMap<>();
+
+    private AutoCloseable listening;
+    private boolean dayTouched;
 
     private final Set<String> touchedAgents = new HashSet<>();
     private boolean everyone;
@@ -83,6 +90,7 @@ public final class Wallboard implements EffectSink {
      */
     public Wallboard(
             io.firstcontact.router.view.LiveView view,
+            BoardStatistics statistics,
             Function<String, String> names,
             Executor engineThread,
             Executor render,
@@ -90,11 +98,22 @@ public final class Wallboard implements EffectSink {
             WallboardOptions options,
             DeskObserver observer,
             LongSupplier clock) {
-        this(new ViewFigures(view, names), engineThread, render, vertx, options, observer, clock);
+        this(
+                new ViewFigures(view, statistics, names),
+                statistics,
+                names,
+                engineThread,
+                render,
+                vertx,
+                options,
+                observer,
+                clock);
     }
 
     Wallboard(
             BoardFigures figures,
+            BoardStatistics statistics,
+            Function<String, String> names,
             Executor engineThread,
             Executor render,
             Vertx vertx,
@@ -102,6 +121,8 @@ public final class Wallboard implements EffectSink {
             DeskObserver observer,
             LongSupplier clock) {
         this.figures = Objects.requireNonNull(figures, "figures");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.names = names;
         this.engineThread = engineThread;
         this.render = render;
         this.vertx = vertx;
@@ -192,6 +213,63 @@ public final class Wallboard implements EffectSink {
         alertsTouched = true;
     }
 
+    /** The statistics' figures changed as of engine time {@code at} (their entry, or a timer of theirs). */
+    private void figuresChanged(long changedAt) {
+        if (connections.isEmpty()) {
+            return;
+        }
+        if (touchedAgents.isEmpty() && !everyone && !queuesTouched && !alertsTouched && !dayTouched) {
+            touchedAtNanos = System.nanoTime();
+            touchedAt = changedAt;
+        }
+        queuesTouched = true;
+        dayTouched = true;
+        schedule();
+    }
+
+    private void conditionsChanged() {
+        if (connections.isEmpty()) {
+            return;
+        }
+        if (touchedAgents.isEmpty() && !everyone && !queuesTouched && !alertsTouched && !dayTouched) {
+            touchedAtNanos = System.nanoTime();
+            touchedAt = clock.getAsLong();
+        }
+        lasting();
+        alertsTouched = true;
+        schedule();
+    }
+
+    /** The conditions that hold, in words. */
+    private void lasting() {
+        lasting.clear();
+        for (BoardStatistics.Condition c : statistics.conditions()) {
+            lasting.put(c.key(), alert(c));
+        }
+    }
+
+    private BoardAlert alert(BoardStatistics.Condition c) {
+        String text = switch (c.kind()) {
+            case "LONGEST_WAIT_OVER_THRESHOLD" -> "Longest wait in " + c.queue() + " over " + seconds(c.threshold());
+            case "SERVICE_LEVEL_BELOW_TARGET" ->
+                "Service level in " + c.queue() + " below its target of " + Math.round(c.threshold() * 100) + " %";
+            case "NOT_READY_TOO_LONG" ->
+                names.apply(c.agentId()) + " not ready (" + c.reason() + ") for over " + seconds(c.threshold());
+            case "NO_ADVISOR_LOGGED_IN" -> "No advisor logged in for " + c.queue() + ", which is open";
+            default -> c.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+        return new BoardAlert(c.key(), c.kind(), text, c.queue(), c.agentId(), c.holdsSince(), true);
+    }
+
+    /** 90000 → "1 min 30 s", 30000 → "30 s". */
+    static String seconds(double millis) {
+        long s = Math.round(millis / 1000);
+        if (s < 60) {
+            return s + " s";
+        }
+        return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
+    }
+
     private void schedule() {
         if (flushScheduled) {
             return;
@@ -235,11 +313,20 @@ public final class Wallboard implements EffectSink {
             }
             tiles.keySet().retainAll(new HashSet<>(figures.queues()));
         }
+        List<BoardStatistics.DayInterval> changedDay = new ArrayList<>();
+        if (dayTouched) {
+            for (BoardStatistics.DayInterval i : statistics.centreDay(now)) {
+                if (!i.equals(day.get(i.startAt()))) {
+                    day.put(i.startAt(), i);
+                    changedDay.add(i);
+                }
+            }
+        }
         boolean alerts = alertsTouched;
         long since = touchedAtNanos;
         long oldest = touchedAt;
         clearTouched();
-        if (changedRows.isEmpty() && changedTiles.isEmpty() && !alerts) {
+        if (changedRows.isEmpty() && changedTiles.isEmpty() && changedDay.isEmpty() && !alerts) {
             return;
         }
         Patch patch = new Patch(
@@ -249,6 +336,7 @@ public final class Wallboard implements EffectSink {
                 now,
                 changedRows,
                 changedTiles,
+                changedDay,
                 alerts ? alerts() : null,
                 List.copyOf(connections));
         render.execute(
@@ -260,6 +348,7 @@ public final class Wallboard implements EffectSink {
         everyone = false;
         queuesTouched = false;
         alertsTouched = false;
+        dayTouched = false;
     }
 
     private List<BoardAlert> alerts() {
@@ -278,6 +367,17 @@ public final class Wallboard implements EffectSink {
         long now = clock.getAsLong();
         if (connections.isEmpty()) {
             rebuild(now);
+            listening = statistics.subscribe(new BoardStatistics.Listener() {
+                @Override
+                public void figuresChanged(long changedAt) {
+                    Wallboard.this.figuresChanged(changedAt);
+                }
+
+                @Override
+                public void conditionsChanged() {
+                    Wallboard.this.conditionsChanged();
+                }
+            });
         } else {
             flush(); // the others get what is pending first, so the board taken next is current for everyone
         }
@@ -285,7 +385,15 @@ public final class Wallboard implements EffectSink {
         boolean current = resumeAfter != null && resumeAfter.equals(entryId);
         Board board = current
                 ? null
-                : new Board(entryId, at, now, List.copyOf(rows.values()), List.copyOf(tiles.values()), alerts());
+                : new Board(
+                        entryId,
+                        at,
+                        now,
+                        statistics.available(),
+                        List.copyOf(rows.values()),
+                        List.copyOf(tiles.values()),
+                        List.copyOf(day.values()),
+                        alerts());
         String id = entryId;
         render.execute(() -> {
             String json;
@@ -305,6 +413,14 @@ public final class Wallboard implements EffectSink {
     /** A wallboard left. Engine thread. */
     public void detach(PushConnection c) {
         connections.remove(c);
+        if (connections.isEmpty() && listening != null) {
+            try {
+                listening.close(); // nobody watches: the statistics need not say what changed
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            listening = null;
+        }
     }
 
     private void rebuild(long now) {
@@ -322,6 +438,11 @@ public final class Wallboard implements EffectSink {
                 tiles.put(q, t);
             }
         }
+        day.clear();
+        for (BoardStatistics.DayInterval i : statistics.centreDay(now)) {
+            day.put(i.startAt(), i);
+        }
+        lasting();
         clearTouched();
     }
 
@@ -339,17 +460,22 @@ public final class Wallboard implements EffectSink {
 
     // ------------------------------------------------------------------ messages
 
+    /** @param statistics whether this server has statistics (the tiles' figures of today, the chart) */
     private record Board(
             String entryId,
             long at,
             long now,
+            boolean statistics,
             List<AdvisorRow> advisors,
             List<QueueTile> queues,
+            List<BoardStatistics.DayInterval> day,
             List<BoardAlert> alerts) {
         String json() {
             ObjectNode m = head("board", entryId, at, now);
+            m.put("statistics", statistics);
             rows(m.putArray("advisors"), advisors);
             rows(m.putArray("queues"), queues);
+            rows(m.putArray("day"), day);
             rows(m.putArray("alerts"), alerts);
             return m.toString();
         }
@@ -363,6 +489,7 @@ public final class Wallboard implements EffectSink {
             long now,
             List<AdvisorRow> advisors,
             List<QueueTile> queues,
+            List<BoardStatistics.DayInterval> day,
             List<BoardAlert> alerts,
             List<PushConnection> to) {
         String json() {
@@ -370,6 +497,7 @@ public final class Wallboard implements EffectSink {
             m.put("oldestAt", PublicJson.time(oldestAt));
             rows(m.putArray("advisors"), advisors);
             rows(m.putArray("queues"), queues);
+            rows(m.putArray("day"), day);
             if (alerts != null) {
                 rows(m.putArray("alerts"), alerts);
             }
