@@ -140,8 +140,8 @@ function drawChart() {
   const data = {
     labels: day.map((i) => intervalLabel(i.startAt)),
     datasets: [
-      { type: 'bar', label: 'Answered', data: day.map((i) => i.answered), backgroundColor: DAY_COLOURS.answered, stack: 'contacts' },
-      { type: 'bar', label: 'Abandoned', data: day.map((i) => i.abandoned), backgroundColor: DAY_COLOURS.abandoned, stack: 'contacts' },
+      { type: 'bar', label: 'Answered', data: day.map((i) => i.answered), backgroundColor: DAY_COLOURS.answered, stack: 'contacts', maxBarThickness: 48 },
+      { type: 'bar', label: 'Abandoned', data: day.map((i) => i.abandoned), backgroundColor: DAY_COLOURS.abandoned, stack: 'contacts', maxBarThickness: 48 },
       { type: 'line', label: 'Service level %', yAxisID: 'serviceLevel', borderColor: DAY_COLOURS.serviceLevel,
         backgroundColor: DAY_COLOURS.serviceLevel, borderDash: [6, 4], pointStyle: 'rectRot', pointRadius: 5,
         data: day.map((i) => (i.serviceLevel === null ? null : Math.round(i.serviceLevel * 100))) },

@@ -12,7 +12,6 @@ import io.firstcontact.desktop.staff.Argon2Passwords;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,15 +56,7 @@ class OneServiceLevelTest {
         assertThat(s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}")
                         .status())
                 .isEqualTo(200);
-        String offer = offerOf(call("one-sl:1"));
-        assertThat(s.post("agent-a0", "/api/v1/offers/" + offer + "/accept", "{}")
-                        .status())
-                .isEqualTo(200);
-        assertThat(s.post("agent-a0", "/api/v1/offers/" + offer + "/end", "{}").status())
-                .isEqualTo(200);
-        assertThat(s.post("agent-a0", "/api/v1/assignments/" + offer + "/end-wrap-up", "{}")
-                        .status())
-                .isEqualTo(200);
+        s.handle("a0", TestServer.offerOf(call("one-sl:1")));
         JsonNode abandoned = call("one-sl:2"); // rings at a0; the caller hangs up
         assertThat(s.post(
                                 "integration",
@@ -93,15 +84,6 @@ class OneServiceLevelTest {
         return created.json();
     }
 
-    private static String offerOf(JsonNode reply) {
-        for (JsonNode f : reply.get("facts")) {
-            if (f.get("type").asText().equals("OfferCreated")) {
-                return f.get("offerId").asText();
-            }
-        }
-        throw new AssertionError("no offer in " + reply);
-    }
-
     private static Page wallboard() {
         Page page = browser.newPage();
         page.navigate("http://127.0.0.1:" + s.server.apiPort() + "/supervisor/wallboard");
@@ -116,16 +98,6 @@ class OneServiceLevelTest {
         return page;
     }
 
-    private static double scraped(String name) throws Exception {
-        String text = s.send(null, "GET", s.management() + "/metrics", null, Map.of())
-                .raw()
-                .body();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + LABELS + "}") + " (\\S+)$")
-                .matcher(text);
-        assertThat(m.find()).as(name + "{" + LABELS + "} in /metrics").isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
     @Test
     void theWallboardTheApiAndMetricsGiveTheSameServiceLevelForTheSameDay() throws Exception {
         Locator shown = wallboard().locator(".wb-tile[data-queue='billing'] .service-level");
@@ -136,7 +108,7 @@ class OneServiceLevelTest {
                 .json()
                 .at("/today/serviceLevel")
                 .asDouble();
-        double inMetrics = scraped("firstcontact_queue_service_level_ratio");
+        double inMetrics = s.scraped("firstcontact_queue_service_level_ratio", LABELS);
 
         assertThat(onTheWallboard).isEqualTo(0.5);
         assertThat(fromTheApi).isEqualTo(onTheWallboard);

@@ -52,26 +52,7 @@ final class ViewFigures implements BoardFigures {
             return null;
         }
         BoardStatistics.QueueToday today = statistics.queue(queue, now).orElse(null);
-        if (today == null) {
-            return new QueueTile(
-                    queue,
-                    q.channel(),
-                    q.open(),
-                    q.waiting(),
-                    q.offered(),
-                    q.oldestWaitingSince(),
-                    qc.serviceLevelThresholdMillis(),
-                    q.staffed(),
-                    Map.of(),
-                    q.answeredToday() + q.abandonedToday(),
-                    q.answeredToday(),
-                    q.abandonedToday(),
-                    0,
-                    null,
-                    null,
-                    false,
-                    null);
-        }
+        boolean counted = today != null; // else the read model's counts, and no service level
         return new QueueTile(
                 queue,
                 q.channel(),
@@ -81,15 +62,15 @@ final class ViewFigures implements BoardFigures {
                 q.oldestWaitingSince(),
                 qc.serviceLevelThresholdMillis(),
                 q.staffed(),
-                today.advisors(),
-                today.offered(),
-                today.answered(),
-                today.abandoned(),
-                today.abandonedShort(),
-                today.serviceLevel(),
-                today.target(),
-                today.serviceLevel() != null && today.serviceLevel() < today.target(),
-                today.asaSeconds());
+                counted ? today.advisors() : Map.of(),
+                counted ? today.offered() : q.answeredToday() + q.abandonedToday(),
+                counted ? today.answered() : q.answeredToday(),
+                counted ? today.abandoned() : q.abandonedToday(),
+                counted ? today.abandonedShort() : 0,
+                counted ? today.serviceLevel() : null,
+                counted ? Double.valueOf(today.target()) : null,
+                counted && today.serviceLevel() != null && today.serviceLevel() < today.target(),
+                counted ? today.asaSeconds() : null);
     }
 
     @Override

@@ -35,10 +35,12 @@ import java.util.function.LongSupplier;
  * WallboardOptions#minPushInterval()} it rebuilds only those rows and tiles, keeps the ones that changed, and sends that
  * one patch — rendered to JSON once — to every wallboard, a slice of them at a time ({@link Fanout}: the server's
  * sockets share the engine's event loop). A new wallboard gets the whole board, taken in the same
- * engine step as it joins the list, so no patch falls between the two. Nothing runs while no wallboard is open, and
+ * engine step as it joins the list, so no patch falls between the two. Today's figures and the alerts that hold come
+ * from the statistics ({@link BoardStatistics}), whose changes and alerts schedule a push like an entry's. Nothing runs while no wallboard is open, and
  * nothing is pushed because time passed: the pages count waits and times in state up from the instants they are sent.
  *
- * <p>Messages: {@code {"type":"board",…}} (everything), {@code {"type":"patch",…}} (the rows, tiles and alerts that
+ * <p>Messages: {@code {"type":"board",…}} (everything: advisors, queues, the centre's {@code day} by 15 minutes, alerts,
+ * and whether there are {@code statistics}), {@code {"type":"patch",…}} (the rows, tiles, intervals and alerts that
  * changed, and {@code oldestAt}: the engine time of the oldest entry whose change it carries), {@code {"type":"current","entryId":…}} (a resuming page already has the latest entry). Each carries the
  * latest entry's id and engine time ({@code at}) and the server's clock ({@code now}), so a page can correct for its
  * own clock.
