@@ -61,10 +61,10 @@ function alertsPanel() {
   const alerts = board.alerts;
   return html`<section class="wb-alerts" aria-labelledby="alerts-heading">
     <h2 id="alerts-heading" tabindex="-1">Alerts</h2>
-    <ul role="log" aria-live="polite" aria-relevant="additions" id="alerts">
+    <div role="log" aria-live="polite" aria-relevant="additions" id="alerts"><ul>
       ${repeat(alerts, (a) => a.key, (a) => html`<li class=${a.lasting ? 'lasting' : 'moment'}>
         <span class="wb-when">${when(a.raisedAt)}</span> ${a.text}</li>`)}
-    </ul>
+    </ul></div>
     ${alerts.length === 0 ? html`<p>No alerts.</p>` : nothing}
   </section>`;
 }
