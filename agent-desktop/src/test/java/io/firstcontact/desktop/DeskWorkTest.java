@@ -61,6 +61,24 @@ class DeskWorkTest {
     }
 
     @Test
+    void thePhoneGivenAtLoginIsPartOfTheLoginRoutingJournalsForTheVoiceAdapter() {
+        assertThat(asha.post("/desk/api/presence", "{\"presence\":\"LOGGED_OUT\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(asha.post("/desk/api/login", "{\"ready\":true,\"device\":\"1001\"}")
+                        .statusCode())
+                .as("a device names its technology, as the voice adapter dials it")
+                .isEqualTo(422);
+
+        assertThat(asha.post("/desk/api/login", "{\"ready\":true,\"device\":\"PJSIP/1001\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(centre.read(() -> centre.view.agent("adv-1").orElseThrow().phone()))
+                .isEqualTo("PJSIP/1001");
+    }
+
+    @Test
     void aScriptMissingARequiredAnswerIsRefusedAndNothingIsRecorded() {
         String work = acceptedCall("waste");
 

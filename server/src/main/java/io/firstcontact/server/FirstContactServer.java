@@ -88,6 +88,10 @@ public final class FirstContactServer implements AutoCloseable {
     private final Management management;
     private final RoutingRuntime runtime;
     private final LiveView view;
+    /** The numbers the voice adapter dials for callbacks and outbound calls, followed beside the read model. */
+    private final io.firstcontact.server.channels.DialNumbers dialNumbers =
+            new io.firstcontact.server.channels.DialNumbers();
+
     private final EventLog events;
     private final StatisticsRuntime statistics;
     /** The demo centre in demo mode, else null. */
@@ -114,6 +118,7 @@ public final class FirstContactServer implements AutoCloseable {
 
     private ApiServer api;
     private DemoTraffic demo;
+    private volatile io.firstcontact.server.channels.Channels channels;
     private Sessions sessions;
     private volatile IvrService ivr;
     private final AgentDesktop desktop;
@@ -218,7 +223,10 @@ public final class FirstContactServer implements AutoCloseable {
                 },
                 new SupervisorPorts(
                         audit,
-                        CallSupervision.NONE,
+                        config.voice() == null
+                                ? CallSupervision.NONE
+                                : new io.firstcontact.server.channels.VoiceCallSupervision(
+                                        () -> channels == null ? java.util.Optional.empty() : channels.voice()),
                         ChatSupervision.NONE,
                         new SupervisorCalendars(() -> ivr),
                         new StatisticsBoard(statistics.statistics())));
@@ -227,6 +235,7 @@ public final class FirstContactServer implements AutoCloseable {
         wallboardMeters = new WallboardBinder(desktop::wallboards);
         wallboardMeters.bindTo(registry);
         runtime.subscribe(view);
+        runtime.subscribe(dialNumbers);
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
@@ -234,6 +243,7 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
                 view.restore(snapshot); // the journal before it may be trimmed
+                dialNumbers.restore(snapshot);
                 desktop.restore(snapshot);
             }
 
@@ -241,6 +251,7 @@ public final class FirstContactServer implements AutoCloseable {
             public void replayed(
                     io.firstcontact.router.api.EngineInput input, io.firstcontact.router.api.Decision decision) {
                 view.committed(input, decision);
+                dialNumbers.committed(input, decision);
                 desktop.replayed(input, decision);
                 events.replayed(input, decision);
             }
@@ -286,6 +297,11 @@ public final class FirstContactServer implements AutoCloseable {
         return api == null ? -1 : api.port();
     }
 
+    /** The channel edges (voice, when configured). */
+    public io.firstcontact.server.channels.Channels channels() {
+        return channels;
+    }
+
     public int managementPort() {
         return management.port();
     }
@@ -319,6 +335,11 @@ public final class FirstContactServer implements AutoCloseable {
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
+        channels = new io.firstcontact.server.channels.Channels(
+                config,
+                vertx,
+                new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers),
+                ivr == null ? null : ivr.ivr());
         api = new ApiServer(
                 vertx,
                 config,
@@ -333,7 +354,9 @@ public final class FirstContactServer implements AutoCloseable {
                 view,
                 desktop::mount,
                 accountStarting);
+        api.supervision(channels.supervision());
         api.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        channels.start(runtime);
         management.accepting(true);
         LOG.info(
                 "API listening on {}:{} ({} mode)",
@@ -523,6 +546,13 @@ public final class FirstContactServer implements AutoCloseable {
         audit.close();
         if (demo != null) {
             vertx.runOnContext(v -> demo.stop());
+        }
+        if (channels != null) {
+            try {
+                channels.stop();
+            } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
+                LOG.error("stopping the channel adapters failed; closing the rest", e);
+            }
         }
         try {
             runtime.close();

@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
+import io.firstcontact.channels.voice.peer.AsteriskPeer;
 import io.firstcontact.metrics.statistics.AdvisorDay;
 import io.firstcontact.metrics.statistics.AdvisorFigures;
 import io.firstcontact.metrics.statistics.AdvisorState;
@@ -121,6 +122,7 @@ class OpenApiContractTest {
     static Path dir;
 
     static TestServer s;
+    static AsteriskPeer peer;
     static byte[] resource;
     static JsonNode doc;
     static SchemaRegistry registry;
@@ -146,19 +148,37 @@ class OpenApiContractTest {
                                 .formatAssertionsEnabled(true)
                                 .build()));
         // A long lease: a busy machine that delays a renewal must not depose the only node mid-test.
+        // Asterisk is the test peer: the supervision route answers for a real connected call.
+        peer = AsteriskPeer.start();
         s = TestServer.start(
                 dir.resolve("data"),
                 Map.of(
                         "lease",
                         Map.of("ttl", "60s"),
                         "ivr",
-                        Map.of("flows", IvrFlowsFile.write(dir).toString())));
+                        Map.of("flows", IvrFlowsFile.write(dir).toString()),
+                        "voice",
+                        Map.of(
+                                "ami",
+                                Map.of(
+                                        "host", "127.0.0.1",
+                                        "port", peer.amiPort(),
+                                        "username", AsteriskPeer.ROUTER.name(),
+                                        "secret", AsteriskPeer.ROUTER.secret()),
+                                "agi",
+                                Map.of("host", "127.0.0.1", "port", 0),
+                                "menu",
+                                Map.of("queues", Map.of("1", "billing"), "defaultQueue", "billing"))));
+        peer.agiServer("127.0.0.1", s.server.channels().voice().orElseThrow().agiPort());
     }
 
     @AfterAll
     static void stop() {
         if (s != null) {
             s.close();
+        }
+        if (peer != null) {
+            peer.close();
         }
     }
 
@@ -646,6 +666,8 @@ class OpenApiContractTest {
         requests.put("UpdateRoutingRequest", "UpdateRouting");
         requests.put("TransferRequest", "Transfer");
         requests.put("EndRequest", "End");
+        requests.put("ConsultRequest", "Consult");
+        requests.put("EndConsultRequest", "EndConsult");
         requests.put("LogInRequest", "LogIn");
         requests.put("PresenceRequest", "Presence");
         requests.put("DefineAgentRequest", "DefineAgent");
@@ -1350,6 +1372,8 @@ class OpenApiContractTest {
                 .isEqualTo(200);
         accounts();
 
+        voiceCallSupervised();
+
         assertThat(mismatches).isEmpty();
         Set<String> documented = new TreeSet<>();
         operations().forEach(o -> documented.add(o.key()));
@@ -1512,6 +1536,83 @@ class OpenApiContractTest {
         assertThat(call("integration", "POST", at + "/replies", "{\"text\":\"1\"}")
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * A caller on the peer, answered by a2 at their phone, and a supervisor listening in; what still waits in billing
+     * is ended first, so the call is the one a2 takes.
+     */
+    private void voiceCallSupervised() throws Exception {
+        var waiting = call("supervisor", "GET", "/api/v1/queues/billing/waiting?limit=100", null);
+        for (JsonNode w : waiting.json().get("items")) {
+            call(
+                    "integration",
+                    "POST",
+                    "/api/v1/interactions/" + w.get("interactionId").asText() + "/end",
+                    "{\"reason\":\"CUSTOMER_LEFT\"}");
+        }
+        peer.phone("PJSIP/1001").answersAfter(java.time.Duration.ofMillis(20));
+        peer.phone("PJSIP/2001").answersAfter(java.time.Duration.ofMillis(10));
+        assertThat(call("admin", "POST", "/api/v1/agents/a2/login", "{\"ready\":true,\"device\":\"PJSIP/1001\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("admin", "POST", "/api/v1/agents/a2/login", "{\"ready\":true,\"device\":\"no slash\"}")
+                        .status())
+                .isEqualTo(422);
+        // through the IVR's flows: 0 is "speak to an advisor"
+        AsteriskPeer.Caller caller = peer.call("07700900999", "0");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (caller.bridgedWith().stream().noneMatch(n -> n.startsWith("PJSIP/1001-"))) {
+            assertThat(System.nanoTime()).as("the caller bridged to a2's phone").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        String id = caller.variable("FC_INTERACTION_ID").orElseThrow();
+        String listen = "{\"mode\":\"LISTEN\",\"device\":\"PJSIP/2001\"}";
+        assertThat(call("agent-a1", "POST", "/api/v1/interactions/" + id + "/supervise", listen)
+                        .status())
+                .isEqualTo(403);
+        assertThat(call(
+                                "supervisor",
+                                "POST",
+                                "/api/v1/interactions/" + id + "/supervise",
+                                "{\"mode\":\"SNOOP\",\"device\":\"PJSIP/2001\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("supervisor", "POST", "/api/v1/interactions/nobody/supervise", listen)
+                        .status())
+                .isEqualTo(409);
+        assertThat(call("supervisor", "POST", "/api/v1/interactions/" + id + "/supervise", listen)
+                        .status())
+                .isEqualTo(202);
+        callControl(id);
+        caller.hangUp();
+    }
+
+    /** Hold, resume and a consult on a connected call (a2 talks; a3 is consulted), then their refusals. */
+    private void callControl(String id) throws Exception {
+        String base = "/api/v1/interactions/" + id;
+        assertThat(call("agent-a1", "POST", base + "/hold", null).status()).isEqualTo(403);
+        assertThat(call("integration", "POST", base + "/hold", null).status()).isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/resume", null).status()).isEqualTo(200);
+        peer.phone("PJSIP/1003").noAnswer();
+        assertThat(call("admin", "POST", "/api/v1/agents/a3/login", "{\"ready\":true,\"device\":\"PJSIP/1003\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/consult", "{}").status())
+                .isEqualTo(422);
+        assertThat(call("integration", "POST", base + "/consult", "{\"agentId\":\"a3\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/consult/end", "{\"agentId\":\"a3\",\"outcome\":\"COMPLETED\"}")
+                        .status())
+                .as("not answered yet")
+                .isEqualTo(409);
+        assertThat(call("integration", "POST", base + "/consult/end", "{\"agentId\":\"a3\",\"outcome\":\"CANCELLED\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("integration", "POST", base + "/consult/end", "{\"agentId\":\"a3\",\"outcome\":\"SOON\"}")
+                        .status())
+                .isBetween(400, 422);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DeviceName;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.port.RoutingPort;
@@ -82,8 +83,14 @@ final class DeskRoutes {
             if (device != null && !device.matches("[A-Za-z0-9/@._:+-]{1,80}")) {
                 throw Problem.invalid("a device is a name such as PJSIP/1001 (letters, digits, / @ . _ : + -)");
             }
+            try {
+                DeviceName.optional(device, "the device");
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid(e.getMessage());
+            }
             devices.sitAt(p.agentId(), device);
-            return submit(new Command.LogIn(p.agentId(), b.ready() == null || b.ready(), actor(p)));
+            // The device is part of the login routing journals: the voice adapter rings it, also after a restart.
+            return submit(new Command.LogIn(p.agentId(), b.ready() == null || b.ready(), actor(p), device));
         });
         JsonRoutes.handle(router.post("/desk/api/presence"), (p, ctx) -> {
             Presence b = JsonRoutes.body(ctx, Presence.class);

@@ -248,6 +248,7 @@ final class StatisticsFold {
             case Fact.CustomerConnectionRestored f -> countFor(f.interactionId(), t, x -> x.connectionsRestored++);
             // The channels' edges the statistics do not count: the visits, offers and assignments they cause do.
             case Fact.AgentDeviceChanged f -> {}
+            case Fact.DeviceAssigned f -> {}
             case Fact.CallbackScheduled f -> {}
             case Fact.InventoryReconciled f -> {}
             // Routing details the statistics do not count.

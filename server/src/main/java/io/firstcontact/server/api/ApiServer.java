@@ -46,6 +46,7 @@ public final class ApiServer {
     private final java.util.function.Consumer<Router> more;
     private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
     private volatile HttpServer server;
+    private volatile Supervision supervision;
 
     public ApiServer(
             Vertx vertx,
@@ -76,6 +77,11 @@ public final class ApiServer {
         this.view = view;
         this.more = more;
         this.account = account;
+    }
+
+    /** The voice channel's supervision, when Asterisk is configured; set before {@link #start()}. */
+    public void supervision(Supervision s) {
+        this.supervision = s;
     }
 
     public Router router() {
@@ -123,6 +129,7 @@ public final class ApiServer {
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
         new CustomerRoutes(api).register();
+        new SupervisionRoutes(api, supervision).register();
         new IvrRoutes(api, ivr, view).register();
         views.register(api);
         statistics.register(api);

@@ -103,6 +103,7 @@ final class CommandRoutes {
                     String id = call.param("id");
                     return ownInteraction(call, id).thenCompose(ok -> api.submit(call, transfer(call, id, b)));
                 });
+        callControl();
         api.post(HttpMethod.POST, "/api/v1/interactions/:id/end", roles(INTEGRATION, ADMIN), call -> {
             Requests.End b = call.body(Requests.End.class);
             EndReason reason = Requests.required(b.reason(), "reason");
@@ -111,6 +112,35 @@ final class CommandRoutes {
         api.post(HttpMethod.POST, "/api/v1/sources/:source/inventory", roles(INTEGRATION, ADMIN), call -> {
             Requests.Inventory b = call.body(Requests.Inventory.class);
             return owners.reconcile(call, call.param("source"), Requests.sourceRefs(b.sourceRefs(), "sourceRefs"));
+        });
+    }
+
+    /** Hold, resume and consult on a connected call: the voice channel carries out what routing commits. */
+    private void callControl() {
+        var roles = roles(INTEGRATION, ADMIN, SUPERVISOR, AGENT);
+        api.post(HttpMethod.POST, "/api/v1/interactions/:id/hold", roles, call -> {
+            String id = call.param("id");
+            return ownInteraction(call, id).thenCompose(ok -> api.submit(call, new Command.Park(id)));
+        });
+        api.post(HttpMethod.POST, "/api/v1/interactions/:id/resume", roles, call -> {
+            String id = call.param("id");
+            return ownInteraction(call, id).thenCompose(ok -> api.submit(call, new Command.Resume(id)));
+        });
+        api.post(HttpMethod.POST, "/api/v1/interactions/:id/consult", roles, call -> {
+            Requests.Consult b = call.body(Requests.Consult.class);
+            String id = call.param("id");
+            Command c = Requests.checked(
+                    () -> new Command.StartConsult(id, Requests.required(b.agentId(), "agentId")), "agentId");
+            return ownInteraction(call, id).thenCompose(ok -> api.submit(call, c));
+        });
+        api.post(HttpMethod.POST, "/api/v1/interactions/:id/consult/end", roles, call -> {
+            Requests.EndConsult b = call.body(Requests.EndConsult.class);
+            String id = call.param("id");
+            Command c = Requests.checked(
+                    () -> new Command.EndConsult(
+                            id, Requests.required(b.agentId(), "agentId"), Requests.required(b.outcome(), "outcome")),
+                    "agentId");
+            return ownInteraction(call, id).thenCompose(ok -> api.submit(call, c));
         });
     }
 
@@ -136,14 +166,14 @@ final class CommandRoutes {
         return "/api/v1/interactions/" + interactionId;
     }
 
-    /** An agent may transfer only what it is working on. */
+    /** An agent may transfer, hold or consult only on what it is working on. */
     private CompletableFuture<Void> ownInteraction(Api.Call call, String interactionId) {
         if (call.principal().role() != AGENT) {
             return CompletableFuture.completedFuture(null);
         }
         return owners.holds(call.principal().agentId(), interactionId).thenAccept(holds -> {
             if (!holds) {
-                throw ApiProblem.forbidden("an agent may transfer only an interaction it is working on");
+                throw ApiProblem.forbidden("an agent may act only on an interaction it is working on");
             }
         });
     }
@@ -168,11 +198,15 @@ final class CommandRoutes {
         var selfOrSupervisor = roles(AGENT, INTEGRATION, ADMIN, SUPERVISOR);
         api.post(HttpMethod.POST, "/api/v1/agents/:id/login", self, call -> {
             String agent = ownAgent(call);
-            Requests.LogIn b = call.body().length == 0 ? new Requests.LogIn(null) : call.body(Requests.LogIn.class);
+            Requests.LogIn b =
+                    call.body().length == 0 ? new Requests.LogIn(null, null) : call.body(Requests.LogIn.class);
             boolean ready = b.ready() == null || b.ready();
             return api.submit(
                             call,
-                            new Command.LogIn(agent, ready, call.principal().actor()))
+                            Requests.checked(
+                                    () -> new Command.LogIn(
+                                            agent, ready, call.principal().actor(), b.device()),
+                                    "device"))
                     .whenComplete((r, e) -> {
                         if (e == null) {
                             sessions.attached(agent);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.router.api.command.QueueRequest;
 import io.firstcontact.router.api.model.Attribute;
 import io.firstcontact.router.api.model.Attributes;
+import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.Ids;
@@ -71,7 +72,13 @@ final class Requests {
 
     record End(EndReason reason) {}
 
-    record LogIn(Boolean ready) {}
+    /** The colleague a connected call's advisor consults. */
+    record Consult(String agentId) {}
+
+    /** How a consult ends: {@code COMPLETED} hands the call to the colleague, {@code CANCELLED} keeps it. */
+    record EndConsult(String agentId, ConsultOutcome outcome) {}
+
+    record LogIn(Boolean ready, String device) {}
 
     record Presence(PresenceState presence, String reason, Boolean force) {}
 

@@ -83,6 +83,14 @@ public final class ConfigLoader {
         m.put("FC_CLUSTER_HOST", "account.cluster.host");
         m.put("FC_CLUSTER_PORT", "account.cluster.port");
         m.put("FC_IVR_FLOWS", "ivr.flows");
+        m.put("FC_VOICE_SERVER", "voice.server");
+        m.put("FC_AMI_HOST", "voice.ami.host");
+        m.put("FC_AMI_PORT", "voice.ami.port");
+        m.put("FC_AMI_USER", "voice.ami.username");
+        m.put("FC_AMI_SECRET", "voice.ami.secret");
+        m.put("FC_AMI_SECRET_FILE", "voice.ami.secretFile");
+        m.put("FC_AGI_HOST", "voice.agi.host");
+        m.put("FC_AGI_PORT", "voice.agi.port");
         return Map.copyOf(m);
     }
 
@@ -179,7 +187,9 @@ public final class ConfigLoader {
             node = node.get(parts[i]) instanceof ObjectNode child ? child : node.putObject(parts[i]);
         }
         String leaf = parts[parts.length - 1];
-        if (value.matches("-?\\d+")) {
+        if (leaf.toLowerCase(Locale.ROOT).contains("secret")) {
+            node.put(leaf, value); // a secret stays text, leading zeros and all
+        } else if (value.matches("-?\\d+")) {
             node.put(leaf, Long.parseLong(value));
         } else if (value.matches("-?\\d+\\.\\d+")) {
             node.put(leaf, Double.parseDouble(value));

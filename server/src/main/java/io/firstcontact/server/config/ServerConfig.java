@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
  * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
+ * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
 public record ServerConfig(
@@ -41,6 +42,7 @@ public record ServerConfig(
         Ivr ivr,
         DesktopOptions desktop,
         StatisticsSettings statistics,
+        VoiceConfig voice,
         AccountOptions account) {
 
     public enum Mode {
@@ -70,6 +72,9 @@ public record ServerConfig(
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
         statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULTS);
+        if (voice != null) {
+            voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
+        }
         account = Objects.requireNonNullElse(account, AccountOptions.DEFAULT);
     }
 
@@ -92,6 +97,7 @@ public record ServerConfig(
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
                 StatisticsSettings.DEFAULTS,
+                null,
                 AccountOptions.DEFAULT);
     }
 

@@ -34,8 +34,11 @@ public record EngineSnapshot(
         List<String> recentIdempotencyKeys,
         List<RecentOffer> recentOffers) {
 
-    /** 2: advisors' devices, callbacks, customer connections and consults. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2: advisors' device states, callbacks, customer connections and consults; 3: the phone an advisor logged in at
+     * ({@code AgentSnap.phone}).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public EngineSnapshot {
         queues = List.copyOf(queues);
@@ -72,6 +75,7 @@ public record EngineSnapshot(
             String pendingReason,
             Actor pendingActor,
             boolean sessionAttached,
+            String phone,
             DeadlineSnap sessionDeadline,
             List<Integer> active,
             List<Integer> wrapping,

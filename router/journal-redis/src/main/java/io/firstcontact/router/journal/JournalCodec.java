@@ -72,8 +72,11 @@ import java.util.regex.Pattern;
  * Thread-safe; build one and share it.
  */
 public final class JournalCodec {
-    /** The journal schema version this codec writes (2: the channels' edges; see {@link Upcasters#STANDARD}). */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * The journal schema version this codec writes (2: the channels' edges; 3: a login names its phone device; see
+     * {@link Upcasters#STANDARD}).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     /** The type property of the sealed hierarchies. */
     public static final String TYPE_PROPERTY = "type";

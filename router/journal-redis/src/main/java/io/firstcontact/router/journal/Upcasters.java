@@ -9,11 +9,19 @@ import java.util.TreeMap;
  * version by the upcasters of {@code v}, {@code v + 1}, …, each applied in turn; a missing step refuses the entry.
  */
 public final class Upcasters {
-    /** The upcasters of the released journal versions: 1 → 2 ({@link ChannelEdgesUpcast}). */
-    public static final Upcasters STANDARD = new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::entry);
+    /**
+     * The upcasters of the released journal versions: 1 → 2 ({@link ChannelEdgesUpcast}), 2 → 3 gives a login its
+     * phone device (none).
+     */
+    public static final Upcasters STANDARD =
+            new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::entry).with(2, Upcasters::logInHasADevice);
 
-    /** The upcasters of the released snapshot versions: 1 → 2 ({@link ChannelEdgesUpcast}). */
-    public static final Upcasters SNAPSHOTS = new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::snapshot);
+    /**
+     * The upcasters of the released snapshot versions: 1 → 2 ({@link ChannelEdgesUpcast}), 2 → 3 gives each advisor
+     * the phone they logged in at (none: an older snapshot did not know it).
+     */
+    public static final Upcasters SNAPSHOTS =
+            new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::snapshot).with(2, Upcasters::agentsHaveAPhone);
 
     private final TreeMap<Integer, Upcaster> byFromVersion;
 
@@ -33,6 +41,29 @@ public final class Upcasters {
         TreeMap<Integer, Upcaster> copy = new TreeMap<>(byFromVersion);
         copy.put(fromVersion, upcaster);
         return new Upcasters(copy);
+    }
+
+    /** Snapshot version 2 → 3: {@code AgentSnap} gained {@code phone}; an older snapshot's advisors had none. */
+    static ObjectNode agentsHaveAPhone(ObjectNode snapshot) {
+        if (snapshot.get("agents") instanceof com.fasterxml.jackson.databind.node.ArrayNode agents) {
+            for (com.fasterxml.jackson.databind.JsonNode a : agents) {
+                if (a instanceof ObjectNode agent && !agent.has("phone")) {
+                    agent.putNull("phone");
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /** Version 2 → 3: {@code LogIn} gained its last component, {@code device}; older logins had none. */
+    static ObjectNode logInHasADevice(ObjectNode entry) {
+        if (entry.get("input") instanceof ObjectNode input
+                && input.get("command") instanceof ObjectNode command
+                && command.path(JournalCodec.TYPE_PROPERTY).asText().equals("LogIn")
+                && !command.has("device")) {
+            command.putNull("device");
+        }
+        return entry;
     }
 
     /**

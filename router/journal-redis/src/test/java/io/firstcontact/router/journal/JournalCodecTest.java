@@ -110,7 +110,7 @@ class JournalCodecTest {
                 List.of(),
                 Decision.NO_DEADLINE);
         String golden = """
-                {"id":"2-41","schemaVersion":2,\
+                {"id":"2-41","schemaVersion":3,\
                 "input":{"epoch":2,"seq":41,"at":1700000000000,"source":"genesys","idempotencyKey":"k-41",\
                 "command":{"type":"CreateInteraction","interactionId":"i7","channel":"voice","direction":"INBOUND",\
                 "sourceRef":"call-7","conversationId":null,"customerRef":"cust-1",\

@@ -139,20 +139,23 @@ class JournalDecodingTest {
                 .hasMessageContaining("journal input: malformed JSON");
     }
 
+    /** The {@code schemaVersion} property of the entries this codec writes. */
+    private static final String CURRENT = "\"schemaVersion\":" + JournalCodec.SCHEMA_VERSION;
+
     @Test
     void anEntryOfANewerSchemaVersionIsRefused() {
-        refusingEntry(entryJson().replace("\"schemaVersion\":2", "\"schemaVersion\":3"))
-                .hasMessage("journal entry 4-9 has schema version 3, newer than this codec knows (2);"
-                        + " it was written by a newer router");
-        refusingEntry(entryJson().replace("\"schemaVersion\":2,", ""))
-                .hasMessageContaining("has no integer schemaVersion");
-        refusingEntry(entryJson().replace("\"schemaVersion\":2", "\"schemaVersion\":\"2\""))
+        int newer = JournalCodec.SCHEMA_VERSION + 1;
+        refusingEntry(entryJson().replace(CURRENT, "\"schemaVersion\":" + newer))
+                .hasMessage("journal entry 4-9 has schema version " + newer + ", newer than this codec knows ("
+                        + JournalCodec.SCHEMA_VERSION + "); it was written by a newer router");
+        refusingEntry(entryJson().replace(CURRENT + ",", "")).hasMessageContaining("has no integer schemaVersion");
+        refusingEntry(entryJson().replace(CURRENT, "\"schemaVersion\":\"1\""))
                 .hasMessageContaining("has no integer schemaVersion");
     }
 
     @Test
     void anEntryOfAnOlderVersionWithoutAnUpcasterIsRefused() {
-        refusingEntry(entryJson().replace("\"schemaVersion\":2", "\"schemaVersion\":0"))
+        refusingEntry(entryJson().replace(CURRENT, "\"schemaVersion\":0"))
                 .hasMessageContaining("journal entry 4-9 has schema version 0, and no upcaster reads version 0");
     }
 
@@ -181,18 +184,22 @@ class JournalDecodingTest {
                 .hasMessageNotContaining("1111");
     }
 
+    private static final String SNAPSHOT = "\"schemaVersion\":" + EngineSnapshot.SCHEMA_VERSION;
+
     @Test
     void snapshotsOfANewerOrAnUnknownOlderVersionAreRefused() {
         RoutingEngine engine = RoutingEngine.create();
         engine.apply(new EngineInput(1, 1, 0, "api", null, new Command.DeadlinesDue()));
         String json = new String(CODEC.encodeSnapshot(engine.snapshot()), UTF_8);
         assertThat(CODEC.decodeSnapshot(json.getBytes(UTF_8))).isEqualTo(engine.snapshot());
-        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replace("\"schemaVersion\":2", "\"schemaVersion\":3")
-                        .getBytes(UTF_8)))
+        assertThatThrownBy(() -> CODEC.decodeSnapshot(
+                        json.replace(SNAPSHOT, "\"schemaVersion\":" + (EngineSnapshot.SCHEMA_VERSION + 1))
+                                .getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
-                .hasMessageContaining("snapshot has schema version 3, newer than this codec knows");
-        assertThatThrownBy(() -> CODEC.decodeSnapshot(json.replace("\"schemaVersion\":2", "\"schemaVersion\":0")
-                        .getBytes(UTF_8)))
+                .hasMessageContaining("snapshot has schema version " + (EngineSnapshot.SCHEMA_VERSION + 1)
+                        + ", newer than this codec knows");
+        assertThatThrownBy(() -> CODEC.decodeSnapshot(
+                        json.replace(SNAPSHOT, "\"schemaVersion\":0").getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
                 .hasMessageContaining("snapshot has schema version 0, and no upcaster reads version 0");
         assertThatThrownBy(() -> CODEC.decodeSnapshot(
@@ -221,11 +228,11 @@ class JournalDecodingTest {
         JournalEntry old = new JournalEntry("4-9", 1, INPUT, DECISION);
         assertThatThrownBy(() -> CODEC.encodeEntry(old))
                 .isInstanceOf(JournalFormatException.class)
-                .hasMessageContaining("writes only version 2");
+                .hasMessageContaining("writes only version 3");
     }
 
     @Test
     void snapshotSchemaVersionIsTheEngines() {
-        assertThat(EngineSnapshot.SCHEMA_VERSION).isEqualTo(2);
+        assertThat(EngineSnapshot.SCHEMA_VERSION).isEqualTo(3);
     }
 }

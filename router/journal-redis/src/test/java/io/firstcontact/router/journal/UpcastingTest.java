@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineInput;
+import io.firstcontact.router.api.EngineSnapshot;
+import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.Actor;
+import io.firstcontact.router.engine.RoutingEngine;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +37,8 @@ class UpcastingTest {
         return entry;
     };
 
-    static String v0(String v1) {
-        return v1.replace("\"schemaVersion\":" + JournalCodec.SCHEMA_VERSION, "\"schemaVersion\":0")
+    static String v0(String current) {
+        return current.replace("\"schemaVersion\":" + JournalCodec.SCHEMA_VERSION, "\"schemaVersion\":0")
                 .replace("\"source\":", "\"origin\":")
                 .replace("\"decision\":", "\"result\":");
     }
@@ -75,6 +82,39 @@ class UpcastingTest {
         assertThatThrownBy(() -> codec.decodeEntry(v0.getBytes(UTF_8)))
                 .isInstanceOf(JournalFormatException.class)
                 .hasMessageContaining("journal entry 4-9: the upcaster from schema version 0 failed");
+    }
+
+    @Test
+    void aLoginOfAnOlderVersionReadsAsALoginWithoutADevice() {
+        JournalCodec codec = TestCodecs.keyed();
+        EngineInput login = new EngineInput(
+                4, 9, 1_700_000_000_000L, "api", null, new Command.LogIn("ann", true, Actor.agent("ann")));
+        JournalEntry current = JournalEntry.of(login, new Decision(9, List.of(), List.of(), Decision.NO_DEADLINE));
+        String v3 = new String(codec.encodeEntry(current), UTF_8);
+        assertThat(v3).contains("\"schemaVersion\":3", "\"device\":null");
+        for (int older : new int[] {1, 2}) {
+            String entry = v3.replace("\"schemaVersion\":3", "\"schemaVersion\":" + older)
+                    .replace(",\"device\":null", "");
+            assertThat(codec.decodeEntry(entry.getBytes(UTF_8)))
+                    .as("version " + older)
+                    .isEqualTo(current);
+        }
+    }
+
+    @Test
+    void aSnapshotOfVersionTwoReadsWithAdvisorsWithoutAPhone() {
+        JournalCodec codec = TestCodecs.keyed();
+        RoutingEngine engine = RoutingEngine.create();
+        engine.apply(new EngineInput(1, 1, 0, "api", null, new Command.DeadlinesDue()));
+        EngineSnapshot snapshot = engine.snapshot();
+        String v3 = new String(codec.encodeSnapshot(snapshot), UTF_8);
+        String v2 = v3.replace("\"schemaVersion\":3", "\"schemaVersion\":2").replace(",\"phone\":null", "");
+
+        assertThat(codec.decodeSnapshot(v2.getBytes(UTF_8))).isEqualTo(snapshot);
+        ObjectNode agents = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        agents.putArray("agents").addObject().put("id", "ann");
+        assertThat(Upcasters.agentsHaveAPhone(agents).at("/agents/0").has("phone"))
+                .isTrue();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.List;
  * @param sessionAttached whether their desktop session is attached
  * @param device their phone's state as last reported ({@code UNKNOWN} when never): voice is offered only while it is
  *     free
+ * @param phone the phone device they logged in at (the voice edge rings it), or null
  * @param offerIds their live offers (reserved or alerting), oldest first (in the order they were made)
  * @param assignmentIds their open assignments (active or in wrap-up), oldest first: by start time, then in the order
  *     of their offers
@@ -38,6 +39,7 @@ public record AgentView(
         String pendingReason,
         boolean sessionAttached,
         DeviceState device,
+        String phone,
         List<String> offerIds,
         List<String> assignmentIds) {
     public AgentView {

@@ -175,6 +175,7 @@ public final class LiveView implements EffectSink {
             a.pendingReason = as.pendingReason();
             a.sessionAttached = as.sessionAttached();
             a.device = as.device();
+            a.phone = as.phone();
             agents.put(a.id, a);
         }
         for (EngineSnapshot.InteractionSnap is : snapshot.interactions()) {
@@ -366,6 +367,12 @@ public final class LiveView implements EffectSink {
                     a.sessionAttached = f.attached();
                 }
             }
+            case Fact.DeviceAssigned f -> {
+                TrackedAgent a = agents.get(f.agentId());
+                if (a != null) {
+                    a.phone = f.device();
+                }
+            }
             case Fact.InteractionCreated f -> created(f, command);
             case Fact.VisitStarted f -> visitStarted(f);
             case Fact.VisitEnded f -> visitEnded(f);
@@ -486,6 +493,7 @@ public final class LiveView implements EffectSink {
         }
         if (f.to() == PresenceState.LOGGED_OUT) {
             a.sessionAttached = false;
+            a.phone = null; // the phone is theirs until they log out
         }
     }
 

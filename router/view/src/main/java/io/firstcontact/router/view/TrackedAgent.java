@@ -22,6 +22,8 @@ final class TrackedAgent {
     String pendingReason;
     boolean sessionAttached;
     DeviceState device = DeviceState.UNKNOWN;
+    /** The phone they logged in at, or null. */
+    String phone;
 
     final TreeSet<TrackedOffer> offers = new TreeSet<>(TrackedOffer.ORDER);
     final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
@@ -50,6 +52,7 @@ final class TrackedAgent {
                 pendingReason,
                 sessionAttached,
                 device,
+                phone,
                 offers.stream().map(o -> o.id).toList(),
                 assignments.stream().map(as -> as.id).toList());
     }

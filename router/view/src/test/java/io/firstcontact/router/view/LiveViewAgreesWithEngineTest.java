@@ -148,7 +148,8 @@ class LiveViewAgreesWithEngineTest {
             assertThat(v.reason()).as("reason of %s", a.id()).isEqualTo(a.reason());
             assertThat(v.pendingPresence()).as("pending of %s", a.id()).isEqualTo(a.pendingPresence());
             assertThat(v.sessionAttached()).as("session of %s", a.id()).isEqualTo(a.sessionAttached());
-            assertThat(v.device()).as("phone of %s", a.id()).isEqualTo(a.device());
+            assertThat(v.device()).as("phone state of %s", a.id()).isEqualTo(a.device());
+            assertThat(v.phone()).as("phone of %s", a.id()).isEqualTo(a.phone());
             assertThat(v.offerIds())
                     .as("offers of %s", a.id())
                     .hasSameElementsAs(offersOf.getOrDefault(a.id(), List.of()));

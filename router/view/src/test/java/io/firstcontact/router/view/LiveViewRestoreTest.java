@@ -460,6 +460,7 @@ class LiveViewRestoreTest {
                 a.pendingReason(),
                 a.sessionAttached(),
                 a.device(),
+                a.phone(),
                 a.offerIds(),
                 a.assignmentIds());
     }

@@ -382,4 +382,17 @@ class LiveViewTest {
         assertThat(f.view.lastEntryId()).isEqualTo(f.lastEntry());
         assertThat(f.view.asOf()).isEqualTo(f.now());
     }
+
+    @Test
+    void anAdvisorsPhoneShowsFromLoginToLogout() {
+        Feed f = new Feed();
+        f.configure(ViewCentre.config());
+        f.agent("a1", "all");
+        f.apply(new Command.LogIn("a1", true, io.firstcontact.router.api.model.Actor.agent("a1"), "PJSIP/1001"));
+        assertThat(f.view.agent("a1").orElseThrow().phone()).isEqualTo("PJSIP/1001");
+
+        f.apply(new Command.ChangePresence(
+                "a1", PresenceState.LOGGED_OUT, null, io.firstcontact.router.api.model.Actor.agent("a1"), false));
+        assertThat(f.view.agent("a1").orElseThrow().phone()).isNull();
+    }
 }

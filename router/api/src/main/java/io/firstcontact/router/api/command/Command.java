@@ -7,6 +7,7 @@ import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CancelCause;
 import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.DeviceName;
 import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.api.model.Direction;
@@ -71,11 +72,23 @@ public sealed interface Command {
         }
     }
 
-    /** An advisor logs in; they start READY or NOT_READY(LOGIN). Their session is attached. */
-    record LogIn(String agentId, boolean ready, Actor actor) implements Command {
+    /**
+     * An advisor logs in; they start READY or NOT_READY(LOGIN). Their session is attached.
+     *
+     * @param device the phone they sit at, which the voice edge rings for their calls ({@code PJSIP/1001}); null for
+     *     none (an advisor without a device takes no voice calls through a telephony edge). It is theirs until they log
+     *     out.
+     */
+    record LogIn(String agentId, boolean ready, Actor actor, String device) implements Command {
         public LogIn {
             Ids.require(agentId, "agentId");
             Objects.requireNonNull(actor, "actor");
+            DeviceName.optional(device, "device");
+        }
+
+        /** A login without a phone device. */
+        public LogIn(String agentId, boolean ready, Actor actor) {
+            this(agentId, ready, actor, null);
         }
     }
 

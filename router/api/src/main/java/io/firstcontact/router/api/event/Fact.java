@@ -44,6 +44,9 @@ public sealed interface Fact {
 
     record SessionChanged(String agentId, boolean attached) implements Fact {}
 
+    /** The advisor logged in at a phone device: the voice edge rings it for their calls until they log out. */
+    record DeviceAssigned(String agentId, String device) implements Fact {}
+
     record InteractionCreated(
             String interactionId,
             String channel,

@@ -31,6 +31,8 @@ final class AgentState {
     Actor pendingActor;
 
     boolean sessionAttached;
+    /** The phone they logged in at, or null: data for the voice edge, never used to route. */
+    String phone;
     /** The phone as the telephony last reported it; never reported: UNKNOWN, which routes voice as if free. */
     DeviceState device = DeviceState.UNKNOWN;
 
@@ -184,6 +186,11 @@ final class AgentState {
 
     boolean sessionAttached() {
         return sessionAttached;
+    }
+
+    /** The phone device they logged in at, or null. */
+    String phone() {
+        return phone;
     }
 
     int active(int channel) {

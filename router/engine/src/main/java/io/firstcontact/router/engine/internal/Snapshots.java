@@ -57,6 +57,7 @@ public final class Snapshots {
                     a.pendingReason,
                     a.pendingActor,
                     a.sessionAttached,
+                    a.phone,
                     deadline(a.sessionDeadline),
                     ints(a.active),
                     ints(a.wrapping),
@@ -209,6 +210,7 @@ public final class Snapshots {
             a.pendingReason = as.pendingReason();
             a.pendingActor = as.pendingActor();
             a.sessionAttached = as.sessionAttached();
+            a.phone = as.phone();
             a.active = as.active().stream().mapToInt(Integer::intValue).toArray();
             a.wrapping = as.wrapping().stream().mapToInt(Integer::intValue).toArray();
             a.availableSince =

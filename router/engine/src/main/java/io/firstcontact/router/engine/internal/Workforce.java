@@ -116,6 +116,10 @@ final class Workforce {
                 c.ready() ? PresenceState.READY : PresenceState.NOT_READY,
                 c.ready() ? null : NotReadyReasons.LOGIN,
                 c.actor());
+        a.phone = c.device();
+        if (c.device() != null) {
+            core.fact(new Fact.DeviceAssigned(a.id, c.device()));
+        }
         core.index.agentChanged(a);
         core.settle();
     }
@@ -190,6 +194,7 @@ final class Workforce {
         }
         if (state == PresenceState.LOGGED_OUT) {
             a.sessionAttached = false;
+            a.phone = null;
             core.schedule.cancel(a.sessionDeadline);
         }
         core.fact(new Fact.PresenceChanged(a.id, from, state, reason, actor));

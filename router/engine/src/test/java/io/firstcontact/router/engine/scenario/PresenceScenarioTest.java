@@ -187,4 +187,19 @@ class PresenceScenarioTest {
 
         assertThat(offered(d.arrive("c1", "voice", "billing"))).containsExactly("c1");
     }
+
+    @Test
+    void advisorLoggingInAtAPhoneHasItUntilTheyLogOut() {
+        Driver d = billingAndChat();
+        d.agent("ann", "council", "all");
+        Decision in = d.apply(new Command.LogIn("ann", true, Actor.agent("ann"), "PJSIP/1001"));
+        assertThat(facts(in, Fact.DeviceAssigned.class)).containsExactly(new Fact.DeviceAssigned("ann", "PJSIP/1001"));
+        assertThat(d.engine().snapshot().agents().getFirst().phone()).isEqualTo("PJSIP/1001");
+
+        d.logout("ann");
+        assertThat(d.engine().snapshot().agents().getFirst().phone()).isNull();
+        Decision again = d.login("ann", true);
+        assertThat(facts(again, Fact.DeviceAssigned.class)).isEmpty();
+        assertThat(d.engine().snapshot().agents().getFirst().phone()).isNull();
+    }
 }
