@@ -18,6 +18,9 @@ export const board = {
   advisors: new Map(), // agentId -> row
   queues: new Map(), // queue -> tile
   alerts: [],
+  day: new Map(), // interval start (RFC 3339) -> the centre's interval: offered, answered, abandoned, serviceLevel
+  dayVersion: 0, // counts changes of the day, so the chart is redrawn only when it changed
+  statistics: false, // whether the server has statistics (today's figures, the chart)
   connection: 'connecting',
   skewMillis: 0, // server clock − this computer's clock
   lastAt: null, // engine time of the latest entry shown
@@ -77,11 +80,18 @@ function receive(m) {
       board.advisors = new Map(m.advisors.map((a) => [a.agentId, a]));
       board.queues = new Map(m.queues.map((q) => [q.queue, q]));
       board.alerts = m.alerts;
+      board.statistics = m.statistics === true;
+      board.day = new Map((m.day ?? []).map((i) => [i.startAt, i]));
+      board.dayVersion++;
       break;
     case 'patch':
       for (const a of m.advisors) board.advisors.set(a.agentId, a);
       for (const q of m.queues) board.queues.set(q.queue, q);
       if (m.alerts) board.alerts = m.alerts;
+      if (m.day?.length) {
+        for (const i of m.day) board.day.set(i.startAt, i);
+        board.dayVersion++;
+      }
       break;
     case 'current':
       break;

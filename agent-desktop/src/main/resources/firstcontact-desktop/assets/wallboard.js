@@ -39,13 +39,14 @@ function tile(q) {
         <dd class="wb-big longest-wait" aria-label=${spoken(wait)}>${clock(wait)}</dd>
         <dd>${wait === null ? 'nobody waiting' : flag(level, `${LEVEL_WORDS[level]} (${clock(limit)})`)}</dd></div>
       <div><dt>Service level</dt>
-        <dd class="wb-big service-level">${percent(q.serviceLevel)}</dd>
+        <dd class="wb-big service-level" data-ratio=${q.serviceLevel ?? ''}>${percent(q.serviceLevel)}</dd>
         <dd>${q.serviceLevel === null || q.serviceLevel === undefined
           ? 'none yet today'
           : flag(q.belowTarget ? 'alert' : 'ok', `${q.belowTarget ? 'Below' : 'On'} target ${percent(q.serviceLevelTarget)}`)}</dd></div>
       <div><dt>Abandoned</dt><dd class="wb-big abandoned">${q.abandoned}</dd>
         <dd>${q.abandonedShort ? `${q.abandonedShort} short` : ''}</dd></div>
-      <div><dt>Answered today</dt><dd class="answered">${q.answered} of ${q.offered} offered</dd></div>
+      <div><dt>Answered today</dt><dd class="answered">${q.answered} of ${q.offered} offered</dd>
+        ${q.asaSeconds === null || q.asaSeconds === undefined ? nothing : html`<dd class="asa">average answer ${clock(Math.round(q.asaSeconds))}</dd>`}</div>
       <div><dt>Being offered</dt><dd>${q.beingOffered}</dd></div>
       <div class="wb-wide"><dt>Advisors</dt><dd class="advisors">${advisorsByState(q)}</dd></div>
     </dl>
@@ -60,10 +61,10 @@ function alertsPanel() {
   const alerts = board.alerts;
   return html`<section class="wb-alerts" aria-labelledby="alerts-heading">
     <h2 id="alerts-heading" tabindex="-1">Alerts</h2>
-    <ul role="log" aria-live="polite" aria-relevant="additions" id="alerts">
+    <div role="log" aria-live="polite" aria-relevant="additions" id="alerts"><ul>
       ${repeat(alerts, (a) => a.key, (a) => html`<li class=${a.lasting ? 'lasting' : 'moment'}>
         <span class="wb-when">${when(a.raisedAt)}</span> ${a.text}</li>`)}
-    </ul>
+    </ul></div>
     ${alerts.length === 0 ? html`<p>No alerts.</p>` : nothing}
   </section>`;
 }
@@ -94,6 +95,81 @@ function advisorsPanel() {
   </section>`;
 }
 
+// ------------------------------------------------------------------ the day by 15 minutes (Chart.js)
+
+const DAY_COLOURS = { answered: '#58a6ff', abandoned: '#ff9e80', serviceLevel: '#ffffff' };
+let chart = null;
+let chartVersion = -1;
+
+function intervalLabel(startAt) {
+  return new Date(startAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+function daySummary(day) {
+  if (day.length === 0) return 'Nothing has happened today yet.';
+  const offered = day.reduce((n, i) => n + i.offered, 0);
+  const last = day[day.length - 1];
+  return `${day.length} intervals since ${intervalLabel(day[0].startAt)}: ${offered} contacts offered; `
+    + `in the latest, from ${intervalLabel(last.startAt)}, ${last.answered} answered, ${last.abandoned} abandoned, `
+    + `service level ${percent(last.serviceLevel)}.`;
+}
+
+function chartPanel() {
+  const day = [...board.day.values()];
+  return html`<section class="wb-chart" aria-labelledby="chart-heading" id="chart-section">
+    <h2 id="chart-heading">Today by 15 minutes</h2>
+    ${board.statistics
+      ? html`<div class="wb-chart-box"><canvas id="day-chart" role="img"
+          aria-label=${`Chart of today by 15 minutes. ${daySummary(day)}`}></canvas></div>
+        <details><summary>The day as a table</summary>
+          <table id="day-table"><thead><tr><th scope="col">From</th><th scope="col">Offered</th><th scope="col">Answered</th>
+            <th scope="col">Abandoned</th><th scope="col">Service level</th></tr></thead>
+            <tbody>${day.map((i) => html`<tr><th scope="row">${intervalLabel(i.startAt)}</th><td>${i.offered}</td>
+              <td>${i.answered}</td><td>${i.abandoned}</td><td>${percent(i.serviceLevel)}</td></tr>`)}</tbody></table>
+        </details>`
+      : html`<p>The statistics by interval are not available on this server.</p>`}
+  </section>`;
+}
+
+/** Draws the chart when the day changed; Chart.js keeps the canvas, its data is replaced. */
+function drawChart() {
+  const canvas = document.getElementById('day-chart');
+  if (!canvas || typeof Chart === 'undefined' || chartVersion === board.dayVersion) return;
+  chartVersion = board.dayVersion;
+  const day = [...board.day.values()];
+  const data = {
+    labels: day.map((i) => intervalLabel(i.startAt)),
+    datasets: [
+      { type: 'bar', label: 'Answered', data: day.map((i) => i.answered), backgroundColor: DAY_COLOURS.answered, stack: 'contacts', maxBarThickness: 48 },
+      { type: 'bar', label: 'Abandoned', data: day.map((i) => i.abandoned), backgroundColor: DAY_COLOURS.abandoned, stack: 'contacts', maxBarThickness: 48 },
+      { type: 'line', label: 'Service level %', yAxisID: 'serviceLevel', borderColor: DAY_COLOURS.serviceLevel,
+        backgroundColor: DAY_COLOURS.serviceLevel, borderDash: [6, 4], pointStyle: 'rectRot', pointRadius: 5,
+        data: day.map((i) => (i.serviceLevel === null ? null : Math.round(i.serviceLevel * 100))) },
+    ],
+  };
+  if (chart && chart.canvas === canvas) {
+    chart.data = data;
+    chart.update('none');
+    return;
+  }
+  chart?.destroy();
+  Chart.defaults.color = '#ffffff';
+  Chart.defaults.font.size = 16;
+  chart = new Chart(canvas, {
+    data,
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      plugins: { legend: { labels: { usePointStyle: true } } },
+      scales: {
+        x: { stacked: true, grid: { color: '#30363d' } },
+        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'Contacts' }, grid: { color: '#30363d' }, ticks: { precision: 0 } },
+        serviceLevel: { position: 'right', min: 0, max: 100, title: { display: true, text: 'Service level %' }, grid: { drawOnChartArea: false } },
+      },
+    },
+  });
+}
+
 function view() {
   const queues = [...board.queues.values()];
   const now = new Date(serverNow()).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -112,10 +188,7 @@ function view() {
         ${queues.length === 0 ? html`<p>No queues configured yet.</p>` : nothing}
       </section>
       <div class="wb-row">
-        <section class="wb-chart" aria-labelledby="chart-heading" id="chart-section">
-          <h2 id="chart-heading">Today by 15 minutes</h2>
-          <p>The statistics by interval are not available on this server.</p>
-        </section>
+        ${chartPanel()}
         ${alertsPanel()}
       </div>
       ${advisorsPanel()}
@@ -124,6 +197,7 @@ function view() {
 
 function draw() {
   render(view(), document.getElementById('wallboard'));
+  drawChart();
 }
 
 // ------------------------------------------------------------------ start

@@ -3,6 +3,7 @@ package io.firstcontact.desktop;
 import io.firstcontact.desktop.staff.Argon2Passwords;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.desktop.staff.StaffUser;
+import io.firstcontact.desktop.supervisor.SupervisorPorts;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.command.QueueRequest;
@@ -84,6 +85,11 @@ public final class TestCentre implements AutoCloseable {
 
     /** @param port the listener's port, or 0 for any free one */
     public TestCentre(DesktopOptions options, int port) throws Exception {
+        this(options, port, SupervisorPorts.defaults());
+    }
+
+    /** @param supervision what the supervisor's pages reach beyond routing (statistics, audit, channels) */
+    public TestCentre(DesktopOptions options, int port, SupervisorPorts supervision) throws Exception {
         RoutingEngine engine = RoutingEngine.create();
         this.view = new LiveView(ViewOptions.DEFAULT, engine::position);
         Journal memory = batch -> CompletableFuture.completedFuture(null);
@@ -124,7 +130,9 @@ public final class TestCentre implements AutoCloseable {
                 accounts,
                 InstantSource.system(),
                 DeskObserver.NONE,
-                agent -> {});
+                agent -> {},
+                supervision,
+                io.firstcontact.router.api.conversation.Conversations.NONE);
         routing.subscribe(desktop.sink());
         desktop.start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         Router router = Router.router(vertx);

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.firstcontact.desktop.supervisor.SupervisorPorts;
+import io.firstcontact.desktop.wallboard.BoardStatistics;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.PresenceState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The live wallboard in Chromium, changing as interactions arrive and advisors change state. */
@@ -95,5 +100,44 @@ class WallboardTest extends InTheBrowser {
 
         assertThat(page.navigate(centre.baseUrl() + "/supervisor/wallboard").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theChartOfTheDayHasNoSeriousAccessibilityViolations() throws Exception {
+        long quarter = 15 * 60_000L;
+        long start = System.currentTimeMillis() / quarter * quarter - quarter;
+        BoardStatistics day = new BoardStatistics() {
+            @Override
+            public Optional<QueueToday> queue(String queue, long now) {
+                return Optional.of(new QueueToday(4, 3, 1, 0, 0.75, 0.8, 12.0, Map.of("READY", 1)));
+            }
+
+            @Override
+            public List<DayInterval> centreDay(long now) {
+                return List.of(new DayInterval(start, 3, 3, 0, 1.0), new DayInterval(start + quarter, 1, 0, 1, 0.0));
+            }
+
+            @Override
+            public List<Condition> conditions() {
+                return List.of(
+                        new Condition("SERVICE_LEVEL_BELOW_TARGET", TestCentre.VOICE_QUEUE, null, null, start, 0.8));
+            }
+
+            @Override
+            public AutoCloseable subscribe(Listener listener) {
+                return () -> {};
+            }
+        };
+        try (TestCentre withStatistics = new TestCentre(
+                DesktopOptions.defaults(), 0, SupervisorPorts.defaults().withStatistics(day))) {
+            Page page = signIn(browser, withStatistics, "sam", "/supervisor/wallboard");
+            assertThat(page.locator(".wb-tile[data-queue='" + TestCentre.VOICE_QUEUE + "'] .service-level"))
+                    .hasText("75 %");
+            assertThat(page.locator("#alerts")).containsText("below its target of 80 %");
+            page.locator("#chart-section summary").click();
+            assertThat(page.locator("#day-table tbody tr")).hasCount(2);
+
+            assertThat(AccessibilityTest.violations(page)).isEmpty();
+        }
     }
 }

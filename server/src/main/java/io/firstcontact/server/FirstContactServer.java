@@ -53,6 +53,7 @@ import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.StatisticsBoard;
 import io.firstcontact.server.runtime.StatisticsRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -253,7 +254,8 @@ public final class FirstContactServer implements AutoCloseable {
                                 : new io.firstcontact.server.channels.VoiceCallSupervision(
                                         () -> channels == null ? java.util.Optional.empty() : channels.voice()),
                         chat.supervision(runtime),
-                        new SupervisorCalendars(() -> ivr)),
+                        new SupervisorCalendars(() -> ivr),
+                        new StatisticsBoard(statistics.statistics())),
                 chat.conversations());
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);

@@ -30,15 +30,7 @@ class StatisticsApiTest {
         assertThat(s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}")
                         .status())
                 .isEqualTo(200);
-        String offer = offerOf(create("stats:1", "cust-1"));
-        assertThat(s.post("agent-a0", "/api/v1/offers/" + offer + "/accept", "{}")
-                        .status())
-                .isEqualTo(200);
-        assertThat(s.post("agent-a0", "/api/v1/offers/" + offer + "/end", "{}").status())
-                .isEqualTo(200);
-        assertThat(s.post("agent-a0", "/api/v1/assignments/" + offer + "/end-wrap-up", "{}")
-                        .status())
-                .isEqualTo(200);
+        s.handle("a0", TestServer.offerOf(create("stats:1", "cust-1")));
         JsonNode second = create("stats:2", "cust-2"); // rings at a0; the caller hangs up
         assertThat(s.post(
                                 "integration",
@@ -62,15 +54,6 @@ class StatisticsApiTest {
                         + "\",\"queue\":{\"queue\":\"billing\"}}");
         assertThat(created.status()).isEqualTo(201);
         return created.json();
-    }
-
-    private static String offerOf(JsonNode reply) {
-        for (JsonNode f : reply.get("facts")) {
-            if (f.get("type").asText().equals("OfferCreated")) {
-                return f.get("offerId").asText();
-            }
-        }
-        throw new AssertionError("no offer in " + reply);
     }
 
     private static double scraped(String text, String name, String labels) {

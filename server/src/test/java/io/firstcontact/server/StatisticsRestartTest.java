@@ -20,15 +20,6 @@ class StatisticsRestartTest {
 
     private static final Map<String, Object> SNAPSHOT_OFTEN = Map.of("journal", Map.of("snapshotEveryEntries", 3));
 
-    private static String offerOf(JsonNode reply) {
-        for (JsonNode f : reply.get("facts")) {
-            if (f.get("type").asText().equals("OfferCreated")) {
-                return f.get("offerId").asText();
-            }
-        }
-        throw new AssertionError("no offer in " + reply);
-    }
-
     /**
      * What does not change while nothing happens (everyone is logged out and nobody waits): all of it but how long
      * each advisor has been logged out.
@@ -61,7 +52,7 @@ class StatisticsRestartTest {
                         "/api/v1/interactions",
                         "{\"sourceRef\":\"restart:" + i + "\",\"channel\":\"voice\",\"customerRef\":\"cust-" + (i % 2)
                                 + "\",\"queue\":{\"queue\":\"billing\"}}");
-                String offer = offerOf(created.json());
+                String offer = TestServer.offerOf(created.json());
                 if (i == 3) { // the last caller gives up while the phone rings
                     s.post(
                             "integration",

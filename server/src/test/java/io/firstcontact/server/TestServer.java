@@ -115,6 +115,45 @@ public final class TestServer implements AutoCloseable {
         return new ApiClient(base(), management());
     }
 
+    /** The offer a command's reply made: its {@code OfferCreated} fact's. */
+    public static String offerOf(com.fasterxml.jackson.databind.JsonNode reply) {
+        for (com.fasterxml.jackson.databind.JsonNode f : reply.get("facts")) {
+            if (f.get("type").asText().equals("OfferCreated")) {
+                return f.get("offerId").asText();
+            }
+        }
+        throw new AssertionError("no offer in " + reply);
+    }
+
+    /** Advisor {@code agentId} answers the offer, ends the contact and their wrap-up, each through the API. */
+    public void handle(String agentId, String offerId) throws IOException, InterruptedException {
+        String who = "agent-" + agentId;
+        for (String path : new String[] {
+            "/api/v1/offers/" + offerId + "/accept",
+            "/api/v1/offers/" + offerId + "/end",
+            "/api/v1/assignments/" + offerId + "/end-wrap-up"
+        }) {
+            int status = post(who, path, "{}").status();
+            if (status != 200) {
+                throw new AssertionError("POST " + path + " answered " + status);
+            }
+        }
+    }
+
+    /** A sample's value as {@code /metrics} shows it now ({@code labels} as written there, without braces). */
+    public double scraped(String name, String labels) throws IOException, InterruptedException {
+        String text = send(null, "GET", management() + "/metrics", null, Map.of())
+                .raw()
+                .body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?m)^" + java.util.regex.Pattern.quote(name + "{" + labels + "}") + " (\\S+)$")
+                .matcher(text);
+        if (!m.find()) {
+            throw new AssertionError(name + "{" + labels + "} is not in /metrics");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
     public ApiClient.Response get(String who, String path) throws IOException, InterruptedException {
         return api().get(who, path);
     }

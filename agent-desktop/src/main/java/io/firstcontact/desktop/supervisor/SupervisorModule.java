@@ -59,8 +59,16 @@ public final class SupervisorModule {
         Function<String, String> names = names(options);
         this.stories = new ContactStories(view, names, ViewOptions.DEFAULT_ENDED_INTERACTIONS);
         this.audited = new AuditedCommands(routing, ports.audit(), clock::millis);
-        this.wallboard =
-                new Wallboard(view, names, engineThread, render, vertx, options.wallboard(), observer, clock::millis);
+        this.wallboard = new Wallboard(
+                view,
+                ports.statistics(),
+                names,
+                engineThread,
+                render,
+                vertx,
+                options.wallboard(),
+                observer,
+                clock::millis);
         this.routes = new SupervisorRoutes(view, engineThread, stories, audited, ports, names, clock::millis);
     }
 

@@ -2,6 +2,7 @@ package io.firstcontact.desktop.supervisor;
 
 import io.firstcontact.desktop.audit.AuditTrail;
 import io.firstcontact.desktop.audit.MemoryAuditTrail;
+import io.firstcontact.desktop.wallboard.BoardStatistics;
 import java.util.Objects;
 
 /**
@@ -12,29 +13,37 @@ import java.util.Objects;
  * @param calls listen, whisper, barge ({@link CallSupervision#NONE} without a voice channel)
  * @param chats join, take over ({@link ChatSupervision#NONE} until the chat channel)
  * @param ivr the IVR's calendars and their emergency closure ({@link IvrClosures#NONE} without an IVR)
+ * @param statistics the figures of today and the alerts the wallboard shows ({@link BoardStatistics#NONE} without
+ *     the statistics)
  */
-public record SupervisorPorts(AuditTrail audit, CallSupervision calls, ChatSupervision chats, IvrClosures ivr) {
+public record SupervisorPorts(
+        AuditTrail audit, CallSupervision calls, ChatSupervision chats, IvrClosures ivr, BoardStatistics statistics) {
     public SupervisorPorts {
+        statistics = Objects.requireNonNullElse(statistics, BoardStatistics.NONE);
         audit = Objects.requireNonNullElseGet(audit, MemoryAuditTrail::new);
         calls = Objects.requireNonNullElse(calls, CallSupervision.NONE);
         chats = Objects.requireNonNullElse(chats, ChatSupervision.NONE);
         ivr = Objects.requireNonNullElse(ivr, IvrClosures.NONE);
     }
 
-    /** An audit trail in memory, no voice or chat channel, no IVR. */
+    /** An audit trail in memory, no voice or chat channel, no IVR, no statistics. */
     public static SupervisorPorts defaults() {
-        return new SupervisorPorts(null, null, null, null);
+        return new SupervisorPorts(null, null, null, null, null);
     }
 
     public SupervisorPorts withAudit(AuditTrail a) {
-        return new SupervisorPorts(a, calls, chats, ivr);
+        return new SupervisorPorts(a, calls, chats, ivr, statistics);
     }
 
     public SupervisorPorts withCalls(CallSupervision c) {
-        return new SupervisorPorts(audit, c, chats, ivr);
+        return new SupervisorPorts(audit, c, chats, ivr, statistics);
     }
 
     public SupervisorPorts withIvr(IvrClosures i) {
-        return new SupervisorPorts(audit, calls, chats, i);
+        return new SupervisorPorts(audit, calls, chats, i, statistics);
+    }
+
+    public SupervisorPorts withStatistics(BoardStatistics s) {
+        return new SupervisorPorts(audit, calls, chats, ivr, s);
     }
 }

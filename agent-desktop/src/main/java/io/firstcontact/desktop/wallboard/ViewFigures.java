@@ -16,13 +16,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The wallboard's figures as the read model has them. Engine thread only. */
+/**
+ * The wallboard's figures: now, as the read model has them; today, as the statistics count them (their one
+ * service-level definition), or the read model's counts where there are no statistics. Engine thread only.
+ */
 final class ViewFigures implements BoardFigures {
     private final LiveView view;
+    private final BoardStatistics statistics;
     private final Function<String, String> names;
 
-    ViewFigures(LiveView view, Function<String, String> names) {
+    ViewFigures(LiveView view, BoardStatistics statistics, Function<String, String> names) {
         this.view = view;
+        this.statistics = statistics;
         this.names = names;
     }
 
@@ -46,6 +51,8 @@ final class ViewFigures implements BoardFigures {
         if (q == null || qc == null) {
             return null;
         }
+        BoardStatistics.QueueToday today = statistics.queue(queue, now).orElse(null);
+        boolean counted = today != null; // else the read model's counts, and no service level
         return new QueueTile(
                 queue,
                 q.channel(),
@@ -55,15 +62,15 @@ final class ViewFigures implements BoardFigures {
                 q.oldestWaitingSince(),
                 qc.serviceLevelThresholdMillis(),
                 q.staffed(),
-                Map.of(),
-                q.answeredToday() + q.abandonedToday(),
-                q.answeredToday(),
-                q.abandonedToday(),
-                0,
-                null,
-                null,
-                false,
-                null);
+                counted ? today.advisors() : Map.of(),
+                counted ? today.offered() : q.answeredToday() + q.abandonedToday(),
+                counted ? today.answered() : q.answeredToday(),
+                counted ? today.abandoned() : q.abandonedToday(),
+                counted ? today.abandonedShort() : 0,
+                counted ? today.serviceLevel() : null,
+                counted ? Double.valueOf(today.target()) : null,
+                counted && today.serviceLevel() != null && today.serviceLevel() < today.target(),
+                counted ? today.asaSeconds() : null);
     }
 
     @Override

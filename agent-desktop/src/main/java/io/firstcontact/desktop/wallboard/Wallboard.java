@@ -3,6 +3,7 @@ package io.firstcontact.desktop.wallboard;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.DeskObserver;
+import io.firstcontact.desktop.push.Fanout;
 import io.firstcontact.desktop.push.Feed;
 import io.firstcontact.desktop.push.PushConnection;
 import io.firstcontact.router.api.Decision;
@@ -32,11 +33,14 @@ import java.util.function.LongSupplier;
  * The live wallboard's state and its push to every open wallboard: followed from committed entries (subscribed after
  * the read model), it notes which advisors and queues each entry touched; at most every {@link
  * WallboardOptions#minPushInterval()} it rebuilds only those rows and tiles, keeps the ones that changed, and sends that
- * one patch — rendered to JSON once — to every wallboard. A new wallboard gets the whole board, taken in the same
- * engine step as it joins the list, so no patch falls between the two. Nothing runs while no wallboard is open, and
+ * one patch — rendered to JSON once — to every wallboard, a slice of them at a time ({@link Fanout}: the server's
+ * sockets share the engine's event loop). A new wallboard gets the whole board, taken in the same
+ * engine step as it joins the list, so no patch falls between the two. Today's figures and the alerts that hold come
+ * from the statistics ({@link BoardStatistics}), whose changes and alerts schedule a push like an entry's. Nothing runs while no wallboard is open, and
  * nothing is pushed because time passed: the pages count waits and times in state up from the instants they are sent.
  *
- * <p>Messages: {@code {"type":"board",…}} (everything), {@code {"type":"patch",…}} (the rows, tiles and alerts that
+ * <p>Messages: {@code {"type":"board",…}} (everything: advisors, queues, the centre's {@code day} by 15 minutes, alerts,
+ * and whether there are {@code statistics}), {@code {"type":"patch",…}} (the rows, tiles, intervals and alerts that
  * changed, and {@code oldestAt}: the engine time of the oldest entry whose change it carries), {@code {"type":"current","entryId":…}} (a resuming page already has the latest entry). Each carries the
  * latest entry's id and engine time ({@code at}) and the server's clock ({@code now}), so a page can correct for its
  * own clock.
@@ -46,18 +50,26 @@ import java.util.function.LongSupplier;
  */
 public final class Wallboard implements EffectSink {
     private final BoardFigures figures;
+    private final BoardStatistics statistics;
+    private final Function<String, String> names;
     private final Executor engineThread;
     private final Executor render;
     private final Vertx vertx;
     private final WallboardOptions options;
     private final DeskObserver observer;
     private final LongSupplier clock;
+    private final Fanout fanout = new Fanout(Fanout.DEFAULT_SLICE);
 
     private final List<PushConnection> connections = new CopyOnWriteArrayList<>();
     private final Map<String, AdvisorRow> rows = new TreeMap<>();
     private final Map<String, QueueTile> tiles = new LinkedHashMap<>();
     private final Map<String, BoardAlert> lasting = new LinkedHashMap<>();
     private final Deque<BoardAlert> moments = new ArrayDeque<>();
+    /** The centre's intervals today as last sent, by their start. */
+    private final Map<Long, BoardStatistics.DayInterval> day = new TreeMap<>();
+
+    private AutoCloseable listening;
+    private boolean dayTouched;
 
     private final Set<String> touchedAgents = new HashSet<>();
     private boolean everyone;
@@ -80,6 +92,7 @@ public final class Wallboard implements EffectSink {
      */
     public Wallboard(
             io.firstcontact.router.view.LiveView view,
+            BoardStatistics statistics,
             Function<String, String> names,
             Executor engineThread,
             Executor render,
@@ -87,11 +100,22 @@ public final class Wallboard implements EffectSink {
             WallboardOptions options,
             DeskObserver observer,
             LongSupplier clock) {
-        this(new ViewFigures(view, names), engineThread, render, vertx, options, observer, clock);
+        this(
+                new ViewFigures(view, statistics, names),
+                statistics,
+                names,
+                engineThread,
+                render,
+                vertx,
+                options,
+                observer,
+                clock);
     }
 
     Wallboard(
             BoardFigures figures,
+            BoardStatistics statistics,
+            Function<String, String> names,
             Executor engineThread,
             Executor render,
             Vertx vertx,
@@ -99,6 +123,8 @@ public final class Wallboard implements EffectSink {
             DeskObserver observer,
             LongSupplier clock) {
         this.figures = Objects.requireNonNull(figures, "figures");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.names = names;
         this.engineThread = engineThread;
         this.render = render;
         this.vertx = vertx;
@@ -189,6 +215,63 @@ public final class Wallboard implements EffectSink {
         alertsTouched = true;
     }
 
+    /** The statistics' figures changed as of engine time {@code at} (their entry, or a timer of theirs). */
+    private void figuresChanged(long changedAt) {
+        if (connections.isEmpty()) {
+            return;
+        }
+        if (touchedAgents.isEmpty() && !everyone && !queuesTouched && !alertsTouched && !dayTouched) {
+            touchedAtNanos = System.nanoTime();
+            touchedAt = changedAt;
+        }
+        queuesTouched = true;
+        dayTouched = true;
+        schedule();
+    }
+
+    private void conditionsChanged() {
+        if (connections.isEmpty()) {
+            return;
+        }
+        if (touchedAgents.isEmpty() && !everyone && !queuesTouched && !alertsTouched && !dayTouched) {
+            touchedAtNanos = System.nanoTime();
+            touchedAt = clock.getAsLong();
+        }
+        lasting();
+        alertsTouched = true;
+        schedule();
+    }
+
+    /** The conditions that hold, in words. */
+    private void lasting() {
+        lasting.clear();
+        for (BoardStatistics.Condition c : statistics.conditions()) {
+            lasting.put(c.key(), alert(c));
+        }
+    }
+
+    private BoardAlert alert(BoardStatistics.Condition c) {
+        String text = switch (c.kind()) {
+            case "LONGEST_WAIT_OVER_THRESHOLD" -> "Longest wait in " + c.queue() + " over " + seconds(c.threshold());
+            case "SERVICE_LEVEL_BELOW_TARGET" ->
+                "Service level in " + c.queue() + " below its target of " + Math.round(c.threshold() * 100) + " %";
+            case "NOT_READY_TOO_LONG" ->
+                names.apply(c.agentId()) + " not ready (" + c.reason() + ") for over " + seconds(c.threshold());
+            case "NO_ADVISOR_LOGGED_IN" -> "No advisor logged in for " + c.queue() + ", which is open";
+            default -> c.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+        return new BoardAlert(c.key(), c.kind(), text, c.queue(), c.agentId(), c.holdsSince(), true);
+    }
+
+    /** 90000 → "1 min 30 s", 30000 → "30 s". */
+    static String seconds(double millis) {
+        long s = Math.round(millis / 1000);
+        if (s < 60) {
+            return s + " s";
+        }
+        return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
+    }
+
     private void schedule() {
         if (flushScheduled) {
             return;
@@ -232,11 +315,20 @@ public final class Wallboard implements EffectSink {
             }
             tiles.keySet().retainAll(new HashSet<>(figures.queues()));
         }
+        List<BoardStatistics.DayInterval> changedDay = new ArrayList<>();
+        if (dayTouched) {
+            for (BoardStatistics.DayInterval i : statistics.centreDay(now)) {
+                if (!i.equals(day.get(i.startAt()))) {
+                    day.put(i.startAt(), i);
+                    changedDay.add(i);
+                }
+            }
+        }
         boolean alerts = alertsTouched;
         long since = touchedAtNanos;
         long oldest = touchedAt;
         clearTouched();
-        if (changedRows.isEmpty() && changedTiles.isEmpty() && !alerts) {
+        if (changedRows.isEmpty() && changedTiles.isEmpty() && changedDay.isEmpty() && !alerts) {
             return;
         }
         Patch patch = new Patch(
@@ -246,15 +338,11 @@ public final class Wallboard implements EffectSink {
                 now,
                 changedRows,
                 changedTiles,
+                changedDay,
                 alerts ? alerts() : null,
                 List.copyOf(connections));
-        render.execute(() -> {
-            String json = patch.json();
-            for (PushConnection c : patch.to()) {
-                c.send(json);
-            }
-            observer.boardPushed(System.nanoTime() - since);
-        });
+        render.execute(
+                () -> fanout.send(patch.json(), patch.to(), () -> observer.boardPushed(System.nanoTime() - since)));
     }
 
     private void clearTouched() {
@@ -262,6 +350,7 @@ public final class Wallboard implements EffectSink {
         everyone = false;
         queuesTouched = false;
         alertsTouched = false;
+        dayTouched = false;
     }
 
     private List<BoardAlert> alerts() {
@@ -280,6 +369,17 @@ public final class Wallboard implements EffectSink {
         long now = clock.getAsLong();
         if (connections.isEmpty()) {
             rebuild(now);
+            listening = statistics.subscribe(new BoardStatistics.Listener() {
+                @Override
+                public void figuresChanged(long changedAt) {
+                    Wallboard.this.figuresChanged(changedAt);
+                }
+
+                @Override
+                public void conditionsChanged() {
+                    Wallboard.this.conditionsChanged();
+                }
+            });
         } else {
             flush(); // the others get what is pending first, so the board taken next is current for everyone
         }
@@ -287,24 +387,42 @@ public final class Wallboard implements EffectSink {
         boolean current = resumeAfter != null && resumeAfter.equals(entryId);
         Board board = current
                 ? null
-                : new Board(entryId, at, now, List.copyOf(rows.values()), List.copyOf(tiles.values()), alerts());
+                : new Board(
+                        entryId,
+                        at,
+                        now,
+                        statistics.available(),
+                        List.copyOf(rows.values()),
+                        List.copyOf(tiles.values()),
+                        List.copyOf(day.values()),
+                        alerts());
         String id = entryId;
         render.execute(() -> {
+            String json;
             if (board == null) {
                 ObjectNode m = PublicJson.MAPPER.createObjectNode();
                 m.put("type", "current");
                 m.put("entryId", id);
                 m.put("now", PublicJson.time(clock.getAsLong()));
-                c.send(m.toString());
+                json = m.toString();
             } else {
-                c.send(board.json());
+                json = board.json();
             }
+            fanout.send(json, List.of(c), () -> {}); // in line with the patches that follow it
         });
     }
 
     /** A wallboard left. Engine thread. */
     public void detach(PushConnection c) {
         connections.remove(c);
+        if (connections.isEmpty() && listening != null) {
+            try {
+                listening.close(); // nobody watches: the statistics need not say what changed
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            listening = null;
+        }
     }
 
     private void rebuild(long now) {
@@ -322,6 +440,11 @@ public final class Wallboard implements EffectSink {
                 tiles.put(q, t);
             }
         }
+        day.clear();
+        for (BoardStatistics.DayInterval i : statistics.centreDay(now)) {
+            day.put(i.startAt(), i);
+        }
+        lasting();
         clearTouched();
     }
 
@@ -339,17 +462,22 @@ public final class Wallboard implements EffectSink {
 
     // ------------------------------------------------------------------ messages
 
+    /** @param statistics whether this server has statistics (the tiles' figures of today, the chart) */
     private record Board(
             String entryId,
             long at,
             long now,
+            boolean statistics,
             List<AdvisorRow> advisors,
             List<QueueTile> queues,
+            List<BoardStatistics.DayInterval> day,
             List<BoardAlert> alerts) {
         String json() {
             ObjectNode m = head("board", entryId, at, now);
+            m.put("statistics", statistics);
             rows(m.putArray("advisors"), advisors);
             rows(m.putArray("queues"), queues);
+            rows(m.putArray("day"), day);
             rows(m.putArray("alerts"), alerts);
             return m.toString();
         }
@@ -363,6 +491,7 @@ public final class Wallboard implements EffectSink {
             long now,
             List<AdvisorRow> advisors,
             List<QueueTile> queues,
+            List<BoardStatistics.DayInterval> day,
             List<BoardAlert> alerts,
             List<PushConnection> to) {
         String json() {
@@ -370,6 +499,7 @@ public final class Wallboard implements EffectSink {
             m.put("oldestAt", PublicJson.time(oldestAt));
             rows(m.putArray("advisors"), advisors);
             rows(m.putArray("queues"), queues);
+            rows(m.putArray("day"), day);
             if (alerts != null) {
                 rows(m.putArray("alerts"), alerts);
             }
