@@ -47,7 +47,8 @@ class SampleConfigurationTest {
         assertThat(dialplan).contains("MixMonitor(${FC_RECORDING},b)");
         assertThat(section(dialplan, c.connecting()))
                 .as("both advisors' legs of a consult outlast its bridge: a second Wait before the Hangup")
-                .containsPattern("exten => consult,1,.*\\n same => n,Wait\\(3600\\).*\\n same => n,Wait\\(3600\\).*\\n same => n,Hangup\\(\\)");
+                .containsPattern(
+                        "exten => consult,1,.*\\n same => n,Wait\\(3600\\).*\\n same => n,Wait\\(3600\\).*\\n same => n,Hangup\\(\\)");
         assertThat(dialplan)
                 .as("the entry context forwards the callers the IVR puts through out of hours")
                 .contains("GotoIf($[\"${FC_FORWARD}\" != \"\"]?" + c.outbound() + ",${FC_FORWARD},1)");
