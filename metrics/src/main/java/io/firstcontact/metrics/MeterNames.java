@@ -68,12 +68,78 @@ public final class MeterNames {
     /** Gauge: 1 while Redis answers. */
     public static final String REDIS_REACHABLE = "firstcontact.redis.reachable";
 
-    // ---- queues, live from the read model (QueueBinder)
+    // ---- the contact-centre statistics (StatisticsBinder): live, and today's since local midnight
 
-    /** Gauge: interactions waiting in the queue now (not being offered). */
+    /** Gauge: interactions waiting in the queue now (not being offered), as {@code GET /api/v1/queues} counts. */
     public static final String QUEUE_WAITING = "firstcontact.queue.waiting";
+    /** Gauge: interactions of the queue whose offer is ringing now. */
+    public static final String QUEUE_RINGING = "firstcontact.queue.ringing";
     /** Gauge: the longest current wait in the queue, in seconds. */
     public static final String QUEUE_LONGEST_WAIT = "firstcontact.queue.longest.wait";
+    /** Gauge: the longest wait that raises an alert (the queue's T unless configured), in seconds. */
+    public static final String QUEUE_LONGEST_WAIT_THRESHOLD = "firstcontact.queue.longest.wait.threshold";
+    /** Gauge: the queue's service-level threshold T, in seconds. */
+    public static final String QUEUE_SERVICE_LEVEL_THRESHOLD = "firstcontact.queue.service.level.threshold";
+    /** Gauge: 1 while the queue is open. */
+    public static final String QUEUE_OPEN = "firstcontact.queue.open";
+    /** Gauge: the queue's members logged in. */
+    public static final String QUEUE_ADVISORS_LOGGED_IN = "firstcontact.queue.advisors.logged.in";
+    /** Gauge: the queue's members by state (tag {@code state}). */
+    public static final String QUEUE_ADVISORS = "firstcontact.queue.advisors";
+    /** Gauge: visits that started in the queue today. */
+    public static final String QUEUE_OFFERED = "firstcontact.queue.today.offered";
+    /** Gauge: visits answered today. */
+    public static final String QUEUE_ANSWERED = "firstcontact.queue.today.answered";
+    /** Gauge: visits answered within T today. */
+    public static final String QUEUE_ANSWERED_WITHIN_THRESHOLD = "firstcontact.queue.today.answered.within.threshold";
+    /** Gauge: visits abandoned today. */
+    public static final String QUEUE_ABANDONED = "firstcontact.queue.today.abandoned";
+    /** Gauge: short abandons today. */
+    public static final String QUEUE_ABANDONED_SHORT = "firstcontact.queue.today.abandoned.short";
+    /** Gauge: abandons while an offer rang, today. */
+    public static final String QUEUE_ABANDONED_WHILE_ALERTING = "firstcontact.queue.today.abandoned.while.alerting";
+    /** Gauge: assignments of the queue that ended today. */
+    public static final String QUEUE_HANDLED = "firstcontact.queue.today.handled";
+    /** Gauge: today's service level (the one definition), NaN before anything was answered or abandoned. */
+    public static final String QUEUE_SERVICE_LEVEL = "firstcontact.queue.service.level";
+    /** Gauge: the contacts today's service level divides by (under the definition's abandon treatment). */
+    public static final String QUEUE_SERVICE_LEVEL_CONTACTS = "firstcontact.queue.service.level.contacts";
+    /** Gauge: the queue's service-level target. */
+    public static final String QUEUE_SERVICE_LEVEL_TARGET = "firstcontact.queue.service.level.target";
+    /** Gauge: today's average speed of answer, in seconds. */
+    public static final String QUEUE_SPEED_OF_ANSWER = "firstcontact.queue.speed.of.answer";
+    /** Gauge: today's average handle time (talk + hold + wrap-up), in seconds. */
+    public static final String QUEUE_HANDLE_TIME = "firstcontact.queue.handle.time";
+    /** Gauge: today's occupancy of the queue's members (busy over staffed time). */
+    public static final String QUEUE_OCCUPANCY = "firstcontact.queue.occupancy";
+
+    /** Gauge: interactions of the channel waiting now. */
+    public static final String CHANNEL_WAITING = "firstcontact.channel.waiting";
+    /** Gauge: the channel's longest current wait, in seconds. */
+    public static final String CHANNEL_LONGEST_WAIT = "firstcontact.channel.longest.wait";
+    /** Gauge: contacts of the channel that arrived today (the channel mix). */
+    public static final String CHANNEL_CONTACTS = "firstcontact.channel.today.contacts";
+    /** Gauge: the channel's visits answered today. */
+    public static final String CHANNEL_ANSWERED = "firstcontact.channel.today.answered";
+    /** Gauge: the channel's visits abandoned today. */
+    public static final String CHANNEL_ABANDONED = "firstcontact.channel.today.abandoned";
+    /** Gauge: the channel's service level today (each visit against its own queue's T). */
+    public static final String CHANNEL_SERVICE_LEVEL = "firstcontact.channel.service.level";
+    /** Gauge: the channel's occupancy today. */
+    public static final String CHANNEL_OCCUPANCY = "firstcontact.channel.occupancy";
+    /** Gauge: advisors who can take the channel, logged in. */
+    public static final String CHANNEL_ADVISORS_LOGGED_IN = "firstcontact.channel.advisors.logged.in";
+
+    /** Gauge: the centre's service level today. */
+    public static final String CENTRE_SERVICE_LEVEL = "firstcontact.centre.service.level";
+    /** Gauge: contacts that arrived today. */
+    public static final String CENTRE_CONTACTS = "firstcontact.centre.today.contacts";
+    /** Gauge: self-service completions over completions plus advisor-handled contacts, today. */
+    public static final String CENTRE_SELF_SERVICE_SHARE = "firstcontact.centre.self.service.share";
+    /** Gauge: advisors logged in. */
+    public static final String CENTRE_ADVISORS_LOGGED_IN = "firstcontact.centre.advisors.logged.in";
+    /** Gauge: the alerts that hold now, by kind (tag {@code alert}). */
+    public static final String ALERTS_ACTIVE = "firstcontact.alerts.active";
 
     // ---- the event stream (EventStreamBinder)
 

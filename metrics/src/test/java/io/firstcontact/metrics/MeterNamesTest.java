@@ -2,10 +2,12 @@ package io.firstcontact.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firstcontact.metrics.statistics.CustomerKeys;
+import io.firstcontact.metrics.statistics.HistoryStore;
+import io.firstcontact.metrics.statistics.Statistics;
+import io.firstcontact.metrics.statistics.StatisticsOptions;
 import io.firstcontact.router.account.AccountStatistics;
 import io.firstcontact.router.engine.Centres;
-import io.firstcontact.router.view.LiveView;
-import io.firstcontact.router.view.ViewOptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -29,7 +31,6 @@ class MeterNamesTest {
     void theBindersRegisterExactlyTheNamesOfTheOneFile() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
         Fed fed = new Fed(1_700_000_000_000L);
-        LiveView view = new LiveView(ViewOptions.DEFAULT, fed.driver.engine()::position);
         RoutingBinder routing = new RoutingBinder();
         JournalBinder journal = new JournalBinder(new JournalBinder.Health() {
             @Override
@@ -42,18 +43,28 @@ class MeterNamesTest {
                 return false;
             }
         });
-        QueueBinder queues = new QueueBinder(view);
+        Statistics statistics = new Statistics(
+                StatisticsOptions.DEFAULT, (at, task) -> () -> {}, new HistoryStore.InMemory(), CustomerKeys.UNKEYED);
         EventStreamBinder stream = new EventStreamBinder();
         ApiBinder api = new ApiBinder();
         AccountBinder account = new AccountBinder(() -> AccountStatistics.NONE);
         DeskBinder desk = new DeskBinder(() -> 0);
         WallboardBinder wallboard = new WallboardBinder(() -> 0);
         try (ProcessBinder process = new ProcessBinder()) {
-            for (var b : List.of(routing, journal, queues, stream, api, desk, wallboard, process, account)) {
+            fed.to(routing).to(statistics);
+            fed.configure(Centres.small());
+            for (var b : List.of(
+                    routing,
+                    journal,
+                    new StatisticsBinder(statistics),
+                    stream,
+                    api,
+                    desk,
+                    wallboard,
+                    process,
+                    account)) {
                 b.bindTo(registry);
             }
-            fed.to(view).to(routing).to(queues);
-            fed.configure(Centres.small());
             fed.agent("a1");
             fed.login("a1", true);
             fed.arrive("i1", "voice", "billing");

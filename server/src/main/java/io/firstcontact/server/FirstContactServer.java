@@ -13,8 +13,8 @@ import io.firstcontact.metrics.EventStreamBinder;
 import io.firstcontact.metrics.HostObservers;
 import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
-import io.firstcontact.metrics.QueueBinder;
 import io.firstcontact.metrics.RoutingBinder;
+import io.firstcontact.metrics.StatisticsBinder;
 import io.firstcontact.metrics.WallboardBinder;
 import io.firstcontact.router.account.AccountContext;
 import io.firstcontact.router.account.AccountStatistics;
@@ -51,6 +51,7 @@ import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.ops.Management;
 import io.firstcontact.server.runtime.RedisAuditTrail;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.firstcontact.server.runtime.StatisticsRuntime;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -91,6 +92,7 @@ public final class FirstContactServer implements AutoCloseable {
             new io.firstcontact.server.channels.DialNumbers();
 
     private final EventLog events;
+    private final StatisticsRuntime statistics;
     /** The demo centre in demo mode, else null. */
     private final DemoCentre centre;
     /**
@@ -177,8 +179,8 @@ public final class FirstContactServer implements AutoCloseable {
         accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
-        QueueBinder gauges = new QueueBinder(view);
-        for (var binder : List.of(process, routing, journal, gauges, streamMeters, apiMeters)) {
+        this.statistics = new StatisticsRuntime(config, vertx, runtime, InstantSource.system());
+        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters)) {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());
@@ -235,7 +237,6 @@ public final class FirstContactServer implements AutoCloseable {
         runtime.subscribe(desktop.sink()); // after the read model: the desks read it
         runtime.subscribe(events);
         runtime.subscribe(routing);
-        runtime.subscribe(gauges);
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {
@@ -256,7 +257,6 @@ public final class FirstContactServer implements AutoCloseable {
             @Override
             public void recovered(RoutingEngine engine) {
                 events.recovered();
-                gauges.refreshAll();
             }
         });
     }
@@ -271,6 +271,14 @@ public final class FirstContactServer implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The contact-centre statistics, for the pages that show them (the wallboard): query them on the engine thread
+     * ({@code runtime().query}), and subscribe to hear what changed and which alerts are raised and cleared.
+     */
+    public io.firstcontact.metrics.statistics.Statistics statistics() {
+        return statistics.statistics();
     }
 
     /** The API listener; tests read the routes it registers. */
@@ -307,6 +315,13 @@ public final class FirstContactServer implements AutoCloseable {
         seedIfEmpty();
         afterRecovery();
         runtime.openDeadlines();
+        // Bound once recovery has given the statistics their queues; new ones get their gauges as they come.
+        StatisticsBinder statisticsMeters = new StatisticsBinder(statistics.statistics());
+        runtime.query(e -> {
+                    statisticsMeters.bindTo(registry);
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
         ivr = IvrService.start(
                 config, runtime, () -> join(runtime.query(RoutingEngine::config)), accounts, InstantSource.system());
         if (config.demoMode()) {
@@ -332,6 +347,7 @@ public final class FirstContactServer implements AutoCloseable {
                 new ViewRoutes(runtime, view),
                 sessions,
                 apiMeters,
+                statistics.statistics(),
                 ivr,
                 view,
                 desktop::mount,
@@ -541,6 +557,7 @@ public final class FirstContactServer implements AutoCloseable {
         } catch (RuntimeException e) { // a stop must finish, whatever is down: the rest is still closed
             LOG.error("stopping routing failed; closing the rest", e);
         }
+        statistics.close();
         account = null;
         if (!accountStarting.completeExceptionally(new IllegalStateException("the server stopped"))) {
             await(accountStarting.thenAccept(AccountContext::close));

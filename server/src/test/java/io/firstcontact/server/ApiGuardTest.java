@@ -38,6 +38,7 @@ class ApiGuardTest {
     record Route(String method, String path, String body, Set<String> allowed) {}
 
     static final Set<String> ALL = Set.of("admin", "supervisor", "integration", "agent-a0");
+    static final Set<String> READERS = Set.of("admin", "supervisor", "integration");
 
     /** Each route with the roles allowed; an agent token is tried on its own advisor (a0). */
     static List<Route> routes() {
@@ -132,7 +133,24 @@ class ApiGuardTest {
                         "/api/v1/account-routing/queues/billing",
                         "{\"enabled\":true}",
                         Set.of("admin", "supervisor")),
-                new Route("GET", "/api/v1/openapi.yaml", null, ALL));
+                new Route("GET", "/api/v1/openapi.yaml", null, ALL),
+                new Route("GET", "/api/v1/statistics/definition", null, READERS),
+                new Route("GET", "/api/v1/statistics/queues", null, READERS),
+                new Route("GET", "/api/v1/statistics/queues/billing", null, READERS),
+                new Route("GET", "/api/v1/statistics/channels", null, READERS),
+                new Route("GET", "/api/v1/statistics/centre", null, READERS),
+                new Route("GET", "/api/v1/statistics/advisors", null, READERS),
+                new Route("GET", "/api/v1/statistics/advisors/a0", null, READERS),
+                new Route("GET", "/api/v1/statistics/alerts", null, READERS),
+                new Route("GET", "/api/v1/statistics/intervals", null, READERS),
+                new Route("GET", "/api/v1/statistics/days", null, READERS),
+                new Route("GET", "/api/v1/statistics/export/intervals.csv", null, READERS),
+                new Route("GET", "/api/v1/statistics/export/contacts.csv", null, READERS),
+                new Route(
+                        "POST",
+                        "/api/v1/customers/cust-1/online-activity",
+                        "{\"activity\":\"registered\"}",
+                        Set.of("admin", "integration")));
     }
 
     @Test

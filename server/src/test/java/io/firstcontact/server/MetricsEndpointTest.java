@@ -56,8 +56,7 @@ class MetricsEndpointTest {
                 .contains("firstcontact_journal_commit_seconds_count")
                 .contains("firstcontact_redis_reachable")
                 .contains("firstcontact_journal_spilling")
-                .contains(
-                        "firstcontact_queue_waiting_interactions{channel=\"voice\",mode=\"production\",queue=\"billing\"}")
+                .contains("firstcontact_queue_waiting{channel=\"voice\",mode=\"production\",queue=\"billing\"}")
                 .contains("firstcontact_events_clients")
                 .contains("firstcontact_process_cpu_time_seconds_total")
                 .contains("jvm_memory_used_bytes");

@@ -13,6 +13,20 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import io.firstcontact.channels.voice.peer.AsteriskPeer;
+import io.firstcontact.metrics.statistics.AdvisorDay;
+import io.firstcontact.metrics.statistics.AdvisorFigures;
+import io.firstcontact.metrics.statistics.AdvisorState;
+import io.firstcontact.metrics.statistics.Alert;
+import io.firstcontact.metrics.statistics.AlertKind;
+import io.firstcontact.metrics.statistics.CentreFigures;
+import io.firstcontact.metrics.statistics.CentreRecord;
+import io.firstcontact.metrics.statistics.ChannelFigures;
+import io.firstcontact.metrics.statistics.Counts;
+import io.firstcontact.metrics.statistics.DayFigures;
+import io.firstcontact.metrics.statistics.IntervalFigures;
+import io.firstcontact.metrics.statistics.OutcomeFigures;
+import io.firstcontact.metrics.statistics.Period;
+import io.firstcontact.metrics.statistics.QueueFigures;
 import io.firstcontact.router.api.account.Account;
 import io.firstcontact.router.api.account.Address;
 import io.firstcontact.router.api.account.AlertSubscription;
@@ -576,6 +590,8 @@ class OpenApiContractTest {
         enums.put("RoutingStrategy", RoutingStrategy.class);
         enums.put("AttributeClass", AttributeClass.class);
         enums.put("Refusal", Refusal.class);
+        enums.put("AdvisorState", AdvisorState.class);
+        enums.put("AlertKind", AlertKind.class);
         enums.put("CouncilTaxBilling", CouncilTaxAccount.Billing.class);
         enums.put("CouncilTaxPaymentMethod", CouncilTaxAccount.PaymentMethod.class);
         enums.put("PcnStatus", Pcn.Status.class);
@@ -615,6 +631,18 @@ class OpenApiContractTest {
                 NotReadyReason.class,
                 AttributeDefinition.class,
                 RoutingPolicy.class,
+                Counts.class,
+                Period.class,
+                QueueFigures.class,
+                ChannelFigures.class,
+                CentreFigures.class,
+                OutcomeFigures.class,
+                AdvisorDay.class,
+                AdvisorFigures.class,
+                Alert.class,
+                IntervalFigures.class,
+                DayFigures.class,
+                CentreRecord.class,
                 Account.class,
                 Address.class,
                 CouncilTaxAccount.class,
@@ -626,6 +654,7 @@ class OpenApiContractTest {
                 RecentContact.class)) {
             wrong.addAll(fields(c.getSimpleName(), c, false, true));
         }
+        wrong.addAll(fields("ScopeFigures", DayFigures.ScopeFigures.class, false, true));
         // What the server reads: the request records' components, each optional unless the document requires it.
         Map<String, String> requests = new LinkedHashMap<>();
         requests.put("CreateInteractionRequest", "CreateInteraction");
@@ -644,6 +673,7 @@ class OpenApiContractTest {
         requests.put("DefineAgentRequest", "DefineAgent");
         requests.put("ExtendWrapUpRequest", "ExtendWrapUp");
         requests.put("InventoryRequest", "Inventory");
+        requests.put("OnlineActivityRequest", "OnlineActivity");
         requests.put("AccountRoutingSwitchRequest", "Switch");
         for (Map.Entry<String, String> r : requests.entrySet()) {
             Class<?> body = Class.forName("io.firstcontact.server.api.Requests$" + r.getValue());
@@ -1334,6 +1364,9 @@ class OpenApiContractTest {
                         .status())
                 .isEqualTo(200);
 
+        // The statistics of all that, and what the back office reports.
+        statistics();
+
         // The session ends.
         assertThat(call("supervisor", "POST", "/api/v1/agents/a0/logout", null).status())
                 .isEqualTo(200);
@@ -1349,6 +1382,50 @@ class OpenApiContractTest {
                 .isEqualTo(documented);
         assertThat(statusesSeen).contains(200, 201, 400, 401, 403, 404, 409, 412, 413, 415, 422, 428);
         System.out.println("OpenAPI contract: " + checked + " live responses validated, statuses " + statusesSeen);
+    }
+
+    /** Every statistics route answers as documented, and the online-activity report is taken and refused. */
+    private void statistics() throws Exception {
+        for (String path : List.of(
+                "/api/v1/statistics/definition",
+                "/api/v1/statistics/queues",
+                "/api/v1/statistics/queues/billing",
+                "/api/v1/statistics/channels",
+                "/api/v1/statistics/centre",
+                "/api/v1/statistics/advisors",
+                "/api/v1/statistics/advisors/a0",
+                "/api/v1/statistics/alerts",
+                "/api/v1/statistics/intervals",
+                "/api/v1/statistics/intervals?scope=queue&name=billing",
+                "/api/v1/statistics/days",
+                "/api/v1/statistics/export/intervals.csv",
+                "/api/v1/statistics/export/contacts.csv")) {
+            assertThat(call("supervisor", "GET", path, null).status()).as(path).isEqualTo(200);
+        }
+        assertThat(call("supervisor", "GET", "/api/v1/statistics/queues/nowhere", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("supervisor", "GET", "/api/v1/statistics/advisors/nobody", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("integration", "GET", "/api/v1/statistics/days?from=24/11/2026", null)
+                        .status())
+                .isEqualTo(422);
+        assertThat(call("agent-a0", "GET", "/api/v1/statistics/centre", null).status())
+                .isEqualTo(403);
+        var reported = call(
+                "integration",
+                "POST",
+                "/api/v1/customers/cust-1001/online-activity",
+                "{\"activity\":\"paid-online\"}",
+                Map.of("Idempotency-Key", "online-1"));
+        assertThat(reported.status()).isEqualTo(200);
+        assertThat(call("integration", "POST", "/api/v1/customers/cust-1001/online-activity", "{\"activities\":[]}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(call("supervisor", "POST", "/api/v1/customers/cust-1001/online-activity", "{}")
+                        .status())
+                .isEqualTo(403);
     }
 
     /** The account context: a resident of the demo back office (the test server's default) calls in. */

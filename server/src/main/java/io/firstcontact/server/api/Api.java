@@ -122,12 +122,24 @@ public final class Api {
         }
     }
 
-    /** A response: status, JSON body, optional Location and ETag. */
-    public record Reply(int status, JsonNode body, String location, String etag) {
+    /** A response: status, JSON body, optional Location and ETag; or a file to download instead of JSON. */
+    public record Reply(int status, JsonNode body, String location, String etag, Download download) {
+        public Reply(int status, JsonNode body, String location, String etag) {
+            this(status, body, location, etag, null);
+        }
+
         public static Reply ok(JsonNode body) {
             return new Reply(200, body, null, null);
         }
+
+        /** A file: {@code Content-Type} and {@code Content-Disposition: attachment} with its name. */
+        public static Reply download(String contentType, String fileName, byte[] bytes) {
+            return new Reply(200, null, null, null, new Download(contentType, fileName, bytes));
+        }
     }
+
+    /** A file a reply sends instead of JSON. */
+    public record Download(String contentType, String fileName, byte[] bytes) {}
 
     @FunctionalInterface
     public interface PostHandler {
@@ -321,6 +333,16 @@ public final class Api {
 
     static void write(RoutingContext ctx, Reply r) {
         if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        if (r.download() != null) {
+            ctx.response()
+                    .setStatusCode(r.status())
+                    .putHeader("Content-Type", r.download().contentType())
+                    .putHeader(
+                            "Content-Disposition",
+                            "attachment; filename=\"" + r.download().fileName() + "\"")
+                    .end(Buffer.buffer(r.download().bytes()));
             return;
         }
         ctx.response().setStatusCode(r.status()).putHeader("Content-Type", JSON);

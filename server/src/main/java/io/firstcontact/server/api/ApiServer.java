@@ -1,6 +1,7 @@
 package io.firstcontact.server.api;
 
 import io.firstcontact.metrics.ApiBinder;
+import io.firstcontact.metrics.statistics.Statistics;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +40,7 @@ public final class ApiServer {
     private final Sessions sessions;
     private final ViewRoutes views;
     private final ApiBinder meters;
+    private final StatisticsRoutes statistics;
     private final IvrService ivr;
     private final LiveView view;
     private final java.util.function.Consumer<Router> more;
@@ -54,6 +57,7 @@ public final class ApiServer {
             ViewRoutes views,
             Sessions sessions,
             ApiBinder meters,
+            Statistics statistics,
             IvrService ivr,
             LiveView view,
             java.util.function.Consumer<Router> more,
@@ -67,6 +71,8 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        this.statistics = new StatisticsRoutes(
+                runtime, statistics, InstantSource.system(), config.statistics().historyDays());
         this.ivr = ivr;
         this.view = view;
         this.more = more;
@@ -122,9 +128,11 @@ public final class ApiServer {
         Api api = new Api(router, runtime, new Idempotency(config.api().idempotencyWindow()), events::renderedFacts);
         new CommandRoutes(api, owners, sessions).register();
         new ConfigRoutes(api).register();
+        new CustomerRoutes(api).register();
         new SupervisionRoutes(api, supervision).register();
         new IvrRoutes(api, ivr, view).register();
         views.register(api);
+        statistics.register(api);
         new AccountRoutes(account, views).register(api);
         router.get("/api/v1/events").handler(ctx -> {
             Principal p = ctx.get(Api.PRINCIPAL);

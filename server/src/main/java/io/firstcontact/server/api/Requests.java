@@ -90,6 +90,9 @@ final class Requests {
 
     record Inventory(List<String> sourceRefs) {}
 
+    /** @param activity what the customer did online ({@code registered}, {@code paid-online}, …) */
+    record OnlineActivity(String activity) {}
+
     /** A supervisor's switch: on or off. */
     record Switch(Boolean enabled) {}
 

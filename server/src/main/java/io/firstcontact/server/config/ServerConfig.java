@@ -21,6 +21,7 @@ import java.util.Objects;
  *     form; later changes go through the admin API and the journal), or null
  * @param ivr the IVR: its flows, and how long it waits for the payment gateway and the back office
  * @param desktop the advisor desktop: staff sign-in, wrap-up codes, scripts, cross-sell rules
+ * @param statistics the statistics' definitions (service level, windows, alerts) and how long history is kept
  * @param voice the Asterisk connection (AMI and FastAGI), or null: no voice channel (the demo simulates its calls)
  * @param account the account context: back office, cache and its cluster, warming, routing on the citizen's account
  */
@@ -40,6 +41,7 @@ public record ServerConfig(
         JsonNode routing,
         Ivr ivr,
         DesktopOptions desktop,
+        StatisticsSettings statistics,
         VoiceConfig voice,
         AccountOptions account) {
 
@@ -69,6 +71,7 @@ public record ServerConfig(
         demo = Objects.requireNonNullElse(demo, Demo.DEFAULTS);
         ivr = Objects.requireNonNullElse(ivr, Ivr.DEFAULTS);
         desktop = Objects.requireNonNullElse(desktop, DesktopOptions.defaults());
+        statistics = Objects.requireNonNullElse(statistics, StatisticsSettings.DEFAULTS);
         if (voice != null) {
             voice.options(); // a voice section that cannot be used is a configuration error, not a start-up failure
         }
@@ -93,6 +96,7 @@ public record ServerConfig(
                 null,
                 Ivr.DEFAULTS,
                 DesktopOptions.defaults(),
+                StatisticsSettings.DEFAULTS,
                 null,
                 AccountOptions.DEFAULT);
     }

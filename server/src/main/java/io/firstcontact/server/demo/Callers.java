@@ -12,6 +12,7 @@ import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.EndReason;
 import io.firstcontact.router.api.model.Requirement;
+import io.firstcontact.router.api.model.SelfServiceOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,7 +157,13 @@ final class Callers {
         if (hangsUpInIvr) {
             sim.after(ivr, () -> ifStillInIvr(caller, () -> end(caller, EndReason.CUSTOMER_LEFT)));
         } else if (selfServes) {
-            sim.after(selfService, () -> ifStillInIvr(caller, () -> end(caller, EndReason.SELF_SERVED)));
+            sim.after(
+                    selfService,
+                    () -> ifStillInIvr(caller, () -> {
+                        // What the IVR reports, so the statistics count the self-service (docs/statistics.md).
+                        sim.send(new Command.RecordSelfService(id, service.queue(), SelfServiceOutcome.COMPLETED));
+                        end(caller, EndReason.SELF_SERVED);
+                    }));
         } else {
             sim.after(
                     ivr,

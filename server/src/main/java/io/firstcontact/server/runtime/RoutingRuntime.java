@@ -78,6 +78,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private final String nodeId;
     private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<SnapshotCompanion> companions = new CopyOnWriteArrayList<>();
     private final EngineLoop engineThread;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -110,10 +111,17 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private boolean snapshotting;
 
     /**
-     * Hears about recovery: {@code restored} once when there is a snapshot, {@code replayed} for each journal entry
-     * re-applied after it, then {@code recovered} once.
+     * Hears about recovery: {@code recovering} once Redis answers and before anything is read, {@code restored} once
+     * when there is a snapshot, {@code replayed} for each journal entry re-applied after it, then {@code recovered}
+     * once.
      */
     public interface RecoveryListener {
+        /**
+         * Redis answers ({@link #redisClient()}) and nothing has been read yet: a listener that keeps its own snapshot
+         * beside the journal (the statistics) loads it now. Called on the starting thread.
+         */
+        default void recovering() {}
+
         /**
          * The engine was restored from the latest snapshot (not called when recovery starts from an empty journal).
          * The journal before the snapshot may be trimmed: what a listener needs of that time is in {@code snapshot}.
@@ -219,6 +227,25 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     /** Registers for recovery callbacks; call before {@link #start()}. */
     public void onRecovery(RecoveryListener listener) {
         recoveryListeners.add(listener);
+    }
+
+    /**
+     * What a listener keeps beside the journal and must save with each engine snapshot, before it: the journal is
+     * trimmed after snapshots, so state a listener cannot rebuild from the engine's snapshot (the statistics' history
+     * of the day) must be saved at least as far as the snapshot reaches.
+     */
+    public interface SnapshotCompanion {
+        /**
+         * Called on the engine thread when a snapshot is about to be saved, with every entry up to it committed and
+         * handed to the listeners: captures what to save and returns the save, which runs off the engine thread before
+         * the engine's snapshot is saved. If the save throws, that snapshot is not saved (and the journal not trimmed).
+         */
+        Runnable capture();
+    }
+
+    /** Registers a companion of the snapshots; call before {@link #start()}. */
+    public void withSnapshots(SnapshotCompanion companion) {
+        companions.add(companion);
     }
 
     // ------------------------------------------------------------------ start-up
@@ -361,6 +388,9 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
 
     private void recover() {
         long t0 = System.nanoTime();
+        for (RecoveryListener l : recoveryListeners) {
+            l.recovering();
+        }
         Optional<SnapshotStore.Stored> stored = snapshots.load();
         EngineSnapshot snapshot =
                 stored.map(s -> codec.decodeSnapshot(s.payload())).orElse(null);
@@ -560,7 +590,11 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
             heldSnapshot = null;
             snapshotting = true;
             String id = epoch + "-" + ready.lastSeq();
-            blocking.execute(() -> saveSnapshot(ready, id));
+            List<Runnable> saves = new java.util.ArrayList<>();
+            for (SnapshotCompanion c : companions) {
+                saves.add(c.capture());
+            }
+            blocking.execute(() -> saveSnapshot(ready, id, saves));
             return;
         }
         if (heldSnapshot == null && !snapshotting) {
@@ -576,8 +610,9 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         }
     }
 
-    private void saveSnapshot(EngineSnapshot snapshot, String id) {
+    private void saveSnapshot(EngineSnapshot snapshot, String id, List<Runnable> companionSaves) {
         try {
+            companionSaves.forEach(Runnable::run);
             snapshots.save(new SnapshotStore.Stored(id, codec.encodeSnapshot(snapshot)));
             if (previousSnapshotId != null) {
                 long removed = stream.trimTo(previousSnapshotId);
@@ -588,6 +623,11 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
             previousSnapshotId = id;
         } catch (JournalUnavailableException | RedisException e) {
             LOG.warn("snapshot at {} not saved (Redis unreachable); the next one will try again", id);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "snapshot at {} not saved: what is saved with it failed ({}); the next one will try again",
+                    id,
+                    e.getMessage());
         } finally {
             engineThread.execute(() -> snapshotting = false);
         }

@@ -45,6 +45,7 @@ class HealthTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(config.management().port())
                 .isNotEqualTo(defaults.management().port());

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.command.Command;
@@ -52,6 +53,9 @@ public final class PublicJson {
     /** Writes records: times as RFC 3339, engine records typed by their simple name. */
     private static final ObjectMapper RECORDS = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // A day (java.time.LocalDate) as 2026-11-24; engine times stay epoch millis, written by TimesAsText.
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addMixIn(Command.class, TypedBySimpleName.class)
             .addMixIn(Fact.class, TypedBySimpleName.class)
             .addMixIn(Effect.class, TypedBySimpleName.class)

@@ -1,0 +1,297 @@
+package io.firstcontact.server.api;
+
+import static io.firstcontact.server.api.Api.roles;
+import static io.firstcontact.server.config.ServerConfig.Role.ADMIN;
+import static io.firstcontact.server.config.ServerConfig.Role.INTEGRATION;
+import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.metrics.statistics.ContactRecord;
+import io.firstcontact.metrics.statistics.DayFigures;
+import io.firstcontact.metrics.statistics.DayRecord;
+import io.firstcontact.metrics.statistics.IntervalFigures;
+import io.firstcontact.metrics.statistics.OutcomeRecord;
+import io.firstcontact.metrics.statistics.QueueFigures;
+import io.firstcontact.metrics.statistics.Statistics;
+import io.firstcontact.router.wire.PublicJson;
+import io.firstcontact.server.config.ServerConfig.Role;
+import io.firstcontact.server.runtime.RoutingRuntime;
+import io.vertx.ext.web.RoutingContext;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@code /api/v1/statistics}: the contact-centre statistics (docs/statistics.md) for supervisors, administrators and
+ * systems — today's figures per queue, channel, advisor and the centre, the alerts that hold, the one service-level
+ * definition, intervals and days over a date range, and CSV exports of intervals and contacts. Today's figures are
+ * read on the engine thread; past days come from the history in Redis, read off it.
+ */
+final class StatisticsRoutes {
+    private static final Set<Role> READERS = roles(SUPERVISOR, ADMIN, INTEGRATION);
+
+    private final RoutingRuntime runtime;
+    private final Statistics statistics;
+    private final InstantSource clock;
+    private final int historyDays;
+
+    StatisticsRoutes(RoutingRuntime runtime, Statistics statistics, InstantSource clock, int historyDays) {
+        this.runtime = runtime;
+        this.statistics = statistics;
+        this.clock = clock;
+        this.historyDays = historyDays;
+    }
+
+    private <T> CompletableFuture<T> read(Function<Statistics, T> query) {
+        return runtime.query(engine -> query.apply(statistics));
+    }
+
+    private static <T> CompletableFuture<T> offTheLoop(java.util.function.Supplier<T> blocking) {
+        return CompletableFuture.supplyAsync(blocking, r -> Thread.ofVirtual().start(r));
+    }
+
+    void register(Api api) {
+        api.get(
+                "/api/v1/statistics/definition",
+                READERS,
+                (ctx, p) -> read(s -> definition(s, now())).thenApply(Api.Reply::ok));
+        api.get(
+                "/api/v1/statistics/queues",
+                READERS,
+                (ctx, p) -> read(s -> s.queues(now())).thenApply(StatisticsRoutes::items));
+        api.get("/api/v1/statistics/queues/:name", READERS, (ctx, p) -> {
+            String queue = ctx.pathParam("name");
+            return read(s -> s.queue(queue, now()))
+                    .thenApply(q -> Api.Reply.ok(
+                            PublicJson.view(q.orElseThrow(() -> ApiProblem.notFound("no queue " + queue)))));
+        });
+        api.get(
+                "/api/v1/statistics/channels",
+                READERS,
+                (ctx, p) -> read(s -> s.channels(now())).thenApply(StatisticsRoutes::items));
+        api.get(
+                "/api/v1/statistics/centre",
+                READERS,
+                (ctx, p) -> read(s -> s.centre(now())).thenApply(c -> Api.Reply.ok(PublicJson.view(c))));
+        api.get(
+                "/api/v1/statistics/advisors",
+                READERS,
+                (ctx, p) -> read(s -> s.advisors(now())).thenApply(StatisticsRoutes::items));
+        api.get("/api/v1/statistics/advisors/:id", READERS, (ctx, p) -> {
+            String id = ctx.pathParam("id");
+            return read(s -> s.advisor(id, now()))
+                    .thenApply(a -> Api.Reply.ok(
+                            PublicJson.view(a.orElseThrow(() -> ApiProblem.notFound("no advisor " + id)))));
+        });
+        api.get(
+                "/api/v1/statistics/alerts",
+                READERS,
+                (ctx, p) -> read(Statistics::alerts).thenApply(StatisticsRoutes::items));
+        api.get("/api/v1/statistics/intervals", READERS, (ctx, p) -> {
+            Range range = range(ctx);
+            String scope = ctx.request().getParam("scope");
+            String name = ctx.request().getParam("name");
+            if (scope != null && !List.of("queue", "channel", "centre").contains(scope)) {
+                throw ApiProblem.invalid("scope", "scope must be queue, channel or centre");
+            }
+            return intervals(range, scope, name).thenApply(StatisticsRoutes::items);
+        });
+        api.get("/api/v1/statistics/days", READERS, (ctx, p) -> {
+            Range range = range(ctx);
+            return days(range).thenApply(StatisticsRoutes::items);
+        });
+        api.get("/api/v1/statistics/export/intervals.csv", READERS, (ctx, p) -> {
+            Range range = range(ctx);
+            return intervals(range, null, null)
+                    .thenApply(list -> Api.Reply.download(
+                            CsvExports.CONTENT_TYPE,
+                            "intervals-" + range.from() + "-" + range.to() + ".csv",
+                            CsvExports.intervals(list)));
+        });
+        api.get("/api/v1/statistics/export/contacts.csv", READERS, (ctx, p) -> {
+            Range range = range(ctx);
+            return contacts(range)
+                    .thenApply(list -> Api.Reply.download(
+                            CsvExports.CONTENT_TYPE,
+                            "contacts-" + range.from() + "-" + range.to() + ".csv",
+                            CsvExports.contacts(list)));
+        });
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+
+    // ------------------------------------------------------------------ date ranges
+
+    /** Local dates, inclusive. */
+    private record Range(LocalDate from, LocalDate to) {
+        List<LocalDate> dates() {
+            List<LocalDate> out = new ArrayList<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                out.add(d);
+            }
+            return out;
+        }
+    }
+
+    /** {@code from} and {@code to} (default: today), at most the history kept apart. */
+    private Range range(RoutingContext ctx) {
+        LocalDate today = statistics.today(now());
+        LocalDate from = date(ctx.request().getParam("from"), "from", today);
+        LocalDate to = date(ctx.request().getParam("to"), "to", today);
+        if (to.isBefore(from)) {
+            throw ApiProblem.invalid("to", "to must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= historyDays) {
+            throw ApiProblem.invalid("to", "a range spans at most " + historyDays + " days (the history kept)");
+        }
+        return new Range(from, to);
+    }
+
+    private static LocalDate date(String text, String field, LocalDate otherwise) {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, field + " must be a date such as 2026-11-24");
+        }
+    }
+
+    // ------------------------------------------------------------------ ranges of days
+
+    /** Each day's record: today's and the last closed ones from memory, the others from the history store. */
+    private CompletableFuture<List<DayRecord>> records(Range range) {
+        long now = now();
+        return read(s -> {
+                    Map<LocalDate, DayRecord> held = new TreeMap<>();
+                    for (LocalDate d : range.dates()) {
+                        s.day(d, now).ifPresent(r -> held.put(d, r));
+                    }
+                    return held;
+                })
+                .thenCompose(held -> offTheLoop(() -> {
+                    List<DayRecord> out = new ArrayList<>();
+                    for (LocalDate d : range.dates()) {
+                        DayRecord r = held.get(d);
+                        if (r == null) {
+                            r = statistics.history().day(d).orElse(null);
+                        }
+                        if (r != null) {
+                            out.add(r);
+                        }
+                    }
+                    return out;
+                }));
+    }
+
+    private CompletableFuture<List<IntervalFigures>> intervals(Range range, String scope, String name) {
+        return records(range).thenApply(days -> {
+            List<IntervalFigures> out = new ArrayList<>();
+            for (DayRecord d : days) {
+                for (IntervalFigures i : statistics.intervals(d)) {
+                    if ((scope == null || scope.equals(i.scope())) && (name == null || name.equals(i.name()))) {
+                        out.add(i);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private CompletableFuture<List<DayFigures>> days(Range range) {
+        long now = now();
+        CompletableFuture<Map<LocalDate, OutcomeRecord>> open = read(s -> {
+            Map<LocalDate, OutcomeRecord> m = new TreeMap<>();
+            s.openOutcomes().forEach(o -> m.put(o.date(), o));
+            return m;
+        });
+        return records(range)
+                .thenCombine(open, (days, outcomes) -> Map.entry(days, outcomes))
+                .thenCompose(both -> offTheLoop(() -> {
+                    List<DayFigures> out = new ArrayList<>();
+                    for (DayRecord d : both.getKey()) {
+                        OutcomeRecord o = both.getValue().get(d.date());
+                        if (o == null) {
+                            o = statistics.history().outcomes(d.date()).orElse(null);
+                        }
+                        out.add(statistics.dayFigures(d, o, now));
+                    }
+                    return out;
+                }));
+    }
+
+    private CompletableFuture<List<ContactRecord>> contacts(Range range) {
+        CompletableFuture<Map<LocalDate, List<ContactRecord>>> live = read(s -> {
+            Map<LocalDate, List<ContactRecord>> m = new TreeMap<>();
+            for (LocalDate d : range.dates()) {
+                m.put(d, s.liveContacts(d));
+            }
+            return m;
+        });
+        return live.thenCompose(held -> offTheLoop(() -> {
+            List<ContactRecord> out = new ArrayList<>();
+            for (LocalDate d : range.dates()) {
+                out.addAll(statistics.history().contacts(d));
+                out.addAll(held.get(d));
+            }
+            return out;
+        }));
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    private static Api.Reply items(List<? extends Record> list) {
+        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        list.forEach(r -> items.add(PublicJson.view(r)));
+        return Api.Reply.ok(body);
+    }
+
+    private ObjectNode definition(Statistics s, long now) {
+        var o = s.options();
+        var sl = o.serviceLevel();
+        ObjectNode body = PublicJson.MAPPER.createObjectNode();
+        body.put("zone", o.zone().getId());
+        ObjectNode level = body.putObject("serviceLevel");
+        level.put("abandons", sl.abandons().name());
+        level.put(
+                "formula",
+                switch (sl.abandons()) {
+                    case ABANDONS_IGNORED -> "answered within T / answered";
+                    case ABANDONS_COUNTED_AGAINST -> "answered within T / (answered + abandoned)";
+                    case SHORT_ABANDONS_EXCLUDED -> "answered within T / (answered + abandoned - short abandons)";
+                });
+        level.put("shortAbandonSeconds", sl.shortAbandon().toMillis() / 1000.0);
+        level.put("target", sl.target());
+        ArrayNode queues = body.putArray("queues");
+        for (QueueFigures q : s.queues(now)) {
+            queues.addObject()
+                    .put("queue", q.queue())
+                    .put("channel", q.channel())
+                    .put("thresholdSeconds", q.thresholdSeconds())
+                    .put("target", sl.target(q.queue()))
+                    .put("longestWaitAlertSeconds", s.live().longestWaitThresholdMillis(q.queue()) / 1000.0);
+        }
+        body.put("firstContactWindowDays", o.firstContactWindow().toMillis() / 86_400_000.0);
+        body.put("channelShiftWindowDays", o.channelShiftWindow().toMillis() / 86_400_000.0);
+        ObjectNode alerts = body.putObject("alerts");
+        ObjectNode notReady = alerts.putObject("notReadySeconds");
+        new TreeMap<>(o.alerts().notReady()).forEach((r, d) -> notReady.put(r, d.toMillis() / 1000.0));
+        alerts.put("serviceLevelMinimum", o.alerts().serviceLevelMinimum());
+        alerts.put("noAdvisorLoggedIn", o.alerts().noAdvisorLoggedIn());
+        body.put("historyDays", historyDays);
+        return body;
+    }
+}
