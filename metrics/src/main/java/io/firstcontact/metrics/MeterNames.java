@@ -100,6 +100,12 @@ public final class MeterNames {
     public static final String QUEUE_ABANDONED_WHILE_ALERTING = "firstcontact.queue.today.abandoned.while.alerting";
     /** Gauge: assignments of the queue that ended today. */
     public static final String QUEUE_HANDLED = "firstcontact.queue.today.handled";
+    /** Gauge: times a call of the queue was put on hold today. */
+    public static final String QUEUE_HOLDS = "firstcontact.queue.today.holds";
+    /** Gauge: consultations a colleague answered on the queue's calls today. */
+    public static final String QUEUE_CONSULTS = "firstcontact.queue.today.consults";
+    /** Gauge: times a customer's connection dropped in the queue or with its advisors today. */
+    public static final String QUEUE_CONNECTIONS_LOST = "firstcontact.queue.today.connections.lost";
     /** Gauge: today's service level (the one definition), NaN before anything was answered or abandoned. */
     public static final String QUEUE_SERVICE_LEVEL = "firstcontact.queue.service.level";
     /** Gauge: the contacts today's service level divides by (under the definition's abandon treatment). */
@@ -136,6 +142,14 @@ public final class MeterNames {
     public static final String CENTRE_CONTACTS = "firstcontact.centre.today.contacts";
     /** Gauge: self-service completions over completions plus advisor-handled contacts, today. */
     public static final String CENTRE_SELF_SERVICE_SHARE = "firstcontact.centre.self.service.share";
+    /** Gauge: callbacks requested today (waiting callers' and advisors' promises). */
+    public static final String CENTRE_CALLBACKS_REQUESTED = "firstcontact.centre.today.callbacks.requested";
+    /** Gauge: dials made for callbacks today, retries included. */
+    public static final String CENTRE_CALLBACKS_DIALLED = "firstcontact.centre.today.callbacks.dialled";
+    /** Gauge: callbacks whose customer answered the dial today. */
+    public static final String CENTRE_CALLBACKS_KEPT = "firstcontact.centre.today.callbacks.kept";
+    /** Gauge: callbacks given up today, every dial allowed unanswered. */
+    public static final String CENTRE_CALLBACKS_FAILED = "firstcontact.centre.today.callbacks.failed";
     /** Gauge: advisors logged in. */
     public static final String CENTRE_ADVISORS_LOGGED_IN = "firstcontact.centre.advisors.logged.in";
     /** Gauge: the alerts that hold now, by kind (tag {@code alert}). */

@@ -4,6 +4,7 @@ import io.firstcontact.metrics.MeterNames.Tags;
 import io.firstcontact.metrics.statistics.AdvisorState;
 import io.firstcontact.metrics.statistics.Alert;
 import io.firstcontact.metrics.statistics.AlertKind;
+import io.firstcontact.metrics.statistics.CentreRecord;
 import io.firstcontact.metrics.statistics.ChannelFigures;
 import io.firstcontact.metrics.statistics.Counts;
 import io.firstcontact.metrics.statistics.LiveFigures;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The contact-centre statistics as gauges, tagged {@code queue} and {@code channel}: the figures of the statistics
@@ -78,6 +80,22 @@ public final class StatisticsBinder implements MeterBinder, StatisticsListener {
                 .description("Self-service completions over completions plus advisor-handled contacts, today")
                 .baseUnit("ratio")
                 .register(r);
+        centreCount(
+                r,
+                MeterNames.CENTRE_CALLBACKS_REQUESTED,
+                "Callbacks requested today",
+                CentreRecord::callbacksRequested);
+        centreCount(
+                r,
+                MeterNames.CENTRE_CALLBACKS_DIALLED,
+                "Dials made for callbacks today",
+                CentreRecord::callbacksDialled);
+        centreCount(
+                r,
+                MeterNames.CENTRE_CALLBACKS_KEPT,
+                "Callbacks whose customer answered today",
+                CentreRecord::callbacksKept);
+        centreCount(r, MeterNames.CENTRE_CALLBACKS_FAILED, "Callbacks given up today", CentreRecord::callbacksFailed);
         Gauge.builder(MeterNames.CENTRE_ADVISORS_LOGGED_IN, live, l -> l.centreLoggedIn())
                 .description("Advisors logged in")
                 .register(r);
@@ -86,6 +104,12 @@ public final class StatisticsBinder implements MeterBinder, StatisticsListener {
             alerts.get(a.kind()).incrementAndGet();
         }
         statistics.subscribe(this);
+    }
+
+    private void centreCount(MeterRegistry r, String name, String description, ToLongFunction<CentreRecord> f) {
+        Gauge.builder(name, live, l -> f.applyAsLong(l.centreRecord(now())))
+                .description(description)
+                .register(r);
     }
 
     private long now() {
@@ -139,7 +163,7 @@ public final class StatisticsBinder implements MeterBinder, StatisticsListener {
                 MeterNames.QUEUE_LONGEST_WAIT_THRESHOLD,
                 "The longest wait that raises an alert",
                 "seconds",
-                f -> live.longestWaitThresholdMillis(q) / 1000.0);
+                QueueFigures::longestWaitAlertSeconds);
         g.gauge(
                 MeterNames.QUEUE_SERVICE_LEVEL_THRESHOLD,
                 "The queue's service-level threshold T",
@@ -175,6 +199,12 @@ public final class StatisticsBinder implements MeterBinder, StatisticsListener {
                 "Abandons while an offer rang, today",
                 Counts::abandonedWhileAlerting);
         g.count(MeterNames.QUEUE_HANDLED, "Assignments of the queue that ended today", Counts::handled);
+        g.count(MeterNames.QUEUE_HOLDS, "Times a call of the queue was put on hold today", Counts::holds);
+        g.count(MeterNames.QUEUE_CONSULTS, "Consultations on the queue's calls today", Counts::consults);
+        g.count(
+                MeterNames.QUEUE_CONNECTIONS_LOST,
+                "Times a customer's connection dropped today",
+                Counts::connectionsLost);
         g.period(
                 MeterNames.QUEUE_SERVICE_LEVEL,
                 "Today's service level (the one definition)",

@@ -176,11 +176,11 @@ public final class FirstContactServer implements AutoCloseable {
             AccountContext a = account;
             return a == null ? command : a.withPreference(command);
         });
-        accountMeters.bindTo(registry);
         this.view =
                 new LiveView(ViewOptions.DEFAULT, id -> runtime.engineOnThread().position(id));
         this.statistics = new StatisticsRuntime(config, vertx, runtime, InstantSource.system());
-        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters)) {
+        // The process binder first: its meter filters apply only to meters registered after them.
+        for (var binder : List.of(process, routing, journal, streamMeters, apiMeters, accountMeters)) {
             binder.bindTo(registry);
         }
         this.events = new EventLog(config.api().eventBuffer());

@@ -101,7 +101,7 @@ class StatisticsRestartTest {
      * The poll waits for each commit's answer (no spinning), and the deadline only bounds a failure.
      */
     private static void awaitTrimmed(TestServer s) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (s.server.runtime().stream().read("0-0", 1).getFirst().seq() <= 1) {
             assertThat(System.nanoTime()).as("the journal is trimmed").isLessThan(deadline);
             assertThat(s.post("integration", "/api/v1/customers/nobody/online-activity", "{\"activity\":\"browsed\"}")

@@ -26,6 +26,9 @@ final class Advisor {
     String stateReason;
 
     long stateSince;
+    /** When the current state (with its reason) began, whatever day that was; {@link #stateSince} is cut at midnight. */
+    long enteredAt;
+
     List<Scope> scopes = List.of();
 
     // today
@@ -54,6 +57,7 @@ final class Advisor {
             }
             state = next;
             stateReason = nextReason;
+            enteredAt = at;
         }
     }
 
@@ -126,6 +130,7 @@ final class Advisor {
                 state,
                 stateReason,
                 stateSince,
+                enteredAt,
                 new AdvisorRecord(
                         id,
                         handled,
@@ -153,6 +158,7 @@ final class Advisor {
         a.state = s.state();
         a.stateReason = s.stateReason();
         a.stateSince = s.stateSince();
+        a.enteredAt = s.enteredAt();
         AdvisorRecord t = s.today();
         a.handled = t.handled();
         a.talkMillis = t.talkMillis();

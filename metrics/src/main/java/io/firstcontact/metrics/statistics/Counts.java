@@ -81,27 +81,10 @@ public record Counts(
         if (moreStaffedMillis == 0 && moreBusyMillis == 0) {
             return this;
         }
-        return new Counts(
-                offered,
-                answered,
-                answeredWithinThreshold,
-                abandoned,
-                abandonedShort,
-                abandonedWithinThreshold,
-                abandonedWhileAlerting,
-                endedOtherwise,
-                answerWaitMillis,
-                handled,
-                talkMillis,
-                holdMillis,
-                wrapUpMillis,
-                staffedMillis + moreStaffedMillis,
-                busyMillis + moreBusyMillis,
-                holds,
-                consults,
-                consultTransfers,
-                connectionsLost,
-                connectionsRestored);
+        Tally t = Tally.of(this);
+        t.staffedMillis += moreStaffedMillis;
+        t.busyMillis += moreBusyMillis;
+        return t.counts();
     }
 
     /** Average speed of answer in seconds, or null when nothing was answered. */

@@ -81,7 +81,9 @@ public final class LiveFigures {
                 scope.loggedIn(),
                 byState(scope),
                 days.dateOf(now),
-                Period.of(today, serviceLevel, serviceLevel.target(queue))));
+                Period.of(today, serviceLevel, serviceLevel.target(queue)),
+                line.oldestSince() < 0 ? null : line.oldestSince(),
+                alerts.longestWaitMillis(queue, line.thresholdMillis()) / 1000.0));
     }
 
     public Optional<ChannelFigures> channel(String channel, long now) {
@@ -127,14 +129,6 @@ public final class LiveFigures {
     /** Advisors logged in, centre-wide. */
     public int centreLoggedIn() {
         return centreScope().loggedIn();
-    }
-
-    /** The longest wait that raises the queue's alert: configured, else the queue's T; -1 for an unknown queue. */
-    public long longestWaitThresholdMillis(String queue) {
-        Refs r = queues.get(queue);
-        return r == null
-                ? -1
-                : alerts.longestWaitMillis(queue, r.line().published().thresholdMillis());
     }
 
     /** The centre's record of today (as published), or none when no entry has reached today yet. */

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param loggedIn the queue's members logged in
  * @param advisors the members by state (logged-out members not listed)
  * @param today today's counts and figures; the service level's target is the queue's
+ * @param oldestWaitingSince when the oldest waiting interaction started its wait (epoch millis; the API writes it as an RFC 3339
+ *     instant), or null when nobody waits: a page counts the longest wait up from it without asking again
+ * @param longestWaitAlertSeconds the longest wait that raises the queue's alert (configured, else T)
  */
 public record QueueFigures(
         String queue,
@@ -25,4 +28,6 @@ public record QueueFigures(
         int loggedIn,
         Map<AdvisorState, Integer> advisors,
         LocalDate date,
-        Period today) {}
+        Period today,
+        Long oldestWaitingSince,
+        double longestWaitAlertSeconds) {}

@@ -71,7 +71,13 @@ final class Reports {
 
     private static AdvisorFigures advisor(AdvisorRecord r, Advisor a, LocalDate date, long stateMillis) {
         return new AdvisorFigures(
-                r.agentId(), a.state, a.stateReason, stateMillis / 1000.0, a.presence, AdvisorDay.of(r, date));
+                r.agentId(),
+                a.state,
+                a.stateReason,
+                stateMillis / 1000.0,
+                a.presence,
+                AdvisorDay.of(r, date),
+                a.enteredAt);
     }
 
     static DayFigures day(DayRecord day, OutcomeFigures outcomes, ServiceLevelDefinition sl) {

@@ -305,6 +305,7 @@ final class StatisticsFold {
         Advisor a = advisors.computeIfAbsent(agentId, Advisor::new);
         if (a.stateSince == 0) {
             a.stateSince = t;
+            a.enteredAt = t;
         }
         List<Scope> before = a.scopes;
         a.utilisationProfile = utilisation;

@@ -81,6 +81,7 @@ public record StatisticsSnapshot(
             AdvisorState state,
             String stateReason,
             long stateSince,
+            long enteredAt,
             AdvisorRecord today) {}
 
     /** An open assignment. */

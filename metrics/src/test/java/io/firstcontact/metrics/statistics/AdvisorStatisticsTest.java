@@ -82,4 +82,16 @@ class AdvisorStatisticsTest {
         assertThat(ann.today().secondsInState()).containsEntry(AdvisorState.READY, 60.0);
         assertThat(floor.queue("billing").loggedIn()).isZero();
     }
+
+    @Test
+    void theStateStartsWhenTheAdvisorEnteredItEvenBeforeMidnightWhileTodaysShareStartsAtMidnight() {
+        Floor late = new Floor(LocalDateTime.of(2026, 6, 10, 23, 50));
+        late.advisor("ann", true).advanceSeconds(60);
+        long onBreakAt = late.now();
+        late.notReady("ann", "BREAK").advanceSeconds(20 * 60); // 00:11 the next day
+
+        AdvisorFigures ann = late.advisorFigures("ann");
+        assertThat(ann.stateSince()).isEqualTo(onBreakAt);
+        assertThat(ann.stateSeconds()).as("today's share: since midnight").isEqualTo(11 * 60.0);
+    }
 }

@@ -146,6 +146,21 @@ class QueueStatisticsTest {
     }
 
     @Test
+    void theOldestWaitStartAndTheAlertLimitLetAPageCountTheLongestWaitItself() {
+        long arrived = floor.now();
+        floor.call("c1").advanceSeconds(10);
+
+        QueueFigures q = floor.queue("billing");
+        assertThat(q.oldestWaitingSince()).isEqualTo(arrived);
+        assertThat(q.longestWaitAlertSeconds())
+                .as("billing's T, no limit configured")
+                .isEqualTo(30.0);
+
+        floor.advisor("ann", true); // c1 rings: nobody waits
+        assertThat(floor.queue("billing").oldestWaitingSince()).isNull();
+    }
+
+    @Test
     void anOfferThatRingsOutPutsTheCallerBackAtTheHeadOfTheLine() {
         floor.call("c1").advanceSeconds(10).call("c2").advisor("ann", true); // c1 rings at ann
         floor.advanceSeconds(20); // no answer: RONA

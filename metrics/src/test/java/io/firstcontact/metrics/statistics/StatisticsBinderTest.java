@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firstcontact.metrics.MeterNames;
 import io.firstcontact.metrics.StatisticsBinder;
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.Attribute;
+import io.firstcontact.router.api.model.DialOutcome;
 import io.firstcontact.router.engine.Centres;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -52,6 +54,39 @@ class StatisticsBinderTest {
                 .isEqualTo(30);
         assertThat(registry.get(MeterNames.CENTRE_SERVICE_LEVEL).gauge().value())
                 .isEqualTo(reported);
+    }
+
+    @Test
+    void holdsConsultsDroppedConnectionsAndCallbacksAreGaugesOfTheSameCounts() {
+        floor.call("c1");
+        floor.apply(new Command.RequestCallback("c1", new Attribute("callbackNumber", "+441632960004")));
+        floor.advisor("ann", true).answer("c1");
+        floor.apply(new Command.CallbackDialOutcome("c1", DialOutcome.ANSWERED));
+        floor.apply(new Command.Park("c1"));
+        floor.apply(new Command.Resume("c1"));
+        floor.advisor("bob", true).apply(new Command.StartConsult("c1", "bob"));
+        floor.answer("c1");
+        floor.apply(new Command.CustomerDisconnected("c1"));
+        syncClock();
+
+        Counts counts = floor.billingToday();
+        assertThat(queueGauge(MeterNames.QUEUE_HOLDS, "billing"))
+                .isEqualTo(counts.holds())
+                .isEqualTo(1);
+        assertThat(queueGauge(MeterNames.QUEUE_CONSULTS, "billing"))
+                .isEqualTo(counts.consults())
+                .isEqualTo(1);
+        assertThat(queueGauge(MeterNames.QUEUE_CONNECTIONS_LOST, "billing"))
+                .isEqualTo(counts.connectionsLost())
+                .isEqualTo(1);
+        assertThat(registry.get(MeterNames.CENTRE_CALLBACKS_REQUESTED).gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get(MeterNames.CENTRE_CALLBACKS_DIALLED).gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get(MeterNames.CENTRE_CALLBACKS_KEPT).gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get(MeterNames.CENTRE_CALLBACKS_FAILED).gauge().value())
+                .isZero();
     }
 
     @Test

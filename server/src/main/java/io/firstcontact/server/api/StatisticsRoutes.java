@@ -282,7 +282,7 @@ final class StatisticsRoutes {
                     .put("channel", q.channel())
                     .put("thresholdSeconds", q.thresholdSeconds())
                     .put("target", sl.target(q.queue()))
-                    .put("longestWaitAlertSeconds", s.live().longestWaitThresholdMillis(q.queue()) / 1000.0);
+                    .put("longestWaitAlertSeconds", q.longestWaitAlertSeconds());
         }
         body.put("firstContactWindowDays", o.firstContactWindow().toMillis() / 86_400_000.0);
         body.put("channelShiftWindowDays", o.channelShiftWindow().toMillis() / 86_400_000.0);
