@@ -9,7 +9,7 @@
 #   benchmarks/load.sh idle     [--waiting 1000 --duration 60s]                   idle proof
 #   benchmarks/load.sh all                                                        the four, one after the other
 #
-# Options are described in benchmarks/README.md ("End-to-end load") and LoadGenerator's class comment.
+# Options are described in benchmarks/README.md ("The server end to end") and LoadGenerator's class comment.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,8 +25,10 @@ case "$mode" in
         ;;
 esac
 
+# Built through the reactor (package, never install: nothing is written to the local Maven repository): the
+# server's jar and the generator's.
 if [[ "${FC_LOAD_SKIP_BUILD:-}" != 1 ]]; then
-    ./mvnw -q -B -DskipTests install
+    ./mvnw -q -B -DskipTests -pl server,benchmarks -am package
 fi
 
 # The generator's own JVM: ZGC, so that its own collector never stalls the schedule (a pause would count as the

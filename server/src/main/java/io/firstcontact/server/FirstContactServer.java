@@ -145,6 +145,14 @@ public final class FirstContactServer implements AutoCloseable {
      *     anything is written
      */
     public FirstContactServer(ServerConfig config, AccountDirectory backOffice) {
+        this(config, backOffice, InstantSource.system());
+    }
+
+    /**
+     * Builds the server with routing on {@code routingClock}, the time it stamps its inputs with and sets its
+     * deadlines by (a test moves it ahead to stand for a long outage).
+     */
+    FirstContactServer(ServerConfig config, AccountDirectory backOffice, InstantSource routingClock) {
         ListenerPorts.requireAvailable(config);
         this.config = config;
         this.backOffice = backOffice;
@@ -165,7 +173,7 @@ public final class FirstContactServer implements AutoCloseable {
                 return runtime.degraded();
             }
         });
-        this.runtime = new RoutingRuntime(config, vertx, InstantSource.system(), HostObservers.of(routing, journal));
+        this.runtime = new RoutingRuntime(config, vertx, routingClock, HostObservers.of(routing, journal));
         if (backOffice == null
                 && !config.demoMode()
                 && config.account().backOffice().kind() == BackOfficeOptions.Kind.DEMO) {

@@ -158,9 +158,9 @@ class KillRestartTest {
     }
 
     /**
-     * Offers ring for an hour in this test's centre: what ends the offers in flight must be recovery, not their
-     * timeout, however long a busy machine takes to restart the server (the 20 s of a voice channel was not always
-     * enough).
+     * Offers ring for an hour in this test's centre, so that none times out in the first server before the kill on a
+     * busy machine. (A restart that takes longer than the ring is {@link OutageLongerThanTheRingTest}'s: recovery
+     * cancels the offers before their overdue deadlines can fire.)
      */
     private static void ringForAnHour(Path config) throws IOException {
         JsonNode yaml = TestServer.JSON.readTree(config.toFile());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +47,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server on {@code dataDir} (reused across restarts), with extra YAML fields merged in. */
     public static TestServer start(Path dataDir, Map<String, Object> overrides) throws Exception {
+        return start(dataDir, overrides, InstantSource.system());
+    }
+
+    /** Starts a server whose routing runs on {@code clock} (ahead of the wall clock: a long outage). */
+    public static TestServer start(Path dataDir, Map<String, Object> overrides, InstantSource clock) throws Exception {
         Path file = writeConfig(dataDir, 0, 0, overrides);
         ServerConfig config = new ConfigLoader().load(Optional.of(file), Map.of());
-        FirstContactServer server = new FirstContactServer(config);
+        FirstContactServer server = new FirstContactServer(config, null, clock);
         try {
             server.start();
         } catch (Exception | Error e) {

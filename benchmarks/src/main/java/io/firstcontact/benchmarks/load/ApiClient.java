@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -36,6 +38,15 @@ public final class ApiClient implements AutoCloseable {
     /** The answer to one request: its status (the body is read and dropped). */
     public record Answer(int status) {}
 
+    /** A request made after {@link #close()}: it was never sent. */
+    public static final class ClosedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedException() {
+            super("the API client is closed: the request was not sent");
+        }
+    }
+
     private final String base;
     private final String bearer;
     private final Vertx vertx;
@@ -43,6 +54,7 @@ public final class ApiClient implements AutoCloseable {
     private final HttpClientAgent http;
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private volatile boolean counting = true;
+    private volatile boolean closed;
 
     /**
      * @param threads event loops for the connections (at least one)
@@ -76,10 +88,15 @@ public final class ApiClient implements AutoCloseable {
     /**
      * POSTs {@code json} (null for no body) to {@code path}; {@code route} names the request kind in the counts. The
      * future completes, on the client's event loop, with the answer, or exceptionally when nothing answered (also
-     * counted).
+     * counted). After {@link #close()} it fails at once: whatever still sends (a schedule being stopped) never
+     * reaches the closed client.
      */
     public CompletableFuture<Answer> post(String route, String path, String json) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        if (closed) {
+            answer.completeExceptionally(new ClosedException());
+            return answer;
+        }
         context.runOnContext(v -> send(path, json, answer));
         return answer.whenComplete((r, e) -> {
             if (e != null) {
@@ -92,6 +109,10 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private void send(String path, String json, CompletableFuture<Answer> answer) {
+        if (closed) { // closed while this request waited for the loop
+            answer.completeExceptionally(new ClosedException());
+            return;
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setURI(path)
@@ -147,12 +168,29 @@ public final class ApiClient implements AutoCloseable {
         return bearer;
     }
 
+    /**
+     * Closes the connections, then the event loops; requests still unanswered fail. Stop their senders first: a request
+     * made from now on fails without being sent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Closed on the loop that sends, after whatever it was already given: no request meets a closed client there.
+        CompletableFuture<Void> connectionsClosed = new CompletableFuture<>();
+        context.runOnContext(v -> http.close().onComplete(r -> connectionsClosed.complete(null)));
         try {
-            http.close().await(5, TimeUnit.SECONDS);
+            connectionsClosed.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the loops are closed below anyway
+        }
+        try {
             vertx.close().await(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (TimeoutException e) {
             // stopping anyway
         }
     }

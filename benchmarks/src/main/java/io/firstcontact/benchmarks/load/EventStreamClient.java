@@ -13,8 +13,11 @@ import io.vertx.core.parsetools.RecordParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -196,13 +199,18 @@ public final class EventStreamClient implements AutoCloseable {
         data = null;
     }
 
+    /** Stops reading and reconnecting: the client is closed on its own loop, after a connection attempt under way. */
     @Override
     public void close() {
         closed = true;
+        CompletableFuture<Void> connectionsClosed = new CompletableFuture<>();
+        vertx.runOnContext(v -> http.close().onComplete(r -> connectionsClosed.complete(null)));
         try {
-            http.close().await(5, TimeUnit.SECONDS);
+            connectionsClosed.get(5, TimeUnit.SECONDS);
             vertx.close().await(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
             // stopping anyway
         }
     }

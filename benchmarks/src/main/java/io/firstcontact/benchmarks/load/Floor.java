@@ -43,7 +43,8 @@ final class Floor {
             long errors,
             long jvmNanos,
             long redisNanos,
-            Histogram latencyMicros) {
+            Histogram latencyMicros,
+            MachineLoad.Usage machine) {
         double microsPerRequest() {
             return requests == 0 ? Double.NaN : (jvmNanos + redisNanos) / 1e3 / requests;
         }
@@ -79,63 +80,30 @@ final class Floor {
         Process process = new ProcessBuilder(cmd)
                 .redirectError(work.resolve("floor.log").toFile())
                 .start();
-        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "floor-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        EventStreamClient events = null;
         try {
-            int port = awaitReady(process);
-            String base = "http://127.0.0.1:" + port;
-            // Read and parsed like the server's stream, and dropped.
-            events = new EventStreamClient(base + "/events", null, null, 100, (id, type, data, at) -> {}).start();
-            try (ApiClient api = new ApiClient(base, "floor", clientThreads, connections)) {
-                PoissonSchedule schedule = new PoissonSchedule(seed, ratePerSecond);
-                SplittableRandom ramp = new SplittableRandom(seed);
-                long rampNanos = warmup.toNanos() / 2;
-                AtomicInteger inFlight = new AtomicInteger();
-                AtomicBoolean measuring = new AtomicBoolean();
-                Histogram latency = new ConcurrentHistogram(3);
-                long start = System.nanoTime();
-                long[] sent = {0};
-                sender.scheduleAtFixedRate(
-                        () -> {
-                            long now = System.nanoTime() - start;
-                            while (schedule.peek() <= now) {
-                                long at = schedule.take();
-                                // A cold JVM is not met with the full rate at once (its queue would grow without
-                                // bound); nor, later, with more than MAX_IN_FLIGHT requests unanswered.
-                                if ((at < rampNanos && ramp.nextDouble() * rampNanos > at)
-                                        || inFlight.get() >= MAX_IN_FLIGHT) {
-                                    continue;
-                                }
-                                long n = ++sent[0];
-                                long intended = start + at;
-                                inFlight.incrementAndGet();
-                                api.post("floor", "/api/v1/interactions", String.format(BODY, n, n))
-                                        .whenComplete((answer, failure) -> {
-                                            inFlight.decrementAndGet();
-                                            if (failure == null && measuring.get()) {
-                                                latency.recordValue(
-                                                        Math.max(0, (System.nanoTime() - intended) / 1_000));
-                                            }
-                                        });
-                            }
-                        },
-                        0,
-                        1,
-                        TimeUnit.MILLISECONDS);
+            String base = "http://127.0.0.1:" + awaitReady(process);
+            // Closed in reverse order: the sender stops before its client closes, so nothing is sent to a closed
+            // client; the event stream (read like the server's, and dropped) last.
+            try (EventStreamClient events = new EventStreamClient(
+                                    base + "/events", null, null, 100, (id, type, data, at) -> {})
+                            .start();
+                    ApiClient api = new ApiClient(base, "floor", clientThreads, connections);
+                    Sender sender = new Sender(api, ratePerSecond, seed, warmup.toNanos() / 2)) {
+                if (!events.awaitConnected(warmup)) {
+                    throw new IllegalStateException("the floor's event stream did not connect during the warm-up");
+                }
                 Thread.sleep(warmup.toMillis());
                 api.resetCounts();
-                measuring.set(true);
+                sender.measuring(true);
+                MachineLoad.Snapshot s0 = MachineLoad.snapshot();
                 long[] cpu0 = cpu(process);
                 long t0 = System.nanoTime();
                 Thread.sleep(window.toMillis());
                 long[] cpu1 = cpu(process);
                 long t1 = System.nanoTime();
+                MachineLoad.Usage machine = MachineLoad.between(s0, MachineLoad.snapshot(), MachineLoad.ours(null));
                 api.stopCounting();
-                measuring.set(false);
+                sender.measuring(false);
                 long ok = 0;
                 long errors = 0;
                 for (Map.Entry<String, Long> e : api.outcomes().entrySet()) {
@@ -152,19 +120,86 @@ final class Floor {
                         errors,
                         cpu1[0] - cpu0[0],
                         cpu1[1] - cpu0[1],
-                        latency.copy());
+                        sender.latency(),
+                        machine);
             }
         } finally {
-            sender.shutdownNow();
-            if (events != null) {
-                events.close();
-            }
             List<ProcessHandle> descendants = process.descendants().toList();
             process.destroy(); // SIGTERM: its shutdown hook stops the redis-server
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Sends commands open loop on a seeded Poisson schedule from its own thread, from construction until closed. */
+    private static final class Sender implements AutoCloseable {
+        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "floor-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        private final ApiClient api;
+        private final PoissonSchedule schedule;
+        private final SplittableRandom ramp;
+        private final long rampNanos;
+        private final long start = System.nanoTime();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicBoolean measuring = new AtomicBoolean();
+        private final Histogram latency = new ConcurrentHistogram(3);
+        private long sent;
+
+        /** @param rampNanos how long the rate takes to rise from nothing to {@code ratePerSecond} */
+        Sender(ApiClient api, double ratePerSecond, long seed, long rampNanos) {
+            this.api = api;
+            this.schedule = new PoissonSchedule(seed, ratePerSecond);
+            this.ramp = new SplittableRandom(seed);
+            this.rampNanos = rampNanos;
+            thread.scheduleAtFixedRate(this::sendDue, 0, 1, TimeUnit.MILLISECONDS);
+        }
+
+        private void sendDue() {
+            long now = System.nanoTime() - start;
+            while (schedule.peek() <= now) {
+                long at = schedule.take();
+                // A cold JVM is not met with the full rate at once (its queue would grow without bound); nor, later,
+                // with more than MAX_IN_FLIGHT requests unanswered.
+                if ((at < rampNanos && ramp.nextDouble() * rampNanos > at) || inFlight.get() >= MAX_IN_FLIGHT) {
+                    continue;
+                }
+                long n = ++sent;
+                long intended = start + at;
+                inFlight.incrementAndGet();
+                api.post("floor", "/api/v1/interactions", String.format(BODY, n, n))
+                        .whenComplete((answer, failure) -> {
+                            inFlight.decrementAndGet();
+                            if (failure == null && measuring.get()) {
+                                latency.recordValue(Math.max(0, (System.nanoTime() - intended) / 1_000));
+                            }
+                        });
+            }
+        }
+
+        void measuring(boolean on) {
+            measuring.set(on);
+        }
+
+        Histogram latency() {
+            return latency.copy();
+        }
+
+        /** Stops sending and waits for a send under way to finish. */
+        @Override
+        public void close() {
+            thread.shutdownNow();
+            try {
+                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the floor's sender did not stop within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -644,9 +644,17 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
         return out;
     }
 
+    /** Stops the schedules and waits for the simulation's thread: it sends nothing more once this returns. */
     @Override
     public void close() {
         running = false;
         sim.shutdownNow();
+        try {
+            if (!sim.awaitTermination(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the simulation's thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

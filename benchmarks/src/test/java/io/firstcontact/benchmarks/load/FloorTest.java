@@ -2,10 +2,15 @@ package io.firstcontact.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class FloorTest {
     @TempDir
@@ -21,5 +26,25 @@ class FloorTest {
         assertThat(r.jvmNanos()).isPositive();
         assertThat(r.redisNanos()).isNotNegative();
         assertThat(r.microsPerRequest()).isPositive();
+    }
+
+    @Test
+    void aFloorRunEndsWithNothingSentToAClosedClient() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            Floor.measure(dir, 500, 0, 2, 42, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(logged.list)
+                .as("warnings and errors of the generator's own HTTP clients (Vert.x reports an exception thrown on"
+                        + " its event loop as an error)")
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
     }
 }
