@@ -248,7 +248,12 @@ class CardDataNeverStoredTest {
 
     private static Map<String, Object> ivrOverrides(Path data) throws IOException {
         return Map.of(
-                "ivr", Map.of("flows", IvrFlowsFile.write(data.getParent()).toString()));
+                "ivr",
+                Map.of("flows", IvrFlowsFile.write(data.getParent()).toString()),
+                // a cluster of its own: a server of another test (or another build on this machine) in the default
+                // cluster would share its account cache, and the PCN this test pays could be someone else's entry
+                "account",
+                Map.of("cluster", Map.of("name", "test-" + java.util.UUID.randomUUID())));
     }
 
     /**

@@ -160,7 +160,10 @@ class VoiceKillRestartTest {
                         "agi",
                         Map.of("host", "127.0.0.1", "port", agi),
                         "menu",
-                        Map.of("queues", Map.of("1", "billing"), "defaultQueue", "billing")));
+                        Map.of("queues", Map.of("1", "billing"), "defaultQueue", "billing")),
+                // a cluster of its own: not the account cache of another test's (or another build's) server
+                "account",
+                Map.of("cluster", Map.of("name", "test-" + java.util.UUID.randomUUID())));
     }
 
     private static String interactionOf(AmiMessage originate) {
@@ -201,14 +204,15 @@ class VoiceKillRestartTest {
     /** The server in its own JVM, on the test's class path, its output in a file beside the data. */
     private Process launch(Path data, String name) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(
-                java.toString(),
-                "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m"));
+        command.addAll(io.firstcontact.router.account.cache.EmbeddedMember.JVM_FLAGS);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
                 "--config",
-                data.resolve("test-config.yaml").toString());
+                data.resolve("test-config.yaml").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve(name + ".log").toFile());
         return pb.start();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A waiting caller asks to be called back, keeping their place, and hangs up; when an advisor is free their phone
  * rings first, and on their answer the customer is dialled. Routing retries an unanswered callback by the queue's rule
- * (here: dialled twice, a second apart).
+ * (here: dialled twice, two seconds apart).
  */
 class CallbackTest {
     static final String CUSTOMER = "07700900091";

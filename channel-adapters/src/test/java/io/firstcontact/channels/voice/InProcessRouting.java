@@ -159,7 +159,7 @@ final class InProcessRouting implements RoutingPort, LiveReads, AutoCloseable {
     }
 
     /**
-     * Two voice queues (council tax with a 2 s wrap-up and callbacks dialled twice, a second apart; parking without
+     * Two voice queues (council tax with a 2 s wrap-up and callbacks dialled twice, two seconds apart; parking without
      * wrap-up), offers ringing 1.5 s before RONA.
      */
     static RoutingConfig centre() {
@@ -170,7 +170,7 @@ final class InProcessRouting implements RoutingPort, LiveReads, AutoCloseable {
                 List.of("council-tax", "parking"),
                 List.of(
                         QueueConfig.simple(COUNCIL_TAX, "voice", 30_000, List.of(), 2_000).toBuilder()
-                                .callbacks(2, 1_000)
+                                .callbacks(2, 2_000)
                                 .build(),
                         QueueConfig.simple(PARKING, "voice", 30_000, List.of(), 0)),
                 List.of(new UtilisationProfile("desk", List.of(new ChannelCapacity("voice", 1, List.of(), List.of())))),
