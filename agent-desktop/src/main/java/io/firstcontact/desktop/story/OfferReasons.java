@@ -1,14 +1,11 @@
 package io.firstcontact.desktop.story;
 
-import io.firstcontact.router.api.config.ChannelCapacity;
 import io.firstcontact.router.api.config.ChannelConfig;
 import io.firstcontact.router.api.config.QueueConfig;
 import io.firstcontact.router.api.config.QueueMembership;
 import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.config.RoutingProfile;
-import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.event.Fact;
-import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
@@ -16,16 +13,13 @@ import io.firstcontact.router.api.model.RoutingStrategy;
 import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.api.model.Target;
 import io.firstcontact.router.api.model.TargetMode;
-import io.firstcontact.router.view.AgentView;
-import io.firstcontact.router.view.AssignmentView;
+import io.firstcontact.router.view.AgentState;
 import io.firstcontact.router.view.LiveView;
-import io.firstcontact.router.view.OfferView;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -62,12 +56,10 @@ final class OfferReasons {
         NOT_READY
     }
 
-    record Other(Why why, String agentId, String words) {}
-
     /**
      * What one entry's offers are read against.
      *
-     * @param agentsByProfile the advisors of each routing profile
+     * @param agentsByProfile the advisors of each routing profile (each advisor in one)
      * @param offeredNow advisors given another contact by the same entry, to that contact's id
      */
     record Scene(
@@ -80,58 +72,101 @@ final class OfferReasons {
 
     private OfferReasons() {}
 
+    /**
+     * The offer's reasons in words.
+     *
+     * <p>Bounded work, P being the advisors who take the queue (the members of the routing profiles that take it or a
+     * queue it widened to, and its named advisors): one pass over them with one look-up each in the read model ({@link
+     * LiveView#agentState}, nothing copied); each is classified with no words and no allocation, in time bounded by
+     * their open work, the contact's requirements times their skills, and its targets (the profile look-ups are shared
+     * by consecutive advisors of one profile); the first {@link #MAX_NAMED} by (why, id) are kept in a bounded
+     * selection, at most MAX_NAMED steps per advisor; and only those are put in words. O(P · MAX_NAMED) at worst,
+     * with no sort and no set of the pool.
+     */
     static String explain(Fact.OfferCreated offer, Followed f, Scene s) {
         String who = s.names().apply(offer.agentId());
         QueueConfig qc = s.config() == null ? null : s.config().queue(offer.queue());
-        AgentView chosen = s.view().agent(offer.agentId()).orElse(null);
+        AgentState chosen = s.view().agentState(offer.agentId());
         if (qc == null || chosen == null) {
             return "Offered to " + who;
         }
-        Standing mine = standing(chosen, f, qc, s);
-        List<Other> others = new ArrayList<>();
-        int loggedOut = 0;
-        for (String id : pool(qc, f, s)) {
-            if (id.equals(offer.agentId())) {
-                continue;
+        Reading r = new Reading(standing(chosen, f, qc, s), f, qc, s);
+        List<Set<String>> members = members(qc, f, s);
+        for (Set<String> team : members) {
+            for (String id : team) {
+                r.read(id, offer.agentId());
             }
-            AgentView a = s.view().agent(id).orElse(null);
-            if (a == null) {
-                continue;
-            }
-            if (a.presence() == PresenceState.LOGGED_OUT) {
-                loggedOut++;
-                continue;
-            }
-            others.add(classify(a, mine, offer, f, qc, s));
         }
-        others.sort(Comparator.comparing(Other::why).thenComparing(Other::agentId));
+        // Named advisors outside those teams, each once.
+        for (int t = 0; t < f.targets.size(); t++) {
+            String id = f.targets.get(t).agentId();
+            if (!inAny(members, id) && !targetedEarlier(f, t, id)) {
+                r.read(id, offer.agentId());
+            }
+        }
         List<String> why = new ArrayList<>();
-        why.add(mine.words());
+        why.add(r.mine.words());
         if (f.relaxLevel > 0) {
             why.add("once its requirements were relaxed");
         }
-        boolean rivals = others.stream().anyMatch(o -> o.why() == Why.RANKED_AFTER);
-        if (rivals) {
+        if (r.rivals) {
             why.add(strategyWords(strategy(s.config(), qc)));
-        } else if (!others.isEmpty() || loggedOut > 0) {
+        } else if (r.others > 0 || r.loggedOut > 0) {
             why.add("the only advisor free for it");
         }
         StringBuilder text =
                 new StringBuilder("Offered to ").append(who).append(": ").append(String.join(", ", why));
-        List<String> named = new ArrayList<>();
-        for (int i = 0; i < others.size() && i < MAX_NAMED; i++) {
-            named.add(others.get(i).words());
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < r.named.size(); i++) {
+            words.add(r.words(r.named.why(i), s.view().agentState(r.named.agentId(i))));
         }
-        if (others.size() > MAX_NAMED) {
-            named.add((others.size() - MAX_NAMED) + " more were not free");
+        if (r.others > MAX_NAMED) {
+            words.add((r.others - MAX_NAMED) + " more were not free");
         }
-        if (loggedOut > 0) {
-            named.add(loggedOut + (loggedOut == 1 ? " other was" : " others were") + " logged out");
+        if (r.loggedOut > 0) {
+            words.add(r.loggedOut + (r.loggedOut == 1 ? " other was" : " others were") + " logged out");
         }
-        if (!named.isEmpty()) {
-            text.append("; ").append(String.join(", ", named));
+        if (!words.isEmpty()) {
+            text.append("; ").append(String.join(", ", words));
         }
         return text.toString();
+    }
+
+    /**
+     * The advisors of every routing profile that takes the queue or a queue it widened to. An advisor is in one
+     * profile only, so no one is in two of these sets.
+     */
+    private static List<Set<String>> members(QueueConfig qc, Followed f, Scene s) {
+        List<Set<String>> out = new ArrayList<>();
+        for (RoutingProfile p : s.config().routingProfiles()) {
+            boolean takes = p.membership(qc.id()) != null;
+            for (QueueMembership m : p.queues()) {
+                takes |= f.widenedTo.contains(m.queue());
+            }
+            Set<String> team = s.agentsByProfile().get(p.id());
+            if (takes && team != null && !team.isEmpty()) {
+                out.add(team);
+            }
+        }
+        return out;
+    }
+
+    private static boolean inAny(List<Set<String>> members, String id) {
+        for (Set<String> team : members) {
+            if (team.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean targetedEarlier(Followed f, int t, String id) {
+        for (int i = 0; i < t; i++) {
+            if (f.targets.get(i).agentId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where an advisor stands for the contact: named for it, or their tier for its queue (or a widened one). */
@@ -152,9 +187,12 @@ final class OfferReasons {
         }
     }
 
-    static Standing standing(AgentView a, Followed f, QueueConfig qc, Scene s) {
-        boolean target = target(f, a.agentId(), s.at()) != null;
-        RoutingProfile p = s.config().routingProfile(a.routingProfile());
+    static Standing standing(AgentState a, Followed f, QueueConfig qc, Scene s) {
+        return standing(target(f, a.agentId(), s.at()) != null, s.config().routingProfile(a.routingProfile()), f, qc);
+    }
+
+    /** Where an advisor of routing profile {@code p} (null when not configured) stands for the queue. */
+    private static Standing standing(boolean target, RoutingProfile p, Followed f, QueueConfig qc) {
         QueueMembership m = p == null ? null : p.membership(qc.id());
         if (m != null) {
             return new Standing(target, m.tier(), false);
@@ -171,7 +209,8 @@ final class OfferReasons {
     }
 
     private static Target target(Followed f, String agentId, long at) {
-        for (Target t : f.targets) {
+        for (int i = 0; i < f.targets.size(); i++) { // indexed: no iterator for each advisor read
+            Target t = f.targets.get(i);
             if (t.agentId().equals(agentId) && t.untilMillis() > at) {
                 return t;
             }
@@ -183,157 +222,184 @@ final class OfferReasons {
         return f.targets.stream().anyMatch(t -> t.mode() == TargetMode.ONLY && t.untilMillis() > at);
     }
 
-    /** Everyone who could take the queue: its members, the members of the queues it widened to, its named advisors. */
-    private static Set<String> pool(QueueConfig qc, Followed f, Scene s) {
-        Set<String> out = new TreeSet<>();
-        for (RoutingProfile p : s.config().routingProfiles()) {
-            boolean takes = p.membership(qc.id()) != null;
-            for (QueueMembership m : p.queues()) {
-                takes |= f.widenedTo.contains(m.queue());
-            }
-            if (takes) {
-                out.addAll(s.agentsByProfile().getOrDefault(p.id(), Set.of()));
-            }
+    /**
+     * One offer's reading of the advisors who could have had it: {@link #read} counts each and keeps the first few to
+     * name, with no words; {@link #words} says why one was not offered it, for those few.
+     */
+    private static final class Reading {
+        final Standing mine;
+        final FirstNamed named = new FirstNamed(MAX_NAMED);
+        /** Logged-in advisors read, each not offered it. */
+        int others;
+
+        int loggedOut;
+        /** Whether one of them was free too and ranked after by the queue's strategy. */
+        boolean rivals;
+
+        private final Followed f;
+        private final QueueConfig qc;
+        private final Scene s;
+        private final ChannelRoom room;
+        private final boolean onlyWindowOpen;
+        private final List<Requirement> requirements;
+        /** The routing profile of the advisor last read, and where its advisors stand: the next is often alike. */
+        private String profileId;
+
+        private boolean profileRead;
+        private QueueMembership membership;
+        private Standing untargeted;
+        private Standing targeted;
+
+        Reading(Standing mine, Followed f, QueueConfig qc, Scene s) {
+            this.mine = mine;
+            this.f = f;
+            this.qc = qc;
+            this.s = s;
+            this.room = new ChannelRoom(s.config(), qc.channel());
+            this.onlyWindowOpen = onlyWindowOpen(f, s.at());
+            this.requirements = f.requirements == null ? qc.requirements() : f.requirements;
         }
-        f.targets.forEach(t -> out.add(t.agentId()));
-        return out;
+
+        /** Reads an advisor who could have had it, unless they are the one who did or are unknown. */
+        void read(String agentId, String offeredTo) {
+            if (agentId.equals(offeredTo)) {
+                return;
+            }
+            AgentState a = s.view().agentState(agentId);
+            if (a == null) {
+                return;
+            }
+            if (a.presence() == PresenceState.LOGGED_OUT) {
+                loggedOut++;
+                return;
+            }
+            Why why = classify(a);
+            others++;
+            rivals |= why == Why.RANKED_AFTER;
+            named.offer(why, agentId);
+        }
+
+        /** Why a logged-in advisor was not offered the contact: the first rule of the contract they fail. */
+        private Why classify(AgentState a) {
+            if (s.offeredNow().containsKey(a.agentId())) {
+                return Why.TAKING_ANOTHER;
+            }
+            if (room.full(a)) {
+                return Why.BUSY;
+            }
+            if (a.presence() == PresenceState.NOT_READY) {
+                return Why.NOT_READY;
+            }
+            if (a.pendingPresence() != null) {
+                return Why.PENDING;
+            }
+            if (!a.sessionAttached()) {
+                return Why.DISCONNECTED;
+            }
+            if (f.excluded.containsKey(a.agentId())) {
+                return Why.EXCLUDED;
+            }
+            place(a.routingProfile());
+            Standing theirs = target(f, a.agentId(), s.at()) != null ? targeted : untargeted;
+            if (onlyWindowOpen && !theirs.target()) {
+                return Why.ONLY_WINDOW;
+            }
+            if (unmet(a, requirements) != null) {
+                return Why.SKILLS;
+            }
+            QueueMembership m = membership;
+            if (!theirs.target() && m != null && m.delayMillis() > s.at() - f.enteredAt) {
+                return Why.DELAY;
+            }
+            if (mine.target() && !theirs.target()) {
+                return Why.NOT_NAMED;
+            }
+            if (theirs.rank() > mine.rank()) {
+                return Why.LOWER_TIER;
+            }
+            return Why.RANKED_AFTER;
+        }
+
+        /** Reads where advisors of the routing profile stand, unless the last advisor read had it too. */
+        private void place(String routingProfile) {
+            if (profileRead && Objects.equals(routingProfile, profileId)) {
+                return;
+            }
+            RoutingProfile p = s.config().routingProfile(routingProfile);
+            profileId = routingProfile;
+            profileRead = true;
+            membership = p == null ? null : p.membership(qc.id());
+            untargeted = standing(false, p, f, qc);
+            targeted = standing(true, p, f, qc);
+        }
+
+        /** The advisor {@link #classify classified} as {@code why}, in words. */
+        String words(Why why, AgentState a) {
+            String who = s.names().apply(a.agentId());
+            return switch (why) {
+                case TAKING_ANOTHER -> who + " was given another contact at the same moment";
+                case BUSY -> {
+                    room.full(a);
+                    yield who + " was busy (" + room.words() + ")";
+                }
+                case NOT_READY -> who + " was not ready (" + a.reason() + ")";
+                case PENDING ->
+                    who + " was "
+                            + (a.pendingPresence() == PresenceState.LOGGED_OUT
+                                    ? "logging out"
+                                    : "going not ready (" + a.pendingReason() + ")");
+                case DISCONNECTED -> who + "'s desktop was disconnected";
+                case EXCLUDED -> who + " had " + f.excluded.get(a.agentId());
+                case ONLY_WINDOW -> who + " was not the advisor it waited for";
+                case SKILLS -> who + " " + lacking(a, unmet(a, requirements));
+                case DELAY ->
+                    who + " takes this queue only after " + membership(a, qc, s).delayMillis() / 1000 + " s of waiting";
+                case NOT_NAMED -> who + " was not the named advisor";
+                case LOWER_TIER -> {
+                    Standing theirs = standing(a, f, qc, s);
+                    yield who + " has this queue "
+                            + (theirs.widened() ? "only through overflow" : "at tier " + theirs.tier());
+                }
+                case RANKED_AFTER -> who + " was free too, ranked after by " + strategyWords(strategy(s.config(), qc));
+            };
+        }
     }
 
-    private static Other classify(
-            AgentView a, Standing mine, Fact.OfferCreated offer, Followed f, QueueConfig qc, Scene s) {
-        String who = s.names().apply(a.agentId());
-        String other = s.offeredNow().get(a.agentId());
-        if (other != null) {
-            return new Other(Why.TAKING_ANOTHER, a.agentId(), who + " was given another contact at the same moment");
-        }
-        String busy = busy(a, qc.channel(), s);
-        if (busy != null) {
-            return new Other(Why.BUSY, a.agentId(), who + " was busy (" + busy + ")");
-        }
-        if (a.presence() == PresenceState.NOT_READY) {
-            return new Other(Why.NOT_READY, a.agentId(), who + " was not ready (" + a.reason() + ")");
-        }
-        if (a.pendingPresence() != null) {
-            String next = a.pendingPresence() == PresenceState.LOGGED_OUT
-                    ? "logging out"
-                    : "going not ready (" + a.pendingReason() + ")";
-            return new Other(Why.PENDING, a.agentId(), who + " was " + next);
-        }
-        if (!a.sessionAttached()) {
-            return new Other(Why.DISCONNECTED, a.agentId(), who + "'s desktop was disconnected");
-        }
-        String excluded = f.excluded.get(a.agentId());
-        if (excluded != null) {
-            return new Other(Why.EXCLUDED, a.agentId(), who + " had " + excluded);
-        }
-        Standing theirs = standing(a, f, qc, s);
-        if (onlyWindowOpen(f, s.at()) && !theirs.target()) {
-            return new Other(Why.ONLY_WINDOW, a.agentId(), who + " was not the advisor it waited for");
-        }
-        String lacking = lacking(a, f.requirements == null ? qc.requirements() : f.requirements);
-        if (lacking != null) {
-            return new Other(Why.SKILLS, a.agentId(), who + " " + lacking);
-        }
-        QueueMembership m = membership(a, qc, s);
-        if (!theirs.target() && m != null && m.delayMillis() > s.at() - f.enteredAt) {
-            return new Other(
-                    Why.DELAY,
-                    a.agentId(),
-                    who + " takes this queue only after " + m.delayMillis() / 1000 + " s of waiting");
-        }
-        if (mine.target() && !theirs.target()) {
-            return new Other(Why.NOT_NAMED, a.agentId(), who + " was not the named advisor");
-        }
-        if (theirs.rank() > mine.rank()) {
-            String tier = theirs.widened() ? "only through overflow" : "at tier " + theirs.tier();
-            return new Other(Why.LOWER_TIER, a.agentId(), who + " has this queue " + tier);
-        }
-        return new Other(
-                Why.RANKED_AFTER,
-                a.agentId(),
-                who + " was free too, ranked after by " + strategyWords(strategy(s.config(), qc)));
-    }
-
-    private static QueueMembership membership(AgentView a, QueueConfig qc, Scene s) {
+    private static QueueMembership membership(AgentState a, QueueConfig qc, Scene s) {
         RoutingProfile p = s.config().routingProfile(a.routingProfile());
         return p == null ? null : p.membership(qc.id());
     }
 
-    /** The first requirement the advisor does not meet, in words; null when they meet them all. */
-    static String lacking(AgentView a, List<Requirement> requirements) {
-        for (Requirement r : requirements) {
-            int has = 0;
-            for (SkillLevel sl : a.skills()) {
-                if (sl.skill().equals(r.skill())) {
-                    has = sl.proficiency();
-                }
-            }
-            if (has == 0) {
-                return "lacks the skill " + r.skill();
-            }
-            if (has < r.minProficiency()) {
-                return "has " + r.skill() + " " + has + ", " + r.minProficiency() + " needed";
+    /** The first requirement the advisor does not meet; null when they meet them all. */
+    private static Requirement unmet(AgentState a, List<Requirement> requirements) {
+        for (int i = 0; i < requirements.size(); i++) { // indexed: no iterator for each advisor read
+            Requirement r = requirements.get(i);
+            int has = proficiency(a, r.skill());
+            if (has == 0 || has < r.minProficiency()) {
+                return r;
             }
         }
         return null;
     }
 
-    /**
-     * Why the advisor has no room on the channel (docs/routing-contract.md §2: capacity per channel, offers and
-     * assignments in wrap-up included, and the channels work elsewhere blocks), or null when they have room.
-     */
-    static String busy(AgentView a, String channel, Scene s) {
-        UtilisationProfile up = s.config().utilisationProfile(a.utilisationProfile());
-        ChannelCapacity cap = up == null ? null : up.capacity(channel);
-        if (cap == null) {
-            return "takes no " + noun(s.config(), channel) + "s";
-        }
-        int used = 0;
-        boolean talking = false;
-        boolean ringing = false;
-        String blocked = null;
-        for (String id : a.offerIds()) {
-            OfferView o = s.view().offer(id).orElse(null);
-            if (o == null || !o.live()) {
-                continue;
-            }
-            if (o.channel().equals(channel)) {
-                used++;
-                ringing = true;
-            } else if (blocks(up, o.channel(), channel, true)) {
-                blocked = "being offered a " + noun(s.config(), o.channel());
-            }
-        }
-        for (String id : a.assignmentIds()) {
-            AssignmentView as = s.view().assignment(id).orElse(null);
-            if (as == null || as.status() == AssignmentStatus.DONE) {
-                continue;
-            }
-            boolean active = as.status() == AssignmentStatus.ACTIVE;
-            if (as.channel().equals(channel)) {
-                used++;
-                talking |= active;
-            } else if (blocks(up, as.channel(), channel, active)) {
-                String n = noun(s.config(), as.channel());
-                blocked = active ? "on a " + n : "wrapping up a " + n;
-            }
-        }
-        String n = noun(s.config(), channel);
-        if (used >= cap.max()) {
-            if (talking) {
-                return cap.max() == 1 ? "on a " + n : used + " " + n + "s open";
-            }
-            return ringing ? "being offered another " + n : "in wrap-up";
-        }
-        return blocked;
+    /** Why the advisor does not meet a requirement, in words. */
+    private static String lacking(AgentState a, Requirement r) {
+        int has = proficiency(a, r.skill());
+        return has == 0
+                ? "lacks the skill " + r.skill()
+                : "has " + r.skill() + " " + has + ", " + r.minProficiency() + " needed";
     }
 
-    private static boolean blocks(UtilisationProfile up, String busyChannel, String channel, boolean active) {
-        ChannelCapacity c = up.capacity(busyChannel);
-        if (c == null) {
-            return false;
+    private static int proficiency(AgentState a, String skill) {
+        int has = 0;
+        List<SkillLevel> skills = a.skills();
+        for (int i = 0; i < skills.size(); i++) {
+            SkillLevel sl = skills.get(i);
+            if (sl.skill().equals(skill)) {
+                has = sl.proficiency();
+            }
         }
-        return (active ? c.blocksWhileActive() : c.blocksInWrapUp()).contains(channel);
+        return has;
     }
 
     /** What one piece of work on a channel is called: a call, a chat, or the channel's own name. */

@@ -1013,6 +1013,17 @@ public final class LiveView implements EffectSink {
         return a == null ? Optional.empty() : Optional.of(a.view());
     }
 
+    /**
+     * An advisor read in place, without the copies {@link #agent} makes, in one map look-up: for a caller that reads
+     * many advisors per entry (a decision trace looks at everyone who takes a queue). It changes with the next
+     * committed entry: read it at once and keep nothing of it.
+     *
+     * @return null when the advisor is not defined
+     */
+    public AgentState agentState(String agentId) {
+        return agents.get(agentId);
+    }
+
     /** The offers not yet terminal, in id order (recovery resolves them). */
     public List<OfferView> liveOffers() {
         List<OfferView> out = new ArrayList<>(offers.size());

@@ -1,13 +1,14 @@
 package io.firstcontact.router.view;
 
+import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.DeviceState;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.SkillLevel;
 import java.util.List;
 import java.util.TreeSet;
 
-/** An advisor followed through the facts. */
-final class TrackedAgent {
+/** An advisor followed through the facts; read in place through {@link AgentState}. */
+final class TrackedAgent implements AgentState {
     final String id;
     String utilisationProfile;
     String routingProfile;
@@ -37,6 +38,66 @@ final class TrackedAgent {
     /** Logged in and not on the way out, like the engine's {@code staffing()}. */
     boolean staffing() {
         return presence != PresenceState.LOGGED_OUT && pendingPresence != PresenceState.LOGGED_OUT;
+    }
+
+    @Override
+    public String agentId() {
+        return id;
+    }
+
+    @Override
+    public String utilisationProfile() {
+        return utilisationProfile;
+    }
+
+    @Override
+    public String routingProfile() {
+        return routingProfile;
+    }
+
+    @Override
+    public List<SkillLevel> skills() {
+        return skills;
+    }
+
+    @Override
+    public PresenceState presence() {
+        return presence;
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public PresenceState pendingPresence() {
+        return pendingPresence;
+    }
+
+    @Override
+    public String pendingReason() {
+        return pendingReason;
+    }
+
+    @Override
+    public boolean sessionAttached() {
+        return sessionAttached;
+    }
+
+    @Override
+    public void forEachWork(Work work) {
+        // Most advisors hold nothing: no iterator then.
+        if (!offers.isEmpty()) {
+            for (TrackedOffer o : offers) {
+                work.held(o.channel, true, false);
+            }
+        }
+        if (!assignments.isEmpty()) {
+            for (TrackedAssignment as : assignments) {
+                work.held(as.channel, false, as.status == AssignmentStatus.WRAP_UP);
+            }
+        }
     }
 
     AgentView view() {
