@@ -94,6 +94,9 @@ public final class TestServer implements AutoCloseable {
             agent.putArray("skills").addObject().put("skill", "billing").put("proficiency", 5);
             agent.put("utilisationProfile", "council").put("routingProfile", "all");
         }
+        // A Hazelcast cluster of its own (the account cache): a server of another test, or of another build on this
+        // machine, in the default cluster would join it and share its cache. Kept across the server's restarts.
+        yaml.putObject("account").putObject("cluster").put("name", "test-" + java.util.UUID.randomUUID());
         for (Map.Entry<String, Object> o : overrides.entrySet()) {
             yaml.set(o.getKey(), JSON.valueToTree(o.getValue()));
         }
