@@ -159,9 +159,7 @@ final class PeerAmiServer {
     void flood(byte[] bytes, int bound) throws InterruptedException {
         for (Session s : sessions) {
             if (s.authenticated) {
-                while (s.queued() > bound) {
-                    Thread.sleep(1);
-                }
+                s.awaitRoom(bound);
                 s.sendRaw(bytes);
             }
         }
@@ -186,6 +184,7 @@ final class PeerAmiServer {
         private final LinkedBlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
         private static final byte[] CLOSE = new byte[0];
         volatile boolean authenticated;
+        private boolean gone; // the writer stopped (guarded by this)
         Set<String> read = Set.of();
         Set<String> write = Set.of();
         volatile Set<String> mask = Set.of();
@@ -205,8 +204,17 @@ final class PeerAmiServer {
             outbox.add(bytes);
         }
 
-        int queued() {
-            return outbox.size();
+        /** Waits, woken by the writer, until at most {@code bound} chunks are queued or the connection is gone. */
+        synchronized void awaitRoom(int bound) throws InterruptedException {
+            while (!gone && outbox.size() > bound) {
+                wait();
+            }
+        }
+
+        /** The writer took a chunk, or stopped: a flood waiting for room looks again. */
+        private synchronized void drained(boolean stopped) {
+            gone |= stopped;
+            notifyAll();
         }
 
         /** Closes after what is queued (a Logoff, a refused login), or at once with a reset. */
@@ -251,6 +259,7 @@ final class PeerAmiServer {
             try (OutputStream out = socket.getOutputStream()) {
                 while (true) {
                     byte[] next = outbox.take();
+                    drained(false);
                     if (next == CLOSE) {
                         break;
                     }
@@ -259,6 +268,7 @@ final class PeerAmiServer {
             } catch (IOException | InterruptedException e) {
                 // closed
             } finally {
+                drained(true);
                 try {
                     socket.close();
                 } catch (IOException e) {
