@@ -367,7 +367,7 @@ public final class FirstContactServer implements AutoCloseable {
         if (config.demoMode()) {
             defineDeskAdvisors();
         }
-        chat.start(runtime, ivr, mail.emailEnabled() ? mail.mailer() : null, mail.notifier());
+        chat.start(runtime, ivr, mail.mailer(), mail.notifier());
         desktop.recovered();
         desktop.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         startAccountContext();

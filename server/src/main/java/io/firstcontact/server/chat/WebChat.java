@@ -82,11 +82,12 @@ public final class WebChat implements AutoCloseable {
 
     /**
      * Opens the chat to residents: chats self-serve through {@code ivr}'s text front end (or queue at once without
-     * one), and the expired transcripts go. Transcripts asked for go out through {@code mailer} (null: no mail server
-     * is configured, and the resident is told the transcript could not be sent); the online link by text through
-     * {@code notifier}.
+     * one); the expired transcripts of every written channel go, and go on going at each one's deadline. Transcripts
+     * asked for go out through {@code mailer} (without a mail server it fails, and the resident is told the transcript
+     * could not be sent); the online link by text through {@code notifier}.
      */
     public void start(RoutingPort routing, IvrService ivr, Mailer mailer, Notifier notifier) throws Exception {
+        expireNow(); // the book holds email and SMS threads too: they expire also when the chat is off
         if (!options.enabled()) {
             LOG.info("web chat disabled (chat.enabled: false)");
             return;
@@ -97,12 +98,11 @@ public final class WebChat implements AutoCloseable {
                 book,
                 ivr == null ? null : new IvrSelfService(ivr.conversations()),
                 reads,
-                mailer == null ? unconfiguredMailer() : mailer,
+                Objects.requireNonNull(mailer, "mailer"),
                 Objects.requireNonNull(notifier, "notifier"),
                 clock);
         a.start(routing).toCompletableFuture().get(30, TimeUnit.SECONDS);
         adapter = a;
-        expireNow();
     }
 
     /** Routing's intake: a chat's queueing kept for the configured advisors (see {@link ChatAdapter#shape}). */
@@ -168,18 +168,5 @@ public final class WebChat implements AutoCloseable {
         Instant due = next != null ? next : clock.instant().plus(options.transcriptRetention());
         long delay = Math.clamp(due.toEpochMilli() - clock.millis(), 1, MAX_TIMER_MILLIS);
         expiryTimer = vertx.setTimer(delay, t -> expireNow());
-    }
-
-    // ------------------------------------------------------------------ what is not configured yet
-
-    /**
-     * No mail server is configured for the chat: a transcript asked for is not sent, and the resident is told so (never
-     * that it was).
-     */
-    private static Mailer unconfiguredMailer() {
-        return (to, subject, text) -> {
-            LOG.info("chat transcript by email asked for: not sent, no mail server is configured for the chat");
-            return CompletableFuture.failedFuture(new IllegalStateException("no mail server is configured"));
-        };
     }
 }

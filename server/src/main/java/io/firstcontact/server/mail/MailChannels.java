@@ -2,8 +2,6 @@ package io.firstcontact.server.mail;
 
 import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.Mailer;
-import io.firstcontact.channels.conversation.SealingKey;
-import io.firstcontact.channels.conversation.TranscriptStore;
 import io.firstcontact.channels.email.EmailAdapter;
 import io.firstcontact.channels.email.EmailOptions;
 import io.firstcontact.channels.sms.CallbackConfirmations;
@@ -24,37 +22,30 @@ import io.firstcontact.server.config.ServerConfig;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's email and SMS. Email runs on the {@code email:} mailbox when one is configured, and in demo mode on the
- * embedded {@link DemoMailServer}; its threads are kept sealed in {@code <dataDir>/transcripts/} (key {@code
- * <dataDir>/transcripts.key}) for {@value #RETENTION_DAYS} days after their last message, never in the journal. The
+ * embedded {@link DemoMailServer}; its threads are kept in the one conversation book of every written channel (the web
+ * chat's: sealed under {@code <dataDir>/transcripts/}, deleted after {@code chat.transcriptRetention}), never in the
+ * journal. The
  * {@link #notifier() notifier} sends texts through the SMS gateway ({@code sms.gatewayUrl}, else the log sink) and
  * emails through the email channel (else a log sink); residents' texts come in by the signed webhook when {@code
  * sms.inbound} is on.
  */
 public final class MailChannels implements AutoCloseable {
-    static final int RETENTION_DAYS = 90;
     /** The zone a promised callback's time is written in: the council's. */
     static final ZoneId CENTRE_ZONE = ZoneId.of("Europe/London");
 
     private static final Logger LOG = LoggerFactory.getLogger(MailChannels.class);
-
-    /** The transcripts' thread when the book is this object's own, else null. */
-    private final ExecutorService io;
 
     private final ConversationBook book;
     private final DemoMailServer demoMail;
@@ -62,44 +53,15 @@ public final class MailChannels implements AutoCloseable {
     private final SmsGateway gateway;
     private final SmsAdapter sms;
     private final MessageNotifier notifier;
-    private final InstantSource clock;
-    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-transcripts-expiry");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile boolean closed;
-
-    /** Email and SMS with their own conversation book over {@code <dataDir>/transcripts}. */
-    public MailChannels(ServerConfig config, LiveView view, Executor engineThread, InstantSource clock) {
-        this(config, null, view, engineThread, clock);
-    }
 
     /**
-     * Email and SMS keeping their threads in {@code shared}: the one book of every written channel, which the desk
-     * reads (the web chat's), or null for a book of their own.
+     * Email and SMS keeping their threads in {@code book}: the one book of every written channel, which the desk reads
+     * (the web chat's, which also deletes what is past its retention).
      */
     public MailChannels(
-            ServerConfig config, ConversationBook shared, LiveView view, Executor engineThread, InstantSource clock) {
+            ServerConfig config, ConversationBook book, LiveView view, Executor engineThread, InstantSource clock) {
         Path dataDir = config.dataDir();
-        this.clock = clock;
-        if (shared != null) {
-            this.io = null;
-            this.book = shared;
-        } else {
-            this.io = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "mail-transcripts");
-                t.setDaemon(true);
-                return t;
-            });
-            this.book = new ConversationBook(
-                    new TranscriptStore(
-                            dataDir.resolve("transcripts"),
-                            SealingKey.loadOrCreate(dataDir.resolve("transcripts.key")),
-                            Duration.ofDays(RETENTION_DAYS)),
-                    io,
-                    clock);
-        }
+        this.book = Objects.requireNonNull(book, "book");
         ViewReads reads = new ViewReads(view, engineThread);
         EmailOptions emailOptions = config.email();
         if (emailOptions == null && config.demoMode()) {
@@ -132,21 +94,16 @@ public final class MailChannels implements AutoCloseable {
         return new CallbackConfirmations(notifier, CENTRE_ZONE);
     }
 
-    /** Whether a mailbox is configured (or, in demo mode, the embedded one runs). */
-    public boolean emailEnabled() {
-        return email != null;
-    }
-
-    /** The email channel's sender, for other channels' mails (a chat's transcript); a log sink without email. */
+    /**
+     * The email channel's sender, for other channels' mails (a chat's transcript); without email, one that sends nothing
+     * and fails, so that nobody is told a mail went.
+     */
     public Mailer mailer() {
         return email != null ? email.mailer() : logMailer();
     }
 
-    /** Starts reading the mailbox and taking texts, once routing is open; its own book's expired threads go. */
+    /** Starts reading the mailbox and taking texts, once routing is open. */
     public void start(RoutingPort routing) throws Exception {
-        if (io != null) {
-            expire();
-        }
         if (email != null) {
             email.start(routing).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } else {
@@ -176,8 +133,6 @@ public final class MailChannels implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        expiry.shutdownNow();
         for (var adapter : new io.firstcontact.router.api.port.ChannelAdapter[] {email, sms}) {
             if (adapter != null) {
                 try {
@@ -190,31 +145,6 @@ public final class MailChannels implements AutoCloseable {
         if (demoMail != null) {
             demoMail.close();
         }
-        if (io != null) {
-            io.shutdown();
-        }
-    }
-
-    /**
-     * Deletes the threads past their retention, on the transcripts' thread, and comes back at the next one's deadline
-     * (at most a day ahead: a later one is looked at again then).
-     */
-    private void expire() {
-        io.execute(() -> {
-            if (closed) {
-                return;
-            }
-            Instant next;
-            try {
-                next = book.store().expire(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.warn("mail transcripts: the expired ones could not be deleted ({})", e.toString());
-                next = null;
-            }
-            Instant due = next != null ? next : clock.instant().plus(Duration.ofDays(RETENTION_DAYS));
-            long delay = Math.clamp(due.toEpochMilli() - clock.millis(), 1, TimeUnit.DAYS.toMillis(1));
-            expiry.schedule(this::expire, delay, TimeUnit.MILLISECONDS);
-        });
     }
 
     private static String password() {
