@@ -503,7 +503,13 @@ function view() {
 }
 
 function draw() {
+  // A card that changes state (a call ending moves its wrap-up form to the top) re-creates its controls: the
+  // advisor typing notes keeps the focus on the control with the same id rather than losing it to the page.
+  const focusedId = document.activeElement?.id;
   render(view(), document.getElementById('desk'));
+  if (focusedId && document.activeElement === document.body) {
+    document.getElementById(focusedId)?.focus();
+  }
 }
 chats.onChange(draw);
 

@@ -58,7 +58,7 @@ class AccessibilityTest extends InTheBrowser {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End chat"))
                 .click();
-        assertThat(page.locator("article.work")).containsText("Wrap-up");
+        assertThat(page.locator("article.work.wrap-up h3")).containsText("Wrap-up:");
         assertThat(violations(page)).as("wrap-up").isEmpty();
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up"))

@@ -20,6 +20,8 @@ class KeyboardOnlyTest extends InTheBrowser {
         page.keyboard().type(TestCentre.PASSWORD);
         page.keyboard().press("Enter");
         page.waitForURL("**/desk/");
+        // As a person would, wait for the desk to show the advisor's state before moving through it.
+        page.getByText("Log in ready").waitFor();
 
         Keys.tabTo(page, "Log in ready", 20);
         page.keyboard().press("Enter");
@@ -33,7 +35,8 @@ class KeyboardOnlyTest extends InTheBrowser {
 
         Keys.tabTo(page, "End chat", 60);
         page.keyboard().press("Enter");
-        assertThat(page.locator("article.work")).containsText("Wrap-up");
+        // The card's heading, not its "Wrap-up codes" legend (shown before the end too): the state has changed.
+        assertThat(page.locator("article.work.wrap-up h3")).containsText("Wrap-up:");
 
         Keys.tabTo(page, "Information given", 60);
         page.keyboard().press("Space");

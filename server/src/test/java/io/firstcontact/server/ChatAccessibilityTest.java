@@ -51,7 +51,7 @@ class ChatAccessibilityTest extends ChatInTheBrowser {
         assertThat(resident.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carry on chatting")))
                 .isVisible();
         assertThat(Browser.axeViolations(resident)).as("ended").isEmpty();
-        assertThat(chats(advisor).first()).containsText("Wrap-up");
+        assertThat(chats(advisor).first()).containsText("Wrap-up:");
         assertThat(Browser.axeViolations(advisor))
                 .as("the desk, a chat in wrap-up")
                 .isEmpty();

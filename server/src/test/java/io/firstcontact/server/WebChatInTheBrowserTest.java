@@ -132,7 +132,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         priyas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End chat"))
                 .click();
 
-        assertThat(priyas).containsText("Wrap-up");
+        assertThat(priyas).containsText("Wrap-up:");
         assertThat(toms).not().containsText("Wrap-up:");
         assertThat(log(priya)).containsText("The advisor has ended the chat.");
         reply(toms, "Still here");
