@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes one message to many push connections without holding their event loop: on each loop, one drain writes a
- * slice of the connections and then queues itself again behind whatever else the loop was given meanwhile. The
- * public listener shares the engine's event loop, so a message to a thousand wallboards would otherwise keep every
- * routing command waiting behind a thousand socket writes; sliced, a command waits for one slice at most. Messages
- * leave in the order they were given, on every connection.
+ * slice of the connections and then queues itself again behind whatever else the loop was given meanwhile. The loop
+ * that holds a wallboard's socket also serves other connections (API calls, desks), so a message to a thousand
+ * wallboards would otherwise keep their requests waiting behind a thousand socket writes; sliced, a request waits for
+ * one slice at most. (The server keeps these loops apart from routing's: see its public listener.) Messages leave in
+ * the order they were given, on every connection.
  */
 public final class Fanout {
     /** Connections written before the loop runs its other tasks (default of the wallboard's fan-out). */

@@ -33,8 +33,8 @@ import java.util.function.LongSupplier;
  * The live wallboard's state and its push to every open wallboard: followed from committed entries (subscribed after
  * the read model), it notes which advisors and queues each entry touched; at most every {@link
  * WallboardOptions#minPushInterval()} it rebuilds only those rows and tiles, keeps the ones that changed, and sends that
- * one patch — rendered to JSON once — to every wallboard, a slice of them at a time ({@link Fanout}: the server's
- * sockets share the engine's event loop). A new wallboard gets the whole board, taken in the same
+ * one patch — rendered to JSON once — to every wallboard, a slice of them at a time ({@link Fanout}: each socket's
+ * event loop also serves other connections' requests). A new wallboard gets the whole board, taken in the same
  * engine step as it joins the list, so no patch falls between the two. Today's figures and the alerts that hold come
  * from the statistics ({@link BoardStatistics}), whose changes and alerts schedule a push like an entry's. Nothing runs while no wallboard is open, and
  * nothing is pushed because time passed: the pages count waits and times in state up from the instants they are sent.

@@ -7,6 +7,7 @@ import io.firstcontact.server.config.ServerConfig;
 import io.firstcontact.server.events.EventStream;
 import io.firstcontact.server.ivr.IvrService;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,6 +22,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +48,7 @@ public final class ApiServer {
     private final LiveView view;
     private final java.util.function.Consumer<Router> more;
     private final java.util.concurrent.CompletableFuture<io.firstcontact.router.account.AccountContext> account;
-    private volatile HttpServer server;
+    private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Supervision supervision;
 
     public ApiServer(
@@ -71,8 +74,12 @@ public final class ApiServer {
         this.owners = views;
         this.sessions = sessions;
         this.meters = meters;
+        int historyDays = config.statistics().historyDays();
         this.statistics = new StatisticsRoutes(
-                runtime, statistics, InstantSource.system(), config.statistics().historyDays());
+                new StatisticsExport(runtime, statistics, InstantSource.system(), historyDays),
+                statistics,
+                InstantSource.system(),
+                historyDays);
         this.ivr = ivr;
         this.view = view;
         this.more = more;
@@ -212,8 +219,11 @@ public final class ApiServer {
     }
 
     /**
-     * Listens on the engine's event loop: every connection is handled there, so a command reaches the engine, and its
-     * reply and events leave it, without crossing a thread.
+     * Listens on every event loop but the engine's, one server each on the same port: Vert.x hands each new connection
+     * to the next of them in turn, so the connections (API calls, event streams, desks, wallboards) spread over those
+     * loops and none of their reads or writes runs on routing's. A request reaches the engine through {@link
+     * RoutingRuntime#submit} or {@link RoutingRuntime#query}, which queue it there; replies and events are written
+     * back by Vert.x on the connection's own loop.
      */
     public Future<HttpServer> start() {
         Router router = router();
@@ -229,26 +239,46 @@ public final class ApiServer {
                 .setIdleTimeout((int) config.api().idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setHttp2ClearTextEnabled(false);
+        // Vert.x shares one bound port among the servers that listen on it; a negative port is its "any free port,
+        // shared" (port 0 would bind each server to a port of its own).
+        int port = config.http().port() == 0 ? -1 : config.http().port();
+        List<Future<HttpServer>> listening = new ArrayList<>();
+        for (Context loop : runtime.contextsApartFromEngine()) {
+            listening.add(listen(loop, options, router, deadlines, port));
+        }
+        // Every one answers before the outcome is known, so that none stays bound when another could not listen.
+        return Future.join(listening)
+                .onFailure(e -> listening.stream()
+                        .filter(Future::succeeded)
+                        .forEach(f -> f.result().close()))
+                .map(all -> {
+                    listening.forEach(f -> servers.add(f.result()));
+                    return servers.get(0);
+                });
+    }
+
+    private Future<HttpServer> listen(
+            Context loop, HttpServerOptions options, Router router, ConnectionDeadlines deadlines, int port) {
         Promise<HttpServer> listening = Promise.promise();
-        runtime.engineContext()
-                .runOnContext(v -> vertx.createHttpServer(options)
-                        .connectionHandler(deadlines::opened)
-                        .requestHandler(request -> {
-                            deadlines.requested(request.connection());
-                            router.handle(request);
-                        })
-                        .listen(config.http().port(), config.http().host())
-                        .onSuccess(s -> server = s)
-                        .onComplete(listening));
+        loop.runOnContext(v -> vertx.createHttpServer(options)
+                .connectionHandler(deadlines::opened)
+                .requestHandler(request -> {
+                    deadlines.requested(request.connection());
+                    router.handle(request);
+                })
+                .listen(port, config.http().host())
+                .onComplete(listening));
         return listening.future();
     }
 
     public int port() {
-        return server == null ? -1 : server.actualPort();
+        return servers.isEmpty() ? -1 : servers.get(0).actualPort();
     }
 
     /** Closes the listener: no new requests; open event streams end. */
     public Future<Void> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        List<Future<Void>> closed = new ArrayList<>();
+        servers.forEach(s -> closed.add(s.close()));
+        return Future.all(closed).mapEmpty();
     }
 }

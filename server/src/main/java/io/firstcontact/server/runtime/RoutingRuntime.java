@@ -553,12 +553,17 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         return engine;
     }
 
-    /**
-     * The engine's event loop. A server that listens on it handles its connections there, so requests reach the
-     * engine and replies leave it without a thread hand-off.
-     */
+    /** The engine's event loop. */
     public io.vertx.core.Context engineContext() {
         return engineThread.context();
+    }
+
+    /**
+     * A context on each event loop but the engine's, for the public listener: its connections' reads and writes (a
+     * thousand wallboards' among them) then never wait in line with routing's decisions and commits.
+     */
+    public java.util.List<io.vertx.core.Context> contextsApartFromEngine() {
+        return engineThread.apart();
     }
 
     /** Runs a task on the engine thread (where the listeners' state lives). */
