@@ -16,7 +16,13 @@ const app = {
   ivr: null, // {unavailable, calendars}
   message: { text: '', error: false },
   device: '',
+  exportRange: { from: localDate(), to: localDate() },
 };
+
+function localDate() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 function announce(text) {
   document.getElementById('announcer').textContent = text;
@@ -305,7 +311,7 @@ function superviseControls(c) {
         <button type="button" class="secondary" ?disabled=${why !== null} @click=${() => chat('join')}>Join chat</button>
         <button type="button" class="secondary" ?disabled=${why !== null} @click=${() => chat('take-over')}>Take over chat</button>
       </div>
-      ${why !== null ? html`<p class="sv-note">Not available yet: ${why}.</p>` : nothing}`;
+      ${why !== null ? html`<p class="sv-note">Not available: ${why}.</p>` : nothing}`;
   }
   return nothing;
 }
@@ -324,6 +330,42 @@ function storyPanel() {
     ${superviseControls(c)}
     <button type="button" class="secondary outline" @click=${() => openStory(c.interactionId)}>Read it again</button>
   </article>`;
+}
+
+// ------------------------------------------------------------------ CSV exports
+
+// What is wrong with the dates chosen, before the server says it too (it checks them again).
+function exportRangeProblem() {
+  const { from, to } = app.exportRange;
+  if (!from || !to) return 'Choose the first and the last day.';
+  if (from > to) return 'The first day must not be after the last.';
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+  if (days > app.setup.exportMaxDays) return `An export spans at most ${app.setup.exportMaxDays} days (the history kept).`;
+  return null;
+}
+
+function exportsPanel() {
+  const why = app.setup.exports;
+  const problem = why ? null : exportRangeProblem();
+  const query = `from=${enc(app.exportRange.from)}&to=${enc(app.exportRange.to)}`;
+  const dates = (e, end) => { app.exportRange = { ...app.exportRange, [end]: e.target.value }; draw(); };
+  return html`<section aria-labelledby="exports-heading">
+    <h2 id="exports-heading" tabindex="-1">Export statistics as CSV</h2>
+    ${why ? html`<p class="sv-note">Not available: ${why}.</p>` : html`
+      <form class="sv-actions" aria-label="Days to export" @submit=${(e) => e.preventDefault()}>
+        <label for="export-from">First day
+          <input type="date" id="export-from" .value=${app.exportRange.from} @change=${(e) => dates(e, 'from')}></label>
+        <label for="export-to">Last day
+          <input type="date" id="export-to" .value=${app.exportRange.to} @change=${(e) => dates(e, 'to')}></label>
+      </form>
+      <p class="error" role="alert" id="export-error">${problem ?? ''}</p>
+      ${problem ? nothing : html`<p class="sv-actions">
+        <a download href="/supervisor/api/exports/contacts?${query}">Download contacts (CSV)</a>
+        <a download href="/supervisor/api/exports/intervals?${query}">Download 15-minute intervals (CSV)</a>
+      </p>`}
+      <p class="sv-note">The statistics API's own files: one row per contact (ids, queues, times, outcome, wrap-up codes —
+        no customer's details), or per 15 minutes of each queue, channel and the centre. Each download is audited.</p>`}
+  </section>`;
 }
 
 function auditPanel() {
@@ -350,6 +392,7 @@ function view() {
       ${ivrPanel()}
       ${advisorsTable()}
       ${contactsPanel()}
+      ${exportsPanel()}
       ${auditPanel()}
     </main>`;
 }

@@ -35,6 +35,7 @@ import io.firstcontact.router.view.OfferView;
 import io.firstcontact.router.view.ViewOptions;
 import io.firstcontact.server.api.ApiServer;
 import io.firstcontact.server.api.Sessions;
+import io.firstcontact.server.api.StatisticsExport;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.api.ViewRoutes;
 import io.firstcontact.server.chat.WebChat;
@@ -255,7 +256,12 @@ public final class FirstContactServer implements AutoCloseable {
                                         () -> channels == null ? java.util.Optional.empty() : channels.voice()),
                         chat.supervision(runtime),
                         new SupervisorCalendars(() -> ivr),
-                        new StatisticsBoard(statistics.statistics())),
+                        new StatisticsBoard(statistics.statistics()),
+                        new StatisticsExport(
+                                runtime,
+                                statistics.statistics(),
+                                InstantSource.system(),
+                                config.statistics().historyDays())),
                 chat.conversations());
         deskMeters = new DeskBinder(desktop::connections);
         deskMeters.bindTo(registry);

@@ -4,9 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A supervisor joins an advisor's chat (their messages seen by both) or takes it over (the chat becomes theirs). The
- * chat channel provides it; until it is built, {@link #NONE} says so. The supervisor view's buttons and routes ({@code
- * POST /supervisor/api/contacts/{id}/chat/join}, {@code …/chat/take-over}) are in place and call this.
+ * A supervisor joins an advisor's chat (a notice in the conversation tells the resident and the advisor) or takes it
+ * over (it goes back to its queue for the next advisor). The chat channel provides it (the server's web chat); a server
+ * without one has {@link #NONE}, which says so. The supervisor view's buttons and routes ({@code POST
+ * /supervisor/api/contacts/{id}/chat/join}, {@code …/chat/take-over}) call this.
  */
 public interface ChatSupervision {
 
@@ -16,11 +17,11 @@ public interface ChatSupervision {
         TAKE_OVER
     }
 
-    /** No chat channel yet. */
+    /** No chat channel on this server. */
     ChatSupervision NONE = new ChatSupervision() {
         @Override
         public String unavailableBecause() {
-            return "joining and taking over chats come with the chat channel, which is not built yet";
+            return "joining and taking over chats need the chat channel, which this server does not run";
         }
 
         @Override

@@ -15,10 +15,17 @@ import java.util.Objects;
  * @param ivr the IVR's calendars and their emergency closure ({@link IvrClosures#NONE} without an IVR)
  * @param statistics the figures of today and the alerts the wallboard shows ({@link BoardStatistics#NONE} without
  *     the statistics)
+ * @param exports the statistics' CSV exports ({@link StatisticsExports#NONE} without the statistics)
  */
 public record SupervisorPorts(
-        AuditTrail audit, CallSupervision calls, ChatSupervision chats, IvrClosures ivr, BoardStatistics statistics) {
+        AuditTrail audit,
+        CallSupervision calls,
+        ChatSupervision chats,
+        IvrClosures ivr,
+        BoardStatistics statistics,
+        StatisticsExports exports) {
     public SupervisorPorts {
+        exports = Objects.requireNonNullElse(exports, StatisticsExports.NONE);
         statistics = Objects.requireNonNullElse(statistics, BoardStatistics.NONE);
         audit = Objects.requireNonNullElseGet(audit, MemoryAuditTrail::new);
         calls = Objects.requireNonNullElse(calls, CallSupervision.NONE);
@@ -26,24 +33,28 @@ public record SupervisorPorts(
         ivr = Objects.requireNonNullElse(ivr, IvrClosures.NONE);
     }
 
-    /** An audit trail in memory, no voice or chat channel, no IVR, no statistics. */
+    /** An audit trail in memory, no voice or chat channel, no IVR, no statistics (nor their exports). */
     public static SupervisorPorts defaults() {
-        return new SupervisorPorts(null, null, null, null, null);
+        return new SupervisorPorts(null, null, null, null, null, null);
     }
 
     public SupervisorPorts withAudit(AuditTrail a) {
-        return new SupervisorPorts(a, calls, chats, ivr, statistics);
+        return new SupervisorPorts(a, calls, chats, ivr, statistics, exports);
     }
 
     public SupervisorPorts withCalls(CallSupervision c) {
-        return new SupervisorPorts(audit, c, chats, ivr, statistics);
+        return new SupervisorPorts(audit, c, chats, ivr, statistics, exports);
     }
 
     public SupervisorPorts withIvr(IvrClosures i) {
-        return new SupervisorPorts(audit, calls, chats, i, statistics);
+        return new SupervisorPorts(audit, calls, chats, i, statistics, exports);
     }
 
     public SupervisorPorts withStatistics(BoardStatistics s) {
-        return new SupervisorPorts(audit, calls, chats, ivr, s);
+        return new SupervisorPorts(audit, calls, chats, ivr, s, exports);
+    }
+
+    public SupervisorPorts withExports(StatisticsExports e) {
+        return new SupervisorPorts(audit, calls, chats, ivr, statistics, e);
     }
 }

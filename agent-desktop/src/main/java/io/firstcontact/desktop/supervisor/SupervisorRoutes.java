@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.audit.AuditRecord;
 import io.firstcontact.desktop.audit.AuditTrail;
+import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffPrincipal;
 import io.firstcontact.desktop.story.ContactStories;
 import io.firstcontact.desktop.web.JsonRoutes;
@@ -25,6 +26,8 @@ import io.firstcontact.router.view.InteractionPage;
 import io.firstcontact.router.view.InteractionView;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.router.wire.PublicJson;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -37,14 +40,17 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor's API, {@code /supervisor/api/…}, behind the supervisor guard (session, role, CSRF token): change an
  * advisor's state, move them to another routing profile, open and close queues, find contacts and read each one's
- * decision trace in words, join calls (and, with the chat channel, chats), read the audit trail. Every action is
- * audited ({@link AuditedCommands}); the commands carry the supervisor as their actor where routing's schema has one.
+ * decision trace in words, join calls and chats, download the statistics' CSV exports for a range of dates, read
+ * the audit trail. Every action is audited ({@link AuditedCommands}); the commands carry the supervisor as their actor where routing's schema has one.
  */
 final class SupervisorRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorRoutes.class);
     static final int DEFAULT_CONTACTS = 50;
     static final int MAX_AUDIT = 1_000;
     private static final long DAY = 86_400_000L;
@@ -98,6 +104,9 @@ final class SupervisorRoutes {
                 router.post("/supervisor/api/contacts/:id/chat/take-over"),
                 (p, ctx) -> chat(p, ctx, ChatSupervision.Move.TAKE_OVER));
         JsonRoutes.handle(router.get("/supervisor/api/audit"), this::audit);
+        for (StatisticsExports.Kind kind : StatisticsExports.Kind.values()) {
+            router.get("/supervisor/api/exports/" + kind.file()).handler(ctx -> export(ctx, kind));
+        }
         JsonRoutes.handle(router.get("/supervisor/api/ivr/calendars"), (p, ctx) -> calendars());
         JsonRoutes.handle(
                 router.post("/supervisor/api/ivr/calendars/:calendar/close"), (p, ctx) -> emergency(p, ctx, true));
@@ -264,6 +273,49 @@ final class SupervisorRoutes {
         return CompletableFuture.completedFuture(calendarJson(after));
     }
 
+    /**
+     * A CSV export of the statistics for a range of dates, as a download: the statistics API's file, for the signed-in
+     * supervisor. Audited (who, when, which export and range), also when it fails.
+     */
+    private void export(RoutingContext ctx, StatisticsExports.Kind kind) {
+        StaffPrincipal p = StaffGuard.principal(ctx);
+        String from = ctx.request().getParam("from");
+        String to = ctx.request().getParam("to");
+        String range = (from == null ? "today" : from) + " to " + (to == null ? "today" : to);
+        String action = "export-" + kind.file();
+        var context = Vertx.currentContext();
+        CompletableFuture<StatisticsExports.Csv> csv;
+        try {
+            csv = ports.exports().export(kind, from, to).toCompletableFuture();
+        } catch (RuntimeException e) {
+            csv = CompletableFuture.failedFuture(e);
+        }
+        csv.whenComplete((file, failure) -> context.runOnContext(v -> {
+            if (failure != null) {
+                Throwable c = cause(failure);
+                commands.record(p, action, range, null, "failed: " + c.getMessage());
+                Problem problem = switch (c) {
+                    case Problem pr -> pr;
+                    case IllegalArgumentException bad -> Problem.invalid(bad.getMessage());
+                    case IllegalStateException none -> new Problem(501, "not-available", none.getMessage());
+                    default -> {
+                        LOG.error("the supervisor's {} export failed", kind.file(), c);
+                        yield new Problem(500, "internal", "the server failed on this request; see its log");
+                    }
+                };
+                problem.write(ctx);
+                return;
+            }
+            commands.record(p, action, range, null, AuditRecord.DONE);
+            ctx.response()
+                    .putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(file.bytes()));
+        }));
+    }
+
     private CompletableFuture<JsonNode> calendars() {
         ObjectNode body = PublicJson.MAPPER.createObjectNode();
         body.put("unavailable", ports.ivr().unavailableBecause());
@@ -301,6 +353,8 @@ final class SupervisorRoutes {
         }
         body.put("callSupervision", ports.calls().unavailableBecause());
         body.put("chatSupervision", ports.chats().unavailableBecause());
+        body.put("exports", ports.exports().unavailableBecause());
+        body.put("exportMaxDays", ports.exports().maxDays());
         return body;
     }
 

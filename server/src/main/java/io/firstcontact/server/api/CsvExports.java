@@ -7,14 +7,17 @@ import io.firstcontact.metrics.statistics.ContactRecord;
 import io.firstcontact.metrics.statistics.Counts;
 import io.firstcontact.metrics.statistics.IntervalFigures;
 import io.firstcontact.metrics.statistics.Period;
+import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.wire.PublicJson;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statistics' CSV exports (Jackson's CSV writer: quoting is its job). Every text cell that a spreadsheet would take
- * for a formula ({@code = + - @}, tab, carriage return first) is prefixed with an apostrophe, so an exported id can
- * never run in the supervisor's spreadsheet.
+ * The statistics' CSV exports (Jackson's CSV writer: quoting is its job), for the API and the supervisor view alike.
+ * Every text cell that a spreadsheet would take for a formula ({@code = + - @}, tab, carriage return first) is prefixed
+ * with an apostrophe, so an exported id can never run in the supervisor's spreadsheet. The rows hold ids, codes, times
+ * and figures, never a customer's name, number, address or words; and a text cell that looks like a card number
+ * (which the edges already refuse to take in) is withheld rather than written.
  */
 final class CsvExports {
     static final String CONTENT_TYPE = "text/csv; charset=utf-8";
@@ -194,10 +197,15 @@ final class CsvExports {
         }
     }
 
-    /** A text cell a spreadsheet will not take for a formula. */
+    static final String WITHHELD = "(withheld: looks like a card number)";
+
+    /** A text cell a spreadsheet will not take for a formula, and that never carries a card number. */
     static String cell(String text) {
         if (text == null || text.isEmpty()) {
             return text;
+        }
+        if (CardNumberTripwire.containsCardNumber(text)) {
+            return WITHHELD;
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'

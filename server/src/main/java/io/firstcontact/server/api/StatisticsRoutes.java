@@ -7,7 +7,7 @@ import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firstcontact.metrics.statistics.ContactRecord;
+import io.firstcontact.desktop.supervisor.StatisticsExports;
 import io.firstcontact.metrics.statistics.DayFigures;
 import io.firstcontact.metrics.statistics.DayRecord;
 import io.firstcontact.metrics.statistics.IntervalFigures;
@@ -15,13 +15,11 @@ import io.firstcontact.metrics.statistics.OutcomeRecord;
 import io.firstcontact.metrics.statistics.QueueFigures;
 import io.firstcontact.metrics.statistics.Statistics;
 import io.firstcontact.router.wire.PublicJson;
+import io.firstcontact.server.api.StatisticsExport.Range;
 import io.firstcontact.server.config.ServerConfig.Role;
-import io.firstcontact.server.runtime.RoutingRuntime;
 import io.vertx.ext.web.RoutingContext;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,24 +37,20 @@ import java.util.function.Function;
 final class StatisticsRoutes {
     private static final Set<Role> READERS = roles(SUPERVISOR, ADMIN, INTEGRATION);
 
-    private final RoutingRuntime runtime;
+    private final StatisticsExport export;
     private final Statistics statistics;
     private final InstantSource clock;
     private final int historyDays;
 
-    StatisticsRoutes(RoutingRuntime runtime, Statistics statistics, InstantSource clock, int historyDays) {
-        this.runtime = runtime;
+    StatisticsRoutes(StatisticsExport export, Statistics statistics, InstantSource clock, int historyDays) {
+        this.export = export;
         this.statistics = statistics;
         this.clock = clock;
         this.historyDays = historyDays;
     }
 
     private <T> CompletableFuture<T> read(Function<Statistics, T> query) {
-        return runtime.query(engine -> query.apply(statistics));
-    }
-
-    private static <T> CompletableFuture<T> offTheLoop(java.util.function.Supplier<T> blocking) {
-        return CompletableFuture.supplyAsync(blocking, r -> Thread.ofVirtual().start(r));
+        return export.read(query);
     }
 
     void register(Api api) {
@@ -109,22 +103,14 @@ final class StatisticsRoutes {
             Range range = range(ctx);
             return days(range).thenApply(StatisticsRoutes::items);
         });
-        api.get("/api/v1/statistics/export/intervals.csv", READERS, (ctx, p) -> {
-            Range range = range(ctx);
-            return intervals(range, null, null)
-                    .thenApply(list -> Api.Reply.download(
-                            CsvExports.CONTENT_TYPE,
-                            "intervals-" + range.from() + "-" + range.to() + ".csv",
-                            CsvExports.intervals(list)));
-        });
-        api.get("/api/v1/statistics/export/contacts.csv", READERS, (ctx, p) -> {
-            Range range = range(ctx);
-            return contacts(range)
-                    .thenApply(list -> Api.Reply.download(
-                            CsvExports.CONTENT_TYPE,
-                            "contacts-" + range.from() + "-" + range.to() + ".csv",
-                            CsvExports.contacts(list)));
-        });
+        for (StatisticsExports.Kind kind : StatisticsExports.Kind.values()) {
+            api.get(
+                    "/api/v1/statistics/export/" + kind.file() + ".csv",
+                    READERS,
+                    (ctx, p) -> export.export(kind, range(ctx))
+                            .thenApply(
+                                    csv -> Api.Reply.download(CsvExports.CONTENT_TYPE, csv.fileName(), csv.bytes())));
+        }
     }
 
     private long now() {
@@ -133,81 +119,17 @@ final class StatisticsRoutes {
 
     // ------------------------------------------------------------------ date ranges
 
-    /** Local dates, inclusive. */
-    private record Range(LocalDate from, LocalDate to) {
-        List<LocalDate> dates() {
-            List<LocalDate> out = new ArrayList<>();
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                out.add(d);
-            }
-            return out;
-        }
-    }
-
     /** {@code from} and {@code to} (default: today), at most the history kept apart. */
     private Range range(RoutingContext ctx) {
-        LocalDate today = statistics.today(now());
-        LocalDate from = date(ctx.request().getParam("from"), "from", today);
-        LocalDate to = date(ctx.request().getParam("to"), "to", today);
-        if (to.isBefore(from)) {
-            throw ApiProblem.invalid("to", "to must not be before from");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= historyDays) {
-            throw ApiProblem.invalid("to", "a range spans at most " + historyDays + " days (the history kept)");
-        }
-        return new Range(from, to);
-    }
-
-    private static LocalDate date(String text, String field, LocalDate otherwise) {
-        if (text == null) {
-            return otherwise;
-        }
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, field + " must be a date such as 2026-11-24");
+            return export.range(ctx.request().getParam("from"), ctx.request().getParam("to"));
+        } catch (StatisticsExport.InvalidRange e) {
+            throw ApiProblem.invalid(e.field(), e.getMessage());
         }
-    }
-
-    // ------------------------------------------------------------------ ranges of days
-
-    /** Each day's record: today's and the last closed ones from memory, the others from the history store. */
-    private CompletableFuture<List<DayRecord>> records(Range range) {
-        long now = now();
-        return read(s -> {
-                    Map<LocalDate, DayRecord> held = new TreeMap<>();
-                    for (LocalDate d : range.dates()) {
-                        s.day(d, now).ifPresent(r -> held.put(d, r));
-                    }
-                    return held;
-                })
-                .thenCompose(held -> offTheLoop(() -> {
-                    List<DayRecord> out = new ArrayList<>();
-                    for (LocalDate d : range.dates()) {
-                        DayRecord r = held.get(d);
-                        if (r == null) {
-                            r = statistics.history().day(d).orElse(null);
-                        }
-                        if (r != null) {
-                            out.add(r);
-                        }
-                    }
-                    return out;
-                }));
     }
 
     private CompletableFuture<List<IntervalFigures>> intervals(Range range, String scope, String name) {
-        return records(range).thenApply(days -> {
-            List<IntervalFigures> out = new ArrayList<>();
-            for (DayRecord d : days) {
-                for (IntervalFigures i : statistics.intervals(d)) {
-                    if ((scope == null || scope.equals(i.scope())) && (name == null || name.equals(i.name()))) {
-                        out.add(i);
-                    }
-                }
-            }
-            return out;
-        });
+        return export.intervals(range, scope, name);
     }
 
     private CompletableFuture<List<DayFigures>> days(Range range) {
@@ -217,9 +139,9 @@ final class StatisticsRoutes {
             s.openOutcomes().forEach(o -> m.put(o.date(), o));
             return m;
         });
-        return records(range)
+        return export.records(range)
                 .thenCombine(open, (days, outcomes) -> Map.entry(days, outcomes))
-                .thenCompose(both -> offTheLoop(() -> {
+                .thenCompose(both -> StatisticsExport.offTheLoop(() -> {
                     List<DayFigures> out = new ArrayList<>();
                     for (DayRecord d : both.getKey()) {
                         OutcomeRecord o = both.getValue().get(d.date());
@@ -230,24 +152,6 @@ final class StatisticsRoutes {
                     }
                     return out;
                 }));
-    }
-
-    private CompletableFuture<List<ContactRecord>> contacts(Range range) {
-        CompletableFuture<Map<LocalDate, List<ContactRecord>>> live = read(s -> {
-            Map<LocalDate, List<ContactRecord>> m = new TreeMap<>();
-            for (LocalDate d : range.dates()) {
-                m.put(d, s.liveContacts(d));
-            }
-            return m;
-        });
-        return live.thenCompose(held -> offTheLoop(() -> {
-            List<ContactRecord> out = new ArrayList<>();
-            for (LocalDate d : range.dates()) {
-                out.addAll(statistics.history().contacts(d));
-                out.addAll(held.get(d));
-            }
-            return out;
-        }));
     }
 
     // ------------------------------------------------------------------ JSON

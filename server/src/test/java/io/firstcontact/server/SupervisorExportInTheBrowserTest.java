@@ -1,0 +1,62 @@
+package io.firstcontact.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.firstcontact.desktop.Browser;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** A supervisor in the supervisor view picks the days and downloads the contacts as CSV: the API's own file. */
+class SupervisorExportInTheBrowserTest extends ChatInTheBrowser {
+
+    @Test
+    void aSupervisorDownloadsTodaysContactsFromTheSupervisorView() throws Exception {
+        TestServer s = centre.server;
+        String today = LocalDate.now(ZoneId.of(s.get("supervisor", "/api/v1/statistics/definition")
+                        .json()
+                        .path("zone")
+                        .asText()))
+                .toString();
+        String api = contactsOnceHandled(s, today);
+        Page supervisor = centre.supervisor("sam");
+        supervisor.getByLabel("First day").fill(today);
+        supervisor.getByLabel("Last day").fill(today);
+
+        Download file = supervisor.waitForDownload(() -> supervisor
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download contacts (CSV)"))
+                .click());
+
+        assertThat(file.failure()).isNull();
+        assertThat(file.suggestedFilename()).isEqualTo("contacts-" + today + "-" + today + ".csv");
+        assertThat(Files.readString(file.path())).isEqualTo(api).contains("COMPLETED");
+        assertThat(Browser.axeViolations(supervisor)).isEmpty();
+    }
+
+    /** A call of today answered and handled through the API; the API's contacts export once it holds it. */
+    private static String contactsOnceHandled(TestServer s, String today) throws Exception {
+        assertThat(s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}")
+                        .status())
+                .isEqualTo(200);
+        var created = s.post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"export-browser:1\",\"channel\":\"voice\",\"customerRef\":\"cust-9\","
+                        + "\"queue\":{\"queue\":\"billing\",\"targets\":[{\"agentId\":\"a0\",\"mode\":\"ONLY\","
+                        + "\"until\":\"" + java.time.Instant.now().plusSeconds(600) + "\"}]}}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        s.handle("a0", TestServer.offerOf(created.json()));
+        String path = "/api/v1/statistics/export/contacts.csv?from=" + today + "&to=" + today;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String body;
+        do {
+            body = s.get("supervisor", path).raw().body();
+        } while (!body.contains("COMPLETED") && System.nanoTime() < deadline);
+        return body;
+    }
+}
