@@ -7,7 +7,8 @@ import {
   board, connectBoard, secondsSince, clock, spoken, percent, waitLevel, serverNow, STATE_WORDS,
 } from './board.js';
 
-const LEVEL_WORDS = { ok: 'Within limit', warn: 'Nearing limit', alert: 'Over limit' };
+// Short enough for the flag to stay on one line of a tile; the limit follows the words.
+const LEVEL_WORDS = { ok: 'Within', warn: 'Nearing', alert: 'Over' };
 const LEVEL_ICONS = { ok: '●', warn: '◆', alert: '▲' };
 const STATE_ORDER = ['OFFERED', 'BUSY', 'WRAP_UP', 'READY', 'NOT_READY', 'LOGGED_OUT'];
 
@@ -35,20 +36,20 @@ function tile(q) {
     <h3 id="tile-${q.queue}"><span>${q.queue}</span>${q.open ? nothing : flag('closed', 'Closed')}</h3>
     <dl>
       <div><dt>Waiting</dt><dd class="wb-big waiting">${q.waiting}</dd></div>
-      <div><dt>Longest wait</dt>
+      <div><dt>Abandoned</dt><dd class="wb-big abandoned">${q.abandoned}</dd>
+        ${q.abandonedShort ? html`<dd>${q.abandonedShort} short</dd>` : nothing}</div>
+      <div><dt>Ringing</dt><dd class="wb-big being-offered">${q.beingOffered}</dd></div>
+      <div class="wb-half"><dt>Longest wait</dt>
         <dd class="wb-big longest-wait" aria-label=${spoken(wait)}>${clock(wait)}</dd>
-        <dd>${wait === null ? 'nobody waiting' : flag(level, `${LEVEL_WORDS[level]} (${clock(limit)})`)}</dd></div>
-      <div><dt>Service level</dt>
+        <dd>${wait === null ? 'nobody waiting' : flag(level, `${LEVEL_WORDS[level]} ${clock(limit)}`)}</dd></div>
+      <div class="wb-half"><dt>Service level</dt>
         <dd class="wb-big service-level" data-ratio=${q.serviceLevel ?? ''}>${percent(q.serviceLevel)}</dd>
         <dd>${q.serviceLevel === null || q.serviceLevel === undefined
           ? 'none yet today'
-          : flag(q.belowTarget ? 'alert' : 'ok', `${q.belowTarget ? 'Below' : 'On'} target ${percent(q.serviceLevelTarget)}`)}</dd></div>
-      <div><dt>Abandoned</dt><dd class="wb-big abandoned">${q.abandoned}</dd>
-        <dd>${q.abandonedShort ? `${q.abandonedShort} short` : ''}</dd></div>
-      <div><dt>Answered today</dt><dd class="answered">${q.answered} of ${q.offered} offered</dd>
-        ${q.asaSeconds === null || q.asaSeconds === undefined ? nothing : html`<dd class="asa">average answer ${clock(Math.round(q.asaSeconds))}</dd>`}</div>
-      <div><dt>Being offered</dt><dd>${q.beingOffered}</dd></div>
-      <div class="wb-wide"><dt>Advisors</dt><dd class="advisors">${advisorsByState(q)}</dd></div>
+          : flag(q.belowTarget ? 'alert' : 'ok', `${q.belowTarget ? 'Below' : 'Target'} ${percent(q.serviceLevelTarget)}`)}</dd></div>
+      <div class="wb-minor wb-wide"><dt>Answered</dt><dd class="answered">${q.answered} of ${q.offered} offered</dd>
+        ${q.asaSeconds === null || q.asaSeconds === undefined ? nothing : html`<dd class="asa">· <abbr title="average speed of answer">ASA</abbr> ${clock(Math.round(q.asaSeconds))}</dd>`}</div>
+      <div class="wb-minor wb-wide"><dt class="visually-hidden">Advisors</dt><dd class="advisors">${advisorsByState(q)}</dd></div>
     </dl>
   </article>`;
 }
@@ -57,8 +58,12 @@ function when(instant) {
   return new Date(instant).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
 
+// The board shows this many alerts, the lasting ones first, and counts the others: it never scrolls.
+const ALERTS_SHOWN = 4;
+
 function alertsPanel() {
-  const alerts = board.alerts;
+  const alerts = board.alerts.slice(0, ALERTS_SHOWN);
+  const more = board.alerts.length - alerts.length;
   return html`<section class="wb-alerts" aria-labelledby="alerts-heading">
     <h2 id="alerts-heading" tabindex="-1">Alerts</h2>
     <div role="log" aria-live="polite" aria-relevant="additions" id="alerts"><ul>
@@ -66,6 +71,7 @@ function alertsPanel() {
         <span class="wb-when">${when(a.raisedAt)}</span> ${a.text}</li>`)}
     </ul></div>
     ${alerts.length === 0 ? html`<p>No alerts.</p>` : nothing}
+    ${more > 0 ? html`<p class="wb-more">and ${more} more (the supervisor view lists the advisors and queues)</p>` : nothing}
   </section>`;
 }
 
@@ -87,10 +93,12 @@ function advisorsPanel() {
     .filter((a) => showLoggedOut || a.state !== 'LOGGED_OUT')
     .sort((x, y) => STATE_ORDER.indexOf(x.state) - STATE_ORDER.indexOf(y.state) || x.name.localeCompare(y.name));
   return html`<section aria-labelledby="advisors-heading">
-    <h2 id="advisors-heading" tabindex="-1">Advisors</h2>
-    <p class="wb-summary" id="advisor-summary">${STATE_ORDER.filter((s) => counts[s]).map((s) => `${counts[s]} ${STATE_WORDS[s].toLowerCase()}`).join(' · ') || 'No advisors defined.'}
+    <div class="wb-advisors-head">
+      <h2 id="advisors-heading" tabindex="-1">Advisors</h2>
+      <p class="wb-summary" id="advisor-summary">${STATE_ORDER.filter((s) => counts[s]).map((s) => `${counts[s]} ${STATE_WORDS[s].toLowerCase()}`).join(' · ') || 'No advisors defined.'}</p>
       <label class="wb-toggle"><input type="checkbox" role="switch" .checked=${showLoggedOut}
-        @change=${(e) => { showLoggedOut = e.target.checked; draw(); }}> Show logged out</label></p>
+        @change=${(e) => { showLoggedOut = e.target.checked; draw(); }}> Show logged out</label>
+    </div>
     <ul class="wb-advisors">${repeat(shown, (a) => a.agentId, advisorCard)}</ul>
   </section>`;
 }
@@ -182,16 +190,18 @@ function view() {
         <button type="button" class="secondary outline" @click=${() => signOut(false)}>Sign out</button></p>
     </header>
     <main class="wb-main">
-      <section aria-labelledby="queues-heading">
-        <h2 id="queues-heading">Queues</h2>
-        <div class="wb-tiles">${repeat(queues, (q) => q.queue, tile)}</div>
-        ${queues.length === 0 ? html`<p>No queues configured yet.</p>` : nothing}
-      </section>
-      <div class="wb-row">
-        ${chartPanel()}
+      <div class="wb-top">
+        <section aria-labelledby="queues-heading" class="wb-queues">
+          <h2 id="queues-heading" class="visually-hidden">Queues</h2>
+          <div class="wb-tiles">${repeat(queues, (q) => q.queue, tile)}</div>
+          ${queues.length === 0 ? html`<p>No queues configured yet.</p>` : nothing}
+        </section>
         ${alertsPanel()}
       </div>
-      ${advisorsPanel()}
+      <div class="wb-row">
+        ${chartPanel()}
+        ${advisorsPanel()}
+      </div>
     </main>`;
 }
 
