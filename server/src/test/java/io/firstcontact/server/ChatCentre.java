@@ -103,16 +103,7 @@ final class ChatCentre implements AutoCloseable {
     }
 
     private Page signIn(String username, String path) {
-        Page page = browser.newPage();
-        page.navigate(base() + path);
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-                .click();
-        page.waitForURL("**" + path);
-        return page;
+        return Staff.signIn(browser.newPage(), base() + path, username, PASSWORD);
     }
 
     /** A resident on the council's page opens the chat and sends the pre-chat form. */

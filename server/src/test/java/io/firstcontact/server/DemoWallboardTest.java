@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.firstcontact.desktop.Browser;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.router.api.command.Command;
@@ -46,15 +45,11 @@ class DemoWallboardTest {
                     .filter(l -> l.role() == StaffRole.SUPERVISOR)
                     .findFirst()
                     .orElseThrow();
-            Page page = browser.newPage(1920, 1080);
-            page.navigate("http://127.0.0.1:" + server.apiPort() + "/supervisor/wallboard");
-            page.getByLabel("Username").fill(supervisor.username());
-            page.getByLabel("Password").fill(supervisor.password());
-            page.getByRole(
-                            AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-                    .click();
-            page.waitForURL("**/supervisor/wallboard");
+            Page page = Staff.signIn(
+                    browser.newPage(1920, 1080),
+                    "http://127.0.0.1:" + server.apiPort() + "/supervisor/wallboard",
+                    supervisor.username(),
+                    supervisor.password());
             assertThat(page.locator(".wb-status")).hasText("Connected");
             assertThat(page.locator(".wb-tile")).hasCount(7);
             page.getByLabel("Show logged out").check();

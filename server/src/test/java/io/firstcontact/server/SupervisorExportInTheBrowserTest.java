@@ -40,17 +40,7 @@ class SupervisorExportInTheBrowserTest extends ChatInTheBrowser {
 
     /** A call of today answered and handled through the API; the API's contacts export once it holds it. */
     private static String contactsOnceHandled(TestServer s, String today) throws Exception {
-        assertThat(s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}")
-                        .status())
-                .isEqualTo(200);
-        var created = s.post(
-                "integration",
-                "/api/v1/interactions",
-                "{\"sourceRef\":\"export-browser:1\",\"channel\":\"voice\",\"customerRef\":\"cust-9\","
-                        + "\"queue\":{\"queue\":\"billing\",\"targets\":[{\"agentId\":\"a0\",\"mode\":\"ONLY\","
-                        + "\"until\":\"" + java.time.Instant.now().plusSeconds(600) + "\"}]}}");
-        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
-        s.handle("a0", TestServer.offerOf(created.json()));
+        s.handledCall("export-browser:1");
         String path = "/api/v1/statistics/export/contacts.csv?from=" + today + "&to=" + today;
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String body;

@@ -3,7 +3,6 @@ package io.firstcontact.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstcontact.desktop.staff.Argon2Passwords;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,32 +40,10 @@ class SupervisorExportTest {
                 Map.of(
                         "users",
                         List.of(
-                                Map.of(
-                                        "username",
-                                        "sam",
-                                        "name",
-                                        "Sam Reid",
-                                        "passwordHash",
-                                        Argon2Passwords.hash(PASSWORD),
-                                        "roles",
-                                        List.of("supervisor")),
-                                Map.of(
-                                        "username", "asha",
-                                        "name", "Asha Patel",
-                                        "passwordHash", Argon2Passwords.hash(PASSWORD),
-                                        "roles", List.of("advisor"),
-                                        "agentId", "a1"))));
+                                Staff.user("sam", "Sam Reid", PASSWORD, "supervisor", null),
+                                Staff.user("asha", "Asha Patel", PASSWORD, "advisor", "a1"))));
         s = TestServer.start(dir.resolve("data"), Map.of("desktop", desktop));
-        assertThat(s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}")
-                        .status())
-                .isEqualTo(200);
-        var created = s.post(
-                "integration",
-                "/api/v1/interactions",
-                "{\"sourceRef\":\"export:1\",\"channel\":\"voice\",\"customerRef\":\"cust-1\","
-                        + "\"queue\":{\"queue\":\"billing\"}}");
-        assertThat(created.status()).isEqualTo(201);
-        s.handle("a0", TestServer.offerOf(created.json()));
+        s.handledCall("export:1");
         String zone = s.get("supervisor", "/api/v1/statistics/definition")
                 .json()
                 .path("zone")

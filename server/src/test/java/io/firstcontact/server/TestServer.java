@@ -128,6 +128,26 @@ public final class TestServer implements AutoCloseable {
         throw new AssertionError("no offer in " + reply);
     }
 
+    /**
+     * One contact of today: advisor a0 logs in ready, a voice call to {@code billing} arrives, a0 answers, ends it and
+     * their wrap-up.
+     */
+    public void handledCall(String sourceRef) throws IOException, InterruptedException {
+        ApiClient.Response login = post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}");
+        if (login.status() != 200) {
+            throw new AssertionError("a0 could not log in: " + login.raw().body());
+        }
+        ApiClient.Response created = post(
+                "integration",
+                "/api/v1/interactions",
+                "{\"sourceRef\":\"" + sourceRef + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"billing\"}}");
+        if (created.status() != 201) {
+            throw new AssertionError(
+                    "the call was not created: " + created.raw().body());
+        }
+        handle("a0", offerOf(created.json()));
+    }
+
     /** Advisor {@code agentId} answers the offer, ends the contact and their wrap-up, each through the API. */
     public void handle(String agentId, String offerId) throws IOException, InterruptedException {
         String who = "agent-" + agentId;
