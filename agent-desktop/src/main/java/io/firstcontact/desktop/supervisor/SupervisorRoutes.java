@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * The supervisor's API, {@code /supervisor/api/…}, behind the supervisor guard (session, role, CSRF token): change an
  * advisor's state, move them to another routing profile, open and close queues, find contacts and read each one's
  * decision trace in words, join calls and chats, download the statistics' CSV exports for a range of dates, read
- * the audit trail. Every action is audited ({@link AuditedCommands}); the commands carry the supervisor as their actor where routing's schema has one.
+ * the audit trail. Every action is audited ({@link AuditedCommands}); the commands carry the supervisor as their
+ * actor where routing's schema has one.
  */
 final class SupervisorRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorRoutes.class);
@@ -281,8 +282,14 @@ final class SupervisorRoutes {
         StaffPrincipal p = StaffGuard.principal(ctx);
         String from = ctx.request().getParam("from");
         String to = ctx.request().getParam("to");
-        String range = (from == null ? "today" : from) + " to " + (to == null ? "today" : to);
+        String range = auditedDate(from) + " to " + auditedDate(to);
         String action = "export-" + kind.file();
+        String unavailable = ports.exports().unavailableBecause();
+        if (unavailable != null) {
+            commands.record(p, action, range, null, "failed: " + unavailable);
+            new Problem(501, "not-available", unavailable).write(ctx);
+            return;
+        }
         var context = Vertx.currentContext();
         CompletableFuture<StatisticsExports.Csv> csv;
         try {
@@ -297,7 +304,7 @@ final class SupervisorRoutes {
                 Problem problem = switch (c) {
                     case Problem pr -> pr;
                     case IllegalArgumentException bad -> Problem.invalid(bad.getMessage());
-                    case IllegalStateException none -> new Problem(501, "not-available", none.getMessage());
+                    case IllegalStateException closed -> new Problem(503, "unavailable", closed.getMessage());
                     default -> {
                         LOG.error("the supervisor's {} export failed", kind.file(), c);
                         yield new Problem(500, "internal", "the server failed on this request; see its log");
@@ -314,6 +321,14 @@ final class SupervisorRoutes {
                     .putHeader("Cache-Control", "no-store")
                     .end(Buffer.buffer(file.bytes()));
         }));
+    }
+
+    /** A date the supervisor asked for, as the audit trail keeps it: never their text when it is not a date. */
+    private static String auditedDate(String raw) {
+        if (raw == null) {
+            return "today";
+        }
+        return raw.matches("\\d{4}-\\d{2}-\\d{2}") ? raw : "(not a date)";
     }
 
     private CompletableFuture<JsonNode> calendars() {
