@@ -11,6 +11,7 @@ import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.ConsultOutcome;
 import io.firstcontact.router.api.model.MediaClass;
+import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.view.AgentView;
 import io.firstcontact.router.view.AssignmentView;
@@ -118,6 +119,11 @@ final class CallControlRoutes {
 
     /** Engine thread. */
     private Command transfer(StaffPrincipal p, AssignmentView as, Transfer b, String number) {
+        if (view.interaction(as.interactionId())
+                .map(i -> i.phase() == Phase.PARKED)
+                .orElse(false)) {
+            throw Problem.conflict("resume the call before transferring it");
+        }
         var actor = DeskRoutes.actor(p);
         if (number != null) {
             if (mediaClass(as.channel()) != MediaClass.REALTIME_VOICE) {

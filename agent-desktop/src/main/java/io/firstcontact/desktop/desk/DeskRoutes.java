@@ -121,6 +121,9 @@ final class DeskRoutes {
                     if (as.status() != AssignmentStatus.ACTIVE) {
                         throw Problem.conflict("this work is already in wrap-up");
                     }
+                    if (as.consult()) { // ending it would hang up the caller of the colleague who asked
+                        throw Problem.conflict("you are consulted on this call: give it back instead");
+                    }
                     return submit(new Command.EndInteraction(as.interactionId(), EndReason.COMPLETED));
                 }));
         JsonRoutes.handle(router.post("/desk/api/work/:id/wrap-up"), (p, ctx) -> {
