@@ -159,17 +159,17 @@ function transferForm(w, kind, form) {
       ${choice('queue', 'A queue')} ${choice('agent', 'A colleague')} ${voice ? choice('number', 'A number') : nothing}
     </fieldset>
     ${form.to === 'queue'
-      ? html`<label for="transfer-queue-${id}">Queue
+      ? html`<label for="transfer-queue-${id}">Queue</label>
           <select id="transfer-queue-${id}" name="queue" required>
             ${queues.map((q) => html`<option value=${q.id}>${q.id}</option>`)}
-          </select></label>
+          </select>
           ${queues.length === 0 ? html`<p class="muted">No other queue takes this channel.</p>` : nothing}`
       : form.to === 'agent'
-        ? html`<label for="transfer-agent-${id}">Colleague
-            <select id="transfer-agent-${id}" name="agent" required>${colleagueOptions()}</select></label>
+        ? html`<label for="transfer-agent-${id}">Colleague</label>
+            <select id="transfer-agent-${id}" name="agent" required>${colleagueOptions()}</select>
             ${colleagues.length === 0 ? html`<p class="muted">No colleague is logged in.</p>` : nothing}`
-        : html`<label for="transfer-number-${id}">Number
-            <input id="transfer-number-${id}" name="number" type="tel" autocomplete="off" required></label>`}
+        : html`<label for="transfer-number-${id}">Number</label>
+            <input id="transfer-number-${id}" name="number" type="tel" autocomplete="off" required>`}
     <p class="muted">The ${kind} keeps its customer, reason and what they keyed; you wrap up once it is gone.</p>
     <div class="card-actions">
       <button type="submit">Transfer</button>
@@ -182,8 +182,8 @@ function consultForm(w) {
   const id = w.assignmentId;
   return html`<form class="call-form" id="consult-${id}" aria-label="Consult a colleague"
       @submit=${(e) => consult(e, w)} @keydown=${(e) => { if (e.key === 'Escape') close(w, 'consult'); }}>
-    <label for="consult-first-${id}">Colleague
-      <select id="consult-first-${id}" name="agent" required>${colleagueOptions()}</select></label>
+    <label for="consult-first-${id}">Colleague</label>
+    <select id="consult-first-${id}" name="agent" required>${colleagueOptions()}</select>
     ${colleagues.length === 0 ? html`<p class="muted">No colleague is logged in.</p>` : nothing}
     <p class="muted">Your colleague's phone rings; the caller hears the hold music while you talk. Then complete the
       transfer or cancel.</p>
