@@ -447,13 +447,13 @@ function workCard(w) {
     <header><h3 id="work-${w.assignmentId}">${title}</h3>
       <p class="muted">${inWrapUp ? `Wrap-up ends in ${remaining(w.wrapUpUntil)}` : `Started ${elapsed(w.startedAt)} ago`}${w.interactionEnded && !inWrapUp ? ', customer gone' : ''}</p>
       ${inWrapUp ? nothing : calls.callStatus(w, elapsed)}</header>
+    ${!inWrapUp && !w.interactionEnded ? calls.controls(w, kind) : nothing}
     ${inWrapUp ? wrapUp : nothing}
     ${w.channel === 'chat' || w.channel === 'email' ? chats.chatPanel(w, inWrapUp) : nothing}
     ${contextFacts(c)}
     ${account(c, w)}
     ${prompts(c, w)}
     ${scriptForm(c, w)}
-    ${!inWrapUp && !w.interactionEnded ? calls.controls(w, kind) : nothing}
     ${!inWrapUp && w.consult?.role !== 'CONSULTED'
       ? html`<div class="card-actions"><button type="button" class="end" @click=${() => work(w.assignmentId, 'end')}>End ${kind}</button></div>`
       : nothing}

@@ -69,37 +69,23 @@ class AccessibilityTest extends InTheBrowser {
 
     @Test
     void aCallOnHoldAndInAConsultHasNoSeriousViolations() {
-        Page asha = signIn("asha");
-        asha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
-                .click();
-        centre.call("cust-1", Attributes.of("service", "parking", "keyed", "PCN HA12345678"));
-        asha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call"))
-                .click();
-        Page ben = signIn("ben");
-        ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
-                .click();
-        assertThat(ben.locator("#presence")).containsText("Ready");
+        Page asha = CallDesks.readyDesk(browser, centre, "asha");
+        CallDesks.answerACall(asha, centre);
+        Page ben = CallDesks.readyDesk(browser, centre, "ben");
 
-        asha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hold"))
-                .click();
+        CallDesks.button(asha, "Hold").click();
         assertThat(asha.locator("article.work .on-hold")).isVisible();
         assertThat(violations(asha)).as("a call on hold").isEmpty();
 
-        asha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transfer…"))
-                .click();
+        CallDesks.button(asha, "Transfer…").click();
         assertThat(asha.locator("form.call-form")).isVisible();
         assertThat(violations(asha)).as("the transfer form open").isEmpty();
 
-        asha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Consult…"))
-                .click();
-        asha.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Consult").setExact(true))
-                .click();
+        CallDesks.button(asha, "Consult…").click();
+        CallDesks.button(asha, "Consult").click();
         assertThat(ben.locator("article.offer.consult")).isVisible();
         assertThat(violations(ben)).as("a consult offer").isEmpty();
-        ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept consult"))
-                .click();
+        CallDesks.button(ben, "Accept consult").click();
         assertThat(asha.locator("article.work .consulting")).containsText("Consulting");
         assertThat(violations(asha)).as("a held call in a consult").isEmpty();
         assertThat(ben.locator("article.work .consulted")).isVisible();

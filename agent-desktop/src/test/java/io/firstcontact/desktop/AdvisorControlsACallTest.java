@@ -1,13 +1,11 @@
 package io.firstcontact.desktop;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.firstcontact.desktop.CallDesks.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.firstcontact.router.api.model.AssignmentStatus;
-import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Phase;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +13,12 @@ import org.junit.jupiter.api.Test;
 class AdvisorControlsACallTest extends InTheBrowser {
     private static final String CALLER = "Mrs Amira Okafor";
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
     private Page readyDesk(String username) {
-        Page page = signIn(username);
-        button(page, "Log in ready").click();
-        assertThat(page.locator("#presence")).containsText("Ready");
-        return page;
+        return CallDesks.readyDesk(browser, centre, username);
     }
 
-    /** Asha's desk with a caller she has answered: {@code [page, interactionId]}. */
     private String ashaOnACall(Page asha) {
-        String call = centre.call("cust-1", Attributes.of("service", "parking", "keyed", "PCN HA12345678"));
-        button(asha, "Accept call").click();
-        assertThat(asha.locator("article.work h3")).hasText("Call: parking");
-        return call;
+        return CallDesks.answerACall(asha, centre);
     }
 
     private Phase phase(String interactionId) {
@@ -138,10 +124,7 @@ class AdvisorControlsACallTest extends InTheBrowser {
         String call = ashaOnACall(asha);
         Page ben = readyDesk("ben");
         button(asha, "Hold").click();
-        button(asha, "Consult…").click();
-        button(asha, "Consult").click();
-        button(ben, "Accept consult").click();
-        assertThat(asha.locator("article.work .consulting")).hasText("Consulting Ben Okoro (adv-2)");
+        CallDesks.consultAnswered(asha, ben);
 
         button(asha, "Cancel consult").click();
 
@@ -160,5 +143,21 @@ class AdvisorControlsACallTest extends InTheBrowser {
                         .orElseThrow()
                         .status()))
                 .isEqualTo(AssignmentStatus.ACTIVE);
+    }
+
+    @Test
+    void theTransferFormTakesTheFocusAndEscapeGivesItBack() {
+        Page asha = readyDesk("asha");
+        ashaOnACall(asha);
+        button(asha, "Transfer…").focus();
+
+        asha.keyboard().press("Enter");
+        assertThat(asha.getByLabel("A queue")).isFocused();
+        assertThat(button(asha, "Transfer…")).hasAttribute("aria-expanded", "true");
+        asha.keyboard().press("Escape");
+
+        assertThat(asha.locator("form.call-form")).hasCount(0);
+        assertThat(button(asha, "Transfer…")).isFocused();
+        assertThat(button(asha, "Transfer…")).hasAttribute("aria-expanded", "false");
     }
 }
