@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Phase;
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +160,25 @@ class AdvisorControlsACallTest extends InTheBrowser {
         assertThat(asha.locator("form.call-form")).hasCount(0);
         assertThat(button(asha, "Transfer…")).isFocused();
         assertThat(button(asha, "Transfer…")).hasAttribute("aria-expanded", "false");
+    }
+
+    @Test
+    void aChatIsTransferredToAColleagueButNeitherHeldNorConsultedAbout() {
+        Page asha = readyDesk("asha");
+        centre.chat("cust-1", Attributes.of("service", "waste", "keyed", "missed bin"));
+        button(asha, "Accept chat").click();
+        assertThat(asha.locator("article.work h3")).hasText("Chat: " + TestCentre.CHAT_QUEUE);
+        Page ben = readyDesk("ben");
+        assertThat(button(asha, "Hold")).hasCount(0);
+        assertThat(button(asha, "Consult…")).hasCount(0);
+
+        button(asha, "Transfer…").click();
+        assertThat(asha.getByLabel("A number")).hasCount(0);
+        asha.getByLabel("A colleague").check();
+        button(asha, "Transfer").click();
+
+        assertThat(ben.locator("article.offer h3")).hasText("Incoming chat: " + TestCentre.CHAT_QUEUE);
+        assertThat(ben.locator("article.offer .customer-name")).hasText(CALLER);
+        assertThat(asha.locator("article.work h3")).hasText("Wrap-up: chat, " + TestCentre.CHAT_QUEUE);
     }
 }
