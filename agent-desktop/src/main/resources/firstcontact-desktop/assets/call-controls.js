@@ -5,6 +5,8 @@ import { html, nothing } from '/lib/lit-html/lit-html.js';
 import { call } from './staff.js';
 
 const forms = new Map(); // assignmentId -> {open: 'transfer' | 'consult', to: 'queue' | 'agent' | 'number'}
+const consults = new Map(); // assignmentId -> the consult it started, as last pushed
+const ending = new Set(); // assignmentIds whose advisor ended their consult here (they heard it already)
 let colleagues = [];
 let act = async () => undefined;
 let announce = () => {};
@@ -19,10 +21,26 @@ export function init(desk) {
   setup = desk.setup;
 }
 
-/** The desk's work changed: forms of work no longer held, or no longer in progress, close. */
+/**
+ * The desk's work changed: forms of work no longer held, or no longer in progress, close; a consult the advisor
+ * started that is answered or ends by the colleague's doing is said aloud (it changes what they can do next).
+ */
 export function held(work) {
-  const open = new Set(work.filter((w) => w.status === 'ACTIVE').map((w) => w.assignmentId));
+  const active = work.filter((w) => w.status === 'ACTIVE');
+  const open = new Set(active.map((w) => w.assignmentId));
   for (const id of [...forms.keys()]) if (!open.has(id)) forms.delete(id);
+  for (const w of active) {
+    const before = consults.get(w.assignmentId);
+    const now = w.consult?.role === 'CONSULTING' ? w.consult : null;
+    if (before && now && !before.answered && now.answered) {
+      announce(`${now.colleague.name} answered. Complete the transfer or cancel the consult.`);
+    } else if (before && !now && !ending.has(w.assignmentId)) {
+      announce(`The consult with ${before.colleague.name} has ended; the caller is still with you.`);
+    }
+    ending.delete(w.assignmentId);
+  }
+  consults.clear();
+  for (const w of active) if (w.consult?.role === 'CONSULTING') consults.set(w.assignmentId, w.consult);
 }
 
 const path = (w, what) => `/desk/api/work/${encodeURIComponent(w.assignmentId)}/${what}`;
@@ -81,6 +99,7 @@ async function consult(e, w) {
 }
 
 async function endConsult(w, outcome) {
+  ending.add(w.assignmentId);
   const r = await act('POST', path(w, 'consult/end'), { outcome });
   if (r !== undefined) {
     announce(outcome === 'COMPLETED' ? 'Transferred to your colleague. Wrap up when you are ready.' : 'The consult is over.');

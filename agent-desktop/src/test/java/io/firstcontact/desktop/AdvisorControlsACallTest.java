@@ -106,6 +106,8 @@ class AdvisorControlsACallTest extends InTheBrowser {
         assertThat(ben.locator("article.work .consulted")).hasText("Asha Patel (adv-1) asked you into this call");
         assertThat(button(ben, "End call")).hasCount(0);
         assertThat(asha.locator("article.work .consulting")).hasText("Consulting Ben Okoro (adv-2)");
+        assertThat(asha.locator("#announcer"))
+                .hasText("Ben Okoro (adv-2) answered. Complete the transfer or cancel the consult.");
         button(asha, "Complete transfer").click();
 
         assertThat(asha.locator("article.work h3")).hasText("Wrap-up: call, parking");
