@@ -39,10 +39,6 @@ final class EngineLoop extends VerticleBase implements Executor {
         return loop;
     }
 
-    Context context() {
-        return context;
-    }
-
     /** The Netty event loop under the context, for a client (Lettuce) that puts its connections on it. */
     EventLoop nettyEventLoop() {
         return ((ContextInternal) context).nettyEventLoop();

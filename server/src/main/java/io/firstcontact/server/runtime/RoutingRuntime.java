@@ -553,11 +553,6 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         return engine;
     }
 
-    /** The engine's event loop. */
-    public io.vertx.core.Context engineContext() {
-        return engineThread.context();
-    }
-
     /**
      * A context on each event loop but the engine's, for the public listener: its connections' reads and writes (a
      * thousand wallboards' among them) then never wait in line with routing's decisions and commits.
