@@ -70,15 +70,7 @@ public final class DeskLoad {
                 new LinkedHashMap<>(LoadGenerator.extraConfig(o, null));
         extra.put("desktop", desktopConfig(n));
         try (LoadGenerator.Rig rig = LoadGenerator.rig(o, work, centre, centre.seed(), extra, "desks-");
-                StaffClients desks =
-                        new StaffClients("127.0.0.1", port(rig.server().apiBase()), "/desk/push", m -> {})) {
-            rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
-            List<String> users = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                users.add(username(i));
-            }
-            LoadGenerator.log("signing in " + n + " desktops (an Argon2id check each)");
-            desks.signIn(users, PASSWORD, Duration.ofMinutes(5));
+                StaffClients desks = signedIn(rig, n, m -> {})) {
             rig.sim().start(new Simulation.Plan(o.rate, o.presence, o.backlogShare, b, o.seed), Long.MAX_VALUE);
             Thread.sleep(o.warmup.toMillis());
 
@@ -104,6 +96,30 @@ public final class DeskLoad {
             return report(o, env, n, staff[0] + staff[1], without, with, push, messages, bytes, desks);
         } finally {
             LoadGenerator.deleteTree(work);
+        }
+    }
+
+    /**
+     * Logs every advisor of the rig's centre in READY, then signs the first {@code n} advisors' desktops in (their push
+     * connections not opened yet: {@link StaffClients#connect}).
+     *
+     * @param observer hears every message the desktops are sent
+     */
+    static StaffClients signedIn(LoadGenerator.Rig rig, int n, java.util.function.Consumer<String> observer)
+            throws Exception {
+        rig.sim().logIn(rig.sim().agentIds().size(), Duration.ofMinutes(3));
+        StaffClients desks = new StaffClients("127.0.0.1", port(rig.server().apiBase()), "/desk/push", observer);
+        try {
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                users.add(username(i));
+            }
+            LoadGenerator.log("signing in " + n + " desktops (an Argon2id check each)");
+            desks.signIn(users, PASSWORD, Duration.ofMinutes(5));
+            return desks;
+        } catch (Exception | Error e) {
+            desks.close();
+            throw e;
         }
     }
 
