@@ -63,6 +63,11 @@ public final class DeskScreenPop {
                 default -> throw new IllegalArgumentException("scenarios are on, off, down and number");
             };
         }
+
+        /** The scenario's name in its files' names. */
+        String slug() {
+            return name.replaceAll("[^A-Za-z0-9]+", "-");
+        }
     }
 
     /** What one scenario gave. */
@@ -74,6 +79,8 @@ public final class DeskScreenPop {
             Map<String, Long> statuses,
             long popsWithoutOffer,
             PromMetrics.Buckets server,
+            PromMetrics.Buckets deskPush,
+            Map<String, ThreadTimes.Times> threads,
             Map<String, Double> offersByContext,
             double backOfficeLookups,
             double backOfficeFailures,
@@ -142,7 +149,7 @@ public final class DeskScreenPop {
         Environment.write(dir, env);
         Files.writeString(dir.resolve("summary.md"), summary);
         for (Outcome r : outcomes) {
-            String slug = r.scenario().name().replace(' ', '-');
+            String slug = r.scenario().slug();
             write(dir.resolve(slug + "-screenpop-from-offer.hgrm"), r.fromOffer());
             write(dir.resolve(slug + "-screenpop-after-desk.hgrm"), r.afterDesk());
         }
@@ -197,7 +204,7 @@ public final class DeskScreenPop {
         extra.put("account", accountConfig(sc, backOfficeUrl));
         LoadGenerator.log(sc.name() + ": a fresh server, back office at " + backOfficeUrl);
         ScreenPopWatch watch = new ScreenPopWatch();
-        String prefix = sc.name().replace(' ', '-') + "-";
+        String prefix = sc.slug() + "-";
         try (LoadGenerator.Rig rig = LoadGenerator.rig(o, work, centre, centre.seed(), extra, "pop-");
                 StaffClients desks = DeskLoad.signedIn(rig, n, watch)) {
             desks.connect(Duration.ofMinutes(2));
@@ -207,11 +214,15 @@ public final class DeskScreenPop {
             Thread.sleep(o.warmup.toMillis());
             long served0 = backOffice.lookups();
             PromMetrics m0 = rig.server().scrape();
+            Map<String, ThreadTimes.Times> threads0 =
+                    ThreadTimes.of(rig.server().pid());
             String load0 = loadAverage();
             watch.measuring(true);
             LoadGenerator.log("measuring " + o.duration.toSeconds() + " s: " + sc.name());
             LoadGenerator.StepResult routing = LoadGenerator.measure(rig, o.duration, dir, prefix);
             watch.measuring(false);
+            Map<String, ThreadTimes.Times> threads =
+                    ThreadTimes.between(threads0, ThreadTimes.of(rig.server().pid()));
             PromMetrics m1 = rig.server().scrape();
             long served = backOffice.lookups() - served0;
             String load1 = loadAverage();
@@ -230,6 +241,8 @@ public final class DeskScreenPop {
                     watch.statuses(),
                     watch.popsWithoutOffer(),
                     LoadGenerator.delta(m0, m1, "firstcontact_desk_screenpop_seconds", l -> true),
+                    LoadGenerator.delta(m0, m1, "firstcontact_desk_push_seconds", l -> true),
+                    threads,
                     byContext,
                     counter(m0, m1, "firstcontact_account_backoffice_lookups_total", null),
                     counter(m0, m1, "firstcontact_account_backoffice_failures_total", null),
@@ -280,9 +293,10 @@ public final class DeskScreenPop {
         s.append(String.format(
                 Locale.ROOT,
                 "Back office: the HTTP connector to a demo back office answering after %d ms. Callers: distinct demo"
-                        + " residents (customerRef and number; their number alone where the scenario says so), %.0f arrivals/s open loop, %d–%d s in self-service"
-                        + " before they are queued; %.0f presence changes/s; every advisor's desktop signed in and"
-                        + " connected. One fresh server per scenario, %d s warm-up, then a %d s window.%n%n",
+                        + " residents (customerRef and number; their number alone where the scenario says so),"
+                        + " %.0f arrivals/s open loop, %d–%d s in self-service before they are queued; %.0f presence"
+                        + " changes/s; every advisor's desktop signed in and connected. One fresh server per scenario,"
+                        + " %d s warm-up, then a %d s window.%n%n",
                 delay.toMillis(),
                 o.rate,
                 callers.ivrMin().toSeconds(),
@@ -329,9 +343,46 @@ public final class DeskScreenPop {
                     r.routing().lifecycles,
                     r.loadAverage()));
         }
+        threads(s, outcomes);
         s.append("\n(The client's \"offer's time\" is the engine time of the offer's input, in whole milliseconds: the"
                 + " figure includes the journal commit and up to 1 ms of truncation.)\n");
         return s.toString();
+    }
+
+    /** Per scenario: the desk's two server timers side by side, and where the server's threads spent the window. */
+    private static void threads(StringBuilder s, List<Outcome> outcomes) {
+        s.append("\n### Where the server's threads spent the window\n\nThe desks' messages (the desk, then the pop) are"
+                + " rendered and written on the `desk-push` thread. Server side, in ms: `firstcontact.desk.push`"
+                + " (commit → desk message written) beside `firstcontact.desk.screenpop` (commit → pop written); then,"
+                + " from the kernel's scheduler statistics, each kind of server thread's time on a CPU and time"
+                + " runnable but waiting for one (the busiest eight kinds).\n\n");
+        for (Outcome r : outcomes) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "**%s**: desk push p50 %.2f / p99 %.2f; screen pop p50 %.2f / p99 %.2f.%n%n"
+                            + "| thread | running (ms) | waiting for a CPU (ms) | waiting ÷ running |%n|---|---|---|---|%n",
+                    r.scenario().name(),
+                    1000 * r.deskPush().quantile(0.5),
+                    1000 * r.deskPush().quantile(0.99),
+                    1000 * r.server().quantile(0.5),
+                    1000 * r.server().quantile(0.99)));
+            r.threads().entrySet().stream()
+                    .sorted((a, b) -> Long.compare(total(b.getValue()), total(a.getValue())))
+                    .limit(8)
+                    .forEach(e -> s.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %.0f | %.0f | %.2f |%n",
+                            e.getKey(),
+                            e.getValue().runningNanos() / 1e6,
+                            e.getValue().waitingNanos() / 1e6,
+                            e.getValue().waitingNanos()
+                                    / (double) Math.max(1, e.getValue().runningNanos()))));
+            s.append('\n');
+        }
+    }
+
+    private static long total(ThreadTimes.Times t) {
+        return t.runningNanos() + t.waitingNanos();
     }
 
     private static void row(StringBuilder s, String scenario, String what, Histogram h) {
