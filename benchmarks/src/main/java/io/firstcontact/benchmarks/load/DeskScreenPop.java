@@ -150,8 +150,8 @@ public final class DeskScreenPop {
         Files.writeString(dir.resolve("summary.md"), summary);
         for (Outcome r : outcomes) {
             String slug = r.scenario().slug();
-            write(dir.resolve(slug + "-screenpop-from-offer.hgrm"), r.fromOffer());
-            write(dir.resolve(slug + "-screenpop-after-desk.hgrm"), r.afterDesk());
+            Latencies.writeDistribution(dir.resolve(slug + "-screenpop-from-offer.hgrm"), r.fromOffer());
+            Latencies.writeDistribution(dir.resolve(slug + "-screenpop-after-desk.hgrm"), r.afterDesk());
         }
         System.out.println(summary);
         System.exit(0);
@@ -216,7 +216,7 @@ public final class DeskScreenPop {
             PromMetrics m0 = rig.server().scrape();
             Map<String, ThreadTimes.Times> threads0 =
                     ThreadTimes.of(rig.server().pid());
-            String load0 = loadAverage();
+            String load0 = MachineLoad.loadAverage();
             watch.measuring(true);
             LoadGenerator.log("measuring " + o.duration.toSeconds() + " s: " + sc.name());
             LoadGenerator.StepResult routing = LoadGenerator.measure(rig, o.duration, dir, prefix);
@@ -225,7 +225,7 @@ public final class DeskScreenPop {
                     ThreadTimes.between(threads0, ThreadTimes.of(rig.server().pid()));
             PromMetrics m1 = rig.server().scrape();
             long served = backOffice.lookups() - served0;
-            String load1 = loadAverage();
+            String load1 = MachineLoad.loadAverage();
             rig.sim().stopSchedules();
             LoadGenerator.log(SideBySide.line(sc.name(), routing));
             Environment.finish(env, rig.server());
@@ -266,21 +266,6 @@ public final class DeskScreenPop {
     private static double counter(PromMetrics m0, PromMetrics m1, String name, String context) {
         java.util.function.Predicate<Map<String, String>> f = l -> context == null || context.equals(l.get("context"));
         return m1.sum(name, f) - m0.sum(name, f);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void write(Path file, Histogram h) throws IOException {
-        try (java.io.PrintStream out = new java.io.PrintStream(Files.newOutputStream(file), true, "UTF-8")) {
-            h.outputPercentileDistribution(out, 1000.0);
-        }
     }
 
     private static String report(
