@@ -39,7 +39,8 @@ import org.HdrHistogram.Histogram;
  * <p>The screen pop is timed at the desktops, from the offer's time to the {@code screenPop} message's receipt (and
  * from the desk message showing the offer to it), and by the server ({@code firstcontact.desk.screenpop}: the
  * offer's commit → the pop written to the desk's connection); with routing's L1/L2 and the account context's own
- * counts (offers by how ready their context was, back-office lookups) beside them.
+ * counts (offers by how ready their context was, back-office lookups) beside them, and where the server's threads
+ * spent the window ({@link ThreadTimes}: working, or waiting for a CPU).
  *
  * <pre>
  * DeskScreenPop [--scenarios on,off,down,number] [--ivr-min 3s] [--ivr-max 12s] [--back-office-delay 2s]
