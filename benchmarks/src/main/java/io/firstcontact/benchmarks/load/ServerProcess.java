@@ -350,6 +350,31 @@ public final class ServerProcess implements AutoCloseable {
         return seen.stream().map(ProcessHandle::pid).toList();
     }
 
+    /** A field of the server's {@code /proc/<pid>/status} ({@code Threads}, {@code VmRSS}), as written there. */
+    public String status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).strip();
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
+    }
+
+    /** The server's heap in use right after a full collection it is asked for ({@code jcmd GC.run}), in bytes. */
+    public long heapAfterGc() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed");
+        }
+        return (long) scrape().sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area")));
+    }
+
     public long pid() {
         return process.pid();
     }
