@@ -73,7 +73,7 @@ export function received(m) {
 
 function announceNew(entry) {
   const a = document.getElementById('announcer');
-  if (a) a.textContent = `${entry.name ?? who(entry.role)}: ${entry.text}`;
+  if (a) a.textContent = `${author(entry)}: ${entry.text}`;
 }
 
 function scrollDown(interactionId) {
@@ -85,6 +85,12 @@ function scrollDown(interactionId) {
 
 function who(role) {
   return { RESIDENT: 'Resident', ADVISOR: 'You', SUPERVISOR: 'Supervisor', ASSISTANT: 'Assistant', CENTRE: 'Centre' }[role] ?? role;
+}
+
+// Who wrote an entry: a supervisor who joined is marked as one beside their name.
+function author(e) {
+  if (e.role === 'SUPERVISOR') return e.name ? `${e.name} (supervisor)` : who(e.role);
+  return e.name ?? who(e.role);
 }
 
 function clientId() {
@@ -123,10 +129,10 @@ function typed(w, value) {
 }
 
 function entryView(w, e) {
-  const mine = e.role === 'ADVISOR' || e.role === 'SUPERVISOR';
+  const mine = e.role === 'ADVISOR';
   const time = new Date(e.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   return html`<li class="entry ${e.role.toLowerCase()} ${mine ? 'mine' : ''}">
-    <span class="who">${e.name ?? who(e.role)}</span> <time datetime=${new Date(e.at).toISOString()}>${time}</time>
+    <span class="who">${author(e)}</span> <time datetime=${new Date(e.at).toISOString()}>${time}</time>
     <p>${e.text}</p>
     ${e.attachments.length
       ? html`<ul class="files">${e.attachments.map((a) => html`<li><a href="/desk/api/work/${encodeURIComponent(w.assignmentId)}/attachments/${encodeURIComponent(a.id)}"
