@@ -113,6 +113,39 @@ class EmailFromTheDeskInTheBrowserTest {
         assertThat(((InternetAddress) answer.getFrom()[0]).getAddress()).isEqualTo(CENTRE);
     }
 
+    @Test
+    void theAdvisorSeesTheEmailsSubjectInTheirWorkCard() throws Exception {
+        Page advisor = centre.advisor("asha");
+
+        send("Missed bin", "The bin on Mill Lane was missed on Tuesday.");
+
+        Locator card = chats(advisor).filter(new Locator.FilterOptions().setHasText("Mill Lane"));
+        assertThat(card.locator("ol.transcript li", new Locator.LocatorOptions().setHasText("Mill Lane")))
+                .containsText("Subject: Missed bin");
+    }
+
+    @Test
+    void anEmailReplyWrittenInSeveralLinesReachesTheResidentAsWritten() throws Exception {
+        Page advisor = centre.advisor("asha");
+        send("Missed bin", "The bin on Mill Lane was missed on Tuesday.");
+        Locator card = chats(advisor).filter(new Locator.FilterOptions().setHasText("Mill Lane"));
+        assertThat(card.locator("ol.transcript")).containsText("Mill Lane");
+
+        Locator box = card.getByLabel("Reply");
+        box.pressSequentially("Dear Ada,");
+        box.press("Enter");
+        box.pressSequentially("The crew will come back tomorrow.");
+        assertThat(card.locator("ol.transcript")).not().containsText("Dear Ada"); // Enter did not send it
+        card.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Send").setExact(true))
+                .click();
+
+        MimeMessage answer = awaitMailTo(RESIDENT, "The crew will come back tomorrow.");
+        assertThat(answer.getContent().toString().replace("\r\n", "\n"))
+                .contains("Dear Ada,\nThe crew will come back tomorrow.");
+    }
+
     private void send(String subject, String text) throws Exception {
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
