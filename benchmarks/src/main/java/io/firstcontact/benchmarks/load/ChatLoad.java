@@ -378,6 +378,13 @@ public final class ChatLoad {
                 shape.perAdvisor(),
                 shape.every().toSeconds()));
         SideBySide.table(s, "chats", without, with);
+        int cores = Runtime.getRuntime().availableProcessors();
+        s.append(String.format(
+                Locale.ROOT,
+                "Other processes on the machine (not this run's server, its Redis or the generator) used %.0f %% of it in the window"
+                        + " without chats and %.0f %% in the window with them.%n%n",
+                100 * without.machine.othersSeconds() / without.seconds / cores,
+                100 * with.machine.othersSeconds() / with.seconds / cores));
         s.append("| server memory | without chats | with chats | with / without |\n|---|---|---|---|\n");
         s.append(String.format(
                 Locale.ROOT,
