@@ -203,7 +203,9 @@ public final class ChatLoad {
                 Thread.sleep(o.warmup.toMillis());
 
                 LoadGenerator.log("measuring " + o.duration.toSeconds() + " s without chats");
+                Map<String, Long> threads0 = threads(rig.server());
                 LoadGenerator.StepResult without = LoadGenerator.measure(rig, o.duration, dir, "without-");
+                Map<String, Long> threadsWithout = minus(threads(rig.server()), threads0);
                 LoadGenerator.log(SideBySide.line("without chats", without));
                 Memory memoryWithout = Memory.of(rig.server());
 
@@ -226,7 +228,9 @@ public final class ChatLoad {
                 long answers0 = desks.answers.get();
                 long refusals0 = desks.refusals.get() + residents.refused.get();
                 LoadGenerator.log("measuring " + o.duration.toSeconds() + " s with chats");
+                Map<String, Long> threads1 = threads(rig.server());
                 LoadGenerator.StepResult with = LoadGenerator.measure(rig, o.duration, dir, "with-");
+                Map<String, Long> threadsWith = minus(threads(rig.server()), threads1);
                 Histogram toAdvisor = residents.toAdvisor.getIntervalHistogram();
                 Histogram toResident = residents.toResident.getIntervalHistogram();
                 Counts counts = new Counts(
@@ -254,7 +258,9 @@ public final class ChatLoad {
                         new Latency(toAdvisor, toResident),
                         counts,
                         memoryWithout,
-                        memoryWith);
+                        memoryWith,
+                        threadsWithout,
+                        threadsWith);
             }
         } finally {
             LoadGenerator.deleteTree(work);
@@ -356,7 +362,9 @@ public final class ChatLoad {
             Latency latency,
             Counts counts,
             Memory memoryWithout,
-            Memory memoryWith) {
+            Memory memoryWith,
+            Map<String, Long> threadsWithout,
+            Map<String, Long> threadsWith) {
         StringBuilder s = LoadGenerator.header("chats", o, env);
         s.append(String.format(
                 Locale.ROOT,
@@ -385,6 +393,7 @@ public final class ChatLoad {
                         + " without chats and %.0f %% in the window with them.%n%n",
                 100 * without.machine.othersSeconds() / without.seconds / cores,
                 100 * with.machine.othersSeconds() / with.seconds / cores));
+        threadTable(s, threadsWithout, without.seconds, threadsWith, with.seconds);
         s.append("| server memory | without chats | with chats | with / without |\n|---|---|---|---|\n");
         s.append(String.format(
                 Locale.ROOT,
@@ -412,6 +421,42 @@ public final class ChatLoad {
         s.append(row("resident → advisor (sent on the resident's socket → on the advisor's desk connection)", a));
         s.append(row("advisor → resident (answer posted from the desk → on the resident's socket)", r));
         return s.toString();
+    }
+
+    /** The server's CPU ticks by kind of thread ({@code vert.x-eventloop-thread-3} → {@code vert.x-eventloop-thread}). */
+    static Map<String, Long> threads(ServerProcess server) throws java.io.IOException {
+        return server.threadTicks(comm -> comm.replaceAll("[-#_ ]*\\d+$", ""));
+    }
+
+    static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> d = new java.util.TreeMap<>();
+        after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+        return d;
+    }
+
+    /** Where the server's CPU went in each window, by kind of thread, the busiest first (% of the machine). */
+    private static void threadTable(
+            StringBuilder s, Map<String, Long> without, double withoutSeconds, Map<String, Long> with, double seconds) {
+        double perTick =
+                1.0 / ServerProcess.clockTicksPerSecond() / Runtime.getRuntime().availableProcessors();
+        s.append(
+                "| server threads (by name; threads that ended in the window are not counted) | without chats (% of the"
+                        + " machine) | with chats (% of the machine) |\n|---|---|---|\n");
+        java.util.Set<String> kinds = new java.util.TreeSet<>(without.keySet());
+        kinds.addAll(with.keySet());
+        kinds.stream()
+                .sorted(java.util.Comparator.comparingLong(
+                                (String k) -> Math.max(without.getOrDefault(k, 0L), with.getOrDefault(k, 0L)))
+                        .reversed())
+                .filter(k -> Math.max(without.getOrDefault(k, 0L), with.getOrDefault(k, 0L)) > 0)
+                .limit(12)
+                .forEach(k -> s.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.2f | %.2f |%n",
+                        k,
+                        100 * perTick * without.getOrDefault(k, 0L) / withoutSeconds,
+                        100 * perTick * with.getOrDefault(k, 0L) / seconds)));
+        s.append('\n');
     }
 
     private static String row(String what, Histogram h) {

@@ -350,6 +350,25 @@ public final class ServerProcess implements AutoCloseable {
         return seen.stream().map(ProcessHandle::pid).toList();
     }
 
+    /**
+     * The CPU ticks each live thread of the server has used, summed by {@code kind} of its name ({@code
+     * /proc/<pid>/task/<tid>/comm}); a thread that ended is no longer counted.
+     */
+    public Map<String, Long> threadTicks(java.util.function.Function<String, String> kind) throws IOException {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).strip();
+                    byKind.merge(kind.apply(comm), parseTicks(Files.readString(t.resolve("stat"))), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byKind;
+    }
+
     /** A field of the server's {@code /proc/<pid>/status} ({@code Threads}, {@code VmRSS}), as written there. */
     public String status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {

@@ -393,19 +393,7 @@ public final class VoiceBenchmark {
     /** CPU of the server's threads by kind, of its redis-server, and the engine's decision time, at one instant. */
     record Cpu(Map<String, Long> threads, long redis, double engineSeconds, double decisions) {
         static Cpu of(ServerProcess s) throws IOException, InterruptedException {
-            Map<String, Long> threads = new HashMap<>();
-            Path tasks = Path.of("/proc", Long.toString(s.pid()), "task");
-            try (var list = Files.list(tasks)) {
-                for (Path t : list.toList()) {
-                    try {
-                        String comm = Files.readString(t.resolve("comm")).strip();
-                        long ticks = ServerProcess.parseTicks(Files.readString(t.resolve("stat")));
-                        threads.merge(kind(comm), ticks, Long::sum);
-                    } catch (IOException e) {
-                        // the thread ended meanwhile
-                    }
-                }
-            }
+            Map<String, Long> threads = new HashMap<>(s.threadTicks(Cpu::kind));
             long[] split = s.cpuSplitNanos();
             PromMetrics m = s.scrape();
             return new Cpu(
