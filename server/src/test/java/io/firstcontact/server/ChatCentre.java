@@ -28,10 +28,6 @@ final class ChatCentre implements AutoCloseable {
     /** The residents the assistant looks fines up for, and takes their payments. */
     final Residents backOffice = new Residents();
 
-    ChatCentre(Browser browser, Path dataDir) throws Exception {
-        this(browser, dataDir, Map.of());
-    }
-
     /** @param more further sections of the configuration ({@code email}) */
     ChatCentre(Browser browser, Path dataDir, Map<String, Object> more) throws Exception {
         this.browser = browser;

@@ -10,98 +10,64 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.firstcontact.desktop.Browser;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A resident's email answered by an advisor at the desk in a browser, against the whole server and a real mail server
  * (GreenMail: the centre's mailbox over IMAP, mail out over SMTP): the email is routed to the advisor, read in their
  * work card, answered there, and the answer reaches the resident by SMTP in the same thread.
  */
-class EmailFromTheDeskInTheBrowserTest {
+class EmailFromTheDeskInTheBrowserTest extends ChatInTheBrowser {
     static final String CENTRE = "contact@council.example";
     static final String RESIDENT = "ada@example.org";
     static final String FIRST_ID = "<missed-bin-1@example.org>";
 
-    static Browser browser;
-
-    @TempDir
-    Path dataDir;
-
     GreenMail mail;
-    ChatCentre centre;
 
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
+    /** The centre's mailbox on a mail server of the test's own, started before the server that reads it. */
+    @Override
+    Map<String, Object> configuration() {
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         mail.setUser(CENTRE, "contact", "secret");
-        centre = new ChatCentre(
-                browser,
-                dataDir,
+        return Map.of(
+                "email",
                 Map.of(
-                        "email",
-                        Map.of(
-                                "address",
-                                CENTRE,
-                                "displayName",
-                                "Council contact centre",
-                                "imap",
+                        "address", CENTRE,
+                        "displayName", "Council contact centre",
+                        "imap",
                                 Map.of(
                                         "host", "127.0.0.1",
                                         "port", mail.getImap().getPort(),
                                         "security", "none",
                                         "username", "contact",
                                         "password", "secret"),
-                                "smtp",
+                        "smtp",
                                 Map.of(
                                         "host", "127.0.0.1",
                                         "port", mail.getSmtp().getPort(),
                                         "security", "none"),
-                                "queue",
-                                "email",
-                                "pollInterval",
-                                "1s")));
+                        "queue", "email",
+                        "pollInterval", "1s"));
     }
 
     @AfterEach
-    void stop() {
-        if (centre != null) {
-            centre.close();
-        }
+    void stopMail() {
         mail.stop();
     }
 
     @Test
     void anAdvisorReadsAResidentsEmailAtTheDeskAndTheirReplyArrivesInTheSameThread() throws Exception {
-        Page advisor = centre.advisor("asha");
-
-        send("Missed bin", "The bin on Mill Lane was missed on Tuesday.");
-        Locator card = chats(advisor).filter(new Locator.FilterOptions().setHasText("Mill Lane"));
+        Locator card = emailAtTheDesk(centre.advisor("asha"));
         assertThat(card.locator("ol.transcript")).containsText("The bin on Mill Lane was missed on Tuesday.");
         reply(card, "Sorry about that, Ada: the crew will come back tomorrow.");
         assertThat(card.locator("ol.transcript")).containsText("the crew will come back tomorrow");
@@ -115,21 +81,15 @@ class EmailFromTheDeskInTheBrowserTest {
 
     @Test
     void theAdvisorSeesTheEmailsSubjectInTheirWorkCard() throws Exception {
-        Page advisor = centre.advisor("asha");
+        Locator card = emailAtTheDesk(centre.advisor("asha"));
 
-        send("Missed bin", "The bin on Mill Lane was missed on Tuesday.");
-
-        Locator card = chats(advisor).filter(new Locator.FilterOptions().setHasText("Mill Lane"));
         assertThat(card.locator("ol.transcript li", new Locator.LocatorOptions().setHasText("Mill Lane")))
                 .containsText("Subject: Missed bin");
     }
 
     @Test
     void anEmailReplyWrittenInSeveralLinesReachesTheResidentAsWritten() throws Exception {
-        Page advisor = centre.advisor("asha");
-        send("Missed bin", "The bin on Mill Lane was missed on Tuesday.");
-        Locator card = chats(advisor).filter(new Locator.FilterOptions().setHasText("Mill Lane"));
-        assertThat(card.locator("ol.transcript")).containsText("Mill Lane");
+        Locator card = emailAtTheDesk(centre.advisor("asha"));
 
         Locator box = card.getByLabel("Reply");
         box.pressSequentially("Dear Ada,");
@@ -144,6 +104,14 @@ class EmailFromTheDeskInTheBrowserTest {
         MimeMessage answer = awaitMailTo(RESIDENT, "The crew will come back tomorrow.");
         assertThat(answer.getContent().toString().replace("\r\n", "\n"))
                 .contains("Dear Ada,\nThe crew will come back tomorrow.");
+    }
+
+    /** Ada emails the centre about her bin; the email is routed to the advisor and shown in a card of their desk. */
+    private Locator emailAtTheDesk(Page advisor) throws Exception {
+        send("Missed bin", "The bin on Mill Lane was missed on Tuesday.");
+        Locator card = chats(advisor).filter(new Locator.FilterOptions().setHasText("Mill Lane"));
+        assertThat(card.locator("ol.transcript")).containsText("Mill Lane");
+        return card;
     }
 
     private void send(String subject, String text) throws Exception {

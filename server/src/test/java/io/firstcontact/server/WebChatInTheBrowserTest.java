@@ -142,10 +142,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
     @Test
     void aSupervisorJoinsAChatAndThenTakesItOver() {
         Page advisor = centre.advisor("asha");
-        Page resident = centre.resident("Priya", "priya@example.org", "general");
-        say(resident, "0");
-        accept(advisor);
-        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        Page resident = chattingWith(advisor);
         Page supervisor = centre.supervisor("sam");
         openConnectedChat(supervisor);
 
@@ -195,10 +192,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
     @Test
     void aSupervisorWhoJoinedAChatWritesToTheResidentMarkedAsASupervisor() {
         Page advisor = centre.advisor("asha");
-        Page resident = centre.resident("Priya", "priya@example.org", "general");
-        say(resident, "0");
-        accept(advisor);
-        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        Page resident = chattingWith(advisor);
         Page supervisor = centre.supervisor("sam");
         openConnectedChat(supervisor);
         supervisor
@@ -222,10 +216,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
     @Test
     void aSupervisorWhoHasNotJoinedAChatCanNeitherReadNorWriteInIt() {
         Page advisor = centre.advisor("asha");
-        Page resident = centre.resident("Priya", "priya@example.org", "general");
-        say(resident, "0");
-        accept(advisor);
-        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        Page resident = chattingWith(advisor);
         Page supervisor = centre.supervisor("sam");
         openConnectedChat(supervisor);
         String interaction = supervisor.locator("#story-heading").textContent().replace("Decision trace of ", "");
@@ -242,6 +233,15 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
 
         org.assertj.core.api.Assertions.assertThat(statuses).isEqualTo(List.of(409, 409));
         assertThat(log(resident)).not().containsText("not joined");
+    }
+
+    /** Priya asks for an advisor in the chat, and {@code advisor} accepts it. */
+    private Page chattingWith(Page advisor) {
+        Page resident = centre.resident("Priya", "priya@example.org", "general");
+        say(resident, "0");
+        accept(advisor);
+        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        return resident;
     }
 
     /** The supervisor finds the contacts and opens the trace of the chat connected to an advisor. */
