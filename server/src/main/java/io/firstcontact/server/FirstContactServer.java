@@ -107,6 +107,8 @@ public final class FirstContactServer implements AutoCloseable {
     private final CompletableFuture<AccountContext> accountStarting = new CompletableFuture<>();
     /** The account context once started and following routing, else null. */
     private volatile AccountContext account;
+    /** Set when {@link #close()} begins: a context still starting then fails because routing stopped, not a fault. */
+    private volatile boolean closing;
     /** The demo's staff sign-ins, in demo mode; else empty. */
     private List<DemoStaff.Login> demoLogins = List.of();
 
@@ -473,7 +475,10 @@ public final class FirstContactServer implements AutoCloseable {
                     return started;
                 })
                 .whenComplete((started, failure) -> {
-                    if (failure != null) {
+                    if (failure != null && closing) {
+                        LOG.info("the server stopped before the account context had started");
+                        accountStarting.completeExceptionally(failure);
+                    } else if (failure != null) {
                         LOG.error(
                                 "the account context did not start ({}): no account context, warming or routing on the"
                                         + " citizen's account until the server is restarted",
@@ -593,6 +598,7 @@ public final class FirstContactServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping");
+        closing = true;
         management.accepting(false);
         await(api == null ? null : api.stop().toCompletionStage().toCompletableFuture());
         chat.close();

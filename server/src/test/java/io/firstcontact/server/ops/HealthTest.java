@@ -3,6 +3,7 @@ package io.firstcontact.server.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,28 +31,8 @@ class HealthTest {
     void listen() throws Exception {
         vertx = Vertx.vertx();
         ServerConfig defaults = ServerConfig.defaults();
-        ServerConfig config = new ServerConfig(
-                null,
-                null,
-                null,
-                new ServerConfig.Listener("127.0.0.1", 0),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        // Only the management listener differs from the defaults: on a free port of its own.
+        ServerConfig config = new ConfigLoader().load(Optional.empty(), Map.of("FC_MANAGEMENT_PORT", "0"));
         assertThat(config.management().port())
                 .isNotEqualTo(defaults.management().port());
         management = new Management(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
