@@ -42,22 +42,26 @@ class EmailFromTheDeskInTheBrowserTest extends ChatInTheBrowser {
         return Map.of(
                 "email",
                 Map.of(
-                        "address", CENTRE,
-                        "displayName", "Council contact centre",
+                        "address",
+                        CENTRE,
+                        "displayName",
+                        "Council contact centre",
                         "imap",
-                                Map.of(
-                                        "host", "127.0.0.1",
-                                        "port", mail.getImap().getPort(),
-                                        "security", "none",
-                                        "username", "contact",
-                                        "password", "secret"),
+                        Map.of(
+                                "host", "127.0.0.1",
+                                "port", mail.getImap().getPort(),
+                                "security", "none",
+                                "username", "contact",
+                                "password", "secret"),
                         "smtp",
-                                Map.of(
-                                        "host", "127.0.0.1",
-                                        "port", mail.getSmtp().getPort(),
-                                        "security", "none"),
-                        "queue", "email",
-                        "pollInterval", "1s"));
+                        Map.of(
+                                "host", "127.0.0.1",
+                                "port", mail.getSmtp().getPort(),
+                                "security", "none"),
+                        "queue",
+                        "email",
+                        "pollInterval",
+                        "1s"));
     }
 
     @AfterEach

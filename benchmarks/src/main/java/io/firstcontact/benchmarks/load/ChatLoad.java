@@ -12,8 +12,8 @@ import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.config.RoutingProfile;
 import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.model.MediaClass;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +21,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -102,68 +103,6 @@ public final class ChatLoad {
         }
     }
 
-    /** What the chat advisors' desks did: offers accepted, answers sent, and requests the server refused. */
-    static final class Desks {
-        final ChatResidents residents;
-        StaffClients clients;
-        final Set<String> accepted = ConcurrentHashMap.newKeySet();
-        /** The chat advisors' work: assignment by interaction, from their desks' pushes. */
-        final Map<String, String> assignments = new ConcurrentHashMap<>();
-
-        final AtomicLong answers = new AtomicLong();
-        final AtomicLong refusals = new AtomicLong();
-        volatile boolean answering;
-
-        Desks(ChatResidents residents) {
-            this.residents = residents;
-        }
-
-        /** On an event loop: an advisor's desk was sent {@code message}. */
-        void received(int page, String message) {
-            JsonObject m = new JsonObject(message);
-            switch (m.getString("type", "")) {
-                case "desk" -> {
-                    JsonObject state = m.getJsonObject("state");
-                    for (Object w : state.getJsonArray("work", new JsonArray())) {
-                        JsonObject card = (JsonObject) w;
-                        assignments.put(card.getString("interactionId"), card.getString("assignmentId"));
-                    }
-                    for (Object x : state.getJsonArray("offers", new JsonArray())) {
-                        String offer = ((JsonObject) x).getString("offerId");
-                        if (accepted.add(offer)) {
-                            count(clients.post(page, "/desk/api/offers/" + offer + "/accept", "{}"));
-                        }
-                    }
-                }
-                case "conversation" -> {
-                    JsonObject entry = m.getJsonObject("entry");
-                    if (!"RESIDENT".equals(entry.getString("role"))) {
-                        return;
-                    }
-                    String text = entry.getString("text");
-                    residents.arrivedAtAdvisor(text);
-                    String assignment = assignments.get(m.getString("interactionId"));
-                    if (answering && assignment != null) {
-                        String body = new JsonObject()
-                                .put("clientId", "a" + answers.incrementAndGet())
-                                .put("text", residents.answering(text))
-                                .encode();
-                        count(clients.post(page, "/desk/api/work/" + assignment + "/messages", body));
-                    }
-                }
-                default -> {}
-            }
-        }
-
-        private void count(io.vertx.core.Future<Integer> status) {
-            status.onComplete(r -> {
-                if (r.failed() || r.result() >= 300) {
-                    refusals.incrementAndGet();
-                }
-            });
-        }
-    }
-
     static String run(LoadGenerator.Options o, Shape shape, Path dir, Path work, ObjectNode env) throws Exception {
         Simulation.Behaviour b = o.behaviour();
         int[] staff = LoadGenerator.staffing(o.rate, o.presence, o.backlogShare, b, o.agents);
@@ -182,7 +121,7 @@ public final class ChatLoad {
         try (LoadGenerator.Rig rig = LoadGenerator.rig(o, work, centre, seed, extra, "chats-");
                 ChatResidents residents = new ChatResidents(
                         "127.0.0.1", DeskLoad.port(rig.server().apiBase()), shape.every(), o.seed)) {
-            Desks desks = new Desks(residents);
+            ChatDesks desks = new ChatDesks(residents);
             try (StaffClients clients = new StaffClients(
                     "127.0.0.1", DeskLoad.port(rig.server().apiBase()), "/desk/push", desks::received)) {
                 desks.clients = clients;
@@ -346,8 +285,8 @@ public final class ChatLoad {
         return chat;
     }
 
-    private static void writeHistogram(Path dir, String name, Histogram h) throws java.io.IOException {
-        try (var out = new java.io.PrintStream(Files.newOutputStream(dir.resolve(name + ".hgrm")))) {
+    private static void writeHistogram(Path dir, String name, Histogram h) throws IOException {
+        try (var out = new PrintStream(Files.newOutputStream(dir.resolve(name + ".hgrm")))) {
             h.outputPercentileDistribution(out, 1000.0);
         }
     }
@@ -424,12 +363,12 @@ public final class ChatLoad {
     }
 
     /** The server's CPU ticks by kind of thread ({@code vert.x-eventloop-thread-3} → {@code vert.x-eventloop-thread}). */
-    static Map<String, Long> threads(ServerProcess server) throws java.io.IOException {
+    static Map<String, Long> threads(ServerProcess server) throws IOException {
         return server.threadTicks(comm -> comm.replaceAll("[-#_ ]*\\d+$", ""));
     }
 
     static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
-        Map<String, Long> d = new java.util.TreeMap<>();
+        Map<String, Long> d = new TreeMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
         return d;
     }
@@ -442,10 +381,10 @@ public final class ChatLoad {
         s.append(
                 "| server threads (by name; threads that ended in the window are not counted) | without chats (% of the"
                         + " machine) | with chats (% of the machine) |\n|---|---|---|\n");
-        java.util.Set<String> kinds = new java.util.TreeSet<>(without.keySet());
+        Set<String> kinds = new TreeSet<>(without.keySet());
         kinds.addAll(with.keySet());
         kinds.stream()
-                .sorted(java.util.Comparator.comparingLong(
+                .sorted(Comparator.comparingLong(
                                 (String k) -> Math.max(without.getOrDefault(k, 0L), with.getOrDefault(k, 0L)))
                         .reversed())
                 .filter(k -> Math.max(without.getOrDefault(k, 0L), with.getOrDefault(k, 0L)) > 0)

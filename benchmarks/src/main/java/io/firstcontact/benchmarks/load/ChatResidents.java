@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -65,7 +66,7 @@ final class ChatResidents implements AutoCloseable {
         this.random = new SplittableRandom(seed);
         this.http = vertx.createHttpClient(
                 new HttpClientOptions().setDefaultHost(host).setDefaultPort(port),
-                new io.vertx.core.http.PoolOptions().setHttp1MaxSize(16));
+                new PoolOptions().setHttp1MaxSize(16));
         this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10_000));
     }
 

@@ -23,9 +23,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -354,8 +356,8 @@ public final class ServerProcess implements AutoCloseable {
      * The CPU ticks each live thread of the server has used, summed by {@code kind} of its name ({@code
      * /proc/<pid>/task/<tid>/comm}); a thread that ended is no longer counted.
      */
-    public Map<String, Long> threadTicks(java.util.function.Function<String, String> kind) throws IOException {
-        Map<String, Long> byKind = new java.util.TreeMap<>();
+    public Map<String, Long> threadTicks(Function<String, String> kind) throws IOException {
+        Map<String, Long> byKind = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
             for (Path t : tasks.toList()) {
                 try {
