@@ -4,6 +4,7 @@ import { html, render, nothing } from '/lib/lit-html/lit-html.js';
 import { repeat } from '/lib/lit-html/directives/repeat.js';
 import { session, call, signOut, signInUrl } from './staff.js';
 import * as chats from './chat-panel.js';
+import * as calls from './call-controls.js';
 
 const CHANNEL_NAMES = { voice: 'call', chat: 'chat', email: 'email' };
 const OUTCOMES = [
@@ -96,8 +97,13 @@ function deskChanged(state) {
   app.desk = state;
   app.entryId = state.entryId;
   chats.held(state.work);
+  calls.held(state.work);
   for (const o of state.offers) {
-    if (!before.has(o.offerId)) announce(`Incoming ${CHANNEL_NAMES[o.channel] ?? o.channel} for ${o.queue}.`);
+    if (!before.has(o.offerId)) {
+      announce(o.kind === 'CONSULT'
+        ? `${o.consultFrom?.name ?? 'A colleague'} asks you into a call.`
+        : `Incoming ${CHANNEL_NAMES[o.channel] ?? o.channel} for ${o.queue}.`);
+    }
     if (o.status === 'RESERVED' && !app.delivered.has(o.offerId)) {
       // The offer is on screen: routing hears that it is ringing here.
       app.delivered.add(o.offerId);
@@ -399,9 +405,13 @@ function question(w, q) {
 
 function offerCard(o) {
   const c = o.context;
-  const kind = CHANNEL_NAMES[o.channel] ?? o.channel;
-  return html`<article class="offer" aria-labelledby="offer-${o.offerId}">
-    <header><h3 id="offer-${o.offerId}">Incoming ${kind}: ${o.queue}</h3>
+  const consult = o.kind === 'CONSULT';
+  const kind = consult ? 'consult' : CHANNEL_NAMES[o.channel] ?? o.channel;
+  const title = consult
+    ? `Consult: ${o.consultFrom?.name ?? 'a colleague'} asks you into a call (${o.queue})`
+    : `Incoming ${kind}: ${o.queue}`;
+  return html`<article class="offer ${consult ? 'consult' : ''}" aria-labelledby="offer-${o.offerId}">
+    <header><h3 id="offer-${o.offerId}">${title}</h3>
       <p class="muted">Ringing ${elapsed(o.offeredAt)}</p></header>
     ${contextFacts(c)}
     ${account(c, null)}
@@ -436,16 +446,18 @@ function workCard(w) {
           : nothing}
       </div>
     </form>`;
-  return html`<article class="work ${inWrapUp ? 'wrap-up' : ''}" aria-labelledby="work-${w.assignmentId}">
+  return html`<article class="work ${inWrapUp ? 'wrap-up' : ''} ${w.held ? 'on-hold' : ''}" aria-labelledby="work-${w.assignmentId}">
     <header><h3 id="work-${w.assignmentId}">${title}</h3>
-      <p class="muted">${inWrapUp ? `Wrap-up ends in ${remaining(w.wrapUpUntil)}` : `Started ${elapsed(w.startedAt)} ago`}${w.interactionEnded && !inWrapUp ? ', customer gone' : ''}</p></header>
+      <p class="muted">${inWrapUp ? `Wrap-up ends in ${remaining(w.wrapUpUntil)}` : `Started ${elapsed(w.startedAt)} ago`}${w.interactionEnded && !inWrapUp ? ', customer gone' : ''}</p>
+      ${inWrapUp ? nothing : calls.callStatus(w, elapsed)}</header>
+    ${!inWrapUp && !w.interactionEnded ? calls.controls(w, kind) : nothing}
     ${inWrapUp ? wrapUp : nothing}
     ${w.channel === 'chat' || w.channel === 'email' ? chats.chatPanel(w, inWrapUp) : nothing}
     ${contextFacts(c)}
     ${account(c, w)}
     ${prompts(c, w)}
     ${scriptForm(c, w)}
-    ${!inWrapUp
+    ${!inWrapUp && w.consult?.role !== 'CONSULTED'
       ? html`<div class="card-actions"><button type="button" class="end" @click=${() => work(w.assignmentId, 'end')}>End ${kind}</button></div>`
       : nothing}
     ${inWrapUp ? nothing : wrapUp}
@@ -515,6 +527,7 @@ function draw() {
   }
 }
 chats.onChange(draw);
+calls.init({ act, announce, draw, setup: () => app.setup });
 
 // Alt+Shift+A accepts the oldest offer ringing, from anywhere on the page.
 document.addEventListener('keydown', (e) => {

@@ -66,4 +66,29 @@ class AccessibilityTest extends InTheBrowser {
         assertThat(page.locator("table.history")).isVisible();
         assertThat(violations(page)).as("history").isEmpty();
     }
+
+    @Test
+    void aCallOnHoldAndInAConsultHasNoSeriousViolations() {
+        Page asha = CallDesks.readyDesk(browser, centre, "asha");
+        CallDesks.answerACall(asha, centre);
+        Page ben = CallDesks.readyDesk(browser, centre, "ben");
+
+        CallDesks.button(asha, "Hold").click();
+        assertThat(asha.locator("article.work .on-hold")).isVisible();
+        assertThat(violations(asha)).as("a call on hold").isEmpty();
+
+        CallDesks.button(asha, "Transfer…").click();
+        assertThat(asha.locator("form.call-form")).isVisible();
+        assertThat(violations(asha)).as("the transfer form open").isEmpty();
+
+        CallDesks.button(asha, "Consult…").click();
+        CallDesks.button(asha, "Consult").click();
+        assertThat(ben.locator("article.offer.consult")).isVisible();
+        assertThat(violations(ben)).as("a consult offer").isEmpty();
+        CallDesks.button(ben, "Accept consult").click();
+        assertThat(asha.locator("article.work .consulting")).containsText("Consulting");
+        assertThat(violations(asha)).as("a held call in a consult").isEmpty();
+        assertThat(ben.locator("article.work .consulted")).isVisible();
+        assertThat(violations(ben)).as("the consulted colleague's card").isEmpty();
+    }
 }

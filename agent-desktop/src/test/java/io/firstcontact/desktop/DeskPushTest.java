@@ -77,6 +77,35 @@ class DeskPushTest {
     }
 
     @Test
+    void aCallPutOnHoldIsPushedHeldWithSinceWhenAndAConsultWithWhom() throws Exception {
+        centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));
+        String call = centre.call("cust-1", Attributes.of("service", "parking"));
+        centre.submit(new Command.AcceptOffer(centre.offerOf(call).offerId(), Actor.agent("adv-1")));
+        centre.submit(new Command.LogIn("adv-2", true, Actor.agent("adv-2")));
+        try (Desk desk = new Desk(null)) {
+            desk.next("desk");
+
+            centre.submit(new Command.Park(call));
+            JsonNode held = desk.deskWhere(
+                            s -> s.path("work").path(0).path("held").asBoolean())
+                    .path("work")
+                    .get(0);
+            assertThat(held.path("heldSince").asText()).isNotEmpty();
+            centre.submit(new Command.StartConsult(call, "adv-2"));
+
+            JsonNode consult = desk.deskWhere(
+                            s -> !s.path("work").path(0).path("consult").isMissingNode()
+                                    && !s.path("work").path(0).path("consult").isNull())
+                    .path("work")
+                    .get(0)
+                    .path("consult");
+            assertThat(consult.path("role").asText()).isEqualTo("CONSULTING");
+            assertThat(consult.path("colleague").path("name").asText()).isEqualTo("Ben Okoro (adv-2)");
+            assertThat(consult.path("answered").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void aConnectionResumingAfterTheLatestEntryIsToldItIsCurrent() throws Exception {
         String last;
         try (Desk desk = new Desk(null)) {

@@ -57,6 +57,29 @@ class DeskScreenshots {
         }
     }
 
+    @Test
+    void callControls() throws Exception {
+        try (TestCentre centre = new TestCentre();
+                Browser browser = new Browser()) {
+            Page asha = CallDesks.readyDesk(browser, centre, "asha");
+            asha.setViewportSize(1440, 1000);
+            CallDesks.answerACall(asha, centre);
+            Page ben = CallDesks.readyDesk(browser, centre, "ben");
+            CallDesks.button(asha, "Hold").click();
+            CallDesks.consultAnswered(asha, ben);
+            asha.waitForTimeout(2_300); // a little time on hold on the clock
+            // The top of the card: what the call is, its hold and consult, and their buttons.
+            var box = asha.locator("article.work").boundingBox();
+            double top = ((Number) asha.evaluate(
+                            "() => document.querySelector('article.work').getBoundingClientRect().top + scrollY"))
+                    .doubleValue();
+            asha.screenshot(new Page.ScreenshotOptions()
+                    .setPath(OUT.resolve("desk-call-controls.png"))
+                    .setFullPage(true)
+                    .setClip(box.x - 8, top - 8, box.width + 16, 330));
+        }
+    }
+
     private static void shot(Page page, String name) {
         page.evaluate("() => window.scrollTo(0, 0)");
         page.waitForTimeout(300); // the clocks tick; let the last render settle for the picture

@@ -22,10 +22,7 @@ class DeskWorkTest {
     @BeforeEach
     void open() throws Exception {
         centre = new TestCentre();
-        asha = new StaffClient(centre.baseUrl());
-        asha.signIn("asha", TestCentre.PASSWORD);
-        assertThat(asha.post("/desk/api/login", "{\"ready\":true}").statusCode())
-                .isEqualTo(200);
+        asha = StaffClient.readyAdvisor(centre, "asha");
     }
 
     @AfterEach

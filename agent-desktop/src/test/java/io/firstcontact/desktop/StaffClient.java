@@ -46,6 +46,17 @@ public final class StaffClient {
         return r.statusCode();
     }
 
+    /** {@code username} signs in and logs in ready at their desk. */
+    public static StaffClient readyAdvisor(TestCentre centre, String username) {
+        StaffClient c = new StaffClient(centre.baseUrl());
+        c.signIn(username, TestCentre.PASSWORD);
+        HttpResponse<String> r = c.post("/desk/api/login", "{\"ready\":true}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(username + " could not log in: " + r.body());
+        }
+        return c;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

@@ -57,6 +57,9 @@ public final class TestCentre implements AutoCloseable {
     private static final String HASH = Argon2Passwords.hash(PASSWORD);
 
     public static final String VOICE_QUEUE = "parking";
+    /** Another voice queue, where calls are transferred. */
+    public static final String SECOND_VOICE_QUEUE = "council-tax";
+
     public static final String CHAT_QUEUE = "web-chat";
     /** A second routing profile, for moving an advisor between queues. */
     public static final String CHATS_ONLY = "chats-only";
@@ -241,6 +244,10 @@ public final class TestCentre implements AutoCloseable {
                                 .serviceLevelThreshold(30_000)
                                 .wrapUp(60_000, 300_000)
                                 .build(),
+                        QueueConfig.builder(SECOND_VOICE_QUEUE, "voice")
+                                .serviceLevelThreshold(30_000)
+                                .wrapUp(60_000, 300_000)
+                                .build(),
                         QueueConfig.builder(CHAT_QUEUE, "chat")
                                 .serviceLevelThreshold(60_000)
                                 .wrapUp(60_000, 300_000)
@@ -254,7 +261,10 @@ public final class TestCentre implements AutoCloseable {
                 List.of(
                         new RoutingProfile(
                                 "everything",
-                                List.of(new QueueMembership(VOICE_QUEUE, 1, 0), new QueueMembership(CHAT_QUEUE, 1, 0))),
+                                List.of(
+                                        new QueueMembership(VOICE_QUEUE, 1, 0),
+                                        new QueueMembership(SECOND_VOICE_QUEUE, 1, 0),
+                                        new QueueMembership(CHAT_QUEUE, 1, 0))),
                         new RoutingProfile(CHATS_ONLY, List.of(new QueueMembership(CHAT_QUEUE, 1, 0)))),
                 List.of(new NotReadyReason("BREAK", false), new NotReadyReason("LUNCH", true)),
                 List.of(

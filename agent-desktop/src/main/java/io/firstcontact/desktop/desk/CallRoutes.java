@@ -209,9 +209,13 @@ final class CallRoutes {
         return due;
     }
 
-    private static String number(String number) {
+    /** The number typed (to call, to call back, to transfer a call out to), as E.164; never a card number. */
+    static String number(String number) {
         if (number == null || number.isBlank()) {
             throw Problem.invalid("give the number to call");
+        }
+        if (CardNumberTripwire.containsCardNumber(number)) {
+            throw Problem.invalid("not a telephone number");
         }
         try {
             return AccountKey.callerNumber(number).value();

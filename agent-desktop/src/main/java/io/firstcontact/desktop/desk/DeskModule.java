@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The advisor's desk: its API under {@code /desk/api} (state, offers, work, wrap-up, cross-sell, scripts, callbacks,
- * calls) and its push feed at {@code /desk/push}.
+ * calls, hold, transfers and consults) and its push feed at {@code /desk/push}.
  */
 public final class DeskModule {
     private static final int MAX_BODY = 64 * 1024;
@@ -32,6 +32,7 @@ public final class DeskModule {
     private final DeskRoutes routes;
     private final ScriptRoutes scripts;
     private final CallRoutes calls;
+    private final CallControlRoutes callControls;
     private final PromisedCallbacks callbacks;
     private final ConversationRoutes conversations;
     private final DeskFeed feed;
@@ -55,14 +56,19 @@ public final class DeskModule {
             Conversations conversations) {
         this.view = view;
         this.engineThread = engineThread;
-        this.desks =
-                new Desks(view, options.reasonAttribute(), new BackOfficeContacts(accounts, options.wrapUpCodes()));
+        this.desks = new Desks(
+                view,
+                options.reasonAttribute(),
+                new BackOfficeContacts(accounts, options.wrapUpCodes()),
+                options.staff().advisorNames());
         DeskLiveness liveness =
                 new DeskLiveness(vertx, routing, engineThread, view, options.sessionGrace(), sessionRestored);
         this.routes = new DeskRoutes(routing, engineThread, view, desks, options, devices);
         this.scripts = new ScriptRoutes(routes, desks, options.scripts(), accounts, clock);
         this.callbacks = new PromisedCallbacks(vertx, routing, clock);
         this.calls = new CallRoutes(routes, routing, view, desks, callbacks, clock, options.reasonAttribute());
+        this.callControls =
+                new CallControlRoutes(routes, view, desks, options.staff().advisorNames());
         this.feed = new DeskFeed(
                 desks,
                 engineThread,
@@ -99,6 +105,7 @@ public final class DeskModule {
         routes.mount(router);
         scripts.mount(router);
         calls.mount(router);
+        callControls.mount(router);
         conversations.mount(router);
         router.get("/desk/push").handler(guard.api(StaffRole.ADVISOR)).handler(push.endpoint(feed));
     }

@@ -9,6 +9,7 @@ import io.firstcontact.desktop.web.JsonRoutes;
 import io.firstcontact.desktop.web.Problem;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.config.NotReadyReason;
+import io.firstcontact.router.api.config.QueueConfig;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.CardNumberTripwire;
@@ -120,6 +121,9 @@ final class DeskRoutes {
                     if (as.status() != AssignmentStatus.ACTIVE) {
                         throw Problem.conflict("this work is already in wrap-up");
                     }
+                    if (as.consult()) { // ending it would hang up the caller of the colleague who asked
+                        throw Problem.conflict("you are consulted on this call: give it back instead");
+                    }
                     return submit(new Command.EndInteraction(as.interactionId(), EndReason.COMPLETED));
                 }));
         JsonRoutes.handle(router.post("/desk/api/work/:id/wrap-up"), (p, ctx) -> {
@@ -222,7 +226,7 @@ final class DeskRoutes {
                 .orElse(false);
     }
 
-    /** What the page needs once: who the advisor is, the reasons, codes, scripts and services it offers. */
+    /** What the page needs once: who the advisor is, the reasons, codes, scripts and services it offers, the queues. */
     private JsonNode setup(StaffPrincipal p) {
         ObjectNode body = PublicJson.MAPPER.createObjectNode();
         body.put("agentId", p.agentId());
@@ -231,9 +235,13 @@ final class DeskRoutes {
         body.put("device", devices.device(p.agentId()).orElse(null));
         body.put("reasonAttribute", options.reasonAttribute());
         ArrayNode reasons = body.putArray("notReadyReasons");
+        ArrayNode queues = body.putArray("queues"); // where work is transferred to
         view.configuration().ifPresent(c -> {
             for (NotReadyReason r : c.notReadyReasons()) {
                 reasons.add(r.code());
+            }
+            for (QueueConfig q : c.queues()) {
+                queues.addObject().put("id", q.id()).put("channel", q.channel());
             }
         });
         body.set("wrapUpCodes", PublicJson.MAPPER.valueToTree(options.wrapUpCodes()));

@@ -2,10 +2,12 @@ package io.firstcontact.desktop.desk;
 
 import io.firstcontact.router.api.model.AssignmentStatus;
 import io.firstcontact.router.api.model.CrossSellOutcome;
+import io.firstcontact.router.api.model.OfferKind;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.PresenceState;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One advisor's desk as the committed journal leaves it after entry {@code entryId}: their state, the offers ringing
@@ -47,7 +49,13 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
         }
     }
 
-    /** An offer ringing for the advisor, with the screen pop's context. */
+    /**
+     * An offer ringing for the advisor, with the screen pop's context.
+     *
+     * @param kind CONNECT (a customer waiting), DIAL_CUSTOMER (a callback or an outbound call) or CONSULT (a colleague
+     *     asks them into a call)
+     * @param consultFrom for a consult: the colleague on the call who asks, else null
+     */
     public record OfferCard(
             String offerId,
             String interactionId,
@@ -56,7 +64,42 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
             OfferStatus status,
             long offeredAt,
             long expiresAt,
-            InteractionContext context) {}
+            InteractionContext context,
+            OfferKind kind,
+            Colleague consultFrom) {}
+
+    /**
+     * Another advisor, as the desk names them.
+     *
+     * @param agentId their advisor id
+     * @param name their staff name and id where a member of staff works as them, else the id
+     */
+    public record Colleague(String agentId, String name) {
+        public Colleague {
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A consult (warm transfer) on a call.
+     *
+     * @param role CONSULTING: this advisor brought the colleague in and completes or cancels; CONSULTED: this
+     *     advisor is the colleague, asked in
+     * @param colleague the other advisor
+     * @param answered whether the colleague answered (the two advisors talk) or is still being rung
+     */
+    public record Consult(Role role, Colleague colleague, boolean answered) {
+        public enum Role {
+            CONSULTING,
+            CONSULTED
+        }
+
+        public Consult {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(colleague, "colleague");
+        }
+    }
 
     /**
      * Work the advisor holds.
@@ -65,6 +108,9 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
      * @param wrapUpCodes the codes recorded so far
      * @param crossSell the cross-sell outcomes recorded so far, by digital service
      * @param forms the scripts whose answers went to the back office
+     * @param held the call is on hold
+     * @param heldSince since when, or null when not on hold or not known (held before a restart)
+     * @param consult the consult on the call, or null
      */
     public record WorkCard(
             String assignmentId,
@@ -78,7 +124,10 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
             InteractionContext context,
             List<String> wrapUpCodes,
             Map<String, CrossSellOutcome> crossSell,
-            List<String> forms) {
+            List<String> forms,
+            boolean held,
+            Long heldSince,
+            Consult consult) {
         public WorkCard {
             wrapUpCodes = List.copyOf(wrapUpCodes);
             crossSell = Map.copyOf(crossSell);

@@ -8,6 +8,9 @@ import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.config.UtilisationProfile;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
+import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.OfferKind;
+import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.view.AgentView;
 import io.firstcontact.router.view.AssignmentView;
@@ -21,8 +24,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Every advisor's desk, followed from committed entries: subscribed to routing <em>after</em> the read model, so that
@@ -38,6 +43,7 @@ public final class Desks implements EffectSink {
     private final DeskHistory history = new DeskHistory();
     private final Map<String, List<DeskListener>> listeners = new HashMap<>();
     private final ContactRecorder recorder;
+    private final Function<String, String> names;
 
     /** Hears each contact an advisor finished (on the engine thread; hand it off). */
     @FunctionalInterface
@@ -51,11 +57,13 @@ public final class Desks implements EffectSink {
      * @param view the read model, fed before this
      * @param reasonAttribute the interaction attribute that says why the customer got in touch
      * @param recorder hears each finished contact (to write it to the back office)
+     * @param names how advisors are named to their colleagues (a consult's)
      */
-    public Desks(LiveView view, String reasonAttribute, ContactRecorder recorder) {
+    public Desks(LiveView view, String reasonAttribute, ContactRecorder recorder, Function<String, String> names) {
         this.view = Objects.requireNonNull(view, "view");
         this.contexts = new Contexts(reasonAttribute);
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.names = Objects.requireNonNull(names, "names");
     }
 
     /** After a restart from a snapshot: the live interactions' contexts. */
@@ -78,9 +86,8 @@ public final class Desks implements EffectSink {
             String agent = io.firstcontact.router.view.Mentions.agentId(f);
             if (agent != null) {
                 touched.add(agent);
-            } else {
-                holdersOf(f, touched);
             }
+            holdersOf(f, touched);
         }
         for (Effect e : decision.effects()) {
             String agent = io.firstcontact.router.view.Mentions.agentId(e);
@@ -100,12 +107,20 @@ public final class Desks implements EffectSink {
         }
     }
 
-    /** A fact about an interaction only (the caller hung up, new attributes): the advisors holding it are touched. */
+    /**
+     * A fact about a call the advisors holding it see on their cards (the caller hung up, new attributes, the call
+     * held, a colleague rung for a consult or answering it): they are touched, as well as any advisor it names.
+     */
     private void holdersOf(Fact f, Set<String> touched) {
         String interactionId = switch (f) {
             case Fact.AttributesChanged c -> c.interactionId();
             case Fact.InteractionEnded c -> c.interactionId();
             case Fact.VisitEnded c -> c.interactionId();
+            case Fact.InteractionParked c -> c.interactionId();
+            case Fact.InteractionResumed c -> c.interactionId();
+            case Fact.ConsultStarted c -> c.interactionId();
+            case Fact.ConsultEnded c -> c.interactionId();
+            case Fact.OfferCreated c when c.kind() == OfferKind.CONSULT -> c.interactionId();
             default -> null;
         };
         if (interactionId == null) {
@@ -215,7 +230,9 @@ public final class Desks implements EffectSink {
                         o.status(),
                         o.createdAt(),
                         o.expiresAt(),
-                        contexts.get(o.interactionId())));
+                        contexts.get(o.interactionId()),
+                        o.kind(),
+                        o.kind() == OfferKind.CONSULT ? callOwner(o.interactionId()) : null));
             }
         }
         List<DeskState.WorkCard> work = new ArrayList<>();
@@ -226,6 +243,9 @@ public final class Desks implements EffectSink {
             }
             InteractionView i = view.interaction(as.interactionId()).orElse(null);
             Contexts.Outcomes o = contexts.outcomes(as.assignmentId());
+            boolean live = as.status() == AssignmentStatus.ACTIVE && i != null && i.endedAt() == null;
+            boolean held = live && !as.consult() && i.phase() == Phase.PARKED;
+            OptionalLong heldSince = held ? view.heldSince(i.interactionId()) : OptionalLong.empty();
             work.add(new DeskState.WorkCard(
                     as.assignmentId(),
                     as.interactionId(),
@@ -238,7 +258,10 @@ public final class Desks implements EffectSink {
                     contexts.get(as.interactionId()),
                     o.codes,
                     o.crossSell,
-                    o.forms));
+                    o.forms,
+                    held,
+                    heldSince.isPresent() ? heldSince.getAsLong() : null,
+                    live ? consult(as, i) : null));
         }
         return new DeskState(
                 view.lastEntryId(),
@@ -253,6 +276,47 @@ public final class Desks implements EffectSink {
                         capacity(a)),
                 offers,
                 work);
+    }
+
+    /** The consult on the call of {@code as} as its advisor sees it, or null. Engine thread. */
+    DeskState.Consult consult(AssignmentView as) {
+        return view.interaction(as.interactionId()).map(i -> consult(as, i)).orElse(null);
+    }
+
+    private DeskState.Consult consult(AssignmentView as, InteractionView i) {
+        if (as.consult()) {
+            DeskState.Colleague owner = callOwner(i.interactionId());
+            return owner == null ? null : new DeskState.Consult(DeskState.Consult.Role.CONSULTED, owner, true);
+        }
+        for (String id : i.assignmentIds()) {
+            AssignmentView other = view.assignment(id).orElse(null);
+            if (other != null && other.consult() && other.status() == AssignmentStatus.ACTIVE) {
+                return new DeskState.Consult(DeskState.Consult.Role.CONSULTING, colleague(other.agentId()), true);
+            }
+        }
+        return view.consultOffer(i.interactionId())
+                .map(offer ->
+                        new DeskState.Consult(DeskState.Consult.Role.CONSULTING, colleague(offer.agentId()), false))
+                .orElse(null);
+    }
+
+    /** The advisor whose call it is (its active assignment that is not a colleague's consult), or null. */
+    private DeskState.Colleague callOwner(String interactionId) {
+        InteractionView i = view.interaction(interactionId).orElse(null);
+        if (i == null) {
+            return null;
+        }
+        for (String id : i.assignmentIds()) {
+            AssignmentView as = view.assignment(id).orElse(null);
+            if (as != null && !as.consult() && as.status() == AssignmentStatus.ACTIVE) {
+                return colleague(as.agentId());
+            }
+        }
+        return null;
+    }
+
+    private DeskState.Colleague colleague(String agentId) {
+        return new DeskState.Colleague(agentId, names.apply(agentId));
     }
 
     /** One advisor's recent contacts, newest first. */

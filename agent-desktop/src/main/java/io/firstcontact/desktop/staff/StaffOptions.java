@@ -3,10 +3,12 @@ package io.firstcontact.desktop.staff;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How staff sign in. Every field may be left out.
@@ -56,6 +58,20 @@ public record StaffOptions(
         if (attemptsPerAddress < 1 || maxFailures < 1) {
             throw new IllegalArgumentException("staff.attemptsPerAddress and staff.maxFailures must be at least 1");
         }
+    }
+
+    /**
+     * How advisors are named to other staff: the staff name and id of the member of staff who works as them (a
+     * password user), else the id alone (single sign-on users are known only once they sign in).
+     */
+    public Function<String, String> advisorNames() {
+        Map<String, String> byAgent = new HashMap<>();
+        for (StaffUser u : users) {
+            if (u.agentId() != null) {
+                byAgent.put(u.agentId(), u.name() + " (" + u.agentId() + ")");
+            }
+        }
+        return id -> byAgent.getOrDefault(id, id);
     }
 
     public StaffOptions withUsers(List<StaffUser> more) {

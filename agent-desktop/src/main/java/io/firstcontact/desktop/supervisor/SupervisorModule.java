@@ -5,7 +5,6 @@ import io.firstcontact.desktop.DesktopOptions;
 import io.firstcontact.desktop.push.PushChannel;
 import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
-import io.firstcontact.desktop.staff.StaffUser;
 import io.firstcontact.desktop.story.ContactStories;
 import io.firstcontact.desktop.wallboard.Wallboard;
 import io.firstcontact.desktop.web.JsonRoutes;
@@ -21,8 +20,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.InstantSource;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +53,7 @@ public final class SupervisorModule {
             InstantSource clock,
             DeskObserver observer,
             SupervisorPorts ports) {
-        Function<String, String> names = names(options);
+        Function<String, String> names = options.staff().advisorNames();
         this.stories = new ContactStories(view, names, ViewOptions.DEFAULT_ENDED_INTERACTIONS);
         this.audited = new AuditedCommands(routing, ports.audit(), clock::millis);
         this.wallboard = new Wallboard(
@@ -70,17 +67,6 @@ public final class SupervisorModule {
                 observer,
                 clock::millis);
         this.routes = new SupervisorRoutes(view, engineThread, stories, audited, ports, names, clock::millis);
-    }
-
-    /** How advisors are named: their staff name and id where a member of staff works as them, else the id. */
-    static Function<String, String> names(DesktopOptions options) {
-        Map<String, String> byAgent = new HashMap<>();
-        for (StaffUser u : options.staff().users()) {
-            if (u.agentId() != null) {
-                byAgent.put(u.agentId(), u.name() + " (" + u.agentId() + ")");
-            }
-        }
-        return id -> byAgent.getOrDefault(id, id);
     }
 
     /** Follows committed entries, after the read model: the stories, the wallboard, the audit of commands. */

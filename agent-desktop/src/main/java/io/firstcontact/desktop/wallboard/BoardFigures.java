@@ -16,4 +16,7 @@ interface BoardFigures {
 
     /** An advisor now, or null for one not defined. */
     AdvisorRow row(String agentId, long now);
+
+    /** The advisors working on an interaction now (its open assignments'): a call held changes their rows. */
+    Collection<String> holders(String interactionId);
 }

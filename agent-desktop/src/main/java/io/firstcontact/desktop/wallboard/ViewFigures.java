@@ -3,6 +3,7 @@ package io.firstcontact.desktop.wallboard;
 import io.firstcontact.router.api.config.QueueConfig;
 import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.AssignmentStatus;
+import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.view.AgentView;
 import io.firstcontact.router.view.AssignmentView;
@@ -110,6 +111,17 @@ final class ViewFigures implements BoardFigures {
                 w.words());
     }
 
+    @Override
+    public Collection<String> holders(String interactionId) {
+        List<String> out = new ArrayList<>(2);
+        view.interaction(interactionId).ifPresent(i -> {
+            for (String id : i.assignmentIds()) {
+                view.assignment(id).ifPresent(as -> out.add(as.agentId()));
+            }
+        });
+        return out;
+    }
+
     static String pending(AgentView a) {
         if (a.pendingPresence() == null) {
             return null;
@@ -127,6 +139,10 @@ final class ViewFigures implements BoardFigures {
         Long activeSince;
         Long wrapSince;
         Long ringSince;
+        /** Calls on hold, and consults (either side): busy still, but the board says so. */
+        int held;
+
+        int consults;
         final Map<String, Integer> byChannel = new TreeMap<>();
         final List<String> queues = new ArrayList<>();
 
@@ -136,6 +152,12 @@ final class ViewFigures implements BoardFigures {
             }
             List<String> parts = new ArrayList<>();
             byChannel.forEach((ch, n) -> parts.add(n == 1 ? ch : n + " " + ch));
+            if (held > 0) {
+                parts.add("on hold");
+            }
+            if (consults > 0) {
+                parts.add("in a consult");
+            }
             return String.join(", ", parts) + (queues.size() == 1 ? " · " + queues.getFirst() : "");
         }
     }
@@ -154,6 +176,18 @@ final class ViewFigures implements BoardFigures {
             if (as.status() == AssignmentStatus.ACTIVE) {
                 w.active++;
                 w.activeSince = min(w.activeSince, as.startedAt());
+                if (as.consult()) {
+                    w.consults++;
+                } else {
+                    view.interaction(as.interactionId()).ifPresent(i -> {
+                        if (i.phase() == Phase.PARKED) {
+                            w.held++;
+                        }
+                        if (view.consultOffer(i.interactionId()).isPresent() || consulted(i.assignmentIds())) {
+                            w.consults++;
+                        }
+                    });
+                }
             } else {
                 w.wrapping++;
                 w.wrapSince = min(w.wrapSince, as.startedAt());
@@ -167,6 +201,17 @@ final class ViewFigures implements BoardFigures {
             }
         }
         return w;
+    }
+
+    /** Whether a colleague is on the call as a consult now. */
+    private boolean consulted(List<String> assignmentIds) {
+        for (String id : assignmentIds) {
+            AssignmentView as = view.assignment(id).orElse(null);
+            if (as != null && as.consult() && as.status() == AssignmentStatus.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Long min(Long a, long b) {

@@ -181,7 +181,12 @@ public final class Wallboard implements EffectSink {
             case Fact.AgentDefined d -> everyone = true;
             case Fact.VisitStarted v -> queuesTouched = true;
             case Fact.VisitEnded v -> queuesTouched = true;
-            case Fact.OfferCreated o -> queuesTouched = true;
+            case Fact.OfferCreated o -> {
+                queuesTouched = true;
+                if (o.kind() == io.firstcontact.router.api.model.OfferKind.CONSULT) {
+                    touchedAgents.addAll(figures.holders(o.interactionId())); // the advisor asking is consulting
+                }
+            }
             case Fact.OfferStatusChanged o -> queuesTouched = true;
             case Fact.QueueOpened q -> queuesTouched = true;
             case Fact.QueueClosed q -> queuesTouched = true;
@@ -191,6 +196,11 @@ public final class Wallboard implements EffectSink {
             case Fact.AssignmentStarted a -> queuesTouched = true;
             case Fact.AssignmentEnded a -> queuesTouched = true;
             case Fact.WrapUpStarted w -> queuesTouched = true;
+            // Facts about a call, not an advisor: the advisors on it are shown on hold, or in a consult.
+            case Fact.InteractionParked p -> touchedAgents.addAll(figures.holders(p.interactionId()));
+            case Fact.InteractionResumed r -> touchedAgents.addAll(figures.holders(r.interactionId()));
+            case Fact.ConsultStarted c -> touchedAgents.addAll(figures.holders(c.interactionId()));
+            case Fact.ConsultEnded c -> touchedAgents.addAll(figures.holders(c.interactionId()));
             default -> {}
         }
         String agent = Mentions.agentId(f);

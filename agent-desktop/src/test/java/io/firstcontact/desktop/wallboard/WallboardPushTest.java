@@ -50,7 +50,7 @@ class WallboardPushTest {
             JsonNode m = b.next("board");
 
             assertThat(m.path("queues").findValuesAsText("queue"))
-                    .containsExactly(TestCentre.VOICE_QUEUE, TestCentre.CHAT_QUEUE);
+                    .containsExactly(TestCentre.VOICE_QUEUE, TestCentre.SECOND_VOICE_QUEUE, TestCentre.CHAT_QUEUE);
             JsonNode asha = find(m.path("advisors"), "agentId", "adv-1");
             assertThat(asha.path("name").asText()).isEqualTo("Asha Patel (adv-1)");
             assertThat(asha.path("state").asText()).isEqualTo("LOGGED_OUT");
@@ -94,6 +94,29 @@ class WallboardPushTest {
             assertThat(row.path("agentId").asText()).isEqualTo("adv-1");
             assertThat(row.path("reason").asText()).isEqualTo("LUNCH");
             assertThat(row.path("stateSince").asText()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anAdvisorWhoHoldsTheirCallStaysBusyAndTheBoardSaysTheCallIsOnHold() throws Exception {
+        centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));
+        String call = centre.call("cust-1", Attributes.of("service", "parking"));
+        centre.submit(new Command.AcceptOffer(centre.offerOf(call).offerId(), Actor.agent("adv-1")));
+        try (PushClient b = board(null)) {
+            b.next("board");
+
+            centre.submit(new Command.Park(call));
+
+            JsonNode row = find(
+                    b.next(
+                                    m -> m.path("type").asText().equals("patch")
+                                            && find(m.path("advisors"), "agentId", "adv-1") != null,
+                                    "adv-1's row")
+                            .path("advisors"),
+                    "agentId",
+                    "adv-1");
+            assertThat(row.path("state").asText()).isEqualTo("BUSY");
+            assertThat(row.path("work").asText()).isEqualTo("voice, on hold · " + TestCentre.VOICE_QUEUE);
         }
     }
 

@@ -15,6 +15,8 @@ import io.firstcontact.router.api.model.AssignmentStatus;
  * @param startedAt when it started (engine time)
  * @param wrapUpUntil when wrap-up ends (extensions included), or null when not in wrap-up
  * @param endedAt when it ended, or null while open
+ * @param consult a colleague's leg in a consult (warm transfer) on someone else's call; false once the consult is
+ *     completed and the call is theirs
  */
 public record AssignmentView(
         String assignmentId,
@@ -26,4 +28,5 @@ public record AssignmentView(
         AssignmentStatus status,
         long startedAt,
         Long wrapUpUntil,
-        Long endedAt) {}
+        Long endedAt,
+        boolean consult) {}

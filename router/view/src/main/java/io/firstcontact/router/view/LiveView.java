@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -130,6 +131,7 @@ public final class LiveView implements EffectSink {
      *       estimate uses the default handle time until enough answers and ended assignments are measured again
      *       ({@link ExpectedWait}); whether there is an estimate at all is unchanged.
      *   <li>When each advisor's current presence began: {@link AgentView#presenceSince()} is null until it changes.
+     *   <li>When a call on hold was put on hold: {@link #heldSince} is empty until it is held again.
      *   <li>Traces of the interactions live at the snapshot start after it ({@link Trace#startsAfter()}, its entry id);
      *       a later entry naming only an offer or assignment that had ended before the snapshot (a late command on
      *       it) is not attributed to its interaction.
@@ -232,7 +234,7 @@ public final class LiveView implements EffectSink {
         }
         if (is.consultOffer() != null) {
             // A consult is about the call: its queue is the one the call was answered from, the last it waited in.
-            restore(is.consultOffer(), is.id(), null, is.lastQueue(), OfferKind.CONSULT);
+            i.consultOfferId = restore(is.consultOffer(), is.id(), null, is.lastQueue(), OfferKind.CONSULT).id;
             i.offered(is.consultOffer().agentId());
         }
         interactions.put(i.id, i);
@@ -426,8 +428,20 @@ public final class LiveView implements EffectSink {
                 }
             }
             case Fact.CallbackScheduled f -> phase(f.interactionId(), Phase.SCHEDULED);
-            case Fact.InteractionParked f -> phase(f.interactionId(), Phase.PARKED);
-            case Fact.InteractionResumed f -> phase(f.interactionId(), Phase.CONNECTED);
+            case Fact.InteractionParked f -> {
+                phase(f.interactionId(), Phase.PARKED);
+                TrackedInteraction i = interactions.get(f.interactionId());
+                if (i != null) {
+                    i.heldSince = at;
+                }
+            }
+            case Fact.InteractionResumed f -> {
+                phase(f.interactionId(), Phase.CONNECTED);
+                TrackedInteraction i = interactions.get(f.interactionId());
+                if (i != null) {
+                    i.heldSince = null;
+                }
+            }
             case Fact.ConsultEnded f -> {
                 if (f.outcome() == ConsultOutcome.COMPLETED) { // the colleague's leg is the call's now
                     TrackedInteraction i = interactions.get(f.interactionId());
@@ -587,6 +601,9 @@ public final class LiveView implements EffectSink {
         TrackedInteraction i = interactions.get(f.interactionId());
         if (i != null) {
             i.offered(f.agentId()); // a consulted colleague may see the call they are asked into
+            if (f.kind() == OfferKind.CONSULT) {
+                i.consultOfferId = o.id;
+            }
         }
         if (i != null && f.kind() != OfferKind.CONSULT) { // a consult is a colleague's: the call stays where it is
             i.offerId = o.id;
@@ -623,6 +640,9 @@ public final class LiveView implements EffectSink {
         }
         if (o.id.equals(i.offerId)) {
             i.offerId = null;
+        }
+        if (o.id.equals(i.consultOfferId)) {
+            i.consultOfferId = null;
         }
         if (f.status() == OfferStatus.ACCEPTED) {
             i.acceptedOfferId = o.id;
@@ -1050,6 +1070,23 @@ public final class LiveView implements EffectSink {
             o = endedOffers.get(offerId);
         }
         return o == null ? Optional.empty() : Optional.of(o.view());
+    }
+
+    /**
+     * Since when a call has been on hold (engine time): empty when it is not on hold, or when it was held before the
+     * snapshot this view was restored from (the snapshot holds the phase, not its time).
+     */
+    public OptionalLong heldSince(String interactionId) {
+        TrackedInteraction i = interactions.get(interactionId);
+        return i == null || i.phase != Phase.PARKED || i.heldSince == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(i.heldSince);
+    }
+
+    /** The consult offer ringing for a colleague about a live call, if there is one (they have not answered yet). */
+    public Optional<OfferView> consultOffer(String interactionId) {
+        TrackedInteraction i = interactions.get(interactionId);
+        return i == null || i.consultOfferId == null ? Optional.empty() : offer(i.consultOfferId);
     }
 
     /** An open assignment, or an ended one still retained. */

@@ -45,6 +45,6 @@ final class TrackedAssignment {
 
     AssignmentView view() {
         return new AssignmentView(
-                id, interactionId, agentId, offerId, queue, channel, status, startedAt, wrapUpUntil, endedAt);
+                id, interactionId, agentId, offerId, queue, channel, status, startedAt, wrapUpUntil, endedAt, consult);
     }
 }

@@ -31,6 +31,10 @@ final class TrackedInteraction {
     String lastQueue;
     TrackedVisit visit;
     String offerId;
+    /** While on hold: since when (engine time), or null when not known (held before the snapshot it was restored from). */
+    Long heldSince;
+    /** A colleague's consult offer ringing about this call, or null. */
+    String consultOfferId;
     /** The offer accepted in the entry being applied: it names the queue of the assignment that follows. */
     String acceptedOfferId;
 

@@ -395,4 +395,50 @@ class LiveViewTest {
                 "a1", PresenceState.LOGGED_OUT, null, io.firstcontact.router.api.model.Actor.agent("a1"), false));
         assertThat(f.view.agent("a1").orElseThrow().phone()).isNull();
     }
+
+    @Test
+    void aCallOnHoldShowsSinceWhenUntilItIsResumed() {
+        Feed f = new Feed();
+        f.configure(ViewCentre.config());
+        f.agent("a1", "all");
+        f.login("a1", true);
+        f.arrive("v1", BILLING);
+        f.accept(f.offerFor("v1"));
+        assertThat(f.view.heldSince("v1")).isEmpty();
+
+        f.advance(1_000);
+        f.apply(new Command.Park("v1"));
+        long held = f.now();
+        f.advance(5_000);
+
+        assertThat(f.view.interaction("v1").orElseThrow().phase()).isEqualTo(Phase.PARKED);
+        assertThat(f.view.heldSince("v1")).hasValue(held);
+        f.apply(new Command.Resume("v1"));
+        assertThat(f.view.heldSince("v1")).isEmpty();
+    }
+
+    @Test
+    void aConsultShowsItsOfferWhileRingingThenTheColleaguesLegUntilTheTransferIsCompleted() {
+        Feed f = new Feed();
+        f.configure(ViewCentre.config());
+        f.agent("a1", "all");
+        f.agent("a2", "all");
+        f.login("a1", true);
+        f.arrive("v1", BILLING);
+        String call = f.offerFor("v1");
+        f.accept(call);
+        f.login("a2", true);
+
+        f.apply(new Command.StartConsult("v1", "a2"));
+        OfferView ringing = f.view.consultOffer("v1").orElseThrow();
+        assertThat(ringing.agentId()).isEqualTo("a2");
+        f.accept(ringing.offerId());
+
+        assertThat(f.view.consultOffer("v1")).isEmpty();
+        assertThat(f.view.assignment(ringing.offerId()).orElseThrow().consult()).isTrue();
+        assertThat(f.view.assignment(call).orElseThrow().consult()).isFalse();
+        f.apply(new Command.EndConsult("v1", "a2", io.firstcontact.router.api.model.ConsultOutcome.COMPLETED));
+        assertThat(f.view.assignment(ringing.offerId()).orElseThrow().consult()).isFalse();
+        assertThat(f.view.assignment(call).orElseThrow().status()).isNotEqualTo(AssignmentStatus.ACTIVE);
+    }
 }
