@@ -285,9 +285,12 @@ function contextFacts(c) {
     ${c.direction !== 'INBOUND' ? html`<dt>Direction</dt><dd>${c.direction.toLowerCase()}</dd>` : nothing}
     ${c.attributes
       .filter((a) => a.name !== app.setup.reasonAttribute)
-      .map((a) => html`<dt>${a.name}</dt><dd>${a.value}</dd>`)}
+      .map((a) => html`<dt>${ATTRIBUTE_NAMES[a.name] ?? a.name}</dt><dd>${a.value}</dd>`)}
   </dl>`;
 }
+
+// What the written channels keep of the resident (the chat's form, an email's sender), in words.
+const ATTRIBUTE_NAMES = { residentName: 'Name given', residentContact: 'Contact given' };
 
 function money(pence) {
   return (pence < 0 ? '−£' : '£') + (Math.abs(pence) / 100).toFixed(2);

@@ -129,17 +129,28 @@ public final class DeskLoad {
 
     /** One member of staff per desktop, each the advisor of the same index; one hash serves every password. */
     static ObjectNode desktopConfig(int n) {
-        String hash = Argon2Passwords.hash(PASSWORD);
+        List<String> users = new ArrayList<>();
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(username(i));
+            agents.add(Centre.agentId(i));
+        }
+        return desktopConfig(users, agents, PASSWORD);
+    }
+
+    /** Advisors {@code usernames}, each the advisor {@code agentIds} names at the same index, all with {@code password}. */
+    static ObjectNode desktopConfig(List<String> usernames, List<String> agentIds, String password) {
+        String hash = Argon2Passwords.hash(password);
         ObjectNode desktop = JSON.createObjectNode();
         ObjectNode staff = desktop.putObject("staff");
         staff.put("attemptsPerAddress", 1_000_000); // every desktop signs in from 127.0.0.1
         ArrayNode users = staff.putArray("users");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < usernames.size(); i++) {
             ObjectNode u = users.addObject();
-            u.put("username", username(i));
+            u.put("username", usernames.get(i));
             u.put("passwordHash", hash);
             u.putArray("roles").add("advisor");
-            u.put("agentId", Centre.agentId(i));
+            u.put("agentId", agentIds.get(i));
         }
         desktop.put("sessionGrace", "24h");
         return desktop;
