@@ -297,9 +297,11 @@ function money(pence) {
 }
 
 function account(c, w) {
-  if (!c?.customerRef) return html`<p class="muted">Customer not identified.</p>`;
+  if (!c) return nothing;
+  // Whoever the account context identified (a customerRef, the caller's number, an email, a keyed reference).
   const pop = app.pops.get(c.interactionId);
   if (!pop) return html`<p class="muted" aria-busy="true">Loading the account…</p>`;
+  if (pop.accountStatus === 'none') return html`<p class="muted">Customer not identified.</p>`;
   if (pop.accountStatus === 'unavailable') {
     return html`<p class="error">The back office is not answering: the account cannot be shown. Everything else works.</p>`;
   }
