@@ -185,7 +185,10 @@
     if (state.seen.has(e.seq)) return;
     state.seen.add(e.seq);
     state.lastSeq = Math.max(state.lastSeq, e.seq);
-    const who = e.role in WHO ? WHO[e.role] : e.name || (e.role === 'SUPERVISOR' ? 'Supervisor' : 'Advisor');
+    // A supervisor who joined is marked as one, whatever their name.
+    const who = e.role in WHO ? WHO[e.role]
+      : e.role === 'SUPERVISOR' ? (e.name ? `${e.name} (supervisor)` : 'Supervisor')
+      : e.name || 'Advisor';
     const li = el('li', { class: e.role, 'data-seq': String(e.seq) });
     if (who) li.appendChild(el('span', { class: 'who', text: who }));
     li.appendChild(linkified(e.text));

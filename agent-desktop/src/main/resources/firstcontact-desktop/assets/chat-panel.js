@@ -73,7 +73,7 @@ export function received(m) {
 
 function announceNew(entry) {
   const a = document.getElementById('announcer');
-  if (a) a.textContent = `${entry.name ?? who(entry.role)}: ${entry.text}`;
+  if (a) a.textContent = `${author(entry)}: ${entry.text}`;
 }
 
 function scrollDown(interactionId) {
@@ -85,6 +85,12 @@ function scrollDown(interactionId) {
 
 function who(role) {
   return { RESIDENT: 'Resident', ADVISOR: 'You', SUPERVISOR: 'Supervisor', ASSISTANT: 'Assistant', CENTRE: 'Centre' }[role] ?? role;
+}
+
+// Who wrote an entry: a supervisor who joined is marked as one beside their name.
+function author(e) {
+  if (e.role === 'SUPERVISOR') return e.name ? `${e.name} (supervisor)` : who(e.role);
+  return e.name ?? who(e.role);
 }
 
 function clientId() {
@@ -116,23 +122,30 @@ function typed(w, value) {
   c.draft = value;
   c.pendingId = undefined;
   const now = Date.now();
-  if (value && now - c.typingSent > 3000) {
+  if (w.channel === 'chat' && value && now - c.typingSent > 3000) { // an email's reader sees no typing
     c.typingSent = now;
     call('POST', `/desk/api/work/${encodeURIComponent(w.assignmentId)}/typing`, { on: true }).catch(() => {});
   }
 }
 
 function entryView(w, e) {
-  const mine = e.role === 'ADVISOR' || e.role === 'SUPERVISOR';
+  const mine = e.role === 'ADVISOR';
   const time = new Date(e.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   return html`<li class="entry ${e.role.toLowerCase()} ${mine ? 'mine' : ''}">
-    <span class="who">${e.name ?? who(e.role)}</span> <time datetime=${new Date(e.at).toISOString()}>${time}</time>
+    <span class="who">${author(e)}</span> <time datetime=${new Date(e.at).toISOString()}>${time}</time>
+    ${e.subject ? html`<p class="subject">Subject: ${e.subject}</p>` : nothing}
     <p>${e.text}</p>
     ${e.attachments.length
       ? html`<ul class="files">${e.attachments.map((a) => html`<li><a href="/desk/api/work/${encodeURIComponent(w.assignmentId)}/attachments/${encodeURIComponent(a.id)}"
           download=${a.filename}>Download ${a.filename} (${Math.ceil(a.size / 1024)} KB)</a></li>`)}</ul>`
       : nothing}
   </li>`;
+}
+
+// In a chat Enter sends (Shift+Enter starts a new line); an email is written in lines and paragraphs, so there Enter
+// starts a new line and only the Send button sends.
+function enterSends(w, e) {
+  return w.channel === 'chat' && e.key === 'Enter' && !e.shiftKey;
 }
 
 /** The conversation of a written channel's work card: transcript and, while it is live, the reply box. */
@@ -154,7 +167,7 @@ export function chatPanel(w, inWrapUp) {
           <label for=${boxId}>Reply</label>
           <textarea id=${boxId} rows="2" maxlength="8000" .value=${c.draft}
             @input=${(e) => typed(w, e.target.value)}
-            @keydown=${(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); send(w, e.target.form); } }}></textarea>
+            @keydown=${(e) => { if (enterSends(w, e)) { e.preventDefault(); send(w, e.target.form); } }}></textarea>
           <button type="submit" class="send">Send</button>
         </form>`
       : nothing}

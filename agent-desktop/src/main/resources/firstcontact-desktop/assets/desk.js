@@ -285,18 +285,23 @@ function contextFacts(c) {
     ${c.direction !== 'INBOUND' ? html`<dt>Direction</dt><dd>${c.direction.toLowerCase()}</dd>` : nothing}
     ${c.attributes
       .filter((a) => a.name !== app.setup.reasonAttribute)
-      .map((a) => html`<dt>${a.name}</dt><dd>${a.value}</dd>`)}
+      .map((a) => html`<dt>${ATTRIBUTE_NAMES[a.name] ?? a.name}</dt><dd>${a.value}</dd>`)}
   </dl>`;
 }
+
+// What the written channels keep of the resident (the chat's form, an email's sender), in words.
+const ATTRIBUTE_NAMES = { residentName: 'Name given', residentContact: 'Contact given' };
 
 function money(pence) {
   return (pence < 0 ? '−£' : '£') + (Math.abs(pence) / 100).toFixed(2);
 }
 
 function account(c, w) {
-  if (!c?.customerRef) return html`<p class="muted">Customer not identified.</p>`;
+  if (!c) return nothing;
+  // Whoever the account context identified (a customerRef, the caller's number, an email, a keyed reference).
   const pop = app.pops.get(c.interactionId);
   if (!pop) return html`<p class="muted" aria-busy="true">Loading the account…</p>`;
+  if (pop.accountStatus === 'none') return html`<p class="muted">Customer not identified.</p>`;
   if (pop.accountStatus === 'unavailable') {
     return html`<p class="error">The back office is not answering: the account cannot be shown. Everything else works.</p>`;
   }

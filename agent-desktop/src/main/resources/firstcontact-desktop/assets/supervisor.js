@@ -17,6 +17,7 @@ const app = {
   message: { text: '', error: false },
   device: '',
   exportRange: { from: localDate(), to: localDate() },
+  joined: null, // the transcript of the chat joined: {interactionId, open, entries}
 };
 
 function localDate() {
@@ -120,9 +121,42 @@ async function supervise(mode) {
     `Your phone ${device} is ringing to ${mode.toLowerCase()} on the call.`);
 }
 
-function chat(move) {
+async function chat(move) {
   const c = app.story;
-  act('POST', `/supervisor/api/contacts/${enc(c.interactionId)}/chat/${move}`, {}, 'Done.');
+  const done = await act('POST', `/supervisor/api/contacts/${enc(c.interactionId)}/chat/${move}`, {},
+    move === 'join' ? 'You have joined the chat.' : 'Done.');
+  if (done !== undefined && move === 'join') await readJoinedChat(c.interactionId);
+  if (move === 'take-over') app.joined = null;
+  draw();
+}
+
+// The joined chat is read when joined, after each message sent and when asked again (not live: see the README).
+async function readJoinedChat(id) {
+  try {
+    app.joined = await call('GET', `/supervisor/api/contacts/${enc(id)}/chat/conversation`);
+  } catch (e) {
+    say(e.message, true);
+  }
+  draw();
+}
+
+let sent = 0;
+
+async function writeInChat(event) {
+  event.preventDefault();
+  const box = document.getElementById('supervisor-reply');
+  const text = box.value.trim();
+  if (!text) {
+    say('Write a message first.', true);
+    return;
+  }
+  const id = app.joined.interactionId;
+  const clientId = `sv${Date.now().toString(36)}${(sent++).toString(36)}`;
+  const entry = await act('POST', `/supervisor/api/contacts/${enc(id)}/chat/messages`, { clientId, text },
+    'Message sent to the resident.');
+  if (entry === undefined) return;
+  box.value = '';
+  await readJoinedChat(id);
 }
 
 async function loadCalendars() {
@@ -311,9 +345,28 @@ function superviseControls(c) {
         <button type="button" class="secondary" ?disabled=${why !== null} @click=${() => chat('join')}>Join chat</button>
         <button type="button" class="secondary" ?disabled=${why !== null} @click=${() => chat('take-over')}>Take over chat</button>
       </div>
-      ${why !== null ? html`<p class="sv-note">Not available: ${why}.</p>` : nothing}`;
+      ${why !== null ? html`<p class="sv-note">Not available: ${why}.</p>` : nothing}
+      ${app.joined?.interactionId === c.interactionId ? joinedChat(app.joined) : nothing}`;
   }
   return nothing;
+}
+
+const ROLE_WORDS = { RESIDENT: 'Resident', ADVISOR: 'Advisor', SUPERVISOR: 'Supervisor', ASSISTANT: 'Assistant', CENTRE: 'Centre' };
+
+function joinedChat(t) {
+  return html`<section aria-labelledby="joined-chat-heading">
+    <h4 id="joined-chat-heading">The conversation</h4>
+    <ol id="joined-chat" class="sv-transcript">${repeat(t.entries, (e) => e.seq, (e) => html`<li class=${e.role.toLowerCase()}>
+      <strong>${e.role === 'SUPERVISOR' ? `${e.name ?? 'You'} (supervisor)` : e.name ?? ROLE_WORDS[e.role] ?? e.role}:</strong> ${e.text}</li>`)}</ol>
+    ${t.open
+      ? html`<form @submit=${writeInChat}>
+          <label for="supervisor-reply">Write to the resident (shown to them and the advisor as from a supervisor)
+            <textarea id="supervisor-reply" rows="2" maxlength="2000"></textarea></label>
+          <button type="submit">Send to the resident</button>
+          <button type="button" class="secondary outline" @click=${() => readJoinedChat(t.interactionId)}>Read the conversation again</button>
+        </form>`
+      : html`<p class="sv-note">The chat has ended.</p>`}
+  </section>`;
 }
 
 function storyPanel() {

@@ -16,6 +16,7 @@ import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
 import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.account.AccountDirectory;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.port.AdvisorDevices;
 import io.firstcontact.router.api.port.EffectSink;
@@ -64,7 +65,8 @@ public final class AgentDesktop {
     /**
      * @param view the read model, fed on {@code engineThread}
      * @param engineThread the thread the read model is confined to (the engine's)
-     * @param accounts the account directory (the cached one, warmed on arrival) for screen pops and back-office records
+     * @param accounts the account directory (the cached one, warmed on arrival) for back-office records
+     * @param interactionAccounts each interaction's customer, as the account context identified them, for screen pops
      * @param observer hears how long pushes and screen pops took
      * @param sessionRestored hears each advisor whose routing session a desk connection restored
      */
@@ -75,6 +77,7 @@ public final class AgentDesktop {
             LiveView view,
             Executor engineThread,
             AccountDirectory accounts,
+            InteractionAccounts interactionAccounts,
             InstantSource clock,
             DeskObserver observer,
             Consumer<String> sessionRestored) {
@@ -85,6 +88,7 @@ public final class AgentDesktop {
                 view,
                 engineThread,
                 accounts,
+                interactionAccounts,
                 clock,
                 observer,
                 sessionRestored,
@@ -105,6 +109,7 @@ public final class AgentDesktop {
             LiveView view,
             Executor engineThread,
             AccountDirectory accounts,
+            InteractionAccounts interactionAccounts,
             InstantSource clock,
             DeskObserver observer,
             Consumer<String> sessionRestored,
@@ -123,6 +128,7 @@ public final class AgentDesktop {
                 view,
                 engineThread,
                 accounts,
+                interactionAccounts,
                 clock,
                 observer,
                 sessionRestored,

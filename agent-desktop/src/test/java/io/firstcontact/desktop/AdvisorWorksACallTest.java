@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.firstcontact.router.api.account.AccountKey;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.PresenceState;
@@ -64,6 +65,35 @@ class AdvisorWorksACallTest extends InTheBrowser {
         page.waitForCondition(() -> !centre.accounts.contacts.isEmpty());
         assertThat(centre.accounts.contacts.getFirst().notes()).isEqualTo("Explained the appeal route.");
         assertThat(centre.accounts.contacts.getFirst().customerRef()).isEqualTo("cust-1");
+    }
+
+    @Test
+    void aCallerKnownOnlyByTheirNumberIsOnScreenAndTheContactGoesIntoTheirHistory() {
+        String number = centre.accounts
+                .find(AccountKey.customerRef("cust-2"))
+                .toCompletableFuture()
+                .join()
+                .orElseThrow()
+                .phone();
+        Page page = signIn("asha");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
+                .click();
+        assertThat(page.locator("#presence")).containsText("Ready");
+
+        // As a call from the telephone network arrives: the caller's number, no customerRef.
+        centre.call(null, Attributes.of("service", "waste", "callerNumber", number));
+
+        assertThat(page.locator("article.offer .customer-name")).hasText("Mr Tom Reilly");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept call"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End call"))
+                .click();
+        page.getByLabel("Resolved first time").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish wrap-up"))
+                .click();
+
+        page.waitForCondition(() -> !centre.accounts.contacts.isEmpty());
+        assertThat(centre.accounts.contacts.getFirst().customerRef()).isEqualTo("cust-2");
     }
 
     @Test

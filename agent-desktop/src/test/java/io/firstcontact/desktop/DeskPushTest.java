@@ -3,6 +3,7 @@ package io.firstcontact.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firstcontact.router.api.account.AccountKey;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
@@ -73,6 +74,39 @@ class DeskPushTest {
                     .isEqualTo("cust-1");
             JsonNode pop = desk.next("screenPop");
             assertThat(pop.path("account").path("name").asText()).isEqualTo("Mrs Amira Okafor");
+        }
+    }
+
+    @Test
+    void aCallerKnownOnlyByTheirNumberGetsTheirAccountOnTheScreen() throws Exception {
+        String number = centre.accounts
+                .find(AccountKey.customerRef("cust-2"))
+                .toCompletableFuture()
+                .join()
+                .orElseThrow()
+                .phone();
+        try (Desk desk = new Desk(null)) {
+            desk.next("desk");
+            centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));
+
+            // As a call from the telephone network arrives: a number, no customerRef.
+            centre.call(null, Attributes.of("callerNumber", number, "service", "waste"));
+
+            JsonNode pop = desk.next("screenPop");
+            assertThat(pop.path("accountStatus").asText()).isEqualTo("found");
+            assertThat(pop.path("account").path("name").asText()).isEqualTo("Mr Tom Reilly");
+        }
+    }
+
+    @Test
+    void aCallerWhomNothingIdentifiesIsShownAsNotIdentified() throws Exception {
+        try (Desk desk = new Desk(null)) {
+            desk.next("desk");
+            centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));
+
+            centre.call(null, Attributes.of("service", "waste"));
+
+            assertThat(desk.next("screenPop").path("accountStatus").asText()).isEqualTo("none");
         }
     }
 

@@ -9,6 +9,7 @@ import io.firstcontact.router.api.account.BackOfficeUnavailableException;
 import io.firstcontact.router.api.account.ContactSummary;
 import io.firstcontact.router.api.account.CouncilTaxAccount;
 import io.firstcontact.router.api.account.FormAnswers;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import io.firstcontact.router.api.account.OnlineAccount;
 import io.firstcontact.router.api.account.Payment;
 import io.firstcontact.router.api.account.Pcn;
@@ -28,8 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The back office of the desktop's tests: a few residents in memory, answering at once, or failing as a back office
  * that is down does. It records what the desk writes back (forms, contacts).
  */
-public final class TestAccounts implements AccountDirectory {
+public final class TestAccounts implements AccountDirectory, InteractionAccounts {
     private final Map<String, Account> byRef = new ConcurrentHashMap<>();
+    private final Map<String, AccountKey> arrivals = new ConcurrentHashMap<>();
     public final List<FormAnswers> forms = new CopyOnWriteArrayList<>();
     public final List<ContactSummary> contacts = new CopyOnWriteArrayList<>();
     public volatile boolean down;
@@ -55,7 +57,7 @@ public final class TestAccounts implements AccountDirectory {
                 "100021" + Math.abs(ref.hashCode() % 100_000),
                 name,
                 new Address(List.of("27 Station Road", "Harrow"), "HA1 2XY"),
-                "+442087366711",
+                "+4420873" + String.format("%05d", Math.abs(ref.hashCode() % 100_000)),
                 null,
                 List.of(new CouncilTaxAccount(
                         "CT" + Math.abs(ref.hashCode() % 1_000_000),
@@ -85,9 +87,33 @@ public final class TestAccounts implements AccountDirectory {
                     BackOfficeUnavailableException.Reason.UNREACHABLE, "the test back office is down"));
         }
         return CompletableFuture.completedFuture(
-                key.kind() == AccountKey.Kind.CUSTOMER_REF
-                        ? Optional.ofNullable(byRef.get(key.value()))
-                        : Optional.empty());
+                switch (key.kind()) {
+                    case CUSTOMER_REF -> Optional.ofNullable(byRef.get(key.value()));
+                    case CALLER_NUMBER ->
+                        byRef.values().stream()
+                                .filter(a -> key.value().equals(a.phone()))
+                                .findFirst();
+                    default -> Optional.empty();
+                });
+    }
+
+    /**
+     * As the account context does: the interaction's customer by its customerRef, else by the caller's number it
+     * arrived with (noted by the test centre from each new interaction).
+     */
+    @Override
+    public CompletionStage<Optional<Account>> forInteraction(String interactionId) {
+        AccountKey key = arrivals.get(interactionId);
+        return key == null ? CompletableFuture.completedFuture(Optional.empty()) : find(key);
+    }
+
+    /** Notes who a new interaction identifies: its customerRef, else the {@code callerNumber} attribute. */
+    void arrived(String interactionId, String customerRef, String callerNumber) {
+        if (customerRef != null) {
+            arrivals.put(interactionId, AccountKey.customerRef(customerRef));
+        } else if (callerNumber != null) {
+            arrivals.put(interactionId, new AccountKey(AccountKey.Kind.CALLER_NUMBER, callerNumber));
+        }
     }
 
     @Override

@@ -120,6 +120,12 @@ public final class TestCentre implements AutoCloseable {
             }
         };
         routing.subscribe(view);
+        routing.subscribe((input, decision) -> {
+            if (input.command() instanceof Command.CreateInteraction c) {
+                accounts.arrived(
+                        c.interactionId(), c.customerRef(), c.attributes().get("callerNumber"));
+            }
+        });
         routing.subscribe((input, decision) -> facts.addAll(decision.facts()));
         DesktopOptions withStaff = options.staff().users().isEmpty()
                 ? options.withStaff(options.staff().withUsers(users()))
@@ -130,6 +136,7 @@ public final class TestCentre implements AutoCloseable {
                 routing,
                 view,
                 engineThread,
+                accounts,
                 accounts,
                 InstantSource.system(),
                 DeskObserver.NONE,

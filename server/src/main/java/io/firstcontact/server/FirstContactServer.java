@@ -228,6 +228,7 @@ public final class FirstContactServer implements AutoCloseable {
                 view,
                 runtime::onEngineThread,
                 accounts,
+                AccountContext.interactionsOf(accountStarting),
                 InstantSource.system(),
                 new DeskObserver() {
                     @Override

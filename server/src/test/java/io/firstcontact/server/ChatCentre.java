@@ -28,29 +28,28 @@ final class ChatCentre implements AutoCloseable {
     /** The residents the assistant looks fines up for, and takes their payments. */
     final Residents backOffice = new Residents();
 
-    ChatCentre(Browser browser, Path dataDir) throws Exception {
+    /** @param more further sections of the configuration ({@code email}) */
+    ChatCentre(Browser browser, Path dataDir, Map<String, Object> more) throws Exception {
         this.browser = browser;
-        Path file = TestServer.writeConfig(
-                dataDir,
-                0,
-                0,
+        Map<String, Object> sections = new java.util.HashMap<>(more);
+        sections.putAll(Map.of(
+                "desktop",
                 Map.of(
-                        "desktop",
+                        "staff",
                         Map.of(
-                                "staff",
-                                Map.of(
-                                        "users",
-                                        List.of(
-                                                user("asha", "Asha Patel", "advisor", "a0"),
-                                                user("ben", "Ben Okoro", "advisor", "a1"),
-                                                user("sam", "Sam Reid", "supervisor", null)))),
-                        "ivr",
-                        Map.of(
-                                "flows",
-                                IvrFlowsFile.write(dataDir, IvrFlowsFile.smallCentreAlwaysOpen())
-                                        .toString()),
-                        "chat",
-                        Map.of("queue", "chat", "disconnectGrace", "30s")));
+                                "users",
+                                List.of(
+                                        user("asha", "Asha Patel", "advisor", "a0"),
+                                        user("ben", "Ben Okoro", "advisor", "a1"),
+                                        user("sam", "Sam Reid", "supervisor", null)))),
+                "ivr",
+                Map.of(
+                        "flows",
+                        IvrFlowsFile.write(dataDir, IvrFlowsFile.smallCentreAlwaysOpen())
+                                .toString()),
+                "chat",
+                Map.of("queue", "chat", "disconnectGrace", "30s")));
+        Path file = TestServer.writeConfig(dataDir, 0, 0, sections);
         FirstContactServer started =
                 new FirstContactServer(new ConfigLoader().load(Optional.of(file), Map.of()), backOffice);
         try {

@@ -2,6 +2,7 @@ package io.firstcontact.server;
 
 import io.firstcontact.desktop.Browser;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,12 @@ abstract class ChatInTheBrowser {
 
     @BeforeEach
     void start() throws Exception {
-        centre = new ChatCentre(browser, dataDir);
+        centre = new ChatCentre(browser, dataDir, configuration());
+    }
+
+    /** Further sections of the server's configuration ({@code email}); none by default. */
+    Map<String, Object> configuration() {
+        return Map.of();
     }
 
     @AfterEach

@@ -142,19 +142,9 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
     @Test
     void aSupervisorJoinsAChatAndThenTakesItOver() {
         Page advisor = centre.advisor("asha");
-        Page resident = centre.resident("Priya", "priya@example.org", "general");
-        say(resident, "0");
-        accept(advisor);
-        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        Page resident = chattingWith(advisor);
         Page supervisor = centre.supervisor("sam");
-        supervisor
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find contacts"))
-                .click();
-        supervisor
-                .locator("#contacts tbody tr")
-                .filter(new Locator.FilterOptions().setHasText("connected"))
-                .getByRole(AriaRole.BUTTON)
-                .click();
+        openConnectedChat(supervisor);
 
         supervisor
                 .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
@@ -197,5 +187,72 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
 
         org.assertj.core.api.Assertions.assertThat(statuses).isEqualTo(List.of(403, 403));
         assertThat(log(resident)).not().containsText("not mine");
+    }
+
+    @Test
+    void aSupervisorWhoJoinedAChatWritesToTheResidentMarkedAsASupervisor() {
+        Page advisor = centre.advisor("asha");
+        Page resident = chattingWith(advisor);
+        Page supervisor = centre.supervisor("sam");
+        openConnectedChat(supervisor);
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
+                .click();
+        assertThat(supervisor.locator("#joined-chat")).containsText("A supervisor has joined the conversation.");
+
+        supervisor.getByLabel("Write to the resident").fill("Hello Priya, I am looking into this with Asha");
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the resident"))
+                .click();
+
+        assertThat(log(resident).locator("li", new Locator.LocatorOptions().setHasText("looking into this")))
+                .containsText("Sam (supervisor)");
+        assertThat(chats(advisor).first().locator("li", new Locator.LocatorOptions().setHasText("looking into this")))
+                .containsText("Sam (supervisor)");
+        assertThat(supervisor.locator("#joined-chat"))
+                .containsText("Sam (supervisor): Hello Priya, I am looking into this with Asha");
+    }
+
+    @Test
+    void aSupervisorWhoHasNotJoinedAChatCanNeitherReadNorWriteInIt() {
+        Page advisor = centre.advisor("asha");
+        Page resident = chattingWith(advisor);
+        Page supervisor = centre.supervisor("sam");
+        openConnectedChat(supervisor);
+        String interaction = supervisor.locator("#story-heading").textContent().replace("Decision trace of ", "");
+
+        Object statuses = supervisor.evaluate("""
+                async (id) => {
+                  const s = await (await fetch('/auth/session')).json();
+                  const read = await fetch('/supervisor/api/contacts/' + id + '/chat/conversation');
+                  const write = await fetch('/supervisor/api/contacts/' + id + '/chat/messages', { method: 'POST',
+                    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken },
+                    body: JSON.stringify({ clientId: 's1', text: 'not joined' }) });
+                  return [read.status, write.status];
+                }""", interaction.strip());
+
+        org.assertj.core.api.Assertions.assertThat(statuses).isEqualTo(List.of(409, 409));
+        assertThat(log(resident)).not().containsText("not joined");
+    }
+
+    /** Priya asks for an advisor in the chat, and {@code advisor} accepts it. */
+    private Page chattingWith(Page advisor) {
+        Page resident = centre.resident("Priya", "priya@example.org", "general");
+        say(resident, "0");
+        accept(advisor);
+        assertThat(log(resident)).containsText("An advisor has joined the chat.");
+        return resident;
+    }
+
+    /** The supervisor finds the contacts and opens the trace of the chat connected to an advisor. */
+    private static void openConnectedChat(Page supervisor) {
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find contacts"))
+                .click();
+        supervisor
+                .locator("#contacts tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("connected"))
+                .getByRole(AriaRole.BUTTON)
+                .click();
     }
 }

@@ -2,6 +2,7 @@ package io.firstcontact.desktop.desk;
 
 import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.account.ContactSummary;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ final class BackOfficeContacts implements Desks.ContactRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(BackOfficeContacts.class);
 
     private final AccountDirectory accounts;
+    private final InteractionAccounts customers;
     private final Map<String, String> codeLabels;
 
-    BackOfficeContacts(AccountDirectory accounts, List<WrapUpCode> codes) {
+    BackOfficeContacts(AccountDirectory accounts, InteractionAccounts customers, List<WrapUpCode> codes) {
         this.accounts = accounts;
+        this.customers = customers;
         this.codeLabels = codes.stream().collect(Collectors.toMap(WrapUpCode::id, WrapUpCode::label));
     }
 
@@ -35,11 +38,16 @@ final class BackOfficeContacts implements Desks.ContactRecorder {
                 : c.wrapUpCodes().stream()
                         .map(code -> codeLabels.getOrDefault(code, code))
                         .collect(Collectors.joining(", "));
+        Customers.refOf(customers, c.interactionId(), c.customerRef())
+                .thenAccept(customerRef -> record(agentId, c, outcome, customerRef));
+    }
+
+    private void record(String agentId, DeskState.Contact c, String outcome, String customerRef) {
         ContactSummary summary;
         try {
             summary = new ContactSummary(
                     c.interactionId(),
-                    c.customerRef(),
+                    customerRef,
                     Instant.ofEpochMilli(c.endedAt()),
                     c.channel(),
                     c.reason() != null ? c.reason() : c.queue(),

@@ -51,7 +51,7 @@ final class ConversationFollows implements AutoCloseable {
                 ObjectNode m = PublicJson.MAPPER.createObjectNode();
                 m.put("type", "conversation");
                 m.put("interactionId", interactionId);
-                m.set("entry", ConversationRoutes.entry(entry));
+                m.set("entry", ConversationJson.entry(entry));
                 connection.send(m.toString());
             }
 

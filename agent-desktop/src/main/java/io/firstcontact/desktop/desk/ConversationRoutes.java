@@ -1,17 +1,12 @@
 package io.firstcontact.desktop.desk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.staff.StaffPrincipal;
 import io.firstcontact.desktop.web.JsonRoutes;
 import io.firstcontact.desktop.web.Problem;
 import io.firstcontact.router.api.conversation.Attachment;
 import io.firstcontact.router.api.conversation.Author;
 import io.firstcontact.router.api.conversation.Conversations;
-import io.firstcontact.router.api.conversation.Entry;
-import io.firstcontact.router.api.conversation.Transcript;
-import io.firstcontact.router.wire.PublicJson;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -19,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 
 /**
  * A written conversation on the desk (a chat, beside the advisor's other chats), each route for the advisor who holds
@@ -36,8 +30,6 @@ import java.util.regex.Pattern;
  * <p>New entries and the resident's typing reach the page over the desk's push ({@link ConversationFollows}).
  */
 final class ConversationRoutes {
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     private final DeskRoutes desk;
     private final Conversations conversations;
 
@@ -55,25 +47,20 @@ final class ConversationRoutes {
                 router.get("/desk/api/work/:id/conversation"),
                 (p, ctx) -> desk.ownWork(p, ctx)
                         .thenCompose(as -> conversations.transcript(as.interactionId()))
-                        .thenApply(t -> transcript(
+                        .thenApply(t -> ConversationJson.transcript(
                                 t.orElseThrow(() -> Problem.notFound("this work has no written conversation")))));
         JsonRoutes.handle(router.post("/desk/api/work/:id/messages"), (p, ctx) -> {
             Message b = JsonRoutes.body(ctx, Message.class);
-            if (b.clientId() == null || !CLIENT_ID.matcher(b.clientId()).matches()) {
-                throw Problem.invalid("clientId: 1–64 letters, digits, - and _");
-            }
-            if (b.text() == null || b.text().isBlank()) {
-                throw Problem.invalid("text: the message is empty");
-            }
+            ConversationJson.requireMessage(b.clientId(), b.text());
             return desk.ownWork(p, ctx)
                     .thenCompose(as -> conversations
                             .write(as.interactionId(), author(p), b.clientId(), b.text())
                             .toCompletableFuture())
                     .handle((e, failure) -> {
                         if (failure != null) {
-                            throw refusal(failure);
+                            throw ConversationJson.refusal(failure);
                         }
-                        return (JsonNode) entry(e);
+                        return (JsonNode) ConversationJson.entry(e);
                     });
         });
         JsonRoutes.handle(router.post("/desk/api/work/:id/typing"), (p, ctx) -> {
@@ -121,60 +108,6 @@ final class ConversationRoutes {
 
     /** What the other side sees of the advisor: their name as signed in. */
     static Author author(StaffPrincipal p) {
-        return Author.advisor(p.agentId(), firstName(p.name()));
-    }
-
-    static String firstName(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        return name.strip().split("\\s+")[0];
-    }
-
-    private static RuntimeException refusal(Throwable failure) {
-        Throwable c = failure;
-        while (c instanceof CompletionException && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return switch (c) {
-            case Problem p -> p;
-            case Conversations.NoConversationException n -> Problem.notFound("this work has no written conversation");
-            case IllegalStateException s -> Problem.conflict(s.getMessage());
-            case IllegalArgumentException a -> Problem.invalid(a.getMessage());
-            case RuntimeException r -> r;
-            default -> new CompletionException(c);
-        };
-    }
-
-    static ObjectNode transcript(Transcript t) {
-        ObjectNode body = PublicJson.MAPPER.createObjectNode();
-        body.put("interactionId", t.interactionId());
-        body.put("channel", t.channel());
-        body.put("open", t.open());
-        ArrayNode entries = body.putArray("entries");
-        t.entries().forEach(e -> entries.add(entry(e)));
-        return body;
-    }
-
-    /** An entry as the desk shows it: its author's role and name, its text (the page writes it as text only). */
-    static ObjectNode entry(Entry e) {
-        ObjectNode n = PublicJson.MAPPER.createObjectNode();
-        n.put("seq", e.seq());
-        n.put("at", e.at());
-        n.put("role", e.author().role().name());
-        n.put("name", e.author().name());
-        n.put("text", e.text());
-        if (e.subject() != null) {
-            n.put("subject", e.subject());
-        }
-        ArrayNode files = n.putArray("attachments");
-        for (Attachment a : e.attachments()) {
-            files.addObject()
-                    .put("id", a.id())
-                    .put("filename", a.filename())
-                    .put("contentType", a.contentType())
-                    .put("size", a.size());
-        }
-        return n;
+        return Author.advisor(p.agentId(), ConversationJson.firstName(p.name()));
     }
 }

@@ -8,6 +8,7 @@ import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.desktop.web.JsonRoutes;
 import io.firstcontact.router.api.account.AccountDirectory;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
@@ -50,6 +51,7 @@ public final class DeskModule {
             LiveView view,
             Executor engineThread,
             AccountDirectory accounts,
+            InteractionAccounts interactionAccounts,
             InstantSource clock,
             DeskObserver observer,
             Consumer<String> sessionRestored,
@@ -59,12 +61,12 @@ public final class DeskModule {
         this.desks = new Desks(
                 view,
                 options.reasonAttribute(),
-                new BackOfficeContacts(accounts, options.wrapUpCodes()),
+                new BackOfficeContacts(accounts, interactionAccounts, options.wrapUpCodes()),
                 options.staff().advisorNames());
         DeskLiveness liveness =
                 new DeskLiveness(vertx, routing, engineThread, view, options.sessionGrace(), sessionRestored);
         this.routes = new DeskRoutes(routing, engineThread, view, desks, options, devices);
-        this.scripts = new ScriptRoutes(routes, desks, options.scripts(), accounts, clock);
+        this.scripts = new ScriptRoutes(routes, desks, options.scripts(), accounts, interactionAccounts, clock);
         this.callbacks = new PromisedCallbacks(vertx, routing, clock);
         this.calls = new CallRoutes(routes, routing, view, desks, callbacks, clock, options.reasonAttribute());
         this.callControls =
@@ -73,7 +75,7 @@ public final class DeskModule {
                 desks,
                 engineThread,
                 liveness,
-                new ScreenPops(accounts, new CrossSellPrompts(options.crossSell()), observer),
+                new ScreenPops(interactionAccounts, new CrossSellPrompts(options.crossSell()), observer),
                 observer,
                 render,
                 conversations);

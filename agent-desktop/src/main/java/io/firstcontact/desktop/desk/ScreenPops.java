@@ -9,9 +9,8 @@ import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.crosssell.CrossSellPrompts;
 import io.firstcontact.desktop.push.PushConnection;
 import io.firstcontact.router.api.account.Account;
-import io.firstcontact.router.api.account.AccountDirectory;
-import io.firstcontact.router.api.account.AccountKey;
 import io.firstcontact.router.api.account.BackOfficeException;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each interaction's screen pop, sent once per desk connection as soon as it is known: the customer's account from the
- * (cached, warmed) account directory, and the cross-sell prompts for that account, the contact's reason and channel.
+ * Each interaction's screen pop, sent once per desk connection as soon as it is known: the customer's account as the
+ * account context identified them at arrival (by customerRef, caller number, email or a reference keyed in the IVR;
+ * cached and warmed), and the cross-sell prompts for that account, the contact's reason and channel.
  * The desk is never held up by the back office: a slow one shows "loading", a down one "unavailable", and the rest of
  * the desk works on.
  *
@@ -35,11 +35,11 @@ public final class ScreenPops {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private final AccountDirectory accounts;
+    private final InteractionAccounts accounts;
     private final CrossSellPrompts prompts;
     private final DeskObserver observer;
 
-    public ScreenPops(AccountDirectory accounts, CrossSellPrompts prompts, DeskObserver observer) {
+    public ScreenPops(InteractionAccounts accounts, CrossSellPrompts prompts, DeskObserver observer) {
         this.accounts = accounts;
         this.prompts = prompts;
         this.observer = observer;
@@ -62,18 +62,7 @@ public final class ScreenPops {
     }
 
     private void pop(InteractionContext c, PushConnection connection, long committedAt) {
-        if (c.customerRef() == null) {
-            connection.send(message(c, "none", null).toString());
-            return;
-        }
-        AccountKey key;
-        try {
-            key = AccountKey.customerRef(c.customerRef());
-        } catch (IllegalArgumentException e) {
-            connection.send(message(c, "not-found", null).toString());
-            return;
-        }
-        accounts.find(key).whenComplete((found, error) -> {
+        accounts.forInteraction(c.interactionId()).whenComplete((found, error) -> {
             ObjectNode m;
             if (error != null) {
                 Throwable cause =
@@ -83,7 +72,9 @@ public final class ScreenPops {
                 }
                 m = message(c, "unavailable", null);
             } else {
-                m = message(c, found.isPresent() ? "found" : "not-found", found.orElse(null));
+                // Nobody found: "not-found" when the contact named a customer, else "none" (not identified).
+                String status = found.isPresent() ? "found" : c.customerRef() != null ? "not-found" : "none";
+                m = message(c, status, found.orElse(null));
             }
             connection.send(m.toString());
             if (committedAt != 0) {

@@ -7,6 +7,7 @@ import io.firstcontact.desktop.web.Problem;
 import io.firstcontact.router.api.account.AccountDirectory;
 import io.firstcontact.router.api.account.BackOfficeRefusedException;
 import io.firstcontact.router.api.account.FormAnswers;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import io.firstcontact.router.wire.PublicJson;
 import io.vertx.ext.web.Router;
@@ -28,13 +29,21 @@ final class ScriptRoutes {
     private final Desks desks;
     private final List<Script> scripts;
     private final AccountDirectory accounts;
+    private final InteractionAccounts customers;
     private final InstantSource clock;
 
-    ScriptRoutes(DeskRoutes desk, Desks desks, List<Script> scripts, AccountDirectory accounts, InstantSource clock) {
+    ScriptRoutes(
+            DeskRoutes desk,
+            Desks desks,
+            List<Script> scripts,
+            AccountDirectory accounts,
+            InteractionAccounts customers,
+            InstantSource clock) {
         this.desk = desk;
         this.desks = desks;
         this.scripts = scripts;
         this.accounts = accounts;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -50,11 +59,13 @@ final class ScriptRoutes {
             List<FormAnswers.Answer> answers = checked(script, b.answers() == null ? Map.of() : b.answers());
             return desk.ownWork(p, ctx)
                     .thenCompose(as -> desk.onEngine(() -> desks.context(as.interactionId()))
-                            .thenCompose(context -> {
+                            .thenCompose(context -> Customers.refOf(
+                                    customers, as.interactionId(), context == null ? null : context.customerRef()))
+                            .thenCompose(customerRef -> {
                                 FormAnswers form = new FormAnswers(
                                         script.id(),
                                         as.interactionId(),
-                                        context == null ? null : context.customerRef(),
+                                        customerRef,
                                         p.agentId(),
                                         clock.instant(),
                                         answers);

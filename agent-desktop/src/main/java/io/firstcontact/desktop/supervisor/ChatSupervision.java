@@ -1,13 +1,15 @@
 package io.firstcontact.desktop.supervisor;
 
+import io.firstcontact.router.api.conversation.Entry;
+import io.firstcontact.router.api.conversation.Transcript;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A supervisor joins an advisor's chat (a notice in the conversation tells the resident and the advisor) or takes it
- * over (it goes back to its queue for the next advisor). The chat channel provides it (the server's web chat); a server
- * without one has {@link #NONE}, which says so. The supervisor view's buttons and routes ({@code POST
- * /supervisor/api/contacts/{id}/chat/join}, {@code …/chat/take-over}) call this.
+ * A supervisor joins an advisor's chat (their messages seen by both), reads it and writes in it, or takes it over (the
+ * chat goes back to its queue for an advisor). The chat channel provides it; without one, {@link #NONE} says so. The
+ * supervisor view's buttons and routes ({@code POST /supervisor/api/contacts/{id}/chat/join}, {@code …/chat/take-over},
+ * {@code GET …/chat/conversation}, {@code POST …/chat/messages}) call this.
  */
 public interface ChatSupervision {
 
@@ -28,10 +30,35 @@ public interface ChatSupervision {
         public CompletionStage<Void> act(String supervisor, String interactionId, Move move) {
             return CompletableFuture.failedFuture(new IllegalStateException(unavailableBecause()));
         }
+
+        @Override
+        public CompletionStage<Transcript> transcript(String supervisor, String interactionId) {
+            return CompletableFuture.failedFuture(new IllegalStateException(unavailableBecause()));
+        }
+
+        @Override
+        public CompletionStage<Entry> write(
+                String supervisor, String name, String interactionId, String clientId, String text) {
+            return CompletableFuture.failedFuture(new IllegalStateException(unavailableBecause()));
+        }
     };
 
     /** Null when chats can be joined here; else why not. */
     String unavailableBecause();
 
     CompletionStage<Void> act(String supervisor, String interactionId, Move move);
+
+    /**
+     * The transcript of a chat {@code supervisor} has joined; fails with {@link IllegalStateException} when they have
+     * not joined it.
+     */
+    CompletionStage<Transcript> transcript(String supervisor, String interactionId);
+
+    /**
+     * {@code supervisor}, who has joined the chat, writes in it: the resident and the advisor see it as from a
+     * supervisor ({@code name}, their first name, or none). A repeat of the same {@code clientId} adds nothing.
+     * Completes with the entry as kept (card numbers masked); fails with {@link IllegalStateException} when they have
+     * not joined or the chat has ended.
+     */
+    CompletionStage<Entry> write(String supervisor, String name, String interactionId, String clientId, String text);
 }

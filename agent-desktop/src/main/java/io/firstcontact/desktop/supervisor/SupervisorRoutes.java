@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firstcontact.desktop.audit.AuditRecord;
 import io.firstcontact.desktop.audit.AuditTrail;
+import io.firstcontact.desktop.desk.ConversationJson;
 import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffPrincipal;
 import io.firstcontact.desktop.story.ContactStories;
@@ -89,6 +90,8 @@ final class SupervisorRoutes {
 
     record SuperviseBody(CallSupervision.Mode mode, String device) {}
 
+    record ChatMessage(String clientId, String text) {}
+
     void mount(Router router) {
         JsonRoutes.handle(router.get("/supervisor/api/setup"), (p, ctx) -> onEngine(() -> setup(p)));
         JsonRoutes.handle(router.post("/supervisor/api/advisors/:id/presence"), this::presence);
@@ -104,6 +107,8 @@ final class SupervisorRoutes {
         JsonRoutes.handle(
                 router.post("/supervisor/api/contacts/:id/chat/take-over"),
                 (p, ctx) -> chat(p, ctx, ChatSupervision.Move.TAKE_OVER));
+        JsonRoutes.handle(router.get("/supervisor/api/contacts/:id/chat/conversation"), this::joinedChat);
+        JsonRoutes.handle(router.post("/supervisor/api/contacts/:id/chat/messages"), this::writeInChat);
         JsonRoutes.handle(router.get("/supervisor/api/audit"), this::audit);
         for (StatisticsExports.Kind kind : StatisticsExports.Kind.values()) {
             router.get("/supervisor/api/exports/" + kind.file()).handler(ctx -> export(ctx, kind));
@@ -256,6 +261,54 @@ final class SupervisorRoutes {
                             commands.record(p, action, id, null, AuditRecord.DONE);
                             return null;
                         }));
+    }
+
+    /** The transcript of a chat the supervisor has joined (409 when they have not). */
+    private CompletableFuture<JsonNode> joinedChat(StaffPrincipal p, RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        return knownChat(id)
+                .thenCompose(i -> ports.chats()
+                        .transcript(p.username(), id)
+                        .toCompletableFuture()
+                        .handle((t, e) -> {
+                            if (e != null) {
+                                throw ConversationJson.refusal(e);
+                            }
+                            return (JsonNode) ConversationJson.transcript(t);
+                        }));
+    }
+
+    /** A supervisor who has joined a chat writes in it: the resident and the advisor see it as from a supervisor. */
+    private CompletableFuture<JsonNode> writeInChat(StaffPrincipal p, RoutingContext ctx) {
+        ChatMessage b = JsonRoutes.body(ctx, ChatMessage.class);
+        ConversationJson.requireMessage(b.clientId(), b.text());
+        String id = ctx.pathParam("id");
+        return knownChat(id)
+                .thenCompose(i -> ports.chats()
+                        .write(p.username(), ConversationJson.firstName(p.name()), id, b.clientId(), b.text())
+                        .toCompletableFuture()
+                        .handle((entry, e) -> {
+                            if (e != null) {
+                                commands.record(p, "write-in-chat", id, null, "failed: " + cause(e).getMessage());
+                                throw ConversationJson.refusal(e);
+                            }
+                            commands.record(p, "write-in-chat", id, null, AuditRecord.DONE);
+                            return (JsonNode) ConversationJson.entry(entry);
+                        }));
+    }
+
+    private CompletableFuture<InteractionView> knownChat(String id) {
+        String unavailable = ports.chats().unavailableBecause();
+        return onEngine(() -> {
+            InteractionView i = knownContact(id);
+            if (!"chat".equals(i.channel())) {
+                throw Problem.conflict("only chats can be joined");
+            }
+            if (unavailable != null) {
+                throw new Problem(501, "not-available", unavailable);
+            }
+            return i;
+        });
     }
 
     /** The IVR's emergency closure of a calendar, or its opening again: the IVR's own state, audited here. */

@@ -1,6 +1,8 @@
 package io.firstcontact.benchmarks.account;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.firstcontact.benchmarks.load.Latencies;
+import io.firstcontact.benchmarks.load.MachineLoad;
 import io.firstcontact.router.account.arrival.ArrivalWarming;
 import io.firstcontact.router.account.arrival.KeyAttributes;
 import io.firstcontact.router.account.arrival.Readiness;
@@ -28,10 +30,7 @@ import io.firstcontact.router.api.model.SkillLevel;
 import io.firstcontact.router.engine.Centres;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -120,8 +119,8 @@ public final class ScreenPopLatency {
                 Files.writeString(out.resolve("summary.txt"), summary);
                 for (Run r : List.of(warm, cold)) {
                     String slug = r.name().replace(' ', '-');
-                    write(out.resolve(slug + "-after-ivr.hgrm"), r.afterIvr());
-                    write(out.resolve(slug + "-direct.hgrm"), r.direct());
+                    Latencies.writeDistribution(out.resolve(slug + "-after-ivr.hgrm"), r.afterIvr());
+                    Latencies.writeDistribution(out.resolve(slug + "-direct.hgrm"), r.direct());
                 }
             }
         } finally {
@@ -308,7 +307,7 @@ public final class ScreenPopLatency {
                 callers, rate, ivrMin, ivrMax, directShare * 100, delay));
         s.append(String.format(
                 "JDK %s, %d CPUs, load average %s%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage()));
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), MachineLoad.loadAverage()));
         s.append(String.format(
                 "%n%-12s %-18s %7s %10s %10s %10s %10s %s%n",
                 "run", "offers", "count", "p50 ms", "p90 ms", "p99 ms", "max ms", "context at offer"));
@@ -341,20 +340,6 @@ public final class ScreenPopLatency {
                 h.getValueAtPercentile(99) / 1000.0,
                 h.getMaxValue() / 1000.0,
                 note);
-    }
-
-    private static void write(Path file, Histogram h) throws IOException {
-        try (PrintStream p = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8)) {
-            h.outputPercentileDistribution(p, 1000.0); // milliseconds
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static Duration duration(String text) {

@@ -70,15 +70,7 @@ public final class DeskLoad {
                 new LinkedHashMap<>(LoadGenerator.extraConfig(o, null));
         extra.put("desktop", desktopConfig(n));
         try (LoadGenerator.Rig rig = LoadGenerator.rig(o, work, centre, centre.seed(), extra, "desks-");
-                StaffClients desks =
-                        new StaffClients("127.0.0.1", port(rig.server().apiBase()), "/desk/push", m -> {})) {
-            rig.sim().logIn(centre.agents(), Duration.ofMinutes(3));
-            List<String> users = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                users.add(username(i));
-            }
-            LoadGenerator.log("signing in " + n + " desktops (an Argon2id check each)");
-            desks.signIn(users, PASSWORD, Duration.ofMinutes(5));
+                StaffClients desks = signedIn(rig, n, m -> {})) {
             rig.sim().start(new Simulation.Plan(o.rate, o.presence, o.backlogShare, b, o.seed), Long.MAX_VALUE);
             Thread.sleep(o.warmup.toMillis());
 
@@ -107,23 +99,58 @@ public final class DeskLoad {
         }
     }
 
+    /**
+     * Logs every advisor of the rig's centre in READY, then signs the first {@code n} advisors' desktops in (their push
+     * connections not opened yet: {@link StaffClients#connect}).
+     *
+     * @param observer hears every message the desktops are sent
+     */
+    static StaffClients signedIn(LoadGenerator.Rig rig, int n, java.util.function.Consumer<String> observer)
+            throws Exception {
+        rig.sim().logIn(rig.sim().agentIds().size(), Duration.ofMinutes(3));
+        StaffClients desks = new StaffClients("127.0.0.1", port(rig.server().apiBase()), "/desk/push", observer);
+        try {
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                users.add(username(i));
+            }
+            LoadGenerator.log("signing in " + n + " desktops (an Argon2id check each)");
+            desks.signIn(users, PASSWORD, Duration.ofMinutes(5));
+            return desks;
+        } catch (Exception | Error e) {
+            desks.close();
+            throw e;
+        }
+    }
+
     static String username(int i) {
         return "desk" + i;
     }
 
     /** One member of staff per desktop, each the advisor of the same index; one hash serves every password. */
     static ObjectNode desktopConfig(int n) {
-        String hash = Argon2Passwords.hash(PASSWORD);
+        List<String> users = new ArrayList<>();
+        List<String> agents = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(username(i));
+            agents.add(Centre.agentId(i));
+        }
+        return desktopConfig(users, agents, PASSWORD);
+    }
+
+    /** Advisors {@code usernames}, each the advisor {@code agentIds} names at the same index, all with {@code password}. */
+    static ObjectNode desktopConfig(List<String> usernames, List<String> agentIds, String password) {
+        String hash = Argon2Passwords.hash(password);
         ObjectNode desktop = JSON.createObjectNode();
         ObjectNode staff = desktop.putObject("staff");
         staff.put("attemptsPerAddress", 1_000_000); // every desktop signs in from 127.0.0.1
         ArrayNode users = staff.putArray("users");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < usernames.size(); i++) {
             ObjectNode u = users.addObject();
-            u.put("username", username(i));
+            u.put("username", usernames.get(i));
             u.put("passwordHash", hash);
             u.putArray("roles").add("advisor");
-            u.put("agentId", Centre.agentId(i));
+            u.put("agentId", agentIds.get(i));
         }
         desktop.put("sessionGrace", "24h");
         return desktop;

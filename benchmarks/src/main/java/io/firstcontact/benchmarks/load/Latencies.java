@@ -118,10 +118,14 @@ public final class Latencies {
             if (e.getValue().getTotalCount() == 0) {
                 continue;
             }
-            try (PrintStream out =
-                    new PrintStream(dir.resolve(prefix + e.getKey() + ".hgrm").toFile(), StandardCharsets.UTF_8)) {
-                e.getValue().outputPercentileDistribution(out, 1000.0);
-            }
+            writeDistribution(dir.resolve(prefix + e.getKey() + ".hgrm"), e.getValue());
+        }
+    }
+
+    /** Writes {@code h}'s percentile distribution (values in µs) to {@code file}, in milliseconds. */
+    public static void writeDistribution(Path file, Histogram h) throws IOException {
+        try (PrintStream out = new PrintStream(file.toFile(), StandardCharsets.UTF_8)) {
+            h.outputPercentileDistribution(out, 1000.0);
         }
     }
 }

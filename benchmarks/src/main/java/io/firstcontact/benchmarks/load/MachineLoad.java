@@ -18,7 +18,17 @@ import java.util.stream.Stream;
  * /proc/<pid>/stat}) at one instant; the difference of two snapshots names, by kind and without paths, the processes
  * other than the server and the generator that used CPU in between.
  */
-final class MachineLoad {
+public final class MachineLoad {
+    /** The machine's load averages over 1, 5 and 15 minutes ({@code /proc/loadavg}), or "unknown". */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     record Snapshot(long machineBusyTicks, Map<Long, Long> ticks, Map<Long, String> labels) {}
 
     private MachineLoad() {}

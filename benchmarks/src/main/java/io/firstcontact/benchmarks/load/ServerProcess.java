@@ -23,9 +23,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -348,6 +350,50 @@ public final class ServerProcess implements AutoCloseable {
     public List<Long> pids() {
         rememberDescendants();
         return seen.stream().map(ProcessHandle::pid).toList();
+    }
+
+    /**
+     * The CPU ticks each live thread of the server has used, summed by {@code kind} of its name ({@code
+     * /proc/<pid>/task/<tid>/comm}); a thread that ended is no longer counted.
+     */
+    public Map<String, Long> threadTicks(Function<String, String> kind) throws IOException {
+        Map<String, Long> byKind = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).strip();
+                    byKind.merge(kind.apply(comm), parseTicks(Files.readString(t.resolve("stat"))), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byKind;
+    }
+
+    /** A field of the server's {@code /proc/<pid>/status} ({@code Threads}, {@code VmRSS}), as written there. */
+    public String status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).strip();
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
+    }
+
+    /** The server's heap in use right after a full collection it is asked for ({@code jcmd GC.run}), in bytes. */
+    public long heapAfterGc() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed");
+        }
+        return (long) scrape().sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area")));
     }
 
     public long pid() {

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  * hundred milliseconds, then wrap-up is ended early through the API. A caller still waiting after its patience hangs up.
  *
  * <p>Latency is measured from the <em>intended</em> send time (coordinated-omission free) to the receipt of the
- * {@code OfferCreated} on the event stream: L1 when the offer was made in the arrival's own entry (an advisor was free),
- * L2 when it was made in the entry of the command that made the advisor available (work was waiting).
+ * {@code OfferCreated} on the event stream: L1 when the offer was made in the arrival's own entry (an advisor was free)
+ * — or, for callers who went through the IVR first ({@link SelfService}), in their queueing's entry —, L2 when it was made in the entry of the command that made the advisor available (work was waiting).
  *
  * <p>Advisor state is confined to the single scheduler thread; the event stream's thread measures and hands the rest
  * over.
@@ -55,6 +55,36 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
 
     /** What runs: arrivals per second, presence changes per second, the share of arrivals in the backlog queue. */
     public record Plan(double arrivalRate, double presenceRate, double backlogShare, Behaviour behaviour, long seed) {}
+
+    /**
+     * Callers who are known customers and go through the IVR first: arrival {@code n} is {@code customers[n mod size]}
+     * (its customerRef and caller's number), created in self-service and queued {@code ivrMin}–{@code ivrMax}
+     * (uniform) later, as the IVR hands a caller over; patience runs from the queueing. Without it, arrivals are
+     * anonymous and queue at once.
+     */
+    public record SelfService(List<Customer> customers, Duration ivrMin, Duration ivrMax) {
+        public SelfService {
+            customers = List.copyOf(customers);
+            if (customers.isEmpty() || ivrMin.isNegative() || ivrMax.compareTo(ivrMin) < 0) {
+                throw new IllegalArgumentException("customers to call, and 0 ≤ ivrMin ≤ ivrMax");
+            }
+        }
+    }
+
+    /**
+     * A caller known to the back office, by their customerRef, their number, or both (a resident with no telephone
+     * has no number; a caller the edge cannot name arrives with their number only).
+     */
+    public record Customer(String customerRef, String callerNumber) {
+        public Customer {
+            if (customerRef == null && callerNumber == null) {
+                throw new IllegalArgumentException("a customerRef or a number identifies the caller");
+            }
+        }
+    }
+
+    /** An arrival in self-service, until its interaction is seen: when it is to queue, and where. */
+    private record InIvr(long queueAtNanos, String queue) {}
 
     /** Counts of one window (or the whole run). */
     public static final class Counts {
@@ -130,6 +160,9 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
     private long origin;
     private long arrivalSeq;
     private long arrivalLimit = Long.MAX_VALUE;
+    private volatile SelfService selfService;
+    private final ConcurrentHashMap<String, InIvr> inIvr = new ConcurrentHashMap<>(); // by sourceRef
+    private final ConcurrentHashMap<String, Long> queueIntended = new ConcurrentHashMap<>(); // by interactionId
 
     public Simulation(Centre centre, ApiClient api, Latencies latencies, String runId) {
         this.centre = centre;
@@ -220,6 +253,11 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
         sim.execute(this::pumpBreaks);
     }
 
+    /** From now on, arrivals are {@code s}'s customers and go through the IVR first; before {@link #start}. */
+    public void selfService(SelfService s) {
+        this.selfService = s;
+    }
+
     /** Stops new arrivals and breaks; advisors keep reacting to what is on the stream. */
     public void stopSchedules() {
         running = false;
@@ -279,14 +317,27 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
         latencies.record(Latencies.SEND_LATENESS, System.nanoTime() - intended);
         counts.arrivalsSent.increment();
         whole.arrivalsSent.increment();
-        api.post(
-                        "create",
-                        "/api/v1/interactions",
-                        "{\"sourceRef\":\"" + sourceRef + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"" + queue
-                                + "\"},\"attributes\":{\"ivrChoice\":\"" + queue + "\",\"callerName\":\"Caller "
-                                + sourceRef.hashCode() + "\",\"uprn\":\""
-                                + (100_000_000_000L + Math.floorMod(sourceRef.hashCode(), 1_000_000))
-                                + "\"}}")
+        SelfService ss = selfService;
+        String body;
+        if (ss == null) {
+            body = "{\"sourceRef\":\"" + sourceRef + "\",\"channel\":\"voice\",\"queue\":{\"queue\":\"" + queue
+                    + "\"},\"attributes\":{\"ivrChoice\":\"" + queue + "\",\"callerName\":\"Caller "
+                    + sourceRef.hashCode() + "\",\"uprn\":\""
+                    + (100_000_000_000L + Math.floorMod(sourceRef.hashCode(), 1_000_000))
+                    + "\"}}";
+        } else {
+            Customer c = ss.customers().get((int) (n % ss.customers().size()));
+            long ivr = ss.ivrMin().toNanos()
+                    + (long) (random.nextDouble()
+                            * (ss.ivrMax().toNanos() - ss.ivrMin().toNanos()));
+            inIvr.put(sourceRef, new InIvr(intended + ivr, queue));
+            body = "{\"sourceRef\":\"" + sourceRef + "\",\"channel\":\"voice\","
+                    + (c.customerRef() == null ? "" : "\"customerRef\":\"" + c.customerRef() + "\",")
+                    + "\"attributes\":{"
+                    + (c.callerNumber() == null ? "" : "\"callerNumber\":\"" + c.callerNumber() + "\",")
+                    + "\"ivrChoice\":\"" + queue + "\"}}";
+        }
+        api.post("create", "/api/v1/interactions", body)
                 .thenAccept(r -> latencies.record(Latencies.CREATE, System.nanoTime() - intended));
     }
 
@@ -412,6 +463,15 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
                         c.unmatchedOffers.increment();
                     }
                 }
+                case "QueueInteraction" -> {
+                    // A caller handed over by the IVR: L1 from the queueing's intended send.
+                    Long queued = queueIntended.remove(f.path("interactionId").asText());
+                    if (queued != null) {
+                        latencies.record(Latencies.L1, received - queued);
+                    } else {
+                        c.unmatchedOffers.increment();
+                    }
+                }
                 case "EndWrapUp", "ChangePresence", "LogIn", "SessionRestored" -> {
                     long t = agent < 0 ? 0 : availIntended.get(agent);
                     if (t != 0) {
@@ -471,8 +531,13 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
             int ai = agentIndex(f.path("agentId").asText(""));
             Agent a = ai < 0 ? null : agents[ai];
             switch (type) {
-                case "InteractionCreated" ->
+                case "InteractionCreated" -> {
                     newInteraction = f.path("interactionId").asText();
+                    InIvr ivr = inIvr.remove(f.path("sourceRef").asText(""));
+                    if (ivr != null) {
+                        queueAfterIvr(newInteraction, ivr);
+                    }
+                }
                 case "PresenceChanged" -> {
                     if (a == null) {
                         break;
@@ -579,20 +644,37 @@ public final class Simulation implements EventStreamClient.Handler, AutoCloseabl
                 default -> {}
             }
         }
-        if (newInteraction != null && !offeredNow && createdIntended != null && running) {
-            String interaction = newInteraction;
-            waiting.put(interaction, input);
-            long at = createdIntended + (long) (plan.behaviour().patienceMs() * 1_000_000);
-            scheduleAt(at, () -> {
-                if (waiting.remove(interaction) != null) {
-                    counts.abandonsSent.increment();
-                    api.post(
-                            "abandon",
-                            "/api/v1/interactions/" + interaction + "/end",
-                            "{\"reason\":\"CUSTOMER_LEFT\"}");
-                }
-            });
+        if (newInteraction != null && !offeredNow && createdIntended != null && running && selfService == null) {
+            waitPatiently(newInteraction, input, createdIntended);
         }
+    }
+
+    /** A caller who is not offered at once waits {@code patienceMs} from {@code since}, then hangs up. */
+    private void waitPatiently(String interaction, String input, long since) {
+        waiting.put(interaction, input);
+        long at = since + (long) (plan.behaviour().patienceMs() * 1_000_000);
+        scheduleAt(at, () -> {
+            if (waiting.remove(interaction) != null) {
+                counts.abandonsSent.increment();
+                api.post("abandon", "/api/v1/interactions/" + interaction + "/end", "{\"reason\":\"CUSTOMER_LEFT\"}");
+            }
+        });
+    }
+
+    /** The IVR hands the caller over: queued at the time drawn at arrival, and patient from then on. */
+    private void queueAfterIvr(String interaction, InIvr ivr) {
+        scheduleAt(ivr.queueAtNanos(), () -> {
+            if (!running) {
+                return;
+            }
+            queueIntended.put(interaction, ivr.queueAtNanos());
+            latencies.record(Latencies.SEND_LATENESS, System.nanoTime() - ivr.queueAtNanos());
+            api.post(
+                    "queue",
+                    "/api/v1/interactions/" + interaction + "/queue",
+                    "{\"queue\":{\"queue\":\"" + ivr.queue() + "\"}}");
+            waitPatiently(interaction, "QueueInteraction", ivr.queueAtNanos());
+        });
     }
 
     private static long parseMillis(String rfc3339) {

@@ -31,20 +31,33 @@ final class StaffClients implements AutoCloseable {
     private final String host;
     private final int port;
     private final String pushPath;
-    private final java.util.function.Consumer<String> observer;
+    private final Observer observer;
     private final HttpClient http;
     private final WebSocketClient sockets;
-    private final List<String> sessions = new CopyOnWriteArrayList<>();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final List<WebSocket> open = new CopyOnWriteArrayList<>();
     final LongAdder messages = new LongAdder();
     final LongAdder bytes = new LongAdder();
     final AtomicInteger closedByServer = new AtomicInteger();
+
+    /** Hears what a page is sent (on an event loop: record, never block). */
+    interface Observer {
+        /** @param page the index of the page's username in {@link #signIn}'s list */
+        void received(int page, String message);
+    }
+
+    /** A signed-in page: its session cookie and the CSRF token its requests carry. */
+    private record Session(String cookie, String csrf) {}
 
     /**
      * @param pushPath the push connection each page holds ({@code /desk/push}, {@code /supervisor/push})
      * @param observer hears every message received (on an event loop: record, never block)
      */
     StaffClients(String host, int port, String pushPath, java.util.function.Consumer<String> observer) {
+        this(host, port, pushPath, (page, message) -> observer.accept(message));
+    }
+
+    StaffClients(String host, int port, String pushPath, Observer observer) {
         this.host = host;
         this.port = port;
         this.pushPath = pushPath;
@@ -56,29 +69,29 @@ final class StaffClients implements AutoCloseable {
 
     /** Signs each username in with {@code password}, a few at a time; returns when all are signed in. */
     void signIn(List<String> usernames, String password, Duration timeout) throws Exception {
-        List<Future<String>> all = new ArrayList<>();
+        List<Future<Session>> all = new ArrayList<>();
         int parallel = 8;
         for (int i = 0; i < usernames.size(); i += parallel) {
-            List<Future<String>> batch = new ArrayList<>();
+            List<Future<Session>> batch = new ArrayList<>();
             for (String u : usernames.subList(i, Math.min(usernames.size(), i + parallel))) {
                 batch.add(signIn(u, password));
             }
             Future.all(batch).toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             all.addAll(batch);
         }
-        for (Future<String> f : all) {
+        for (Future<Session> f : all) {
             sessions.add(f.result());
         }
     }
 
     /** Signs in, trying again twice when the server's answer is not the expected one (a busy machine's blips). */
-    private Future<String> signIn(String username, String password) {
+    private Future<Session> signIn(String username, String password) {
         return attempt(username, password)
                 .recover(e -> attempt(username, password))
                 .recover(e -> attempt(username, password));
     }
 
-    private Future<String> attempt(String username, String password) {
+    private Future<Session> attempt(String username, String password) {
         return request(HttpMethod.GET, "/auth/session", null, null, null).compose(first -> {
             if (first.status != 200 || first.body.isEmpty()) {
                 return Future.failedFuture("GET /auth/session answered " + first.status + ": " + first.body);
@@ -90,14 +103,23 @@ final class StaffClients implements AutoCloseable {
                     .put("password", password)
                     .encode();
             return request(HttpMethod.POST, "/auth/password", cookie, csrf, body)
-                    .map(r -> {
+                    .compose(r -> {
                         if (r.status != 200) {
                             throw new IllegalStateException(
                                     "sign-in of " + username + " answered " + r.status + ": " + r.body);
                         }
-                        return r.cookie;
-                    });
+                        // Signing in gives the session a new CSRF token: the page reads it as the desk does.
+                        return request(HttpMethod.GET, "/auth/session", r.cookie, null, null);
+                    })
+                    .map(signedIn ->
+                            new Session(signedIn.cookie, new JsonObject(signedIn.body).getString("csrfToken")));
         });
+    }
+
+    /** Sends {@code body} (JSON) as page {@code page} would, with its cookie and CSRF token; answers the status. */
+    Future<Integer> post(int page, String path, String body) {
+        Session s = sessions.get(page);
+        return request(HttpMethod.POST, path, s.cookie(), s.csrf(), body).map(Answer::status);
     }
 
     private record Answer(int status, String body, String cookie) {}
@@ -125,18 +147,19 @@ final class StaffClients implements AutoCloseable {
     /** Opens every signed-in page's push connection; returns when all are open. */
     void connect(Duration timeout) throws Exception {
         List<Future<WebSocket>> all = new ArrayList<>();
-        for (String cookie : sessions) {
+        for (int i = 0; i < sessions.size(); i++) {
+            int page = i;
             WebSocketConnectOptions o = new WebSocketConnectOptions()
                     .setHost(host)
                     .setPort(port)
                     .setURI(pushPath)
-                    .addHeader("Cookie", cookie);
+                    .addHeader("Cookie", sessions.get(i).cookie());
             all.add(sockets.connect(o).onSuccess(ws -> {
                 open.add(ws);
                 ws.textMessageHandler(text -> {
                     messages.increment();
                     bytes.add(text.length());
-                    observer.accept(text);
+                    observer.received(page, text);
                 });
                 ws.closeHandler(v -> {
                     if (open.remove(ws)) {

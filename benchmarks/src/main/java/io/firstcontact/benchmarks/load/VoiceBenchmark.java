@@ -360,18 +360,18 @@ public final class VoiceBenchmark {
         ObjectNode r = JSON.createObjectNode();
         r.put("sessions", n);
         r.put("threadsBefore", threads());
-        r.put("heapAfterGcBeforeMiB", heapAfterGc() >> 20);
+        r.put("heapAfterGcBeforeMiB", server.heapAfterGc() >> 20);
         List<AsteriskPeer.Caller> waiting = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             waiting.add(peer.call(nextNumber()));
         }
         await(() -> inMenu() == n, n + " callers in the entry menu", Duration.ofSeconds(120));
         r.put("threadsDuring", threads());
-        r.put("heapAfterGcDuringMiB", heapAfterGc() >> 20);
+        r.put("heapAfterGcDuringMiB", server.heapAfterGc() >> 20);
         waiting.forEach(AsteriskPeer.Caller::hangUp);
         await(() -> inMenu() == 0, "the sessions to end", Duration.ofSeconds(120));
         r.put("threadsAfter", threads());
-        r.put("heapAfterGcAfterMiB", heapAfterGc() >> 20);
+        r.put("heapAfterGcAfterMiB", server.heapAfterGc() >> 20);
         return r;
     }
 
@@ -387,49 +387,13 @@ public final class VoiceBenchmark {
     }
 
     private int threads() throws IOException {
-        return Integer.parseInt(status("Threads"));
-    }
-
-    private String status(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return line.substring(field.length() + 1).strip();
-            }
-        }
-        throw new IllegalStateException("no " + field + " in /proc/" + server.pid() + "/status");
-    }
-
-    /** The server's heap in use right after a full collection it is asked for (jcmd GC.run). */
-    private long heapAfterGc() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()),
-                        "GC.run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (jcmd.waitFor() != 0) {
-            throw new IllegalStateException("jcmd GC.run failed");
-        }
-        return (long) server.scrape().sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area")));
+        return Integer.parseInt(server.status("Threads"));
     }
 
     /** CPU of the server's threads by kind, of its redis-server, and the engine's decision time, at one instant. */
     record Cpu(Map<String, Long> threads, long redis, double engineSeconds, double decisions) {
         static Cpu of(ServerProcess s) throws IOException, InterruptedException {
-            Map<String, Long> threads = new HashMap<>();
-            Path tasks = Path.of("/proc", Long.toString(s.pid()), "task");
-            try (var list = Files.list(tasks)) {
-                for (Path t : list.toList()) {
-                    try {
-                        String comm = Files.readString(t.resolve("comm")).strip();
-                        long ticks = ServerProcess.parseTicks(Files.readString(t.resolve("stat")));
-                        threads.merge(kind(comm), ticks, Long::sum);
-                    } catch (IOException e) {
-                        // the thread ended meanwhile
-                    }
-                }
-            }
+            Map<String, Long> threads = new HashMap<>(s.threadTicks(Cpu::kind));
             long[] split = s.cpuSplitNanos();
             PromMetrics m = s.scrape();
             return new Cpu(

@@ -307,4 +307,10 @@ public final class ConversationBook implements Conversations {
         }
         return CompletableFuture.completedFuture(null);
     }
+
+    /** Whether {@code supervisor} (a username) has joined the live conversation of the interaction. */
+    public boolean joined(String interactionId, String supervisor) {
+        Conversation c = byInteraction.get(interactionId);
+        return c != null && c.hasJoined(supervisor);
+    }
 }

@@ -1,13 +1,17 @@
 package io.firstcontact.server.chat;
 
+import io.firstcontact.channels.conversation.ConversationBook;
 import io.firstcontact.channels.conversation.RoutingReads;
 import io.firstcontact.desktop.supervisor.ChatSupervision;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.conversation.Author;
 import io.firstcontact.router.api.conversation.Conversations;
+import io.firstcontact.router.api.conversation.Entry;
+import io.firstcontact.router.api.conversation.Transcript;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.port.RoutingPort;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,11 +23,11 @@ import java.util.concurrent.CompletionStage;
 final class ChatSupervisionPort implements ChatSupervision {
     private static final String SOURCE = "supervisor";
 
-    private final Conversations conversations;
+    private final ConversationBook conversations;
     private final RoutingReads reads;
     private final RoutingPort routing;
 
-    ChatSupervisionPort(Conversations conversations, RoutingReads reads, RoutingPort routing) {
+    ChatSupervisionPort(ConversationBook conversations, RoutingReads reads, RoutingPort routing) {
         this.conversations = conversations;
         this.reads = reads;
         this.routing = routing;
@@ -58,5 +62,21 @@ final class ChatSupervisionPort implements ChatSupervision {
                         }
                     });
         });
+    }
+
+    @Override
+    public CompletionStage<Transcript> transcript(String supervisor, String interactionId) {
+        if (!conversations.joined(interactionId, supervisor)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("join the chat to read it"));
+        }
+        return conversations
+                .transcript(interactionId)
+                .thenApply(t -> t.orElseThrow(() -> new Conversations.NoConversationException(interactionId)));
+    }
+
+    @Override
+    public CompletionStage<Entry> write(
+            String supervisor, String name, String interactionId, String clientId, String text) {
+        return conversations.write(interactionId, Author.supervisor(supervisor, name), clientId, text);
     }
 }

@@ -73,7 +73,9 @@ final class EntryScript implements AgiScript {
                     Switchboard.SOURCE,
                     "create:" + id,
                     new Command.CreateInteraction(
-                            id, "voice", Direction.INBOUND, sourceRef, null, shared, attributes(shared, null), null));
+                            // No customerRef: the number identifies the caller through the account context
+                            // (callerNumber), which finds who has it; a number is not a customer reference.
+                            id, "voice", Direction.INBOUND, sourceRef, null, null, attributes(shared, null), null));
             if (made.refused()) {
                 LOG.warn("voice: routing refused a new call: {}", made.effects().getFirst());
                 channel.setVariable("FC_INTERACTION_ID", "");

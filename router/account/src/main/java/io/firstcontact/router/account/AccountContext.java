@@ -10,6 +10,7 @@ import io.firstcontact.router.account.routing.AccountRouting;
 import io.firstcontact.router.account.routing.QueueSwitches;
 import io.firstcontact.router.api.account.Account;
 import io.firstcontact.router.api.account.AccountDirectory;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.vertx.core.Vertx;
@@ -129,6 +130,11 @@ public final class AccountContext implements AutoCloseable {
      * Modules wired before the start use it.
      */
     public static AccountDirectory directoryOf(CompletableFuture<AccountContext> starting) {
+        return new StartingDirectory(starting);
+    }
+
+    /** The interactions' accounts of a context still starting: calls wait for the start (see {@link #directoryOf}). */
+    public static InteractionAccounts interactionsOf(CompletableFuture<AccountContext> starting) {
         return new StartingDirectory(starting);
     }
 

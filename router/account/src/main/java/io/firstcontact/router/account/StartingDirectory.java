@@ -6,6 +6,7 @@ import io.firstcontact.router.api.account.AccountKey;
 import io.firstcontact.router.api.account.BackOfficeUnavailableException;
 import io.firstcontact.router.api.account.ContactSummary;
 import io.firstcontact.router.api.account.FormAnswers;
+import io.firstcontact.router.api.account.InteractionAccounts;
 import io.firstcontact.router.api.account.Payment;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -15,9 +16,9 @@ import java.util.function.Function;
  * The account context's directory before the context has started: what is asked meanwhile waits for the start and
  * then goes to the cached directory. It lets modules be wired with the directory while the cache member starts beside
  * routing's recovery, instead of after it. A context that failed to start makes every call fail as the back office
- * being unavailable.
+ * being unavailable. The same holds for the interactions' accounts.
  */
-final class StartingDirectory implements AccountDirectory {
+final class StartingDirectory implements AccountDirectory, InteractionAccounts {
     private final CompletionStage<AccountContext> starting;
 
     StartingDirectory(CompletionStage<AccountContext> starting) {
@@ -27,6 +28,11 @@ final class StartingDirectory implements AccountDirectory {
     @Override
     public CompletionStage<Optional<Account>> find(AccountKey key) {
         return then(d -> d.find(key));
+    }
+
+    @Override
+    public CompletionStage<Optional<Account>> forInteraction(String interactionId) {
+        return started().thenCompose(context -> context.forInteraction(interactionId));
     }
 
     @Override
@@ -45,16 +51,19 @@ final class StartingDirectory implements AccountDirectory {
     }
 
     private <T> CompletionStage<T> then(Function<AccountDirectory, CompletionStage<T>> call) {
+        return started().thenCompose(context -> call.apply(context.directory()));
+    }
+
+    private CompletionStage<AccountContext> started() {
         return starting.handle((context, failure) -> {
-                    if (failure != null) {
-                        // Said as the port says it: the desktop shows "unavailable", whatever stopped the start.
-                        throw new BackOfficeUnavailableException(
-                                BackOfficeUnavailableException.Reason.UNREACHABLE,
-                                "the account context did not start (see the server's log)",
-                                failure);
-                    }
-                    return context;
-                })
-                .thenCompose(context -> call.apply(context.directory()));
+            if (failure != null) {
+                // Said as the port says it: the desktop shows "unavailable", whatever stopped the start.
+                throw new BackOfficeUnavailableException(
+                        BackOfficeUnavailableException.Reason.UNREACHABLE,
+                        "the account context did not start (see the server's log)",
+                        failure);
+            }
+            return context;
+        });
     }
 }

@@ -96,12 +96,13 @@ public final class ArrivalWarming implements EffectSink {
 
     /**
      * The account context of an interaction: the arrival's lookup if this node made it (joining it if it is still
-     * running), else a lookup by the key remembered for it in the cluster. Empty when nothing identifies its customer
+     * running; asking again if it failed: the back office may be back), else a lookup by the key remembered for it in
+     * the cluster. Empty when nothing identifies its customer
      * or nobody is known by the key.
      */
     public CompletionStage<Optional<Account>> forInteraction(String interactionId) {
         Lookup l = live.getIfPresent(interactionId);
-        if (l != null && l.result() != null) {
+        if (l != null && l.result() != null && !l.result().isCompletedExceptionally()) {
             return l.result().copy();
         }
         if (l != null) {
