@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.firstcontact.router.api.account.AccountKey;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.OfferStatus;
 import io.firstcontact.router.api.model.PresenceState;
@@ -69,12 +68,7 @@ class AdvisorWorksACallTest extends InTheBrowser {
 
     @Test
     void aCallerKnownOnlyByTheirNumberIsOnScreenAndTheContactGoesIntoTheirHistory() {
-        String number = centre.accounts
-                .find(AccountKey.customerRef("cust-2"))
-                .toCompletableFuture()
-                .join()
-                .orElseThrow()
-                .phone();
+        String number = centre.accounts.phoneOf("cust-2");
         Page page = signIn("asha");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in ready"))
                 .click();

@@ -3,7 +3,6 @@ package io.firstcontact.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firstcontact.router.api.account.AccountKey;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.Attributes;
@@ -79,12 +78,7 @@ class DeskPushTest {
 
     @Test
     void aCallerKnownOnlyByTheirNumberGetsTheirAccountOnTheScreen() throws Exception {
-        String number = centre.accounts
-                .find(AccountKey.customerRef("cust-2"))
-                .toCompletableFuture()
-                .join()
-                .orElseThrow()
-                .phone();
+        String number = centre.accounts.phoneOf("cust-2");
         try (Desk desk = new Desk(null)) {
             desk.next("desk");
             centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));

@@ -107,6 +107,11 @@ public final class TestAccounts implements AccountDirectory, InteractionAccounts
         return key == null ? CompletableFuture.completedFuture(Optional.empty()) : find(key);
     }
 
+    /** The telephone number a resident calls from. */
+    public String phoneOf(String customerRef) {
+        return byRef.get(customerRef).phone();
+    }
+
     /** Notes who a new interaction identifies: its customerRef, else the {@code callerNumber} attribute. */
     void arrived(String interactionId, String customerRef, String callerNumber) {
         if (customerRef != null) {
