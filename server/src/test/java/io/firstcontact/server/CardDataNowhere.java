@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +49,19 @@ final class CardDataNowhere {
     static void assertClean(String where, String text) {
         assertNone(where, text, secrets());
     }
+
+    /**
+     * A Prometheus exposition without its sample values: what a meter could leak is in its name, labels and help
+     * text, while a value is a double whose digits can hold a test card's first twelve by chance ({@code
+     * 0.14000000000000001} holds {@code 400000000000}).
+     */
+    static String withoutSampleValues(String exposition) {
+        return SAMPLE_VALUE.matcher(exposition).replaceAll("$1");
+    }
+
+    /** A sample line's value and optional timestamp, after its name and labels (group 1). */
+    private static final Pattern SAMPLE_VALUE =
+            Pattern.compile("(?m)^([^#\\n][^\\n]*?)(?:[ \\t]+(?:[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|[-+]Inf))+$");
 
     /** Asserts that {@code text} holds none of {@code secrets}. */
     static void assertNone(String where, String text, List<String> secrets) {
