@@ -2,7 +2,9 @@ package io.firstcontact.router.journal.redis;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
@@ -140,6 +142,20 @@ public final class RedisJournal implements AutoCloseable {
 
     public String key() {
         return key;
+    }
+
+    /**
+     * Runs {@code task} each time this connection drops (on Lettuce's I/O thread, before it reconnects): Redis may
+     * come back as another process, restarted from its AOF. The task must be quick and must not block.
+     */
+    public void onDisconnect(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        connection.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                task.run();
+            }
+        });
     }
 
     /**

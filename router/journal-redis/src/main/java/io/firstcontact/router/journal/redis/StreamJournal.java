@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The host's journal on a Redis Stream: each entry is its input and decision in the journal's JSON form under the id
@@ -27,6 +29,15 @@ import java.util.concurrent.TimeoutException;
  * in fact been written, Redis refuses the retry exactly as it refuses a deposed leader. So before calling a refusal
  * fencing, this reads back what stands at those ids: the same payloads mean the batch (or a prefix of it, the rest
  * is then appended) is already there; anything else — a newer epoch's entries — means this node is fenced.
+ *
+ * <p><b>Entries Redis lost.</b> Redis writes its AOF with {@code appendfsync everysec}: killed, it may come back
+ * without the last second of entries it had acknowledged, and would then accept the next ids as if nothing were
+ * missing, leaving a gap that a later recovery cannot replay across. So after any of its connections dropped (or an
+ * append failed), the first append, and the spill file's replay, wait until the stream's last id has been compared
+ * with the last id Redis acknowledged here ({@link AcknowledgedIds}). A shorter stream lost entries: they are
+ * reported ({@link LostEntries}, a warning, {@link #lostEntries()}) and the {@link LossRepair} saves a snapshot that
+ * covers them before anything more is written. An append whose outcome was unknown is not acknowledged, so finding it
+ * missing is no loss: it is simply appended again with the same ids.
  */
 public final class StreamJournal implements Journal {
     /** How long to wait before trying Redis again while entries are spilled. */
@@ -35,6 +46,18 @@ public final class StreamJournal implements Journal {
     static final int FINAL_DRAIN = 512;
 
     private static final long DRAIN_TIMEOUT_SECONDS = 10;
+    private static final long REPAIR_TIMEOUT_SECONDS = 30;
+    private static final System.Logger LOG = System.getLogger(StreamJournal.class.getName());
+
+    /**
+     * Makes good a loss before the journal writes anything more: saves a snapshot of the engine that includes the lost
+     * entries (the engine in memory still holds their effects), so that recovery starts after them.
+     */
+    @FunctionalInterface
+    public interface LossRepair {
+        /** Completes once the covering snapshot is saved; fails if it could not be (the journal asks again later). */
+        CompletionStage<?> repair(LostEntries lost);
+    }
 
     private final RedisJournal stream;
     /** Where the host's own appends go (the stream itself unless a connection on the host's loop is given). */
@@ -48,6 +71,16 @@ public final class StreamJournal implements Journal {
     private final Object lock = new Object();
     private volatile boolean degraded;
     private boolean drainQueued;
+
+    private final AcknowledgedIds acknowledged = new AcknowledgedIds();
+    /** Held while the stream is compared with what was acknowledged (never the lock the host's appends take). */
+    private final Object checkLock = new Object();
+    /** A connection dropped, or an append failed, since the stream was last compared: Redis may have restarted. */
+    private volatile boolean unchecked;
+
+    private volatile LossRepair repair = lost -> CompletableFuture.completedFuture(null);
+    private final AtomicLong lost = new AtomicLong();
+    private volatile LostEntries lastLoss;
 
     /**
      * A journal without a spill file: while Redis is unreachable, appends fail and the host holds its effects.
@@ -100,6 +133,111 @@ public final class StreamJournal implements Journal {
             Objects.requireNonNull(clock, "clock");
             this.degraded = !spill.isEmpty(); // left over from a crash while Redis was down
         }
+        stream.onDisconnect(() -> unchecked = true);
+        if (appender != stream) {
+            appender.onDisconnect(() -> unchecked = true);
+        }
+    }
+
+    /**
+     * What repairs a loss (by default nothing: the loss is only reported). Set it before the first append; the server
+     * saves a snapshot of its engine.
+     */
+    public void repairLossesWith(LossRepair repair) {
+        this.repair = Objects.requireNonNull(repair, "repair");
+    }
+
+    /** How many acknowledged entries Redis was found to have lost since this journal opened. */
+    public long lostEntries() {
+        return lost.get();
+    }
+
+    /** Whether a connection dropped (or an append failed) since the stream was last compared with what was acknowledged. */
+    boolean unchecked() {
+        return unchecked;
+    }
+
+    /** The latest loss found, if any. */
+    public Optional<LostEntries> lastLoss() {
+        return Optional.ofNullable(lastLoss);
+    }
+
+    /**
+     * Compares the stream with what Redis acknowledged now, off the caller's thread, if a connection dropped since the
+     * last comparison: call when Redis answers again, so that a loss is repaired even before routing's next entry.
+     */
+    public void checkSoon() {
+        if (!unchecked) {
+            return;
+        }
+        try {
+            blocking.execute(() -> {
+                try {
+                    check();
+                } catch (RuntimeException e) {
+                    // Compared again before the next append.
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Stopping.
+        }
+    }
+
+    /**
+     * If a connection dropped since the last comparison: compares the stream's last id with the last id Redis
+     * acknowledged here and, when the stream is shorter, reports the loss and waits for its repair. Runs on a thread
+     * that may wait, never holding {@link #lock} (the repair needs the engine's thread, which may be waiting for it).
+     *
+     * @throws JournalUnavailableException if Redis cannot be asked or the repair failed: compared again next time
+     */
+    private void check() {
+        if (!unchecked) {
+            return;
+        }
+        synchronized (checkLock) {
+            if (!unchecked) {
+                return;
+            }
+            unchecked = false; // before reading: a drop during the comparison asks for another
+            try {
+                StreamId top = stream.lastId().map(StreamId::parse).orElse(StreamId.NONE);
+                Optional<LostEntries> found = acknowledged.lostAbove(top);
+                if (found.isPresent()) {
+                    repair(found.get());
+                }
+            } catch (RuntimeException e) {
+                unchecked = true;
+                throw e instanceof JournalUnavailableException u
+                        ? u
+                        : new JournalUnavailableException("cannot compare the journal with what Redis acknowledged", e);
+            }
+        }
+    }
+
+    private void repair(LostEntries found) {
+        if (!found.equals(lastLoss)) {
+            lastLoss = found;
+            lost.addAndGet(found.count());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Redis lost " + found.count() + " journal entries it had acknowledged (" + found.range()
+                            + "; its stream now ends at " + found.streamTop() + "): it restarted from an AOF without"
+                            + " its last writes (appendfsync everysec). Routing goes on from the engine in memory,"
+                            + " which holds them; a snapshot covering them is saved before anything more is written."
+                            + " The facts of those entries are gone from the journal: whatever reads them back from"
+                            + " Redis (the event stream's catch-up, decision traces) will not find them");
+        }
+        try {
+            repair.repair(found).toCompletableFuture().get(REPAIR_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalUnavailableException("interrupted while repairing lost entries " + found.range(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new JournalUnavailableException(
+                    "the snapshot covering the lost entries " + found.range() + " was not saved; trying again",
+                    unwrap(e.getCause() != null ? e.getCause() : e));
+        }
+        acknowledged.covered();
     }
 
     /** Whether entries are waiting in the spill file for Redis: health reports degraded. */
@@ -134,7 +272,7 @@ public final class StreamJournal implements Journal {
                     e.input().epoch(), e.input().seq(), codec.encodeEntry(JournalEntry.of(e.input(), e.decision()))));
         }
         if (spill == null) {
-            return append(appender, encoded, true);
+            return appendChecked(encoded);
         }
         synchronized (lock) {
             if (degraded) {
@@ -142,7 +280,7 @@ public final class StreamJournal implements Journal {
             }
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
-        append(appender, encoded, true).whenComplete((ok, failure) -> {
+        appendChecked(encoded).whenComplete((ok, failure) -> {
             Throwable cause = unwrap(failure);
             if (cause == null) {
                 result.complete(null);
@@ -156,6 +294,28 @@ public final class StreamJournal implements Journal {
                 result.completeExceptionally(cause);
             }
         });
+        return result;
+    }
+
+    /** The host's append: straight through its connection, unless the stream must first be compared (off its thread). */
+    private CompletionStage<Void> appendChecked(List<RedisJournal.Entry> encoded) {
+        if (!unchecked) {
+            return append(appender, encoded, true);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            blocking.execute(() -> {
+                try {
+                    check();
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e); // unavailable: spilled, or retried by the host
+                    return;
+                }
+                relay(append(appender, encoded, true), result);
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new JournalUnavailableException("the journal is stopping", e));
+        }
         return result;
     }
 
@@ -199,6 +359,7 @@ public final class StreamJournal implements Journal {
         }
         try {
             while (true) {
+                check(); // a Redis that came back without its last entries is repaired before the replay
                 List<RedisJournal.Entry> pending;
                 synchronized (lock) {
                     pending = spill.entries();
@@ -212,6 +373,9 @@ public final class StreamJournal implements Journal {
                     List<RedisJournal.Entry> all = spill.entries();
                     List<RedisJournal.Entry> rest = all.subList(pending.size(), all.size());
                     if (rest.size() <= FINAL_DRAIN) {
+                        if (unchecked) {
+                            continue; // dropped meanwhile: compared again (without the lock) first
+                        }
                         if (!rest.isEmpty()) {
                             await(append(rest, true));
                         }
@@ -256,7 +420,23 @@ public final class StreamJournal implements Journal {
     }
 
     private CompletionStage<Void> append(RedisJournal through, List<RedisJournal.Entry> encoded, boolean mayReconcile) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        CompletableFuture<Void> result = written.thenRun(() -> acknowledged.acknowledged(encoded));
+        written.exceptionally(failure -> {
+            if (unwrap(failure) instanceof JournalUnavailableException) {
+                unchecked = true; // Redis may come back as another process
+            }
+            return null;
+        });
+        appendOnce(through, encoded, mayReconcile, written);
+        return result;
+    }
+
+    private void appendOnce(
+            RedisJournal through,
+            List<RedisJournal.Entry> encoded,
+            boolean mayReconcile,
+            CompletableFuture<Void> result) {
         through.append(encoded).whenComplete((ok, failure) -> {
             Throwable cause = unwrap(failure);
             if (cause == null) {
@@ -270,7 +450,6 @@ public final class StreamJournal implements Journal {
                 result.completeExceptionally(cause);
             }
         });
-        return result;
     }
 
     private void reconcile(List<RedisJournal.Entry> encoded, CompletableFuture<Void> result) {

@@ -142,7 +142,7 @@ class RedisOutageTest {
         return done;
     }
 
-    private static List<Journal.Entry> entries(int n) {
+    static List<Journal.Entry> entries(int n) {
         RoutingEngine engine = RoutingEngine.create();
         List<Journal.Entry> out = new ArrayList<>();
         for (int s = 1; s <= n; s++) {
