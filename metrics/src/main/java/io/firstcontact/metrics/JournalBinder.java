@@ -3,6 +3,7 @@ package io.firstcontact.metrics;
 import io.firstcontact.router.api.port.HostObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The journal and Redis: group-commit latency and batch size, failed appends (from the host, {@link HostObserver}),
- * and two gauges read at each scrape: whether Redis answers and whether entries are waiting in the spill file.
+ * two gauges read at each scrape: whether Redis answers and whether entries are waiting in the spill file, and the
+ * count of entries Redis acknowledged and then lost.
  */
 public final class JournalBinder implements MeterBinder, HostObserver {
 
@@ -22,6 +24,9 @@ public final class JournalBinder implements MeterBinder, HostObserver {
 
         /** Entries wait in the local spill file for Redis. */
         boolean spilling();
+
+        /** Entries Redis acknowledged and then lost (it restarted without its last writes), since this node started. */
+        long lostEntries();
     }
 
     private final Health health;
@@ -53,6 +58,11 @@ public final class JournalBinder implements MeterBinder, HostObserver {
                 .register(registry);
         Gauge.builder(MeterNames.JOURNAL_SPILLING, health, h -> h.spilling() ? 1 : 0)
                 .description("1 while committed entries wait in the local spill file for Redis (health DEGRADED)")
+                .register(registry);
+        FunctionCounter.builder(MeterNames.JOURNAL_LOST, health, Health::lostEntries)
+                .description("Journal entries Redis acknowledged and then lost (restarted from an AOF without its last"
+                        + " second); a snapshot covers them, readers of the journal miss their facts")
+                .baseUnit("entries")
                 .register(registry);
     }
 

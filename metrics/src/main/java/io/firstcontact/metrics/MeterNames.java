@@ -65,6 +65,8 @@ public final class MeterNames {
     public static final String JOURNAL_FAILURES = "firstcontact.journal.failures";
     /** Gauge: 1 while entries wait in the local spill file for Redis. */
     public static final String JOURNAL_SPILLING = "firstcontact.journal.spilling";
+    /** Counter: journal entries Redis acknowledged and then lost (restarted from an AOF without its last second). */
+    public static final String JOURNAL_LOST = "firstcontact.journal.lost";
     /** Gauge: 1 while Redis answers. */
     public static final String REDIS_REACHABLE = "firstcontact.redis.reachable";
 

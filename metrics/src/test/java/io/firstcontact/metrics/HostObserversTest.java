@@ -24,6 +24,11 @@ class HostObserversTest {
             public boolean spilling() {
                 return false;
             }
+
+            @Override
+            public long lostEntries() {
+                return 0;
+            }
         });
         routing.bindTo(registry);
         journal.bindTo(registry);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class JournalBinderTest {
     private boolean reachable = true;
     private boolean spilling;
+    private long lost;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
     private final JournalBinder binder = new JournalBinder(new JournalBinder.Health() {
@@ -22,6 +23,11 @@ class JournalBinderTest {
         @Override
         public boolean spilling() {
             return spilling;
+        }
+
+        @Override
+        public long lostEntries() {
+            return lost;
         }
     });
 
@@ -51,5 +57,17 @@ class JournalBinderTest {
         assertThat(registry.get(MeterNames.REDIS_REACHABLE).gauge().value()).isZero();
         assertThat(registry.get(MeterNames.JOURNAL_SPILLING).gauge().value()).isEqualTo(1);
         assertThat(registry.get(MeterNames.JOURNAL_FAILURES).counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void entriesRedisLostAreCounted() {
+        binder.bindTo(registry);
+        assertThat(registry.get(MeterNames.JOURNAL_LOST).functionCounter().count())
+                .isZero();
+
+        lost = 12;
+
+        assertThat(registry.get(MeterNames.JOURNAL_LOST).functionCounter().count())
+                .isEqualTo(12);
     }
 }

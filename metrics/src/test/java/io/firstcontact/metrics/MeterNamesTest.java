@@ -42,6 +42,11 @@ class MeterNamesTest {
             public boolean spilling() {
                 return false;
             }
+
+            @Override
+            public long lostEntries() {
+                return 0;
+            }
         });
         Statistics statistics = new Statistics(
                 StatisticsOptions.DEFAULT, (at, task) -> () -> {}, new HistoryStore.InMemory(), CustomerKeys.UNKEYED);

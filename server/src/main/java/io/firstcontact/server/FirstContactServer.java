@@ -182,6 +182,11 @@ public final class FirstContactServer implements AutoCloseable {
             public boolean spilling() {
                 return runtime.degraded();
             }
+
+            @Override
+            public long lostEntries() {
+                return runtime.lostEntries();
+            }
         });
         this.runtime = new RoutingRuntime(config, vertx, routingClock, HostObservers.of(routing, journal));
         if (backOffice == null

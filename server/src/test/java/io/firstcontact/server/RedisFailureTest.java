@@ -248,7 +248,7 @@ class RedisFailureTest {
         return fields;
     }
 
-    private static String health(TestServer s) {
+    static String health(TestServer s) {
         try {
             var r = s.send(null, "GET", s.management() + "/health", null, Map.of());
             return r.json().get("status").asText();
@@ -257,7 +257,7 @@ class RedisFailureTest {
         }
     }
 
-    private static void signal(String signal, long pid) throws Exception {
+    static void signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
                 .inheritIO()
                 .start();
@@ -268,7 +268,7 @@ class RedisFailureTest {
         await(() -> counter.get() >= atLeast, "at least " + atLeast + " created");
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, String what) {
+    static void await(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -105,6 +105,9 @@ public final class Management {
             journal.put("redis", r.redisReachable() ? "reachable" : "unreachable");
             journal.put("spilling", r.degraded());
             journal.put("embeddedRedis", r.embeddedRedis() != null);
+            // Entries Redis acknowledged and lost (a snapshot covers them; readers of the journal miss their facts).
+            journal.put("lostEntries", r.lostEntries());
+            r.lastLoss().ifPresent(loss -> journal.put("lastLoss", loss.range()));
         }
         return o;
     }

@@ -16,6 +16,7 @@ import io.firstcontact.router.journal.JournalEntry;
 import io.firstcontact.router.journal.redis.DirectoryLock;
 import io.firstcontact.router.journal.redis.EmbeddedRedis;
 import io.firstcontact.router.journal.redis.JournalUnavailableException;
+import io.firstcontact.router.journal.redis.LostEntries;
 import io.firstcontact.router.journal.redis.OwnerOnly;
 import io.firstcontact.router.journal.redis.RedisClients;
 import io.firstcontact.router.journal.redis.RedisJournal;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,8 +109,13 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private long committedSinceSnapshot;
     private long lastSnapshotAt;
     private EngineSnapshot heldSnapshot;
-    private String previousSnapshotId;
     private boolean snapshotting;
+
+    /** Held while a snapshot is saved: saves never overlap, and an older snapshot never replaces a newer one. */
+    private final Object snapshotSaves = new Object();
+
+    private String previousSnapshotId;
+    private long savedSnapshotSeq = -1;
 
     /**
      * Hears about recovery: {@code recovering} once Redis answers and before anything is read, {@code restored} once
@@ -198,6 +205,18 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         return redisReachable;
     }
 
+    /** Journal entries Redis acknowledged and then lost, since this node started (a snapshot covers each loss). */
+    public long lostEntries() {
+        StreamJournal j = journal;
+        return j == null ? 0 : j.lostEntries();
+    }
+
+    /** The latest loss of acknowledged entries, if Redis ever lost any since this node started. */
+    public Optional<LostEntries> lastLoss() {
+        StreamJournal j = journal;
+        return j == null ? Optional.empty() : j.lastLoss();
+    }
+
     /** The embedded redis-server, or null when an external one is used. */
     public EmbeddedRedis embeddedRedis() {
         return embedded;
@@ -239,6 +258,8 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
          * Called on the engine thread when a snapshot is about to be saved, with every entry up to it committed and
          * handed to the listeners: captures what to save and returns the save, which runs off the engine thread before
          * the engine's snapshot is saved. If the save throws, that snapshot is not saved (and the journal not trimmed).
+         * (A snapshot that covers entries Redis lost is saved at once, with the batch in flight not yet committed; it
+         * is saved again, with what the companions hold then, once that batch is.)
          */
         Runnable capture();
     }
@@ -361,6 +382,11 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                 LOG.info("Redis answers again");
             }
             redisReachable = true;
+            StreamJournal j = journal;
+            if (j != null) {
+                j.checkSoon(); // a Redis that restarted without its last entries is repaired even while routing
+                // is quiet
+            }
         } catch (RuntimeException e) { // Lettuce's own, or the lease's JournalUnavailableException around it
             if (redisReachable) {
                 LOG.warn("Redis unreachable: routing continues, entries spill to the local file ({})", e.getMessage());
@@ -378,6 +404,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
             throw new IllegalStateException("cannot open the spill file " + spillFile + ": " + e.getMessage(), e);
         }
         journal = new StreamJournal(stream, appender, codec, blocking, spill, new VertxScheduler(vertx, clock), clock);
+        journal.repairLossesWith(this::coverLoss);
         if (!spill.isEmpty()) {
             LOG.warn(
                     "replaying {} entries spilled while Redis was unreachable",
@@ -590,10 +617,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
             heldSnapshot = null;
             snapshotting = true;
             String id = epoch + "-" + ready.lastSeq();
-            List<Runnable> saves = new java.util.ArrayList<>();
-            for (SnapshotCompanion c : companions) {
-                saves.add(c.capture());
-            }
+            List<Runnable> saves = captureCompanions();
             blocking.execute(() -> saveSnapshot(ready, id, saves));
             return;
         }
@@ -610,17 +634,18 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         }
     }
 
+    /** On the engine thread: what each companion will save with the snapshot. */
+    private List<Runnable> captureCompanions() {
+        List<Runnable> saves = new java.util.ArrayList<>();
+        for (SnapshotCompanion c : companions) {
+            saves.add(c.capture());
+        }
+        return saves;
+    }
+
     private void saveSnapshot(EngineSnapshot snapshot, String id, List<Runnable> companionSaves) {
         try {
-            companionSaves.forEach(Runnable::run);
-            snapshots.save(new SnapshotStore.Stored(id, codec.encodeSnapshot(snapshot)));
-            if (previousSnapshotId != null) {
-                long removed = stream.trimTo(previousSnapshotId);
-                LOG.info("snapshot at {}; trimmed {} journal entries before {}", id, removed, previousSnapshotId);
-            } else {
-                LOG.info("snapshot at {}", id);
-            }
-            previousSnapshotId = id;
+            store(snapshot, id, companionSaves);
         } catch (JournalUnavailableException | RedisException e) {
             LOG.warn("snapshot at {} not saved (Redis unreachable); the next one will try again", id);
         } catch (RuntimeException e) {
@@ -631,6 +656,70 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         } finally {
             engineThread.execute(() -> snapshotting = false);
         }
+    }
+
+    /**
+     * Saves a snapshot, what its companions keep first, then trims the journal before the previous one. A snapshot
+     * older than the one saved is dropped: one that covers lost entries may have been saved meanwhile.
+     */
+    private void store(EngineSnapshot snapshot, String id, List<Runnable> companionSaves) {
+        synchronized (snapshotSaves) {
+            if (snapshot.lastSeq() < savedSnapshotSeq) {
+                return;
+            }
+            companionSaves.forEach(Runnable::run);
+            snapshots.save(new SnapshotStore.Stored(id, codec.encodeSnapshot(snapshot)));
+            savedSnapshotSeq = snapshot.lastSeq();
+            if (previousSnapshotId != null) {
+                long removed = stream.trimTo(previousSnapshotId);
+                LOG.info("snapshot at {}; trimmed {} journal entries before {}", id, removed, previousSnapshotId);
+            } else {
+                LOG.info("snapshot at {}", id);
+            }
+            previousSnapshotId = id;
+        }
+    }
+
+    /**
+     * Redis lost entries it had acknowledged (it restarted from an AOF without its last second): the journal holds
+     * back what it would write next until this completes. Without a repair the next entries would stand after a gap,
+     * and recovery, re-deciding them without the lost ones, would stop the next start. So a snapshot of the engine as
+     * it is now — it still holds the lost entries' effects — is saved, and recovery starts after it.
+     *
+     * <p>The engine may be ahead of what is committed (the batch the journal holds back): the snapshot includes those
+     * decisions, as it would after a crash just past their commit, and their effects still leave only once they are
+     * committed. The companions (the statistics) reach only as far as what is committed; the same snapshot is saved
+     * again with them once that is all committed, so only a crash in between leaves their figures short of it.
+     */
+    private CompletionStage<Void> coverLoss(LostEntries lost) {
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        engineThread.execute(() -> {
+            RoutingEngine e = engine;
+            RoutingHost h = host;
+            if (e == null || h == null || h.deposed()) {
+                saved.completeExceptionally(new IllegalStateException("routing is not open: no engine to snapshot"));
+                return;
+            }
+            EngineSnapshot now = e.snapshot();
+            String id = epoch + "-" + now.lastSeq();
+            List<Runnable> saves = captureCompanions();
+            heldSnapshot = now; // saved again, with the companions, once committed through it
+            committedSinceSnapshot = 0;
+            lastSnapshotAt = clock.millis();
+            blocking.execute(() -> {
+                try {
+                    store(now, id, saves);
+                    LOG.warn(
+                            "the snapshot at {} covers the journal entries Redis lost ({}): a restart recovers from it",
+                            id,
+                            lost.range());
+                    saved.complete(null);
+                } catch (RuntimeException ex) {
+                    saved.completeExceptionally(ex);
+                }
+            });
+        });
+        return saved;
     }
 
     // ------------------------------------------------------------------ stop

@@ -220,7 +220,8 @@ public final class StreamJournal implements Journal {
             lost.addAndGet(found.count());
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "Redis lost " + found.count() + " journal entries it had acknowledged (" + found.range()
+                    "Redis lost " + found.count() + (found.count() == 1 ? " journal entry" : " journal entries")
+                            + " it had acknowledged (" + found.range()
                             + "; its stream now ends at " + found.streamTop() + "): it restarted from an AOF without"
                             + " its last writes (appendfsync everysec). Routing goes on from the engine in memory,"
                             + " which holds them; a snapshot covering them is saved before anything more is written."
