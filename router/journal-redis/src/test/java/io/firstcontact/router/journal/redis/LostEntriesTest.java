@@ -39,6 +39,7 @@ class LostEntriesTest {
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final List<Journal.Entry> entries = RedisOutageTest.entries(6);
+    private final HeldRepair repair = new HeldRepair();
     private EmbeddedRedis redis;
     private RedisClient client;
     private RedisJournal stream;
@@ -64,7 +65,6 @@ class LostEntriesTest {
     @Test
     void entriesLostInARedisRestartAreCoveredByASnapshotBeforeTheNextAppend() throws Exception {
         StreamJournal journal = new StreamJournal(stream, new JournalCodec(), blocking);
-        HeldRepair repair = new HeldRepair();
         journal.repairLossesWith(repair);
         await(journal.append(entries.subList(0, 3)));
         await(journal.append(entries.subList(3, 5))); // acknowledged by Redis, then lost
@@ -85,7 +85,6 @@ class LostEntriesTest {
     @Test
     void anAppendRedisNeverAcknowledgedIsAppendedAgainNotCalledLost() throws Exception {
         StreamJournal journal = new StreamJournal(stream, new JournalCodec(), blocking);
-        HeldRepair repair = new HeldRepair();
         journal.repairLossesWith(repair);
         await(journal.append(entries.subList(0, 3)));
 
@@ -114,7 +113,6 @@ class LostEntriesTest {
                     spill,
                     new ScheduledExecutorScheduler(timers, InstantSource.system()),
                     InstantSource.system());
-            HeldRepair repair = new HeldRepair();
             journal.repairLossesWith(repair);
             await(journal.append(entries.subList(0, 3)));
             await(journal.append(entries.subList(3, 5)));
