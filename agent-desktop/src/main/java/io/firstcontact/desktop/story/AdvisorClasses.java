@@ -2,6 +2,7 @@ package io.firstcontact.desktop.story;
 
 import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.Requirement;
 import io.firstcontact.router.view.AgentState;
 import io.firstcontact.router.view.LiveView;
 import java.util.ArrayList;
@@ -37,7 +38,13 @@ final class AdvisorClasses {
 
     private final LiveView view;
     private final Map<String, Team> teams = new HashMap<>();
-    private final Map<String, Team> teamOf = new HashMap<>();
+    /** Where each advisor is: their team, and their place in its arrays once it is built. */
+    private final Map<String, Slot> slots = new HashMap<>();
+
+    private static final class Slot {
+        Team team;
+        int index;
+    }
 
     AdvisorClasses(LiveView view) {
         this.view = Objects.requireNonNull(view, "view");
@@ -45,31 +52,31 @@ final class AdvisorClasses {
 
     /** Puts the advisor in their routing profile's team (or in none when it is null). */
     void profile(String agentId, String routingProfile) {
-        Team was = teamOf.get(agentId);
+        Slot slot = slots.get(agentId);
+        Team was = slot == null ? null : slot.team;
         if (was != null && Objects.equals(was.profile, routingProfile)) {
             return;
         }
         if (was != null) {
             was.members.remove(agentId);
             was.stale = true;
-            teamOf.remove(agentId);
+            slots.remove(agentId);
         }
         if (routingProfile != null) {
             Team t = teams.computeIfAbsent(routingProfile, Team::new);
             t.members.add(agentId);
             t.stale = true;
-            teamOf.put(agentId, t);
+            Slot s = new Slot();
+            s.team = t;
+            slots.put(agentId, s);
         }
     }
 
     /** The read model changed the advisor: their class is read again when next asked. */
     void changed(String agentId) {
-        Team t = teamOf.get(agentId);
-        if (t != null && !t.stale) {
-            int i = Arrays.binarySearch(t.ids, agentId);
-            if (i >= 0) {
-                t.changes[i]++;
-            }
+        Slot slot = slots.get(agentId);
+        if (slot != null && !slot.team.stale) {
+            slot.team.changes[slot.index]++;
         }
     }
 
@@ -92,7 +99,8 @@ final class AdvisorClasses {
 
     /** Whether the advisor is in this team. */
     boolean inTeam(String agentId, Team team) {
-        return teamOf.get(agentId) == team;
+        Slot slot = slots.get(agentId);
+        return slot != null && slot.team == team;
     }
 
     /** The advisors of one routing profile, in id order, with their classes per channel. */
@@ -113,6 +121,9 @@ final class AdvisorClasses {
         private void rebuild() {
             ids = members.toArray(String[]::new);
             changes = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                slots.get(ids[i]).index = i;
+            }
             columns.clear();
             stale = false;
         }
@@ -125,7 +136,7 @@ final class AdvisorClasses {
         Column column(String channel, RoutingConfig config, ChannelRoom room) {
             Column c = columns.get(channel);
             if (c == null || c.config != config) {
-                c = new Column(config, ids.length);
+                c = new Column(this, config);
                 columns.put(channel, c);
             }
             for (int i = 0; i < ids.length; i++) {
@@ -139,16 +150,64 @@ final class AdvisorClasses {
     }
 
     /** One channel's classes of a team, under one configuration (a new one reads everybody again). */
-    static final class Column {
+    final class Column {
+        /** Requirement lists whose answers are kept per column at most: contacts of a centre share a few. */
+        static final int MAX_REQUIREMENTS_KEPT = 64;
+
         final RoutingConfig config;
         final byte[] classes;
         final int[] readAt;
+        private final Team team;
+        private final Map<List<Requirement>, Skilled> skilled = new HashMap<>();
 
-        Column(RoutingConfig config, int size) {
+        Column(Team team, RoutingConfig config) {
+            this.team = team;
             this.config = config;
-            this.classes = new byte[size];
-            this.readAt = new int[size];
+            this.classes = new byte[team.ids.length];
+            this.readAt = new int[team.ids.length];
             Arrays.fill(readAt, -1);
+        }
+
+        /**
+         * Whether each advisor of the team meets {@code requirements} (their skills), current for those who have
+         * changed only when asked: {@link Skilled#unmet}.
+         */
+        Skilled skilled(List<Requirement> requirements) {
+            Skilled k = skilled.get(requirements);
+            if (k == null) {
+                if (skilled.size() >= MAX_REQUIREMENTS_KEPT) {
+                    skilled.clear();
+                }
+                k = new Skilled(team, requirements);
+                skilled.put(requirements, k);
+            }
+            return k;
+        }
+    }
+
+    /** Whether each advisor of a team meets one list of requirements, read again when they changed. */
+    final class Skilled {
+        private final Team team;
+        private final List<Requirement> requirements;
+        private final boolean[] unmet;
+        private final int[] readAt;
+
+        Skilled(Team team, List<Requirement> requirements) {
+            this.team = team;
+            this.requirements = requirements;
+            this.unmet = new boolean[team.ids.length];
+            this.readAt = new int[team.ids.length];
+            Arrays.fill(readAt, -1);
+        }
+
+        /** Whether the team's advisor at {@code i} lacks a skill the requirements need, or has it too low. */
+        boolean unmet(int i) {
+            if (readAt[i] != team.changes[i]) {
+                AgentState a = view.agentState(team.ids[i]);
+                unmet[i] = a != null && OfferReasons.unmet(a, requirements) != null;
+                readAt[i] = team.changes[i];
+            }
+            return unmet[i];
         }
     }
 

@@ -99,8 +99,9 @@ final class OfferReasons {
             List<AdvisorClasses.Team> teams = s.classes().teams(profiles);
             for (AdvisorClasses.Team team : teams) {
                 AdvisorClasses.Column c = team.column(qc.channel(), s.config(), r.room);
+                AdvisorClasses.Skilled skilled = c.skilled(r.requirements);
                 for (int i = 0; i < team.ids.length; i++) {
-                    r.read(team.ids[i], c.classes[i], offer.agentId());
+                    r.read(team.ids[i], c.classes[i], skilled, i, offer.agentId());
                 }
             }
             // Named advisors outside those teams, each once.
@@ -278,7 +279,7 @@ final class OfferReasons {
         private final Scene s;
         final ChannelRoom room;
         private final boolean onlyWindowOpen;
-        private final List<Requirement> requirements;
+        final List<Requirement> requirements;
         /** The routing profile of the advisor last read, and where its advisors stand: the next is often alike. */
         private String profileId;
 
@@ -301,7 +302,7 @@ final class OfferReasons {
          * Reads an advisor of a team whose contact-independent class is known: their own state only when they had
          * room (their reason then depends on the contact). The same as {@link #read(String, String)}.
          */
-        void read(String agentId, byte cls, String offeredTo) {
+        void read(String agentId, byte cls, AdvisorClasses.Skilled skilled, int i, String offeredTo) {
             if (cls == AdvisorClasses.UNKNOWN || agentId.equals(offeredTo)) {
                 return;
             }
@@ -318,7 +319,11 @@ final class OfferReasons {
                     case AdvisorClasses.NOT_READY -> Why.NOT_READY;
                     case AdvisorClasses.PENDING -> Why.PENDING;
                     case AdvisorClasses.DISCONNECTED -> Why.DISCONNECTED;
-                    default -> classify(s.view().agentState(agentId));
+                    // Free: left out of this contact or outside a named advisor's window come before skills.
+                    default ->
+                        !onlyWindowOpen && !f.excluded.containsKey(agentId) && skilled.unmet(i)
+                                ? Why.SKILLS
+                                : classify(s.view().agentState(agentId));
                 };
             }
             others++;
@@ -437,7 +442,7 @@ final class OfferReasons {
     }
 
     /** The first requirement the advisor does not meet; null when they meet them all. */
-    private static Requirement unmet(AgentState a, List<Requirement> requirements) {
+    static Requirement unmet(AgentState a, List<Requirement> requirements) {
         for (int i = 0; i < requirements.size(); i++) { // indexed: no iterator for each advisor read
             Requirement r = requirements.get(i);
             int has = proficiency(a, r.skill());
