@@ -47,6 +47,8 @@ public final class ContactStories implements EffectSink {
     private final LinkedHashMap<String, Followed> ended = new LinkedHashMap<>();
     private final Map<String, String> profileOf = new HashMap<>();
     private final Map<String, Set<String>> agentsByProfile = new HashMap<>();
+    /** The advisors' contact-independent classes for offers' reasons; null in the reference mode. */
+    private final AdvisorClasses classes;
 
     /**
      * @param view the read model, fed before this
@@ -54,7 +56,20 @@ public final class ContactStories implements EffectSink {
      * @param keepEnded ended contacts kept (the read model's own bound)
      */
     public ContactStories(LiveView view, Function<String, String> names, int keepEnded) {
+        this(view, names, keepEnded, true);
+    }
+
+    /**
+     * @param indexed whether offers' reasons keep the advisors' contact-independent classes across offers (the
+     *     product), or read every advisor's state at each offer (the reference the index is tested against); an
+     *     indexed instance watches the view's advisors, and a view has one watcher
+     */
+    ContactStories(LiveView view, Function<String, String> names, int keepEnded, boolean indexed) {
         this.view = Objects.requireNonNull(view, "view");
+        this.classes = indexed ? new AdvisorClasses(view) : null;
+        if (classes != null) {
+            view.watchAdvisors(classes::changed);
+        }
         this.names = Objects.requireNonNull(names, "names");
         if (keepEnded < 0) {
             throw new IllegalArgumentException("keepEnded must not be negative");
@@ -74,6 +89,9 @@ public final class ContactStories implements EffectSink {
     /** After a restart from a snapshot, before the replay: the live contacts, whose stories start here. */
     public void restore(EngineSnapshot snapshot) {
         RoutingConfig config = snapshot.config();
+        if (classes != null) {
+            classes.clear();
+        }
         for (EngineSnapshot.AgentSnap a : snapshot.agents()) {
             profile(a.id(), a.routingProfile());
         }
@@ -146,7 +164,7 @@ public final class ContactStories implements EffectSink {
             if (fact instanceof Fact.OfferCreated o) {
                 if (scene == null) {
                     scene = new OfferReasons.Scene(
-                            view, view.configuration().orElse(null), agentsByProfile, names, offeredNow, at);
+                            view, view.configuration().orElse(null), agentsByProfile, classes, names, offeredNow, at);
                 }
                 offeredNow.remove(o.agentId(), o.interactionId());
                 text = OfferReasons.explain(o, f, scene);
@@ -272,5 +290,8 @@ public final class ContactStories implements EffectSink {
             }
         }
         agentsByProfile.computeIfAbsent(routingProfile, p -> new TreeSet<>()).add(agentId);
+        if (classes != null) {
+            classes.profile(agentId, routingProfile);
+        }
     }
 }

@@ -60,12 +60,15 @@ final class OfferReasons {
      * What one entry's offers are read against.
      *
      * @param agentsByProfile the advisors of each routing profile (each advisor in one)
+     * @param classes the advisors' contact-independent classes, kept across offers; null to read every advisor's
+     *     state (the reference the index is tested against)
      * @param offeredNow advisors given another contact by the same entry, to that contact's id
      */
     record Scene(
             LiveView view,
             RoutingConfig config,
             Map<String, Set<String>> agentsByProfile,
+            AdvisorClasses classes,
             Function<String, String> names,
             Map<String, String> offeredNow,
             long at) {}
@@ -91,17 +94,35 @@ final class OfferReasons {
             return "Offered to " + who;
         }
         Reading r = new Reading(standing(chosen, f, qc, s), f, qc, s);
-        List<Set<String>> members = members(qc, f, s);
-        for (Set<String> team : members) {
-            for (String id : team) {
-                r.read(id, offer.agentId());
+        List<String> profiles = profilesTaking(qc, f, s.config());
+        if (s.classes() != null) {
+            List<AdvisorClasses.Team> teams = s.classes().teams(profiles);
+            for (AdvisorClasses.Team team : teams) {
+                AdvisorClasses.Column c = team.column(qc.channel(), s.config(), r.room);
+                AdvisorClasses.Skilled skilled = c.skilled(r.requirements);
+                for (int i = 0; i < team.ids.length; i++) {
+                    r.read(team.ids[i], c.classes[i], skilled, i, offer.agentId());
+                }
             }
-        }
-        // Named advisors outside those teams, each once.
-        for (int t = 0; t < f.targets.size(); t++) {
-            String id = f.targets.get(t).agentId();
-            if (!inAny(members, id) && !targetedEarlier(f, t, id)) {
-                r.read(id, offer.agentId());
+            // Named advisors outside those teams, each once.
+            for (int t = 0; t < f.targets.size(); t++) {
+                String id = f.targets.get(t).agentId();
+                if (!inAnyTeam(s.classes(), teams, id) && !targetedEarlier(f, t, id)) {
+                    r.read(id, offer.agentId());
+                }
+            }
+        } else {
+            List<Set<String>> members = members(profiles, s);
+            for (Set<String> team : members) {
+                for (String id : team) {
+                    r.read(id, offer.agentId());
+                }
+            }
+            for (int t = 0; t < f.targets.size(); t++) {
+                String id = f.targets.get(t).agentId();
+                if (!inAny(members, id) && !targetedEarlier(f, t, id)) {
+                    r.read(id, offer.agentId());
+                }
             }
         }
         List<String> why = new ArrayList<>();
@@ -132,23 +153,40 @@ final class OfferReasons {
         return text.toString();
     }
 
-    /**
-     * The advisors of every routing profile that takes the queue or a queue it widened to. An advisor is in one
-     * profile only, so no one is in two of these sets.
-     */
-    private static List<Set<String>> members(QueueConfig qc, Followed f, Scene s) {
-        List<Set<String>> out = new ArrayList<>();
-        for (RoutingProfile p : s.config().routingProfiles()) {
+    /** The routing profiles that take the queue or a queue it widened to. An advisor is in one profile only. */
+    private static List<String> profilesTaking(QueueConfig qc, Followed f, RoutingConfig config) {
+        List<String> out = new ArrayList<>();
+        for (RoutingProfile p : config.routingProfiles()) {
             boolean takes = p.membership(qc.id()) != null;
             for (QueueMembership m : p.queues()) {
                 takes |= f.widenedTo.contains(m.queue());
             }
-            Set<String> team = s.agentsByProfile().get(p.id());
-            if (takes && team != null && !team.isEmpty()) {
+            if (takes) {
+                out.add(p.id());
+            }
+        }
+        return out;
+    }
+
+    /** The advisors of those routing profiles, read from the scene's sets (the reference path). */
+    private static List<Set<String>> members(List<String> profiles, Scene s) {
+        List<Set<String>> out = new ArrayList<>();
+        for (String p : profiles) {
+            Set<String> team = s.agentsByProfile().get(p);
+            if (team != null && !team.isEmpty()) {
                 out.add(team);
             }
         }
         return out;
+    }
+
+    private static boolean inAnyTeam(AdvisorClasses classes, List<AdvisorClasses.Team> teams, String id) {
+        for (AdvisorClasses.Team team : teams) {
+            if (classes.inTeam(id, team)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inAny(List<Set<String>> members, String id) {
@@ -239,9 +277,9 @@ final class OfferReasons {
         private final Followed f;
         private final QueueConfig qc;
         private final Scene s;
-        private final ChannelRoom room;
+        final ChannelRoom room;
         private final boolean onlyWindowOpen;
-        private final List<Requirement> requirements;
+        final List<Requirement> requirements;
         /** The routing profile of the advisor last read, and where its advisors stand: the next is often alike. */
         private String profileId;
 
@@ -258,6 +296,39 @@ final class OfferReasons {
             this.room = new ChannelRoom(s.config(), qc.channel());
             this.onlyWindowOpen = onlyWindowOpen(f, s.at());
             this.requirements = f.requirements == null ? qc.requirements() : f.requirements;
+        }
+
+        /**
+         * Reads an advisor of a team whose contact-independent class is known: their own state only when they had
+         * room (their reason then depends on the contact). The same as {@link #read(String, String)}.
+         */
+        void read(String agentId, byte cls, AdvisorClasses.Skilled skilled, int i, String offeredTo) {
+            if (cls == AdvisorClasses.UNKNOWN || agentId.equals(offeredTo)) {
+                return;
+            }
+            if (cls == AdvisorClasses.LOGGED_OUT) {
+                loggedOut++;
+                return;
+            }
+            Why why;
+            if (!s.offeredNow().isEmpty() && s.offeredNow().containsKey(agentId)) {
+                why = Why.TAKING_ANOTHER;
+            } else {
+                why = switch (cls) {
+                    case AdvisorClasses.BUSY -> Why.BUSY;
+                    case AdvisorClasses.NOT_READY -> Why.NOT_READY;
+                    case AdvisorClasses.PENDING -> Why.PENDING;
+                    case AdvisorClasses.DISCONNECTED -> Why.DISCONNECTED;
+                    // Free: left out of this contact or outside a named advisor's window come before skills.
+                    default ->
+                        !onlyWindowOpen && !f.excluded.containsKey(agentId) && skilled.unmet(i)
+                                ? Why.SKILLS
+                                : classify(s.view().agentState(agentId));
+                };
+            }
+            others++;
+            rivals |= why == Why.RANKED_AFTER;
+            named.offer(why, agentId);
         }
 
         /** Reads an advisor who could have had it, unless they are the one who did or are unknown. */
@@ -371,7 +442,7 @@ final class OfferReasons {
     }
 
     /** The first requirement the advisor does not meet; null when they meet them all. */
-    private static Requirement unmet(AgentState a, List<Requirement> requirements) {
+    static Requirement unmet(AgentState a, List<Requirement> requirements) {
         for (int i = 0; i < requirements.size(); i++) { // indexed: no iterator for each advisor read
             Requirement r = requirements.get(i);
             int has = proficiency(a, r.skill());

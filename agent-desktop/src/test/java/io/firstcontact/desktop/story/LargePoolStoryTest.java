@@ -20,6 +20,9 @@ import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.MediaClass;
 import io.firstcontact.router.api.model.PresenceState;
+import io.firstcontact.router.api.model.Requirement;
+import io.firstcontact.router.api.model.SkillLevel;
+import io.firstcontact.router.api.model.Strictness;
 import io.firstcontact.router.engine.RoutingEngine;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.router.view.ViewOptions;
@@ -75,6 +78,42 @@ class LargePoolStoryTest {
                         + " idle, " + lowerTier + ", 23 more were not free, 1978 others were logged out");
     }
 
+    @Test
+    void anAdvisorWhoGainsTheSkillIsNoLongerSaidToLackIt() {
+        configure();
+        List<SkillLevel> welsh = List.of(new SkillLevel("welsh", 5));
+        feed(new Command.DefineAgent("a0", welsh, "voice-only", "front"));
+        feed(new Command.DefineAgent("a1", List.of(), "voice-only", "front"));
+        feed(new Command.DefineAgent("a2", List.of(), "voice-only", "front"));
+        feed(new Command.DefineAgent("a3", welsh, "voice-only", "front"));
+        logIn("a0");
+        logIn("a3");
+        logIn("a1");
+        logIn("a2");
+        List<Requirement> needsWelsh = List.of(new Requirement("welsh", 3, Strictness.HARD));
+        call("call-1", needsWelsh);
+        assertThat(offerStep("call-1")).contains("a1 lacks the skill welsh");
+
+        feed(new Command.ChangeSkills("a1", welsh));
+        call("call-2", needsWelsh);
+
+        assertThat(offerStep("call-2"))
+                .isEqualTo("Offered to a3: primary queue, longest idle; a1 was free too, ranked after by longest idle,"
+                        + " a0 was busy (being offered another call), a2 lacks the skill welsh");
+    }
+
+    private void call(String id, List<Requirement> requirements) {
+        feed(new Command.CreateInteraction(
+                id,
+                "voice",
+                Direction.INBOUND,
+                "test:" + id,
+                null,
+                "cust-" + id,
+                Attributes.of(),
+                QueueRequest.to(QUEUE).withRequirements(requirements)));
+    }
+
     private String offerStep(String interactionId) {
         return stories.story(interactionId).orElseThrow().steps().stream()
                 .map(Step::text)
@@ -89,7 +128,7 @@ class LargePoolStoryTest {
         feed(new Command.ConfigureRouting(new RoutingConfig(
                 1,
                 List.of(new ChannelConfig("voice", MediaClass.REALTIME_VOICE, 20_000, false)),
-                List.of(),
+                List.of("welsh"),
                 List.of(
                         QueueConfig.builder(QUEUE, "voice").build(),
                         QueueConfig.builder("billing", "voice").build()),

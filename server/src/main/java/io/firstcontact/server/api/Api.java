@@ -19,6 +19,8 @@ import io.firstcontact.router.journal.JsonPaths;
 import io.firstcontact.router.wire.PublicJson;
 import io.firstcontact.server.config.ServerConfig.Role;
 import io.firstcontact.server.runtime.RoutingRuntime;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -221,13 +223,24 @@ public final class Api {
             fail(ctx, e);
             return;
         }
+        // Written on the request's own event loop: a reply decided on routing's thread is serialised and written
+        // there, not on routing's thread (the write would hop to this loop anyway).
+        Context here = ctx.vertx().getOrCreateContext();
         reply.whenComplete((r, error) -> {
-            if (error != null) {
-                fail(ctx, error);
+            if (Vertx.currentContext() == here) {
+                reply(ctx, r, error);
             } else {
-                write(ctx, r);
+                here.runOnContext(v -> reply(ctx, r, error));
             }
         });
+    }
+
+    private static void reply(RoutingContext ctx, Reply r, Throwable error) {
+        if (error != null) {
+            fail(ctx, error);
+        } else {
+            write(ctx, r);
+        }
     }
 
     private CompletableFuture<Reply> idempotent(PostHandler handler, Call call, HttpMethod method, String path) {

@@ -40,6 +40,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -90,6 +91,9 @@ public final class LiveView implements EffectSink {
     /** When the queues' daily counts began: the day's start, or the snapshot the view was restored from. */
     private long countsSince = Long.MIN_VALUE;
 
+    /** Told of every advisor a fact changes; see {@link #watchAdvisors}. */
+    private Consumer<String> advisorWatcher = id -> {};
+
     /**
      * @param options retention, time zone and expected-wait settings
      * @param position the engine's position of a waiting interaction ({@code RoutingEngine.position}), 0 if not
@@ -102,6 +106,20 @@ public final class LiveView implements EffectSink {
         this.endedInteractions = new Retained<>(options.endedInteractions(), byArrival::remove);
         this.endedOffers = new Retained<>(options.endedOffers());
         this.endedAssignments = new Retained<>(options.endedAssignments());
+    }
+
+    /**
+     * Names to {@code watcher}, as each fact is applied, every advisor whose state as {@link AgentState} shows it
+     * changes (presence, pending presence, session, profiles, skills, device, the offers and assignments they hold and
+     * their status), so that a consumer can keep what it derives from an advisor and read only those who changed. A
+     * restore from a snapshot names nobody: the consumer restores too. One watcher; engine thread only.
+     */
+    public void watchAdvisors(Consumer<String> watcher) {
+        this.advisorWatcher = Objects.requireNonNull(watcher, "watcher");
+    }
+
+    private void changed(TrackedAgent a) {
+        advisorWatcher.accept(a.id);
     }
 
     // ------------------------------------------------------------------ restoring from a snapshot
@@ -333,6 +351,7 @@ public final class LiveView implements EffectSink {
                 if (command instanceof Command.DefineAgent c && c.agentId().equals(f.agentId())) {
                     a.skills = c.skills();
                 }
+                changed(a);
             }
             case Fact.AgentSkillsChanged f -> {
                 TrackedAgent a = agents.get(f.agentId());
@@ -340,12 +359,14 @@ public final class LiveView implements EffectSink {
                         && command instanceof Command.ChangeSkills c
                         && c.agentId().equals(f.agentId())) {
                     a.skills = c.skills();
+                    changed(a);
                 }
             }
             case Fact.RoutingProfileAssigned f -> {
                 TrackedAgent a = agents.get(f.agentId());
                 if (a != null) {
                     a.routingProfile = f.routingProfile();
+                    changed(a);
                 }
             }
             case Fact.PresenceChanged f -> presenceChanged(f, at);
@@ -354,6 +375,7 @@ public final class LiveView implements EffectSink {
                 if (a != null) {
                     a.pendingPresence = f.requested();
                     a.pendingReason = f.reason();
+                    changed(a);
                 }
             }
             case Fact.PresencePendingWithdrawn f -> {
@@ -361,18 +383,21 @@ public final class LiveView implements EffectSink {
                 if (a != null) {
                     a.pendingPresence = null;
                     a.pendingReason = null;
+                    changed(a);
                 }
             }
             case Fact.SessionChanged f -> {
                 TrackedAgent a = agents.get(f.agentId());
                 if (a != null) {
                     a.sessionAttached = f.attached();
+                    changed(a);
                 }
             }
             case Fact.DeviceAssigned f -> {
                 TrackedAgent a = agents.get(f.agentId());
                 if (a != null) {
                     a.phone = f.device();
+                    changed(a);
                 }
             }
             case Fact.InteractionCreated f -> created(f, command);
@@ -404,6 +429,10 @@ public final class LiveView implements EffectSink {
                 if (as != null) {
                     as.status = AssignmentStatus.WRAP_UP;
                     as.wrapUpUntil = f.until();
+                    TrackedAgent a = agents.get(as.agentId);
+                    if (a != null) {
+                        changed(a);
+                    }
                     disconnectedUnlessActive(as.interactionId);
                 }
             }
@@ -425,6 +454,7 @@ public final class LiveView implements EffectSink {
                 TrackedAgent a = agents.get(f.agentId());
                 if (a != null) {
                     a.device = f.state();
+                    changed(a);
                 }
             }
             case Fact.CallbackScheduled f -> phase(f.interactionId(), Phase.SCHEDULED);
@@ -509,6 +539,7 @@ public final class LiveView implements EffectSink {
             a.sessionAttached = false;
             a.phone = null; // the phone is theirs until they log out
         }
+        changed(a);
     }
 
     private void created(Fact.InteractionCreated f, Command command) {
@@ -597,6 +628,7 @@ public final class LiveView implements EffectSink {
         TrackedAgent a = agents.get(f.agentId());
         if (a != null) {
             a.offers.add(o);
+            changed(a);
         }
         TrackedInteraction i = interactions.get(f.interactionId());
         if (i != null) {
@@ -623,16 +655,20 @@ public final class LiveView implements EffectSink {
             return;
         }
         o.status = f.status();
+        TrackedAgent a = agents.get(o.agentId);
         if (f.status().live()) {
+            if (a != null) {
+                changed(a);
+            }
             return;
         }
         o.cause = f.cause();
         o.endedAt = at;
         offers.remove(o.id);
         endedOffers.put(o.id, o);
-        TrackedAgent a = agents.get(o.agentId);
         if (a != null) {
             a.offers.remove(o);
+            changed(a);
         }
         TrackedInteraction i = interactions.get(o.interactionId);
         if (i == null) {
@@ -676,6 +712,7 @@ public final class LiveView implements EffectSink {
         TrackedAgent a = agents.get(f.agentId());
         if (a != null) {
             a.assignments.add(as);
+            changed(a);
         }
         if (i != null) {
             i.acceptedOfferId = null;
@@ -698,6 +735,7 @@ public final class LiveView implements EffectSink {
         TrackedAgent a = agents.get(as.agentId);
         if (a != null) {
             a.assignments.remove(as);
+            changed(a);
         }
         TrackedInteraction i = interactions.get(as.interactionId);
         if (i != null) {
