@@ -1,5 +1,5 @@
 // The live board both supervisor pages hold: one WebSocket (/supervisor/push) that receives the whole board on
-// connect and then only what changed. Times on screen are counted here from the instants the server sends, corrected
+// connect and then only what changed; the supervisor view's also carries the chats its supervisor joined. Times on screen are counted here from the instants the server sends, corrected
 // for this computer's clock, so nothing is pushed just because a second went by.
 import { session, signInUrl } from './staff.js';
 
@@ -27,19 +27,27 @@ export const board = {
 };
 
 let listener = () => {};
+let chats = null;
 let socket = null;
 let retries = 0;
 
-/** Connects, and calls {@code onChange(kind)} after every message ('board', 'patch', 'connection'). */
-export function connectBoard(onChange) {
+/**
+ * Connects, and calls {@code onChange(kind)} after every message ('board', 'patch', 'connection'). With {@code onChat}
+ * (the supervisor view), the chats this supervisor joined come too, each of their messages handed to it.
+ */
+export function connectBoard(onChange, onChat = null) {
   listener = onChange;
+  chats = onChat;
   open();
 }
 
 function open() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const after = board.entryId ? '?after=' + encodeURIComponent(board.entryId) : '';
-  socket = new WebSocket(`${scheme}://${location.host}/supervisor/push${after}`);
+  const q = new URLSearchParams();
+  if (chats) q.set('chats', 'joined');
+  if (board.entryId) q.set('after', board.entryId);
+  const query = q.size ? `?${q}` : '';
+  socket = new WebSocket(`${scheme}://${location.host}/supervisor/push${query}`);
   socket.addEventListener('open', () => {
     retries = 0;
     board.connection = 'up';
@@ -96,6 +104,7 @@ function receive(m) {
     case 'current':
       break;
     default:
+      chats?.(m);
       return;
   }
   if (m.at) board.lastAt = m.at;

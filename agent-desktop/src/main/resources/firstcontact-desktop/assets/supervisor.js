@@ -1,10 +1,21 @@
 // The supervisor view: act on advisors and queues, find a contact and read its decision trace in words, join calls,
-// read the audit trail. Advisors and queues stay live through the board's push (board.js); actions go over HTTP and
-// are audited by the server.
+// read the audit trail. Advisors and queues stay live through the board's push (board.js), and so does a chat the
+// supervisor joined (shown by the desk's chat panel, chat-panel.js); actions go over HTTP and are audited by the server.
 import { html, render, nothing } from '/lib/lit-html/lit-html.js';
 import { repeat } from '/lib/lit-html/directives/repeat.js';
 import { session, call, signOut, signInUrl } from './staff.js';
 import { board, connectBoard, secondsSince, clock, spoken, STATE_WORDS } from './board.js';
+import * as chats from './chat-panel.js';
+
+chats.configure({
+  me: 'SUPERVISOR',
+  base: (w) => `/supervisor/api/contacts/${encodeURIComponent(w.interactionId)}/chat`,
+  typing: false,
+  attachments: false,
+  reply: 'Write to the resident (shown to them and the advisor as from a supervisor)',
+  send: 'Send to the resident',
+  words: { ADVISOR: 'Advisor' },
+});
 
 const app = {
   setup: null,
@@ -17,7 +28,7 @@ const app = {
   message: { text: '', error: false },
   device: '',
   exportRange: { from: localDate(), to: localDate() },
-  joined: null, // the transcript of the chat joined: {interactionId, open, entries}
+  joined: null, // the chat joined, as the chat panel's card: {interactionId, channel}
 };
 
 function localDate() {
@@ -125,38 +136,15 @@ async function chat(move) {
   const c = app.story;
   const done = await act('POST', `/supervisor/api/contacts/${enc(c.interactionId)}/chat/${move}`, {},
     move === 'join' ? 'You have joined the chat.' : 'Done.');
-  if (done !== undefined && move === 'join') await readJoinedChat(c.interactionId);
+  if (done !== undefined && move === 'join') app.joined = { interactionId: c.interactionId, channel: 'chat' };
   if (move === 'take-over') app.joined = null;
+  chats.held(app.joined ? [app.joined] : []);
   draw();
 }
 
-// The joined chat is read when joined, after each message sent and when asked again (not live: see the README).
-async function readJoinedChat(id) {
-  try {
-    app.joined = await call('GET', `/supervisor/api/contacts/${enc(id)}/chat/conversation`);
-  } catch (e) {
-    say(e.message, true);
-  }
-  draw();
-}
-
-let sent = 0;
-
-async function writeInChat(event) {
-  event.preventDefault();
-  const box = document.getElementById('supervisor-reply');
-  const text = box.value.trim();
-  if (!text) {
-    say('Write a message first.', true);
-    return;
-  }
-  const id = app.joined.interactionId;
-  const clientId = `sv${Date.now().toString(36)}${(sent++).toString(36)}`;
-  const entry = await act('POST', `/supervisor/api/contacts/${enc(id)}/chat/messages`, { clientId, text },
-    'Message sent to the resident.');
-  if (entry === undefined) return;
-  box.value = '';
-  await readJoinedChat(id);
+// A message of the push about a chat: only the one shown is kept (the server pushes every chat this supervisor joined).
+function chatPushed(m) {
+  if (app.joined?.interactionId === m.interactionId) chats.received(m);
 }
 
 async function loadCalendars() {
@@ -351,21 +339,11 @@ function superviseControls(c) {
   return nothing;
 }
 
-const ROLE_WORDS = { RESIDENT: 'Resident', ADVISOR: 'Advisor', SUPERVISOR: 'Supervisor', ASSISTANT: 'Assistant', CENTRE: 'Centre' };
-
-function joinedChat(t) {
+// The chat joined, live: new messages and its end come over the push (see chatPushed).
+function joinedChat(card) {
   return html`<section aria-labelledby="joined-chat-heading">
     <h4 id="joined-chat-heading">The conversation</h4>
-    <ol id="joined-chat" class="sv-transcript">${repeat(t.entries, (e) => e.seq, (e) => html`<li class=${e.role.toLowerCase()}>
-      <strong>${e.role === 'SUPERVISOR' ? `${e.name ?? 'You'} (supervisor)` : e.name ?? ROLE_WORDS[e.role] ?? e.role}:</strong> ${e.text}</li>`)}</ol>
-    ${t.open
-      ? html`<form @submit=${writeInChat}>
-          <label for="supervisor-reply">Write to the resident (shown to them and the advisor as from a supervisor)
-            <textarea id="supervisor-reply" rows="2" maxlength="2000"></textarea></label>
-          <button type="submit">Send to the resident</button>
-          <button type="button" class="secondary outline" @click=${() => readJoinedChat(t.interactionId)}>Read the conversation again</button>
-        </form>`
-      : html`<p class="sv-note">The chat has ended.</p>`}
+    <div id="joined-chat">${chats.chatPanel(card, false)}</div>
   </section>`;
 }
 
@@ -462,7 +440,11 @@ if (!s.signedIn) {
 } else {
   app.setup = await call('GET', '/supervisor/api/setup');
   draw();
-  connectBoard(() => draw());
+  chats.onChange(draw);
+  connectBoard((kind) => {
+    if (kind === 'connection' && board.connection === 'up') chats.reconnected(); // read again what was missed
+    draw();
+  }, chatPushed);
   loadAudit();
   loadCalendars();
   setInterval(draw, 1000);

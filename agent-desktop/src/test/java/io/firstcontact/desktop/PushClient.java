@@ -18,9 +18,11 @@ public final class PushClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
     private final StringBuilder partial = new StringBuilder();
 
-    /** Opens {@code path} ({@code /desk/push}) as {@code who}, resuming after {@code after} (or null). */
+    /** Opens {@code path} ({@code /desk/push}, {@code /supervisor/push?chats=joined}) as {@code who}, resuming after {@code after} (or null). */
     public PushClient(StaffClient who, String baseUrl, String path, String after) throws Exception {
-        String ws = baseUrl.replace("http:", "ws:") + path + (after == null ? "" : "?after=" + after);
+        String ws = baseUrl.replace("http:", "ws:")
+                + path
+                + (after == null ? "" : (path.contains("?") ? "&" : "?") + "after=" + after);
         socket = who.http.newWebSocketBuilder().buildAsync(URI.create(ws), this).get(10, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.firstcontact.desktop.supervisor;
 
+import io.firstcontact.router.api.conversation.Conversations;
 import io.firstcontact.router.api.conversation.Entry;
 import io.firstcontact.router.api.conversation.Transcript;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +10,8 @@ import java.util.concurrent.CompletionStage;
  * A supervisor joins an advisor's chat (their messages seen by both), reads it and writes in it, or takes it over (the
  * chat goes back to its queue for an advisor). The chat channel provides it; without one, {@link #NONE} says so. The
  * supervisor view's buttons and routes ({@code POST /supervisor/api/contacts/{id}/chat/join}, {@code …/chat/take-over},
- * {@code GET …/chat/conversation}, {@code POST …/chat/messages}) call this.
+ * {@code GET …/chat/conversation}, {@code POST …/chat/messages}) call this, and the supervisor's push follows the chats
+ * they joined ({@link JoinedChats}).
  */
 public interface ChatSupervision {
 
@@ -41,6 +43,12 @@ public interface ChatSupervision {
                 String supervisor, String name, String interactionId, String clientId, String text) {
             return CompletableFuture.failedFuture(new IllegalStateException(unavailableBecause()));
         }
+
+        @Override
+        public Conversations.Subscription follow(
+                String supervisor, String interactionId, Conversations.Listener listener) {
+            throw new IllegalStateException(unavailableBecause());
+        }
     };
 
     /** Null when chats can be joined here; else why not. */
@@ -61,4 +69,13 @@ public interface ChatSupervision {
      * not joined or the chat has ended.
      */
     CompletionStage<Entry> write(String supervisor, String name, String interactionId, String clientId, String text);
+
+    /**
+     * Hears the chat {@code supervisor} has joined as it goes on — every entry added from now on, whoever wrote it, and
+     * its end — until the subscription is closed. The listener is called on the channel's thread and must hand work
+     * off.
+     *
+     * @throws IllegalStateException when they have not joined it
+     */
+    Conversations.Subscription follow(String supervisor, String interactionId, Conversations.Listener listener);
 }

@@ -2,12 +2,14 @@ package io.firstcontact.desktop.supervisor;
 
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
+import io.firstcontact.desktop.push.Feed;
 import io.firstcontact.desktop.push.PushChannel;
 import io.firstcontact.desktop.staff.StaffGuard;
 import io.firstcontact.desktop.staff.StaffRole;
 import io.firstcontact.desktop.story.ContactStories;
 import io.firstcontact.desktop.wallboard.Wallboard;
 import io.firstcontact.desktop.web.JsonRoutes;
+import io.firstcontact.desktop.web.Problem;
 import io.firstcontact.desktop.web.StaffPages;
 import io.firstcontact.router.api.Decision;
 import io.firstcontact.router.api.EngineInput;
@@ -16,8 +18,10 @@ import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.firstcontact.router.view.LiveView;
 import io.firstcontact.router.view.ViewOptions;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
@@ -27,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * The supervisor's pages: the supervisor view ({@code /supervisor/}) with its API ({@code /supervisor/api/…}), the
- * live wallboard ({@code /supervisor/wallboard}) and the push feed both pages hold ({@code /supervisor/push}), all for
+ * live wallboard ({@code /supervisor/wallboard}) and the push feed both pages hold ({@code /supervisor/push}; the
+ * supervisor view's, {@code ?chats=joined}, carries the chats its supervisor joined too: {@link JoinedChats}), all for
  * the supervisor role (an administrator may do what a supervisor may). Behind them: each contact's story ({@link
  * ContactStories}), the wallboard ({@link Wallboard}) and the audited commands.
  */
@@ -38,6 +43,7 @@ public final class SupervisorModule {
     private final AuditedCommands audited;
     private final Wallboard wallboard;
     private final SupervisorRoutes routes;
+    private final JoinedChats joinedChats;
     private final ExecutorService render = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wallboard-push");
         t.setDaemon(true);
@@ -66,7 +72,9 @@ public final class SupervisorModule {
                 options.wallboard(),
                 observer,
                 clock::millis);
-        this.routes = new SupervisorRoutes(view, engineThread, stories, audited, ports, names, clock::millis);
+        this.joinedChats = new JoinedChats(ports.chats());
+        this.routes =
+                new SupervisorRoutes(view, engineThread, stories, audited, ports, joinedChats, names, clock::millis);
     }
 
     /** Follows committed entries, after the read model: the stories, the wallboard, the audit of commands. */
@@ -92,6 +100,21 @@ public final class SupervisorModule {
         return wallboard;
     }
 
+    /** One connection fed by two feeds, each opened and closed with it. */
+    private static Feed both(Feed first, Feed second) {
+        return (connection, resumeAfter) -> {
+            AutoCloseable a = first.open(connection, resumeAfter);
+            AutoCloseable b = second.open(connection, resumeAfter);
+            return () -> {
+                try {
+                    b.close();
+                } finally {
+                    a.close();
+                }
+            };
+        };
+    }
+
     public void close() {
         render.shutdownNow();
     }
@@ -100,9 +123,18 @@ public final class SupervisorModule {
         router.route("/supervisor/api/*").handler(JsonRoutes::pathIds).handler(guard.api(StaffRole.SUPERVISOR));
         router.post("/supervisor/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         routes.mount(router);
-        router.get("/supervisor/push")
-                .handler(guard.api(StaffRole.SUPERVISOR))
-                .handler(push.endpoint(wallboard.feed()));
+        Handler<RoutingContext> board = push.endpoint(wallboard.feed());
+        Handler<RoutingContext> boardAndChats = push.endpoint(both(wallboard.feed(), joinedChats.feed()));
+        router.get("/supervisor/push").handler(guard.api(StaffRole.SUPERVISOR)).handler(ctx -> {
+            String chats = ctx.request().getParam("chats");
+            if (chats == null) {
+                board.handle(ctx); // a wallboard
+            } else if (chats.equals("joined")) {
+                boardAndChats.handle(ctx); // the supervisor view
+            } else {
+                Problem.invalid("chats is joined, or left out").write(ctx);
+            }
+        });
         router.get("/supervisor/")
                 .handler(guard.page(StaffRole.SUPERVISOR))
                 .handler(StaffPages.page("supervisor.html"));

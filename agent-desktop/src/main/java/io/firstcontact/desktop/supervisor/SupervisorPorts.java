@@ -46,6 +46,10 @@ public record SupervisorPorts(
         return new SupervisorPorts(audit, c, chats, ivr, statistics, exports);
     }
 
+    public SupervisorPorts withChats(ChatSupervision c) {
+        return new SupervisorPorts(audit, calls, c, ivr, statistics, exports);
+    }
+
     public SupervisorPorts withIvr(IvrClosures i) {
         return new SupervisorPorts(audit, calls, chats, i, statistics, exports);
     }

@@ -63,6 +63,7 @@ final class SupervisorRoutes {
     private final AuditedCommands commands;
     private final AuditTrail trail;
     private final SupervisorPorts ports;
+    private final JoinedChats joinedChats;
     private final Function<String, String> names;
     private final LongSupplier clock;
 
@@ -72,6 +73,7 @@ final class SupervisorRoutes {
             ContactStories stories,
             AuditedCommands commands,
             SupervisorPorts ports,
+            JoinedChats joinedChats,
             Function<String, String> names,
             LongSupplier clock) {
         this.view = view;
@@ -80,6 +82,7 @@ final class SupervisorRoutes {
         this.commands = commands;
         this.trail = ports.audit();
         this.ports = ports;
+        this.joinedChats = joinedChats;
         this.names = names;
         this.clock = clock;
     }
@@ -259,6 +262,9 @@ final class SupervisorRoutes {
                                 throw Problem.conflict(why);
                             }
                             commands.record(p, action, id, null, AuditRecord.DONE);
+                            if (move == ChatSupervision.Move.JOIN) {
+                                joinedChats.joined(p.username(), id);
+                            }
                             return null;
                         }));
     }

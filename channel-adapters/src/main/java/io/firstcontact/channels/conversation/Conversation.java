@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * One written conversation: a chat (with its resumptions) or an email or SMS thread, across the interactions it has
  * been routed as. Its entries are numbered in the order they were added; each is kept ({@link TranscriptStore}) and
- * heard by its followers (the resident's page, the advisors' desks) in that order. Thread-safe.
+ * heard by its followers (the resident's page, the advisors' desks, the supervisors who joined) in that order, and so
+ * is its end. Thread-safe.
  */
 public final class Conversation {
     /** The most entries one conversation holds; more are refused (a loop, or abuse). */
@@ -76,8 +77,18 @@ public final class Conversation {
         return open;
     }
 
+    /** Opens the conversation again (a chat resumed) or ends it: its followers hear the end once. */
     public void open(boolean open) {
-        this.open = open;
+        List<Conversations.Listener> told;
+        synchronized (this) {
+            boolean ends = this.open && !open;
+            this.open = open;
+            if (!ends) {
+                return;
+            }
+            told = List.copyOf(listeners);
+        }
+        told.forEach(Conversations.Listener::ended);
     }
 
     /** Adds an entry written now; see {@link #add(Author, String, String, List, String, long)}. */
@@ -148,9 +159,18 @@ public final class Conversation {
     /**
      * Follows the conversation and, in the same step, returns the entries it already has, so that none falls between.
      */
-    public synchronized List<Entry> follow(Conversations.Listener listener) {
-        listeners.add(listener);
-        return List.copyOf(entries);
+    public List<Entry> follow(Conversations.Listener listener) {
+        List<Entry> sofar;
+        boolean over;
+        synchronized (this) {
+            listeners.add(listener);
+            sofar = List.copyOf(entries);
+            over = !open;
+        }
+        if (over) {
+            listener.ended(); // followed after the end: told so at once, never left waiting for it
+        }
+        return sofar;
     }
 
     public void unfollow(Conversations.Listener listener) {

@@ -75,6 +75,14 @@ final class ChatSupervisionPort implements ChatSupervision {
     }
 
     @Override
+    public Conversations.Subscription follow(String supervisor, String interactionId, Conversations.Listener listener) {
+        if (!conversations.joined(interactionId, supervisor)) {
+            throw new IllegalStateException("join the chat to follow it");
+        }
+        return conversations.follow(interactionId, listener);
+    }
+
+    @Override
     public CompletionStage<Entry> write(
             String supervisor, String name, String interactionId, String clientId, String text) {
         return conversations.write(interactionId, Author.supervisor(supervisor, name), clientId, text);

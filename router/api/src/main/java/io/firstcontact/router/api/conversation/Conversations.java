@@ -47,7 +47,7 @@ public interface Conversations {
     CompletionStage<Optional<Transcript>> transcript(String interactionId);
 
     /**
-     * Hears every entry added to the interaction's conversation from now on, and the other side's typing. Listeners are
+     * Hears every entry added to the interaction's conversation from now on, the other side's typing, and its end. Listeners are
      * called on the channel's own thread and must hand work off. Closing the subscription stops it.
      */
     Subscription follow(String interactionId, Listener listener);
@@ -82,6 +82,12 @@ public interface Conversations {
 
         /** Someone on the other side started or stopped typing. */
         default void typing(Author author, boolean typing) {}
+
+        /**
+         * The customer can no longer be written to (a chat ended): heard once, after the entry that says so, or at
+         * once by a follower who comes after the end. An email or SMS thread never ends.
+         */
+        default void ended() {}
     }
 
     /** Ends a {@link #follow}. */
