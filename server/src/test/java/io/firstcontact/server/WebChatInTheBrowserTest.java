@@ -166,6 +166,49 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
     }
 
     @Test
+    void aSupervisorsDroppedPushComesBackWithTheJoinedChatWholeAndNothingTwice() {
+        Page advisor = centre.advisor("asha");
+        Page resident = chattingWith(advisor);
+        Page supervisor = browser.newPage();
+        AtomicBoolean offline = new AtomicBoolean();
+        List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
+        supervisor.routeWebSocket("**/supervisor/push**", page -> {
+            if (offline.get()) {
+                page.close();
+                return;
+            }
+            sockets.add(new WebSocketRoute[] {page, page.connectToServer()});
+        });
+        Staff.signIn(supervisor, centre.base() + "/supervisor/", "sam", ChatCentre.PASSWORD);
+        openConnectedChat(supervisor);
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
+                .click();
+        Locator transcript = supervisor.locator("#joined-chat ol.transcript");
+        say(resident, "Before the line went down");
+        assertThat(transcript).containsText("Before the line went down");
+
+        offline.set(true);
+        WebSocketRoute[] open = sockets.getLast();
+        open[1].close();
+        open[0].close();
+        assertThat(supervisor.getByText("Reconnecting…")).isVisible();
+        say(resident, "Sent while the supervisor was away");
+        assertThat(log(resident)).containsText("Sent while the supervisor was away");
+        offline.set(false);
+        assertThat(supervisor.getByText("Live", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
+        say(resident, "Sent after they came back");
+
+        assertThat(transcript).containsText("Sent after they came back");
+        for (String text : List.of(
+                "Before the line went down", "Sent while the supervisor was away", "Sent after they came back")) {
+            assertThat(transcript.locator("li", new Locator.LocatorOptions().setHasText(text)))
+                    .hasCount(1);
+        }
+    }
+
+    @Test
     void anotherAdvisorCanNeitherReadNorWriteInAChatThatIsNotTheirs() {
         Page asha = centre.advisor("asha");
         Page resident = centre.resident("Priya", "priya@example.org", "general");
@@ -209,8 +252,39 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
                 .containsText("Sam (supervisor)");
         assertThat(chats(advisor).first().locator("li", new Locator.LocatorOptions().setHasText("looking into this")))
                 .containsText("Sam (supervisor)");
-        assertThat(supervisor.locator("#joined-chat"))
-                .containsText("Sam (supervisor): Hello Priya, I am looking into this with Asha");
+        assertThat(supervisor.locator("#joined-chat li", new Page.LocatorOptions().setHasText("looking into this")))
+                .containsText("Sam (supervisor)");
+    }
+
+    @Test
+    void aSupervisorWhoJoinedAChatSeesItGoOnWithoutReloading() {
+        Page advisor = centre.advisor("asha");
+        Page resident = chattingWith(advisor);
+        Page supervisor = centre.supervisor("sam");
+        openConnectedChat(supervisor);
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
+                .click();
+        Locator transcript = supervisor.locator("#joined-chat ol.transcript");
+        assertThat(transcript).containsText("A supervisor has joined the conversation.");
+
+        say(resident, "My card is " + TestCard.VISA_APPROVED.number() + " <b>and</b> I am still waiting");
+        assertThat(transcript).containsText("<b>and</b> I am still waiting");
+        reply(chats(advisor).first(), "Sorry Priya, one moment");
+        assertThat(transcript).containsText("Sorry Priya, one moment");
+
+        assertThat(transcript).not().containsText(TestCard.VISA_APPROVED.number());
+        assertThat(transcript.locator("b")).hasCount(0);
+        assertThat(transcript.locator("li", new Locator.LocatorOptions().setHasText("still waiting")))
+                .hasCount(1);
+
+        chats(advisor)
+                .first()
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End chat"))
+                .click();
+        assertThat(transcript).containsText("The advisor has ended the chat.");
+        assertThat(supervisor.locator("#joined-chat")).containsText("The chat has ended.");
+        assertThat(supervisor.getByLabel("Write to the resident")).hasCount(0);
     }
 
     @Test
