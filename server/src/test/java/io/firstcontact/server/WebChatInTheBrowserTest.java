@@ -75,30 +75,19 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
     void aDroppedConnectionComesBackWithNothingLostAndNothingTwice() {
         Page advisor = centre.advisor("asha");
         Page resident = browser.newPage();
-        AtomicBoolean offline = new AtomicBoolean();
-        List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
-        resident.routeWebSocket("**/chat/socket", page -> {
-            if (offline.get()) {
-                page.close();
-                return;
-            }
-            sockets.add(new WebSocketRoute[] {page, page.connectToServer()});
-        });
+        Line line = new Line(resident, "**/chat/socket");
         centre.openChat(resident, "Priya", "priya@example.org", "general");
         say(resident, "0");
         accept(advisor);
         Locator chat = chats(advisor).first();
         assertThat(log(resident)).containsText("An advisor has joined the chat.");
 
-        offline.set(true);
-        WebSocketRoute[] open = sockets.getLast();
-        open[1].close();
-        open[0].close();
+        line.cut();
         assertThat(resident.getByText("Connection lost — reconnecting…")).isVisible();
         say(resident, "Sent while the line was down");
         reply(chat, "Written while you were away");
         assertThat(chat.locator("ol.transcript")).containsText("Written while you were away");
-        offline.set(false);
+        line.restore();
 
         assertThat(log(resident)).containsText("Written while you were away");
         assertThat(chat.locator("ol.transcript")).containsText("Sent while the line was down");
@@ -146,9 +135,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         Page supervisor = centre.supervisor("sam");
         openConnectedChat(supervisor);
 
-        supervisor
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
-                .click();
+        joinChat(supervisor);
         assertThat(log(resident)).containsText("A supervisor has joined the conversation.");
         assertThat(chats(advisor).first().locator("ol.transcript"))
                 .containsText("A supervisor has joined the conversation.");
@@ -170,32 +157,19 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         Page advisor = centre.advisor("asha");
         Page resident = chattingWith(advisor);
         Page supervisor = browser.newPage();
-        AtomicBoolean offline = new AtomicBoolean();
-        List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
-        supervisor.routeWebSocket("**/supervisor/push**", page -> {
-            if (offline.get()) {
-                page.close();
-                return;
-            }
-            sockets.add(new WebSocketRoute[] {page, page.connectToServer()});
-        });
+        Line line = new Line(supervisor, "**/supervisor/push**");
         Staff.signIn(supervisor, centre.base() + "/supervisor/", "sam", ChatCentre.PASSWORD);
         openConnectedChat(supervisor);
-        supervisor
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
-                .click();
+        joinChat(supervisor);
         Locator transcript = supervisor.locator("#joined-chat ol.transcript");
         say(resident, "Before the line went down");
         assertThat(transcript).containsText("Before the line went down");
 
-        offline.set(true);
-        WebSocketRoute[] open = sockets.getLast();
-        open[1].close();
-        open[0].close();
+        line.cut();
         assertThat(supervisor.getByText("Reconnecting…")).isVisible();
         say(resident, "Sent while the supervisor was away");
         assertThat(log(resident)).containsText("Sent while the supervisor was away");
-        offline.set(false);
+        line.restore();
         assertThat(supervisor.getByText("Live", new Page.GetByTextOptions().setExact(true)))
                 .isVisible();
         say(resident, "Sent after they came back");
@@ -238,9 +212,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         Page resident = chattingWith(advisor);
         Page supervisor = centre.supervisor("sam");
         openConnectedChat(supervisor);
-        supervisor
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
-                .click();
+        joinChat(supervisor);
         assertThat(supervisor.locator("#joined-chat")).containsText("A supervisor has joined the conversation.");
 
         supervisor.getByLabel("Write to the resident").fill("Hello Priya, I am looking into this with Asha");
@@ -262,9 +234,7 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         Page resident = chattingWith(advisor);
         Page supervisor = centre.supervisor("sam");
         openConnectedChat(supervisor);
-        supervisor
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
-                .click();
+        joinChat(supervisor);
         Locator transcript = supervisor.locator("#joined-chat ol.transcript");
         assertThat(transcript).containsText("A supervisor has joined the conversation.");
 
@@ -309,6 +279,34 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         assertThat(log(resident)).not().containsText("not joined");
     }
 
+    /** A page's WebSockets to a URL, through a route the test cuts (and that refuses them until restored). */
+    private static final class Line {
+        private final AtomicBoolean offline = new AtomicBoolean();
+        private final List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
+
+        Line(Page page, String url) {
+            page.routeWebSocket(url, ws -> {
+                if (offline.get()) {
+                    ws.close();
+                    return;
+                }
+                sockets.add(new WebSocketRoute[] {ws, ws.connectToServer()});
+            });
+        }
+
+        /** The open socket is closed on both sides, and new ones are refused. */
+        void cut() {
+            offline.set(true);
+            WebSocketRoute[] open = sockets.getLast();
+            open[1].close();
+            open[0].close();
+        }
+
+        void restore() {
+            offline.set(false);
+        }
+    }
+
     /** Priya asks for an advisor in the chat, and {@code advisor} accepts it. */
     private Page chattingWith(Page advisor) {
         Page resident = centre.resident("Priya", "priya@example.org", "general");
@@ -316,6 +314,13 @@ class WebChatInTheBrowserTest extends ChatInTheBrowser {
         accept(advisor);
         assertThat(log(resident)).containsText("An advisor has joined the chat.");
         return resident;
+    }
+
+    /** The supervisor joins the chat whose trace is open. */
+    private static void joinChat(Page supervisor) {
+        supervisor
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join chat"))
+                .click();
     }
 
     /** The supervisor finds the contacts and opens the trace of the chat connected to an advisor. */
