@@ -1,6 +1,7 @@
 // The live board both supervisor pages hold: one WebSocket (/supervisor/push) that receives the whole board on
-// connect and then only what changed; the supervisor view's also carries the chats its supervisor joined. Times on screen are counted here from the instants the server sends, corrected
-// for this computer's clock, so nothing is pushed just because a second went by.
+// connect and then only what changed (the supervisor view's also carries the chats its supervisor joined). Times on
+// screen are counted here from the instants the server sends, corrected for this computer's clock, so nothing is
+// pushed just because a second went by.
 import { session, signInUrl } from './staff.js';
 
 export const STATE_WORDS = {

@@ -52,7 +52,7 @@ async function load(w) {
   try {
     const t = await call('GET', `${side.base(w)}/conversation`);
     t.entries.forEach((e) => merge(c, e));
-    c.open = t.open;
+    c.open = t.open && !c.ended; // a read that left before the end was pushed does not open it again
     c.error = '';
   } catch (e) {
     if (e.message.includes('no written conversation')) c.none = true; // the demo's simulated contacts have none
@@ -87,8 +87,8 @@ export function received(m) {
     return true;
   }
   if (m.type === 'conversation-ended') {
-    chat(m.interactionId).open = false;
-    chat(m.interactionId).typing = false;
+    const c = chat(m.interactionId);
+    Object.assign(c, { ended: true, open: false, typing: false });
     redraw();
     return true;
   }
