@@ -20,9 +20,7 @@ class SupervisorExportInTheBrowserTest extends ChatInTheBrowser {
         TestServer s = centre.server;
         String today = today(s);
         String api = contactsOnceHandled(s, today);
-        Page supervisor = centre.supervisor("sam");
-        supervisor.getByLabel("First day").fill(today);
-        supervisor.getByLabel("Last day").fill(today);
+        Page supervisor = exporting(today);
 
         Download file = supervisor.waitForDownload(() -> supervisor
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download contacts (CSV)"))
@@ -39,9 +37,7 @@ class SupervisorExportInTheBrowserTest extends ChatInTheBrowser {
         TestServer s = centre.server;
         String today = today(s);
         String all = contactsOnceHandled(s, today);
-        Page supervisor = centre.supervisor("sam");
-        supervisor.getByLabel("First day").fill(today);
-        supervisor.getByLabel("Last day").fill(today);
+        Page supervisor = exporting(today);
         supervisor.getByLabel("Channel to export").selectOption("chat");
         assertThat(supervisor.getByLabel("Queue to export").inputValue()).isEmpty(); // every queue
 
@@ -59,6 +55,14 @@ class SupervisorExportInTheBrowserTest extends ChatInTheBrowser {
                         .body())
                 .doesNotContain(",voice,");
         assertThat(all).contains(",voice,");
+    }
+
+    /** Sam at the supervisor view, today chosen as the first and the last day of the export. */
+    private Page exporting(String today) {
+        Page supervisor = centre.supervisor("sam");
+        supervisor.getByLabel("First day").fill(today);
+        supervisor.getByLabel("Last day").fill(today);
+        return supervisor;
     }
 
     private static String today(TestServer s) throws Exception {

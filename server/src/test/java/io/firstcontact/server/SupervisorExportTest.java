@@ -108,13 +108,7 @@ class SupervisorExportTest {
                 "?from=2020-01-01&to=2026-01-01",
                 "?from=yesterday",
                 "?to=2026-13-01")) {
-            HttpResponse<String> r = sam.send(get("/supervisor/api/exports/contacts" + query), ofString());
-            assertThat(r.statusCode()).as(query).isEqualTo(422);
-            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(s.get("supervisor", "/api/v1/statistics/export/contacts.csv" + query)
-                            .status())
-                    .as(query)
-                    .isEqualTo(422);
+            refusedByBoth(sam, query);
         }
         HttpResponse<String> tooLong =
                 sam.send(get("/supervisor/api/exports/intervals?from=2020-01-01&to=2026-01-01"), ofString());
@@ -202,13 +196,7 @@ class SupervisorExportTest {
     void anEmptyOrMalformedFilterIsRefused() throws Exception {
         HttpClient sam = signedIn("sam");
         for (String query : List.of("?queue=", "?queue=billing,,chat", "?channel=web%20chat")) {
-            HttpResponse<String> r = sam.send(get("/supervisor/api/exports/contacts" + query), ofString());
-            assertThat(r.statusCode()).as(query).isEqualTo(422);
-            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(s.get("supervisor", "/api/v1/statistics/export/contacts.csv" + query)
-                            .status())
-                    .as(query)
-                    .isEqualTo(422);
+            refusedByBoth(sam, query);
         }
     }
 
@@ -230,6 +218,17 @@ class SupervisorExportTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The contacts export with {@code query} refused with 422 to the supervisor's session and to the API alike. */
+    private static void refusedByBoth(HttpClient sam, String query) throws Exception {
+        HttpResponse<String> r = sam.send(get("/supervisor/api/exports/contacts" + query), ofString());
+        assertThat(r.statusCode()).as(query).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(s.get("supervisor", "/api/v1/statistics/export/contacts.csv" + query)
+                        .status())
+                .as(query)
+                .isEqualTo(422);
+    }
 
     /** The CSV's rows after its header. */
     private static List<String> rows(String csv) {
