@@ -27,7 +27,7 @@ const app = {
   ivr: null, // {unavailable, calendars}
   message: { text: '', error: false },
   device: '',
-  exportRange: { from: localDate(), to: localDate() },
+  exportRange: { from: localDate(), to: localDate(), queue: '', channel: '' }, // '' = every queue / channel
   joined: null, // the chat joined, as the chat panel's card: {interactionId, channel}
 };
 
@@ -378,16 +378,29 @@ function exportRangeProblem() {
 function exportsPanel() {
   const why = app.setup.exports;
   const problem = why ? null : exportRangeProblem();
-  const query = `from=${enc(app.exportRange.from)}&to=${enc(app.exportRange.to)}`;
-  const dates = (e, end) => { app.exportRange = { ...app.exportRange, [end]: e.target.value }; draw(); };
+  const { from, to, queue, channel } = app.exportRange;
+  const query = `from=${enc(from)}&to=${enc(to)}${queue ? `&queue=${enc(queue)}` : ''}${channel ? `&channel=${enc(channel)}` : ''}`;
+  const pick = (e, field) => { app.exportRange = { ...app.exportRange, [field]: e.target.value }; draw(); };
+  const queues = app.setup.queues.map((q) => q.queue);
+  const channels = [...new Set(app.setup.queues.map((q) => q.channel))];
   return html`<section aria-labelledby="exports-heading">
     <h2 id="exports-heading" tabindex="-1">Export statistics as CSV</h2>
     ${why ? html`<p class="sv-note">Not available: ${why}.</p>` : html`
-      <form class="sv-actions" aria-label="Days to export" @submit=${(e) => e.preventDefault()}>
+      <form class="sv-actions" aria-label="What to export" @submit=${(e) => e.preventDefault()}>
         <label for="export-from">First day
-          <input type="date" id="export-from" .value=${app.exportRange.from} @change=${(e) => dates(e, 'from')}></label>
+          <input type="date" id="export-from" .value=${app.exportRange.from} @change=${(e) => pick(e, 'from')}></label>
         <label for="export-to">Last day
-          <input type="date" id="export-to" .value=${app.exportRange.to} @change=${(e) => dates(e, 'to')}></label>
+          <input type="date" id="export-to" .value=${app.exportRange.to} @change=${(e) => pick(e, 'to')}></label>
+        <label for="export-queue">Queue to export
+          <select id="export-queue" @change=${(e) => pick(e, 'queue')}>
+            <option value="" ?selected=${!queue}>Every queue</option>
+            ${queues.map((q) => html`<option value=${q} ?selected=${q === queue}>${q}</option>`)}
+          </select></label>
+        <label for="export-channel">Channel to export
+          <select id="export-channel" @change=${(e) => pick(e, 'channel')}>
+            <option value="" ?selected=${!channel}>Every channel</option>
+            ${channels.map((c) => html`<option value=${c} ?selected=${c === channel}>${c}</option>`)}
+          </select></label>
       </form>
       <p class="error" role="alert" id="export-error">${problem ?? ''}</p>
       ${problem ? nothing : html`<p class="sv-actions">
@@ -395,7 +408,9 @@ function exportsPanel() {
         <a download href="/supervisor/api/exports/intervals?${query}">Download 15-minute intervals (CSV)</a>
       </p>`}
       <p class="sv-note">The statistics API's own files: one row per contact (ids, queues, times, outcome, wrap-up codes —
-        no customer's details), or per 15 minutes of each queue, channel and the centre. Each download is audited.</p>`}
+        no customer's details), or per 15 minutes of each queue, channel and the centre. A queue or a channel chosen
+        keeps only its rows: a contact by its channel and its first or last queue; the intervals of that queue, or of
+        that channel and its queues (the centre's only with neither). Each download is audited.</p>`}
   </section>`;
 }
 

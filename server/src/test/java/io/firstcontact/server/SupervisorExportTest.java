@@ -108,13 +108,7 @@ class SupervisorExportTest {
                 "?from=2020-01-01&to=2026-01-01",
                 "?from=yesterday",
                 "?to=2026-13-01")) {
-            HttpResponse<String> r = sam.send(get("/supervisor/api/exports/contacts" + query), ofString());
-            assertThat(r.statusCode()).as(query).isEqualTo(422);
-            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(s.get("supervisor", "/api/v1/statistics/export/contacts.csv" + query)
-                            .status())
-                    .as(query)
-                    .isEqualTo(422);
+            refusedByBoth(sam, query);
         }
         HttpResponse<String> tooLong =
                 sam.send(get("/supervisor/api/exports/intervals?from=2020-01-01&to=2026-01-01"), ofString());
@@ -138,7 +132,109 @@ class SupervisorExportTest {
                 .contains("\"outcome\":\"failed: to must not be before from\"");
     }
 
+    @Test
+    void aSupervisorDownloadsTheIntervalsOfOneQueueOnly() throws Exception {
+        String query = "?from=" + today + "&to=" + today;
+        awaitApi("/api/v1/statistics/export/intervals.csv" + query, ",queue,billing,voice,");
+
+        HttpResponse<String> mine =
+                signedIn("sam").send(get("/supervisor/api/exports/intervals" + query + "&queue=billing"), ofString());
+
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        List<String> rows = rows(mine.body());
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains(",queue,billing,voice,"));
+    }
+
+    @Test
+    void aSupervisorDownloadsTheContactsOfOneChannelAsTheApiFiltersThem() throws Exception {
+        HttpClient sam = signedIn("sam");
+        String query = "?from=" + today + "&to=" + today;
+        awaitApi("/api/v1/statistics/export/contacts.csv" + query, "COMPLETED");
+
+        String calls = sam.send(get("/supervisor/api/exports/contacts" + query + "&channel=voice"), ofString())
+                .body();
+        String chatsAndEmails = sam.send(
+                        get("/supervisor/api/exports/contacts" + query + "&channel=chat,email"), ofString())
+                .body();
+
+        assertThat(rows(calls)).isNotEmpty().allSatisfy(row -> assertThat(row).contains(",voice,"));
+        assertThat(calls)
+                .isEqualTo(s.get("supervisor", "/api/v1/statistics/export/contacts.csv" + query + "&channel=voice")
+                        .raw()
+                        .body());
+        assertThat(rows(chatsAndEmails)).isEmpty();
+        assertThat(chatsAndEmails)
+                .isEqualTo(s.get(
+                                "supervisor",
+                                "/api/v1/statistics/export/contacts.csv" + query + "&channel=chat&channel=email")
+                        .raw()
+                        .body());
+    }
+
+    @Test
+    void aQueueOrChannelTheCentreDoesNotHaveIsRefusedByName() throws Exception {
+        HttpClient sam = signedIn("sam");
+        for (String kind : List.of("contacts", "intervals")) {
+            HttpResponse<String> queue =
+                    sam.send(get("/supervisor/api/exports/" + kind + "?queue=billing,parkin"), ofString());
+            HttpResponse<String> channel =
+                    sam.send(get("/supervisor/api/exports/" + kind + "?channel=fax"), ofString());
+
+            assertThat(queue.statusCode()).as(queue.body()).isEqualTo(422);
+            assertThat(TestServer.JSON.readTree(queue.body()).path("detail").asText())
+                    .isEqualTo("no queue named parkin in the routing configuration");
+            assertThat(channel.statusCode()).as(channel.body()).isEqualTo(422);
+            assertThat(TestServer.JSON.readTree(channel.body()).path("detail").asText())
+                    .isEqualTo("no channel named fax in the routing configuration");
+            var api = s.get("supervisor", "/api/v1/statistics/export/" + kind + ".csv?queue=parkin");
+            assertThat(api.status()).isEqualTo(422);
+            assertThat(api.json().path("errors").toString()).contains("no queue named parkin");
+        }
+    }
+
+    @Test
+    void anEmptyOrMalformedFilterIsRefused() throws Exception {
+        HttpClient sam = signedIn("sam");
+        for (String query : List.of("?queue=", "?queue=billing,,chat", "?channel=web%20chat")) {
+            refusedByBoth(sam, query);
+        }
+    }
+
+    @Test
+    void aFilteredExportIsAuditedWithItsFilter() throws Exception {
+        HttpClient sam = signedIn("sam");
+        sam.send(
+                get("/supervisor/api/exports/contacts?from=" + today + "&to=" + today + "&queue=billing&channel=voice"),
+                ofString());
+        sam.send(get("/supervisor/api/exports/intervals?channel=fax"), ofString());
+
+        JsonNode audit = TestServer.JSON.readTree(
+                sam.send(get("/supervisor/api/audit"), ofString()).body());
+
+        assertThat(audit.path("items").toString())
+                .contains("\"detail\":\"queue billing, channel voice\"")
+                .contains("\"detail\":\"channel fax\"")
+                .contains("\"outcome\":\"failed: no channel named fax in the routing configuration\"");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The contacts export with {@code query} refused with 422 to the supervisor's session and to the API alike. */
+    private static void refusedByBoth(HttpClient sam, String query) throws Exception {
+        HttpResponse<String> r = sam.send(get("/supervisor/api/exports/contacts" + query), ofString());
+        assertThat(r.statusCode()).as(query).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(s.get("supervisor", "/api/v1/statistics/export/contacts.csv" + query)
+                        .status())
+                .as(query)
+                .isEqualTo(422);
+    }
+
+    /** The CSV's rows after its header. */
+    private static List<String> rows(String csv) {
+        List<String> lines = List.of(csv.split("\n"));
+        return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+    }
 
     /** The intervals' CSV without its occupancy column. */
     private static String withoutOccupancy(String csv) {

@@ -49,7 +49,7 @@ public interface StatisticsExports {
         }
 
         @Override
-        public CompletionStage<Csv> export(Kind kind, String from, String to) {
+        public CompletionStage<Csv> export(Kind kind, String from, String to, ExportFilter filter) {
             return CompletableFuture.failedFuture(new IllegalStateException(unavailableBecause()));
         }
     };
@@ -61,9 +61,10 @@ public interface StatisticsExports {
     int maxDays();
 
     /**
-     * The export of the local dates {@code from} to {@code to} (inclusive; each {@code 2026-12-07}, today when null).
-     * Fails with an {@link IllegalArgumentException} saying what is wrong when a date is not one, {@code from} is after
-     * {@code to} or the range is longer than the history kept.
+     * The export of the local dates {@code from} to {@code to} (inclusive; each {@code 2026-12-07}, today when null),
+     * its rows those the filter keeps. Fails with an {@link IllegalArgumentException} saying what is wrong when a date
+     * is not one, {@code from} is after {@code to}, the range is longer than the history kept, or the filter names a
+     * queue or channel the routing configuration does not have ({@link ExportFilter.Invalid}).
      */
-    CompletionStage<Csv> export(Kind kind, String from, String to);
+    CompletionStage<Csv> export(Kind kind, String from, String to, ExportFilter filter);
 }

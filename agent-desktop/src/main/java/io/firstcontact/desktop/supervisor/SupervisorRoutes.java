@@ -335,7 +335,8 @@ final class SupervisorRoutes {
 
     /**
      * A CSV export of the statistics for a range of dates, as a download: the statistics API's file, for the signed-in
-     * supervisor. Audited (who, when, which export and range), also when it fails.
+     * supervisor, with the rows of the queues and channels asked for ({@link ExportFilter}). Audited (who, when, which
+     * export, range and filter), also when it fails.
      */
     private void export(RoutingContext ctx, StatisticsExports.Kind kind) {
         StaffPrincipal p = StaffGuard.principal(ctx);
@@ -351,15 +352,19 @@ final class SupervisorRoutes {
         }
         var context = Vertx.currentContext();
         CompletableFuture<StatisticsExports.Csv> csv;
+        String filtered = null; // the filter as audited: only once it is one
         try {
-            csv = ports.exports().export(kind, from, to).toCompletableFuture();
+            ExportFilter filter = ExportFilter.of(ctx.queryParam("queue"), ctx.queryParam("channel"));
+            filtered = filter.described();
+            csv = ports.exports().export(kind, from, to, filter).toCompletableFuture();
         } catch (RuntimeException e) {
             csv = CompletableFuture.failedFuture(e);
         }
+        String detail = filtered;
         csv.whenComplete((file, failure) -> context.runOnContext(v -> {
             if (failure != null) {
                 Throwable c = cause(failure);
-                commands.record(p, action, range, null, "failed: " + c.getMessage());
+                commands.record(p, action, range, detail, "failed: " + c.getMessage());
                 Problem problem = switch (c) {
                     case Problem pr -> pr;
                     case IllegalArgumentException bad -> Problem.invalid(bad.getMessage());
@@ -372,7 +377,7 @@ final class SupervisorRoutes {
                 problem.write(ctx);
                 return;
             }
-            commands.record(p, action, range, null, AuditRecord.DONE);
+            commands.record(p, action, range, detail, AuditRecord.DONE);
             ctx.response()
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")

@@ -1,10 +1,14 @@
 package io.firstcontact.server.api;
 
+import io.firstcontact.desktop.supervisor.ExportFilter;
 import io.firstcontact.desktop.supervisor.StatisticsExports;
 import io.firstcontact.metrics.statistics.ContactRecord;
 import io.firstcontact.metrics.statistics.DayRecord;
 import io.firstcontact.metrics.statistics.IntervalFigures;
 import io.firstcontact.metrics.statistics.Statistics;
+import io.firstcontact.router.api.config.ChannelConfig;
+import io.firstcontact.router.api.config.QueueConfig;
+import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.server.runtime.RoutingRuntime;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -100,16 +104,53 @@ public final class StatisticsExport implements StatisticsExports {
     }
 
     @Override
-    public CompletionStage<Csv> export(Kind kind, String from, String to) {
-        return export(kind, range(from, to));
+    public CompletionStage<Csv> export(Kind kind, String from, String to, ExportFilter filter) {
+        return export(kind, range(from, to), filter);
     }
 
-    CompletableFuture<Csv> export(Kind kind, Range range) {
+    /**
+     * The export's rows that {@code filter} keeps; fails with {@link ExportFilter.Invalid} before reading anything when
+     * it names a queue or channel the routing configuration does not have.
+     */
+    CompletableFuture<Csv> export(Kind kind, Range range, ExportFilter filter) {
         String name = kind.file() + "-" + range.from() + "-" + range.to() + ".csv";
-        return switch (kind) {
-            case CONTACTS -> contacts(range).thenApply(list -> new Csv(name, CsvExports.contacts(list)));
-            case INTERVALS -> intervals(range, null, null).thenApply(list -> new Csv(name, CsvExports.intervals(list)));
-        };
+        return known(filter).thenCompose(known -> switch (kind) {
+            case CONTACTS ->
+                contacts(range).thenApply(list -> new Csv(name, CsvExports.contacts(keptContacts(list, filter))));
+            case INTERVALS ->
+                intervals(range, null, null)
+                        .thenApply(list -> new Csv(name, CsvExports.intervals(keptIntervals(list, filter))));
+        });
+    }
+
+    /** Checks the filter's names against the routing configuration of the moment, read on the engine thread. */
+    private CompletableFuture<ExportFilter> known(ExportFilter filter) {
+        if (filter.keepsEverything()) {
+            return CompletableFuture.completedFuture(filter);
+        }
+        return runtime.query(engine -> {
+            RoutingConfig config = engine.config();
+            filter.requireKnown(
+                    config.queues().stream().map(QueueConfig::id).toList(),
+                    config.channels().stream().map(ChannelConfig::id).toList());
+            return filter;
+        });
+    }
+
+    private static List<ContactRecord> keptContacts(List<ContactRecord> contacts, ExportFilter filter) {
+        return filter.keepsEverything()
+                ? contacts
+                : contacts.stream()
+                        .filter(c -> filter.keepsContact(c.channel(), c.firstQueue(), c.lastQueue()))
+                        .toList();
+    }
+
+    private static List<IntervalFigures> keptIntervals(List<IntervalFigures> intervals, ExportFilter filter) {
+        return filter.keepsEverything()
+                ? intervals
+                : intervals.stream()
+                        .filter(i -> filter.keepsInterval(i.scope(), i.name(), i.channel()))
+                        .toList();
     }
 
     // ------------------------------------------------------------------ ranges of days

@@ -7,6 +7,7 @@ import static io.firstcontact.server.config.ServerConfig.Role.SUPERVISOR;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firstcontact.desktop.supervisor.ExportFilter;
 import io.firstcontact.desktop.supervisor.StatisticsExports;
 import io.firstcontact.metrics.statistics.DayFigures;
 import io.firstcontact.metrics.statistics.DayRecord;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -107,7 +109,8 @@ final class StatisticsRoutes {
             api.get(
                     "/api/v1/statistics/export/" + kind.file() + ".csv",
                     READERS,
-                    (ctx, p) -> export.export(kind, range(ctx))
+                    (ctx, p) -> export.export(kind, range(ctx), filter(ctx))
+                            .exceptionallyCompose(StatisticsRoutes::unknownNamesRefused)
                             .thenApply(
                                     csv -> Api.Reply.download(CsvExports.CONTENT_TYPE, csv.fileName(), csv.bytes())));
         }
@@ -126,6 +129,23 @@ final class StatisticsRoutes {
         } catch (StatisticsExport.InvalidRange e) {
             throw ApiProblem.invalid(e.field(), e.getMessage());
         }
+    }
+
+    /** The export's {@code queue} and {@code channel} filter (each repeatable, or names separated by commas). */
+    private static ExportFilter filter(RoutingContext ctx) {
+        try {
+            return ExportFilter.of(ctx.queryParam("queue"), ctx.queryParam("channel"));
+        } catch (ExportFilter.Invalid e) {
+            throw ApiProblem.invalid(e.field(), e.getMessage());
+        }
+    }
+
+    /** A queue or channel the configuration does not have, found on the engine thread: 422 naming it. */
+    private static <T> CompletableFuture<T> unknownNamesRefused(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return CompletableFuture.failedFuture(
+                cause instanceof ExportFilter.Invalid e ? ApiProblem.invalid(e.field(), e.getMessage()) : failure);
     }
 
     private CompletableFuture<List<IntervalFigures>> intervals(Range range, String scope, String name) {
