@@ -1,5 +1,6 @@
 package io.firstcontact.desktop.story;
 
+import io.firstcontact.desktop.story.OfferReasons.Why;
 import io.firstcontact.router.api.config.RoutingConfig;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.model.Requirement;
@@ -14,29 +15,66 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The part of why an advisor was not offered a contact that does not depend on the contact, kept per routing
- * profile's team and channel: {@link #UNKNOWN not in the read model}, {@link #LOGGED_OUT}, {@link #BUSY} (no room on
- * the channel), {@link #NOT_READY}, {@link #PENDING} (going not ready or logging out), {@link #DISCONNECTED}, or
- * {@link #AVAILABLE} — the rest of the reasons depend on the contact.
+ * The advisors of each routing profile's team, and the part of why each was not offered a contact that does not
+ * depend on the contact ({@link Availability}), per channel.
  *
  * <p>An offer's reasons read the whole pool of advisors who take its queue, about a thousand in a large centre, for
- * every offer. Each advisor's class is worked out again only when the read model says they changed ({@link
- * LiveView#watchAdvisors}) or the configuration was replaced, so an offer reads a byte for most advisors and their
- * own state only when they had room (their reason then depends on the contact). The result is the same as reading
- * every advisor's state each time; {@code OfferReasons} without this index is that reference.
+ * every offer. When classes are kept, each advisor's is worked out again only when the read model says they changed
+ * ({@link LiveView#watchAdvisors}) or the configuration was replaced, so an offer reads one value for most advisors
+ * and their own state only when they had room (their reason then depends on the contact). Without keeping, every
+ * advisor's class is read again at each offer: the reference the kept classes are tested against.
  *
  * <p>Engine thread only, like the read model.
  */
 final class AdvisorClasses {
-    static final byte AVAILABLE = 0;
-    static final byte BUSY = 1;
-    static final byte NOT_READY = 2;
-    static final byte PENDING = 3;
-    static final byte DISCONNECTED = 4;
-    static final byte LOGGED_OUT = 5;
-    static final byte UNKNOWN = 6;
+    /** Where an advisor stands for any contact on a channel, in the order the routing rule reads it. */
+    enum Availability {
+        /** Room on the channel, ready, nothing pending, desktop attached: why not them depends on the contact. */
+        AVAILABLE(null),
+        BUSY(Why.BUSY),
+        NOT_READY(Why.NOT_READY),
+        /** Going not ready or logging out. */
+        PENDING(Why.PENDING),
+        DISCONNECTED(Why.DISCONNECTED),
+        LOGGED_OUT(null),
+        /** Not in the read model. */
+        UNKNOWN(null);
+
+        /** Why such an advisor was not offered a contact; null when that depends on the contact, or they are not counted. */
+        final Why why;
+
+        Availability(Why why) {
+            this.why = why;
+        }
+
+        /** The availability of an advisor (null when the read model does not know them) on {@code room}'s channel. */
+        static Availability of(AgentState a, ChannelRoom room) {
+            if (a == null) {
+                return UNKNOWN;
+            }
+            if (a.presence() == PresenceState.LOGGED_OUT) {
+                return LOGGED_OUT;
+            }
+            if (room.full(a)) {
+                return BUSY;
+            }
+            if (a.presence() == PresenceState.NOT_READY) {
+                return NOT_READY;
+            }
+            if (a.pendingPresence() != null) {
+                return PENDING;
+            }
+            if (!a.sessionAttached()) {
+                return DISCONNECTED;
+            }
+            return AVAILABLE;
+        }
+    }
 
     private final LiveView view;
+    /** Whether classes are kept across offers (the product) or read again at each (the reference). */
+    private final boolean keep;
+
     private final Map<String, Team> teams = new HashMap<>();
     /** Where each advisor is: their team, and their place in its arrays once it is built. */
     private final Map<String, Slot> slots = new HashMap<>();
@@ -46,8 +84,13 @@ final class AdvisorClasses {
         int index;
     }
 
-    AdvisorClasses(LiveView view) {
+    /**
+     * @param keep whether classes are kept across offers, read again only for advisors named to {@link #changed}
+     *     (the product), or read again at each offer (the reference)
+     */
+    AdvisorClasses(LiveView view, boolean keep) {
         this.view = Objects.requireNonNull(view, "view");
+        this.keep = keep;
     }
 
     /** Puts the advisor in their routing profile's team (or in none when it is null). */
@@ -128,8 +171,9 @@ final class AdvisorClasses {
             stale = false;
         }
 
-        int size() {
-            return ids.length;
+        /** Whether a value read for the advisor at {@code i} when their change count was {@code readAt} still holds. */
+        private boolean current(int readAt, int i) {
+            return keep && readAt == changes[i];
         }
 
         /** The classes of this team's advisors on {@code channel} under {@code config}, current for all. */
@@ -140,8 +184,8 @@ final class AdvisorClasses {
                 columns.put(channel, c);
             }
             for (int i = 0; i < ids.length; i++) {
-                if (c.readAt[i] != changes[i]) {
-                    c.classes[i] = classOf(view.agentState(ids[i]), room);
+                if (!current(c.readAt[i], i)) {
+                    c.classes[i] = Availability.of(view.agentState(ids[i]), room);
                     c.readAt[i] = changes[i];
                 }
             }
@@ -155,7 +199,7 @@ final class AdvisorClasses {
         static final int MAX_REQUIREMENTS_KEPT = 64;
 
         final RoutingConfig config;
-        final byte[] classes;
+        final Availability[] classes;
         final int[] readAt;
         private final Team team;
         private final Map<List<Requirement>, Skilled> skilled = new HashMap<>();
@@ -163,7 +207,7 @@ final class AdvisorClasses {
         Column(Team team, RoutingConfig config) {
             this.team = team;
             this.config = config;
-            this.classes = new byte[team.ids.length];
+            this.classes = new Availability[team.ids.length];
             this.readAt = new int[team.ids.length];
             Arrays.fill(readAt, -1);
         }
@@ -202,36 +246,13 @@ final class AdvisorClasses {
 
         /** Whether the team's advisor at {@code i} lacks a skill the requirements need, or has it too low. */
         boolean unmet(int i) {
-            if (readAt[i] != team.changes[i]) {
+            if (!team.current(readAt[i], i)) {
                 AgentState a = view.agentState(team.ids[i]);
                 unmet[i] = a != null && OfferReasons.unmet(a, requirements) != null;
                 readAt[i] = team.changes[i];
             }
             return unmet[i];
         }
-    }
-
-    /** The contact-independent class of an advisor (null when the read model does not know them). */
-    static byte classOf(AgentState a, ChannelRoom room) {
-        if (a == null) {
-            return UNKNOWN;
-        }
-        if (a.presence() == PresenceState.LOGGED_OUT) {
-            return LOGGED_OUT;
-        }
-        if (room.full(a)) {
-            return BUSY;
-        }
-        if (a.presence() == PresenceState.NOT_READY) {
-            return NOT_READY;
-        }
-        if (a.pendingPresence() != null) {
-            return PENDING;
-        }
-        if (!a.sessionAttached()) {
-            return DISCONNECTED;
-        }
-        return AVAILABLE;
     }
 
     /** The teams of the given routing profiles that have advisors. */

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -45,9 +43,7 @@ public final class ContactStories implements EffectSink {
     private final int keepEnded;
     private final Map<String, Followed> live = new HashMap<>();
     private final LinkedHashMap<String, Followed> ended = new LinkedHashMap<>();
-    private final Map<String, String> profileOf = new HashMap<>();
-    private final Map<String, Set<String>> agentsByProfile = new HashMap<>();
-    /** The advisors' contact-independent classes for offers' reasons; null in the reference mode. */
+    /** The advisors of each routing profile's team, with their contact-independent classes, for offers' reasons. */
     private final AdvisorClasses classes;
 
     /**
@@ -66,8 +62,8 @@ public final class ContactStories implements EffectSink {
      */
     ContactStories(LiveView view, Function<String, String> names, int keepEnded, boolean indexed) {
         this.view = Objects.requireNonNull(view, "view");
-        this.classes = indexed ? new AdvisorClasses(view) : null;
-        if (classes != null) {
+        this.classes = new AdvisorClasses(view, indexed);
+        if (indexed) {
             view.watchAdvisors(classes::changed);
         }
         this.names = Objects.requireNonNull(names, "names");
@@ -89,9 +85,7 @@ public final class ContactStories implements EffectSink {
     /** After a restart from a snapshot, before the replay: the live contacts, whose stories start here. */
     public void restore(EngineSnapshot snapshot) {
         RoutingConfig config = snapshot.config();
-        if (classes != null) {
-            classes.clear();
-        }
+        classes.clear();
         for (EngineSnapshot.AgentSnap a : snapshot.agents()) {
             profile(a.id(), a.routingProfile());
         }
@@ -164,7 +158,7 @@ public final class ContactStories implements EffectSink {
             if (fact instanceof Fact.OfferCreated o) {
                 if (scene == null) {
                     scene = new OfferReasons.Scene(
-                            view, view.configuration().orElse(null), agentsByProfile, classes, names, offeredNow, at);
+                            view, view.configuration().orElse(null), classes, names, offeredNow, at);
                 }
                 offeredNow.remove(o.agentId(), o.interactionId());
                 text = OfferReasons.explain(o, f, scene);
@@ -282,16 +276,6 @@ public final class ContactStories implements EffectSink {
     }
 
     private void profile(String agentId, String routingProfile) {
-        String before = profileOf.put(agentId, routingProfile);
-        if (before != null) {
-            Set<String> s = agentsByProfile.get(before);
-            if (s != null) {
-                s.remove(agentId);
-            }
-        }
-        agentsByProfile.computeIfAbsent(routingProfile, p -> new TreeSet<>()).add(agentId);
-        if (classes != null) {
-            classes.profile(agentId, routingProfile);
-        }
+        classes.profile(agentId, routingProfile);
     }
 }

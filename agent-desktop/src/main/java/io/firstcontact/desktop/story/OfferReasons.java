@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -59,15 +58,12 @@ final class OfferReasons {
     /**
      * What one entry's offers are read against.
      *
-     * @param agentsByProfile the advisors of each routing profile (each advisor in one)
-     * @param classes the advisors' contact-independent classes, kept across offers; null to read every advisor's
-     *     state (the reference the index is tested against)
+     * @param classes the advisors of each routing profile's team, with their contact-independent classes
      * @param offeredNow advisors given another contact by the same entry, to that contact's id
      */
     record Scene(
             LiveView view,
             RoutingConfig config,
-            Map<String, Set<String>> agentsByProfile,
             AdvisorClasses classes,
             Function<String, String> names,
             Map<String, String> offeredNow,
@@ -94,35 +90,20 @@ final class OfferReasons {
             return "Offered to " + who;
         }
         Reading r = new Reading(standing(chosen, f, qc, s), f, qc, s);
-        List<String> profiles = profilesTaking(qc, f, s.config());
-        if (s.classes() != null) {
-            List<AdvisorClasses.Team> teams = s.classes().teams(profiles);
-            for (AdvisorClasses.Team team : teams) {
-                AdvisorClasses.Column c = team.column(qc.channel(), s.config(), r.room);
-                AdvisorClasses.Skilled skilled = c.skilled(r.requirements);
-                for (int i = 0; i < team.ids.length; i++) {
-                    r.read(team.ids[i], c.classes[i], skilled, i, offer.agentId());
-                }
+        List<AdvisorClasses.Team> teams = s.classes().teams(profilesTaking(qc, f, s.config()));
+        for (AdvisorClasses.Team team : teams) {
+            AdvisorClasses.Column c = team.column(qc.channel(), s.config(), r.room);
+            AdvisorClasses.Skilled skilled = c.skilled(r.requirements);
+            for (int i = 0; i < team.ids.length; i++) {
+                r.read(team.ids[i], c.classes[i], skilled, i, offer.agentId());
             }
-            // Named advisors outside those teams, each once.
-            for (int t = 0; t < f.targets.size(); t++) {
-                String id = f.targets.get(t).agentId();
-                if (!inAnyTeam(s.classes(), teams, id) && !targetedEarlier(f, t, id)) {
-                    r.read(id, offer.agentId());
-                }
-            }
-        } else {
-            List<Set<String>> members = members(profiles, s);
-            for (Set<String> team : members) {
-                for (String id : team) {
-                    r.read(id, offer.agentId());
-                }
-            }
-            for (int t = 0; t < f.targets.size(); t++) {
-                String id = f.targets.get(t).agentId();
-                if (!inAny(members, id) && !targetedEarlier(f, t, id)) {
-                    r.read(id, offer.agentId());
-                }
+        }
+        // Named advisors outside those teams, each once.
+        for (int t = 0; t < f.targets.size(); t++) {
+            String id = f.targets.get(t).agentId();
+            if (!inAnyTeam(s.classes(), teams, id) && !targetedEarlier(f, t, id)) {
+                AgentState a = s.view().agentState(id);
+                r.read(id, AdvisorClasses.Availability.of(a, r.room), null, -1, offer.agentId());
             }
         }
         List<String> why = new ArrayList<>();
@@ -168,30 +149,9 @@ final class OfferReasons {
         return out;
     }
 
-    /** The advisors of those routing profiles, read from the scene's sets (the reference path). */
-    private static List<Set<String>> members(List<String> profiles, Scene s) {
-        List<Set<String>> out = new ArrayList<>();
-        for (String p : profiles) {
-            Set<String> team = s.agentsByProfile().get(p);
-            if (team != null && !team.isEmpty()) {
-                out.add(team);
-            }
-        }
-        return out;
-    }
-
     private static boolean inAnyTeam(AdvisorClasses classes, List<AdvisorClasses.Team> teams, String id) {
         for (AdvisorClasses.Team team : teams) {
             if (classes.inTeam(id, team)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean inAny(List<Set<String>> members, String id) {
-        for (Set<String> team : members) {
-            if (team.contains(id)) {
                 return true;
             }
         }
@@ -299,74 +259,49 @@ final class OfferReasons {
         }
 
         /**
-         * Reads an advisor of a team whose contact-independent class is known: their own state only when they had
-         * room (their reason then depends on the contact). The same as {@link #read(String, String)}.
+         * Reads an advisor who could have had it, unless they are the one who did or are unknown: counted, and kept to
+         * be named if they come first by why, then id. The rules of the contract are read in order: another contact
+         * given them by the same entry, then their {@link AdvisorClasses.Availability availability}, then (when they
+         * had room) the rules that depend on the contact, {@link #whenAvailable}. Their own state is read only for
+         * the last.
+         *
+         * @param skilled whether the team's advisors meet the contact's requirements, with {@code i} this advisor's
+         *     place in the team; null for an advisor outside the teams
          */
-        void read(String agentId, byte cls, AdvisorClasses.Skilled skilled, int i, String offeredTo) {
-            if (cls == AdvisorClasses.UNKNOWN || agentId.equals(offeredTo)) {
+        void read(
+                String agentId,
+                AdvisorClasses.Availability availability,
+                AdvisorClasses.Skilled skilled,
+                int i,
+                String offeredTo) {
+            if (availability == AdvisorClasses.Availability.UNKNOWN || agentId.equals(offeredTo)) {
                 return;
             }
-            if (cls == AdvisorClasses.LOGGED_OUT) {
+            if (availability == AdvisorClasses.Availability.LOGGED_OUT) {
                 loggedOut++;
                 return;
             }
             Why why;
-            if (!s.offeredNow().isEmpty() && s.offeredNow().containsKey(agentId)) {
+            if (s.offeredNow().containsKey(agentId)) {
                 why = Why.TAKING_ANOTHER;
+            } else if (availability.why != null) {
+                why = availability.why;
+            } else if (!onlyWindowOpen && !f.excluded.containsKey(agentId) && skilled != null && skilled.unmet(i)) {
+                // Left out of this contact or outside a named advisor's window come before skills: neither holds.
+                why = Why.SKILLS;
             } else {
-                why = switch (cls) {
-                    case AdvisorClasses.BUSY -> Why.BUSY;
-                    case AdvisorClasses.NOT_READY -> Why.NOT_READY;
-                    case AdvisorClasses.PENDING -> Why.PENDING;
-                    case AdvisorClasses.DISCONNECTED -> Why.DISCONNECTED;
-                    // Free: left out of this contact or outside a named advisor's window come before skills.
-                    default ->
-                        !onlyWindowOpen && !f.excluded.containsKey(agentId) && skilled.unmet(i)
-                                ? Why.SKILLS
-                                : classify(s.view().agentState(agentId));
-                };
+                why = whenAvailable(s.view().agentState(agentId));
             }
             others++;
             rivals |= why == Why.RANKED_AFTER;
             named.offer(why, agentId);
         }
 
-        /** Reads an advisor who could have had it, unless they are the one who did or are unknown. */
-        void read(String agentId, String offeredTo) {
-            if (agentId.equals(offeredTo)) {
-                return;
-            }
-            AgentState a = s.view().agentState(agentId);
-            if (a == null) {
-                return;
-            }
-            if (a.presence() == PresenceState.LOGGED_OUT) {
-                loggedOut++;
-                return;
-            }
-            Why why = classify(a);
-            others++;
-            rivals |= why == Why.RANKED_AFTER;
-            named.offer(why, agentId);
-        }
-
-        /** Why a logged-in advisor was not offered the contact: the first rule of the contract they fail. */
-        private Why classify(AgentState a) {
-            if (s.offeredNow().containsKey(a.agentId())) {
-                return Why.TAKING_ANOTHER;
-            }
-            if (room.full(a)) {
-                return Why.BUSY;
-            }
-            if (a.presence() == PresenceState.NOT_READY) {
-                return Why.NOT_READY;
-            }
-            if (a.pendingPresence() != null) {
-                return Why.PENDING;
-            }
-            if (!a.sessionAttached()) {
-                return Why.DISCONNECTED;
-            }
+        /**
+         * Why an advisor with room on the channel, ready and attached, was not offered the contact: the first of the
+         * contract's rules that depend on the contact they fail.
+         */
+        private Why whenAvailable(AgentState a) {
             if (f.excluded.containsKey(a.agentId())) {
                 return Why.EXCLUDED;
             }
@@ -404,7 +339,7 @@ final class OfferReasons {
             targeted = standing(true, p, f, qc);
         }
 
-        /** The advisor {@link #classify classified} as {@code why}, in words. */
+        /** The advisor {@link #read read} as {@code why}, in words. */
         String words(Why why, AgentState a) {
             String who = s.names().apply(a.agentId());
             return switch (why) {
