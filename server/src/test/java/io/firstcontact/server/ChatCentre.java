@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.firstcontact.desktop.Browser;
-import io.firstcontact.desktop.staff.Argon2Passwords;
 import io.firstcontact.ivr.rig.Residents;
 import io.firstcontact.server.config.ConfigLoader;
 import java.nio.file.Path;
@@ -64,23 +63,7 @@ final class ChatCentre implements AutoCloseable {
     }
 
     private static Map<String, Object> user(String username, String name, String role, String agentId) {
-        return agentId == null
-                ? Map.of("username", username, "name", name, "passwordHash", hash(), "roles", List.of(role))
-                : Map.of(
-                        "username",
-                        username,
-                        "name",
-                        name,
-                        "passwordHash",
-                        hash(),
-                        "roles",
-                        List.of(role),
-                        "agentId",
-                        agentId);
-    }
-
-    private static String hash() {
-        return Argon2Passwords.hash(PASSWORD);
+        return Staff.user(username, name, PASSWORD, role, agentId);
     }
 
     String base() {
