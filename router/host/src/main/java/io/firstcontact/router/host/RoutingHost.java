@@ -10,11 +10,14 @@ import io.firstcontact.router.api.port.Journal;
 import io.firstcontact.router.api.port.Scheduler;
 import io.firstcontact.router.engine.RoutingEngine;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,8 +26,10 @@ import java.util.concurrent.Executor;
  * <ul>
  *   <li>Every command is stamped on the engine's own thread with the next sequence number and
  *       {@code at = max(last at, clock)}, so engine time never runs backwards.
- *   <li>Decisions are committed to the journal in <em>group commits</em>: whatever piled up while the previous write
- *       was in flight goes in the next one; there is no fixed interval.
+ *   <li>Decisions are committed to the journal in <em>group commits</em>: whatever was decided meanwhile goes in the
+ *       next one; there is no fixed interval. While a batch is being written the next is sent behind it at once when
+ *       the journal can keep them in order ({@link Journal#appendBehind}; up to
+ *       {@link HostOptions#maxBatchesInFlight()} in flight), so an input need not wait for the write before its own.
  *   <li>Effects leave (and callers are answered) only after the batch holding their input is committed, in sequence
  *       order.
  *   <li>The engine's next deadline is kept on one timer set for its exact instant; when it fires, a sequenced
@@ -51,7 +56,11 @@ public final class RoutingHost {
     private long lastAt;
     private final ArrayList<Pending> pending = new ArrayList<>();
     private final ArrayList<CompletableFuture<Void>> barriers = new ArrayList<>();
-    private boolean writing;
+    /** Batches sent to the journal and not yet released, oldest first. */
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    /** A batch in flight failed: nothing more is sent until all have settled and are queued again. */
+    private boolean settling;
+
     private boolean flushQueued;
     private boolean retryQueued;
     private volatile boolean deposed;
@@ -62,6 +71,21 @@ public final class RoutingHost {
     private Scheduler.Cancellable timer;
 
     private record Pending(EngineInput input, Decision decision, CompletableFuture<Decision> reply) {}
+
+    /** A batch sent to the journal; {@code behind} when it was sent behind another still in flight. */
+    private static final class InFlight {
+        final List<Pending> pendings;
+        final long t0;
+        final boolean behind;
+        boolean done;
+        Throwable error;
+
+        InFlight(List<Pending> pendings, long t0, boolean behind) {
+            this.pendings = pendings;
+            this.t0 = t0;
+            this.behind = behind;
+        }
+    }
 
     /** A host with the {@link HostOptions#DEFAULT default options}. */
     public RoutingHost(
@@ -140,7 +164,7 @@ public final class RoutingHost {
         engineThread.execute(() -> {
             if (deposed) {
                 done.completeExceptionally(new DeposedException("this node no longer leads routing"));
-            } else if (pending.isEmpty() && !writing) {
+            } else if (pending.isEmpty() && inFlight.isEmpty()) {
                 done.complete(null);
             } else {
                 barriers.add(done);
@@ -191,61 +215,116 @@ public final class RoutingHost {
 
     /** Flushes after the tasks already queued on the engine thread: they join this batch. */
     private void queueFlush() {
-        if (!writing && !flushQueued) {
+        if (!flushQueued && !settling && inFlight.size() < options.maxBatchesInFlight()) {
             flushQueued = true;
             engineThread.execute(this::flush);
         }
     }
 
+    /**
+     * Sends what is pending as one batch: through {@link Journal#append} when nothing is in flight, else behind the
+     * batches in flight if the journal can keep them in order ({@link Journal#appendBehind}); otherwise it waits for
+     * them.
+     */
     private void flush() {
         flushQueued = false;
-        if (writing || pending.isEmpty() || deposed) {
+        if (pending.isEmpty() || deposed || settling || inFlight.size() >= options.maxBatchesInFlight()) {
             return;
         }
-        List<Pending> batch = List.copyOf(pending);
-        pending.clear();
-        writing = true;
-        List<Journal.Entry> entries = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
+        List<Journal.Entry> entries = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
             entries.add(new Journal.Entry(p.input(), p.decision()));
         }
+        boolean behind = !inFlight.isEmpty();
         long t0 = System.nanoTime();
-        journal.append(entries).whenComplete((ok, error) -> engineThread.execute(() -> committed(batch, error, t0)));
+        CompletionStage<Void> sent;
+        if (behind) {
+            Optional<CompletionStage<Void>> taken = journal.appendBehind(entries);
+            if (taken.isEmpty()) {
+                return; // sent once the batches in flight are acknowledged
+            }
+            sent = taken.get();
+        } else {
+            sent = journal.append(entries);
+        }
+        InFlight batch = new InFlight(List.copyOf(pending), t0, behind);
+        pending.clear();
+        inFlight.addLast(batch);
+        sent.whenComplete((ok, error) -> engineThread.execute(() -> settled(batch, error)));
     }
 
-    private void committed(List<Pending> batch, Throwable error, long t0) {
-        writing = false;
+    /**
+     * A batch's append completed. Batches are released strictly in order: a batch acknowledged before the one ahead
+     * of it waits for it. A failure holds everything behind it until every batch in flight has settled; then the
+     * failed batch and all behind it are appended again in order, with the same ids.
+     */
+    private void settled(InFlight batch, Throwable error) {
         if (deposed) {
-            fail(batch);
+            inFlight.remove(batch);
+            fail(batch.pendings);
             return;
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause == null) {
-            observer.committed(batch.size(), System.nanoTime() - t0);
-            for (Pending p : batch) {
+        batch.done = true;
+        batch.error = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (batch.error != null) {
+            settling = true;
+        }
+        while (!inFlight.isEmpty() && inFlight.peekFirst().done && inFlight.peekFirst().error == null) {
+            InFlight head = inFlight.removeFirst();
+            observer.committed(head.pendings.size(), System.nanoTime() - head.t0);
+            for (Pending p : head.pendings) {
                 sink.committed(p.input(), p.decision());
                 p.reply().complete(p.decision());
             }
-            if (pending.isEmpty() && !barriers.isEmpty()) {
-                barriers.forEach(b -> b.complete(null));
-                barriers.clear();
+        }
+        if (settling) {
+            retryAfterFailure();
+            return;
+        }
+        if (pending.isEmpty() && inFlight.isEmpty() && !barriers.isEmpty()) {
+            barriers.forEach(b -> b.complete(null));
+            barriers.clear();
+        }
+        queueFlush();
+    }
+
+    /** Once every batch in flight has settled: steps down if fenced, else queues them all again, in order. */
+    private void retryAfterFailure() {
+        for (InFlight f : inFlight) {
+            if (!f.done) {
+                return; // the failed batch waits for those sent behind it
             }
+        }
+        InFlight failed = inFlight.getFirst();
+        if (failed.error instanceof Journal.FencedException && !failed.behind) {
+            stepDown("fenced: " + failed.error.getMessage()); // deposed before any caller hears of it
+            for (InFlight f : inFlight) {
+                fail(f.pendings);
+            }
+            inFlight.clear();
+            return;
+        }
+        List<Pending> again = new ArrayList<>();
+        for (InFlight f : inFlight) {
+            again.addAll(f.pendings);
+        }
+        inFlight.clear();
+        settling = false;
+        pending.addAll(0, again); // same ids again: the journal's append is idempotent per id
+        if (failed.behind) {
+            // Sent behind a batch that was not written (or overtook it): not the journal's failure, so at once, alone.
             queueFlush();
-        } else if (cause instanceof Journal.FencedException) {
-            stepDown("fenced: " + cause.getMessage()); // deposed before any caller hears of it
-            fail(batch);
-        } else {
-            observer.journalFailed(cause);
-            pending.addAll(0, batch); // same ids again: the journal's append is idempotent per id
-            if (!retryQueued) {
-                retryQueued = true;
-                scheduler.at(
-                        clock.millis() + options.appendRetryDelay().toMillis(),
-                        () -> engineThread.execute(() -> {
-                            retryQueued = false;
-                            flush();
-                        }));
-            }
+            return;
+        }
+        observer.journalFailed(failed.error);
+        if (!retryQueued) {
+            retryQueued = true;
+            scheduler.at(
+                    clock.millis() + options.appendRetryDelay().toMillis(),
+                    () -> engineThread.execute(() -> {
+                        retryQueued = false;
+                        flush();
+                    }));
         }
     }
 

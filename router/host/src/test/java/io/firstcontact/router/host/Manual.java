@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -97,10 +98,24 @@ final class Manual {
     static final class Journal implements io.firstcontact.router.api.port.Journal {
         final List<List<Entry>> appends = new ArrayList<>();
         final List<CompletableFuture<Void>> writes = new ArrayList<>();
+        /** Which appends were sent behind others ({@link #appendBehind}). */
+        final List<Boolean> behind = new ArrayList<>();
+        /** Whether this journal takes batches behind others; by default one at a time, like the port's default. */
+        boolean takesBatchesBehind;
 
         @Override
         public CompletionStage<Void> append(List<Entry> batch) {
+            return record(batch, false);
+        }
+
+        @Override
+        public Optional<CompletionStage<Void>> appendBehind(List<Entry> batch) {
+            return takesBatchesBehind ? Optional.of(record(batch, true)) : Optional.empty();
+        }
+
+        private CompletionStage<Void> record(List<Entry> batch, boolean sentBehind) {
             appends.add(List.copyOf(batch));
+            behind.add(sentBehind);
             CompletableFuture<Void> f = new CompletableFuture<>();
             writes.add(f);
             return f;

@@ -248,4 +248,153 @@ class RoutingHostTest {
         assertThat(reply).isCompleted();
         assertThat(released).hasSize(before + 1);
     }
+
+    // ------------------------------------------------------------------ batches behind others
+
+    private List<String> ids(int append) {
+        return journal.appends.get(append).stream().map(Journal.Entry::id).toList();
+    }
+
+    @Test
+    void aBatchDecidedWhileAnotherIsWrittenIsSentBehindItAndReleasedOnlyAfterIt() {
+        centreWithAnnReady();
+        journal.takesBatchesBehind = true;
+        int appends = journal.appends.size();
+        int before = released.size();
+        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
+        thread.drain();
+        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
+        thread.drain();
+        assertThat(journal.appends).as("sent behind the first at once").hasSize(appends + 2);
+        assertThat(journal.behind.subList(appends, appends + 2)).containsExactly(false, true);
+        assertThat(ids(appends + 1)).containsExactly("3-5");
+
+        journal.writes.get(appends + 1).complete(null); // acknowledged first
+        thread.drain();
+        assertThat(second).as("not before the batch ahead of it").isNotDone();
+        assertThat(released).hasSize(before);
+
+        journal.writes.get(appends).complete(null);
+        thread.drain();
+        assertThat(first).isCompleted();
+        assertThat(second).isCompleted();
+        assertThat(released.subList(before, released.size())).containsExactly(first.join(), second.join());
+    }
+
+    @Test
+    void noMoreBatchesAreInFlightThanTheOptionsAllow() {
+        centreWithAnnReady();
+        journal.takesBatchesBehind = true;
+        int appends = journal.appends.size();
+        host.submit("api", null, call("c1"));
+        thread.drain();
+        host.submit("api", null, call("c2"));
+        thread.drain();
+        host.submit("api", null, call("c3"));
+        host.submit("api", null, call("c4"));
+        thread.drain();
+        assertThat(journal.appends)
+                .as("the default: two in flight")
+                .hasSize(appends + HostOptions.DEFAULT_MAX_BATCHES_IN_FLIGHT);
+        journal.writes.get(appends).complete(null);
+        thread.drain();
+        assertThat(journal.appends).hasSize(appends + 3);
+        assertThat(ids(appends + 2)).as("what waited goes in one batch").containsExactly("3-6", "3-7");
+        assertThat(journal.behind.getLast()).isTrue();
+    }
+
+    @Test
+    void aFailedBatchHoldsTheOnesBehindItAndAllAreAppendedAgainInOrderWithTheSameIds() {
+        centreWithAnnReady();
+        journal.takesBatchesBehind = true;
+        int appends = journal.appends.size();
+        int before = released.size();
+        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
+        thread.drain();
+        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
+        thread.drain();
+        journal.writes.get(appends).completeExceptionally(new IOException("connection reset"));
+        thread.drain();
+        CompletableFuture<Decision> third = host.submit("api", null, call("c3"));
+        thread.drain();
+        assertThat(journal.appends)
+                .as("nothing sent while a batch behind is unsettled")
+                .hasSize(appends + 2);
+        journal.writes.get(appends + 1).completeExceptionally(new IllegalStateException("not behind"));
+        thread.drain();
+        assertThat(journal.appends).as("the retry waits its delay").hasSize(appends + 2);
+        assertThat(released).hasSize(before);
+
+        timers.advanceTo(clock.millis() + HostOptions.DEFAULT_APPEND_RETRY_DELAY.toMillis(), thread);
+        assertThat(journal.appends).hasSize(appends + 3);
+        assertThat(journal.behind.getLast()).isFalse();
+        assertThat(ids(appends + 2)).containsExactly("3-4", "3-5", "3-6");
+        journal.lastWrite().complete(null);
+        thread.drain();
+        assertThat(released.subList(before, released.size()))
+                .containsExactly(first.join(), second.join(), third.join());
+    }
+
+    @Test
+    void aBatchBehindThatWasNotWrittenIsAppendedAgainAtOnceAfterTheOneAheadOfIt() {
+        centreWithAnnReady();
+        journal.takesBatchesBehind = true;
+        int appends = journal.appends.size();
+        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
+        thread.drain();
+        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
+        thread.drain();
+        journal.writes.get(appends + 1).completeExceptionally(new IllegalStateException("overtook the first"));
+        thread.drain();
+        journal.writes.get(appends).complete(null);
+        thread.drain();
+        assertThat(first).isCompleted();
+        assertThat(second).isNotDone();
+        assertThat(journal.appends)
+                .as("again, without waiting for the retry delay")
+                .hasSize(appends + 3);
+        assertThat(journal.behind.getLast()).isFalse();
+        assertThat(ids(appends + 2)).containsExactly("3-5");
+        journal.lastWrite().complete(null);
+        thread.drain();
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void aFencedBatchDeposesTheHostAndFailsTheBatchesBehindIt() {
+        centreWithAnnReady();
+        journal.takesBatchesBehind = true;
+        int appends = journal.appends.size();
+        int before = released.size();
+        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
+        thread.drain();
+        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
+        thread.drain();
+        journal.writes.get(appends).completeExceptionally(new Journal.FencedException("epoch 4 started"));
+        journal.writes.get(appends + 1).completeExceptionally(new Journal.FencedException("epoch 4 started"));
+        thread.drain();
+        assertThat(first).isCompletedExceptionally();
+        assertThat(second).isCompletedExceptionally();
+        assertThat(released).hasSize(before);
+        assertThat(deposed).singleElement().asString().contains("epoch 4");
+    }
+
+    @Test
+    void flushedWaitsForEveryBatchInFlight() {
+        centreWithAnnReady();
+        journal.takesBatchesBehind = true;
+        int appends = journal.appends.size();
+        host.submit("api", null, call("c1"));
+        thread.drain();
+        host.submit("api", null, call("c2"));
+        thread.drain();
+        CompletableFuture<Void> flushed = host.flushed();
+        thread.drain();
+        journal.writes.get(appends).complete(null);
+        thread.drain();
+        assertThat(flushed).isNotDone();
+        journal.writes.get(appends + 1).complete(null);
+        thread.drain();
+        assertThat(flushed).isCompleted();
+    }
 }

@@ -77,6 +77,42 @@ public final class RedisJournal implements AutoCloseable {
             return n
             """;
 
+    /**
+     * The same, written only if the stream holds {@code ARGV[1]}, the entry the batch follows, checked in the same
+     * atomic step: ARGV = previous id, id1, payload1, id2, payload2, ...
+     */
+    private static final String APPEND_BEHIND = """
+            if #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1]) == 0 then
+              return {err = 'FCBEHIND entry ' .. ARGV[1] .. ' is not in the journal: nothing written behind it'}
+            end
+            local n = 0
+            for i = 2, #ARGV, 2 do
+              local r = redis.pcall('XADD', KEYS[1], ARGV[i], 'v', ARGV[i + 1])
+              if type(r) == 'table' and r.err then
+                if n == 0 then
+                  return r
+                end
+                return {err = r.err .. ' (' .. n .. ' entries of the batch were written before it)'}
+              end
+              n = n + 1
+            end
+            return n
+            """;
+
+    private static final String BEHIND_ERROR = "is not in the journal: nothing written behind it";
+
+    /**
+     * An append sent behind another was refused because the entry it follows is not in the stream (the batch before
+     * it failed, or has not reached Redis yet): nothing of it was written.
+     */
+    public static final class NotBehindException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotBehindException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** An entry: its id is {@code <epoch>-<seq>}. */
     public record Entry(long epoch, long seq, byte[] payload) {
 
@@ -120,14 +156,17 @@ public final class RedisJournal implements AutoCloseable {
     private final StatefulRedisConnection<String, byte[]> connection;
     private final RedisCommands<String, byte[]> sync;
     private final String key;
-    /** The append script's SHA-1, for {@code EVALSHA}. */
+    /** The append scripts' SHA-1s, for {@code EVALSHA}. */
     private final String appendDigest;
+
+    private final String appendBehindDigest;
 
     private RedisJournal(StatefulRedisConnection<String, byte[]> connection, String key) {
         this.connection = connection;
         this.sync = connection.sync();
         this.key = key;
         this.appendDigest = sync.digest(APPEND);
+        this.appendBehindDigest = sync.digest(APPEND_BEHIND);
     }
 
     /** Opens a connection of its own on {@code client} to the stream {@code key} (e.g. {@code firstcontact:journal}). */
@@ -169,7 +208,32 @@ public final class RedisJournal implements AutoCloseable {
         if (batch.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        byte[][] args = new byte[batch.size() * 2][];
+        byte[][] args = arguments(batch, 0);
+        return written(batch.get(0).id(), () -> write(batch, args));
+    }
+
+    /**
+     * Appends a batch behind {@code previousId} in one round trip, atomically with checking that the stream holds
+     * that entry: sent while the batch ending with it is still in flight on this connection, it can never be written
+     * without it. Completes when Redis has acknowledged every entry; exceptionally with {@link NotBehindException} if
+     * the stream does not hold {@code previousId} (nothing written), {@link FencedException} if an id was refused,
+     * or {@link JournalUnavailableException} otherwise.
+     *
+     * @param batch entries in strictly ascending id order, the first after {@code previousId}
+     */
+    public CompletionStage<Void> appendBehind(String previousId, List<Entry> batch) {
+        Objects.requireNonNull(previousId, "previousId");
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        byte[][] args = arguments(batch, 1);
+        args[0] = previousId.getBytes(StandardCharsets.US_ASCII);
+        return written(batch.get(0).id(), () -> script(APPEND_BEHIND, appendBehindDigest, args));
+    }
+
+    /** id, payload pairs from {@code offset} on, checking that the ids ascend. */
+    private static byte[][] arguments(List<Entry> batch, int offset) {
+        byte[][] args = new byte[offset + batch.size() * 2][];
         Entry previous = null;
         for (int i = 0; i < batch.size(); i++) {
             Entry entry = batch.get(i);
@@ -177,14 +241,17 @@ public final class RedisJournal implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "batch ids must ascend: " + entry.id() + " follows " + previous.id());
             }
-            args[2 * i] = entry.id().getBytes(StandardCharsets.US_ASCII);
-            args[2 * i + 1] = entry.payload();
+            args[offset + 2 * i] = entry.id().getBytes(StandardCharsets.US_ASCII);
+            args[offset + 2 * i + 1] = entry.payload();
             previous = entry;
         }
-        String firstId = batch.get(0).id();
+        return args;
+    }
+
+    private CompletionStage<Void> written(String firstId, java.util.function.Supplier<CompletionStage<?>> send) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
-            write(batch, args).whenComplete((written, failure) -> {
+            send.get().whenComplete((written, failure) -> {
                 if (failure == null) {
                     result.complete(null);
                 } else {
@@ -212,12 +279,16 @@ public final class RedisJournal implements AutoCloseable {
                             FIELD,
                             batch.get(0).payload());
         }
+        return script(APPEND, appendDigest, args);
+    }
+
+    private CompletionStage<?> script(String script, String digest, byte[][] args) {
         String[] keys = {key};
         return connection
                 .async()
-                .<Long>evalsha(appendDigest, ScriptOutputType.INTEGER, keys, args)
+                .<Long>evalsha(digest, ScriptOutputType.INTEGER, keys, args)
                 .exceptionallyCompose(failure -> noScript(failure)
-                        ? connection.async().<Long>eval(APPEND, ScriptOutputType.INTEGER, keys, args)
+                        ? connection.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args)
                         : CompletableFuture.failedStage(failure));
     }
 
@@ -330,6 +401,9 @@ public final class RedisJournal implements AutoCloseable {
     private RuntimeException translate(String firstId, Throwable failure) {
         Throwable cause = unwrap(failure);
         String message = String.valueOf(cause.getMessage());
+        if (message.contains(BEHIND_ERROR)) {
+            return new NotBehindException("journal append from " + firstId + " not written: " + message, cause);
+        }
         if (message.contains(TOP_ITEM_ERROR)) {
             return new FencedException(
                     firstId,

@@ -267,11 +267,7 @@ public final class StreamJournal implements Journal {
 
     @Override
     public CompletionStage<Void> append(List<Entry> batch) {
-        List<RedisJournal.Entry> encoded = new ArrayList<>(batch.size());
-        for (Entry e : batch) {
-            encoded.add(new RedisJournal.Entry(
-                    e.input().epoch(), e.input().seq(), codec.encodeEntry(JournalEntry.of(e.input(), e.decision()))));
-        }
+        List<RedisJournal.Entry> encoded = encode(batch);
         if (spill == null) {
             return appendChecked(encoded);
         }
@@ -296,6 +292,46 @@ public final class StreamJournal implements Journal {
             }
         });
         return result;
+    }
+
+    /**
+     * Sends a batch behind the host's appends in flight, on the same connection, written only if the entry before it
+     * is ({@link RedisJournal#appendBehind}). Declined while the stream is to be compared with what was acknowledged
+     * or entries are spilled: those appends take paths off the host's connection, which a batch behind them could
+     * overtake. A failure here is never spilled or reconciled: the host appends the batch again through
+     * {@link #append}, after the batches before it.
+     */
+    @Override
+    public Optional<CompletionStage<Void>> appendBehind(List<Entry> batch) {
+        if (unchecked || degraded || batch.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RedisJournal.Entry> encoded = encode(batch);
+        RedisJournal.Entry first = encoded.getFirst();
+        String previous = first.epoch() + "-" + (first.seq() - 1);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        appender.appendBehind(previous, encoded).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                acknowledged.acknowledged(encoded);
+                result.complete(null);
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof JournalUnavailableException) {
+                unchecked = true; // Redis may come back as another process
+            }
+            result.completeExceptionally(cause);
+        });
+        return Optional.of(result);
+    }
+
+    private List<RedisJournal.Entry> encode(List<Entry> batch) {
+        List<RedisJournal.Entry> encoded = new ArrayList<>(batch.size());
+        for (Entry e : batch) {
+            encoded.add(new RedisJournal.Entry(
+                    e.input().epoch(), e.input().seq(), codec.encodeEntry(JournalEntry.of(e.input(), e.decision()))));
+        }
+        return encoded;
     }
 
     /** The host's append: straight through its connection, unless the stream must first be compared (off its thread). */

@@ -200,4 +200,59 @@ class HostOnRedisTest {
         assertThat(stream.length()).isEqualTo(5);
         assertThat(stream.lastId()).contains("1-4");
     }
+
+    @Test
+    void aBatchGoesBehindTheOneInFlightOnlyWhileTheStreamNeedsNoComparison(TestInfo test) throws Exception {
+        RedisJournal stream = RedisJournal.open(
+                server.client, "journal:" + test.getDisplayName().hashCode());
+        stream.appendEpochStart(1, "epoch 1".getBytes(StandardCharsets.UTF_8))
+                .toCompletableFuture()
+                .get();
+        RoutingEngine engine = RoutingEngine.create();
+        List<Journal.Entry> entries = new ArrayList<>();
+        long seq = 0;
+        for (Command c : List.of(
+                new Command.ConfigureRouting(Centres.small()), call("x1"), call("x2"), call("x3"), call("x4"))) {
+            var in = new io.firstcontact.router.api.EngineInput(1, ++seq, 1_700_000_000_000L, "test", null, c);
+            entries.add(new Journal.Entry(in, engine.apply(in)));
+        }
+        StreamJournal journal = new StreamJournal(stream, codec, blocking);
+        var first = journal.append(entries.subList(0, 2));
+        var behind = journal.appendBehind(entries.subList(2, 3)).orElseThrow();
+        first.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        behind.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(stream.lastId()).contains("1-3");
+
+        // Behind an entry the stream does not hold: refused, nothing written, and no comparison asked for.
+        var overtaking = journal.appendBehind(entries.subList(4, 5)).orElseThrow();
+        assertThatThrownBy(() -> overtaking.toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RedisJournal.NotBehindException.class);
+        assertThat(stream.lastId()).contains("1-3");
+        assertThat(journal.unchecked()).isFalse();
+
+        // The connection drops: Redis may have come back as another process, so nothing goes behind until the
+        // stream is compared again, which the next append does first.
+        try (var admin = server.connect()) {
+            admin.sync()
+                    .clientKill(io.lettuce.core.KillArgs.Builder.typeNormal().skipme());
+        }
+        Await.until("the drop to be seen", Duration.ofSeconds(5), journal::unchecked);
+        assertThat(journal.appendBehind(entries.subList(3, 4))).isEmpty();
+        Await.until("an append once Lettuce has reconnected", Duration.ofSeconds(10), () -> {
+            try {
+                journal.append(entries.subList(3, 4)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                return true;
+            } catch (Exception e) {
+                return false; // rejected while reconnecting, as the host's retry would find it
+            }
+        });
+        assertThat(journal.unchecked()).isFalse();
+        journal.appendBehind(entries.subList(4, 5))
+                .orElseThrow()
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        assertThat(stream.read("1-0", 10))
+                .extracting(RedisJournal.Entry::id)
+                .containsExactly("1-1", "1-2", "1-3", "1-4", "1-5");
+    }
 }

@@ -169,6 +169,41 @@ class RedisJournalTest {
     }
 
     @Test
+    void a_batch_sent_behind_another_is_written_only_after_it(TestInfo test) throws Exception {
+        try (RedisJournal journal = journal(test);
+                var admin = server.client.connect()) {
+            await(journal.appendEpochStart(1, new byte[] {1}));
+            // Pipelined on one connection, in order: the second follows the first's last entry.
+            var first = journal.append(entries(1, 1, 3));
+            var second = journal.appendBehind("1-3", entries(1, 4, 2));
+            var third = journal.appendBehind("1-5", List.of(entry(1, 6)));
+            await(first);
+            await(second);
+            await(third);
+            assertThat(journal.read("1-0", 100)).containsExactlyElementsOf(entries(1, 1, 6));
+
+            // Behind an entry that is not there (the batch before it failed, or has not arrived): nothing written.
+            assertThat(failureOf(journal.appendBehind("1-8", entries(1, 9, 2))))
+                    .isInstanceOf(RedisJournal.NotBehindException.class)
+                    .hasMessageContaining("1-8");
+            assertThat(journal.length()).isEqualTo(7);
+
+            // Redis forgot the scripts (a restart): loaded again, still checked.
+            admin.sync().scriptFlush();
+            await(journal.appendBehind("1-6", List.of(entry(1, 7))));
+            admin.sync().scriptFlush();
+            assertThat(failureOf(journal.appendBehind("1-9", List.of(entry(1, 10)))))
+                    .isInstanceOf(RedisJournal.NotBehindException.class);
+
+            // A newer epoch: the entry before is there, the ids are refused as fenced, nothing written.
+            await(journal.appendEpochStart(2, new byte[] {2}));
+            assertThat(failureOf(journal.appendBehind("1-7", List.of(entry(1, 8)))))
+                    .isInstanceOf(FencedException.class);
+            assertThat(journal.read("1-7", 10)).extracting(Entry::id).containsExactly("2-0");
+        }
+    }
+
+    @Test
     void a_batch_must_ascend(TestInfo test) {
         try (RedisJournal journal = journal(test)) {
             assertThatThrownBy(() -> journal.append(List.of(entry(1, 2), entry(1, 2))))
