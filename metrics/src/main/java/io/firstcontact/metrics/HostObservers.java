@@ -37,6 +37,13 @@ public final class HostObservers implements HostObserver {
     }
 
     @Override
+    public void sentBehind(int batchSize) {
+        for (HostObserver o : each) {
+            o.sentBehind(batchSize);
+        }
+    }
+
+    @Override
     public void deadlineLateness(long millis) {
         for (HostObserver o : each) {
             o.deadlineLateness(millis);

@@ -33,6 +33,7 @@ public final class JournalBinder implements MeterBinder, HostObserver {
     private Timer commit;
     private DistributionSummary batch;
     private Counter failures;
+    private Counter behind;
 
     public JournalBinder(Health health) {
         this.health = Objects.requireNonNull(health, "health");
@@ -49,6 +50,10 @@ public final class JournalBinder implements MeterBinder, HostObserver {
                 .description("Entries per group commit")
                 .baseUnit("entries")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.behind = Counter.builder(MeterNames.JOURNAL_BEHIND)
+                .description("Group commits sent behind another still being written, instead of waiting for it")
+                .baseUnit("batches")
                 .register(registry);
         this.failures = Counter.builder(MeterNames.JOURNAL_FAILURES)
                 .description("Appends that failed and were retried")
@@ -70,6 +75,11 @@ public final class JournalBinder implements MeterBinder, HostObserver {
     public void committed(int batchSize, long nanos) {
         commit.record(nanos, TimeUnit.NANOSECONDS);
         batch.record(batchSize);
+    }
+
+    @Override
+    public void sentBehind(int batchSize) {
+        behind.increment();
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class MeterNames {
     public static final String JOURNAL_COMMIT = "firstcontact.journal.commit";
     /** Distribution: entries per group commit. */
     public static final String JOURNAL_BATCH = "firstcontact.journal.batch";
+    /** Counter: group commits sent behind another still being written, instead of waiting for it. */
+    public static final String JOURNAL_BEHIND = "firstcontact.journal.behind";
     /** Counter: appends that failed and were retried. */
     public static final String JOURNAL_FAILURES = "firstcontact.journal.failures";
     /** Gauge: 1 while entries wait in the local spill file for Redis. */

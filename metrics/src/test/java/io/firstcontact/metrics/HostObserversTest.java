@@ -37,6 +37,7 @@ class HostObserversTest {
         host.sequenced(1_000);
         host.decided("EndWrapUp", 2_000);
         host.committed(2, 50_000);
+        host.sentBehind(1);
         host.deadlineLateness(1);
         host.journalFailed(new IllegalStateException("timeout"));
         host.deposed("fenced");
@@ -46,6 +47,7 @@ class HostObserversTest {
         assertThat(registry.get(MeterNames.JOURNAL_COMMIT).timer().count()).isEqualTo(1);
         assertThat(registry.get(MeterNames.DEADLINE_LATENESS).timer().count()).isEqualTo(1);
         assertThat(registry.get(MeterNames.JOURNAL_FAILURES).counter().count()).isEqualTo(1);
+        assertThat(registry.get(MeterNames.JOURNAL_BEHIND).counter().count()).isEqualTo(1);
         assertThat(registry.get(MeterNames.ROUTING_DEPOSED).counter().count()).isEqualTo(1);
     }
 }

@@ -273,6 +273,16 @@ public final class VoiceBenchmark {
         r.put(
                 "engineDecisionMeanMicros",
                 meanMicros(metricsBefore, metricsAfter, "firstcontact_engine_decision_seconds"));
+        // How the cycle's inputs were committed: in one batch, in two in series, or the second sent behind the first.
+        double commits = metricsAfter.sum("firstcontact_journal_commit_seconds_count")
+                - metricsBefore.sum("firstcontact_journal_commit_seconds_count");
+        double entries = metricsAfter.sum("firstcontact_journal_batch_entries_sum")
+                - metricsBefore.sum("firstcontact_journal_batch_entries_sum");
+        r.put("journalCommitsPerCycle", Math.round(100.0 * commits / cycles) / 100.0);
+        r.put("entriesPerCommit", commits == 0 ? -1 : Math.round(100.0 * entries / commits) / 100.0);
+        double behind = metricsAfter.sum("firstcontact_journal_behind_batches_total")
+                - metricsBefore.sum("firstcontact_journal_behind_batches_total");
+        r.put("commitsSentBehindPerCycle", Math.round(100.0 * behind / cycles) / 100.0);
         if (flood != null) {
             long written = flood.stop();
             Cpu after = Cpu.of(server);

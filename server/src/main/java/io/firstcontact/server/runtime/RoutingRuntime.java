@@ -510,6 +510,11 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         }
 
         @Override
+        public void sentBehind(int batchSize) {
+            next.sentBehind(batchSize);
+        }
+
+        @Override
         public void deadlineLateness(long millis) {
             next.deadlineLateness(millis);
         }

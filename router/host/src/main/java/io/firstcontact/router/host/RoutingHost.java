@@ -248,6 +248,9 @@ public final class RoutingHost {
             sent = journal.append(entries);
         }
         InFlight batch = new InFlight(List.copyOf(pending), t0, behind);
+        if (behind) {
+            observer.sentBehind(batch.pendings.size());
+        }
         pending.clear();
         inFlight.addLast(batch);
         sent.whenComplete((ok, error) -> engineThread.execute(() -> settled(batch, error)));

@@ -14,6 +14,9 @@ public interface HostObserver {
 
     default void committed(int batchSize, long nanos) {}
 
+    /** A batch was sent to the journal behind another still being written, instead of waiting for it. */
+    default void sentBehind(int batchSize) {}
+
     /** How late a deadline input was sequenced after its instant. */
     default void deadlineLateness(long millis) {}
 
