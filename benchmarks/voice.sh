@@ -3,7 +3,7 @@
 # on), the Asterisk test peer in the generator's JVM. Builds the two jars through the reactor first (nothing is
 # installed into ~/.m2). Results go to benchmarks/results/voice-<UTC timestamp>/voice.json.
 #
-#   benchmarks/voice.sh [--cycles 1000] [--flood 20000] [--lifecycles 500] [--sessions 1000]   (about 2 minutes)
+#   benchmarks/voice.sh [--cycles 1000] [--warmup 2000] [--flood 20000] [--lifecycles 500] [--sessions 1000]   (about 2 minutes)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

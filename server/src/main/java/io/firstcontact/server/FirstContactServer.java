@@ -275,12 +275,12 @@ public final class FirstContactServer implements AutoCloseable {
         deskMeters.bindTo(registry);
         wallboardMeters = new WallboardBinder(desktop::wallboards);
         wallboardMeters.bindTo(registry);
-        runtime.subscribe(view);
-        runtime.subscribe(dialNumbers);
-        runtime.subscribe(desktop.sink()); // after the read model: the desks read it
-        runtime.subscribe(events);
-        runtime.subscribe(routing);
-        runtime.subscribe(mail.callbackConfirmations());
+        runtime.subscribe(events); // an edge: pushed before the views take the entry in
+        runtime.fold(view);
+        runtime.fold(dialNumbers);
+        runtime.fold(desktop.sink()); // after the read model: the desks read it
+        runtime.fold(routing);
+        runtime.fold(mail.callbackConfirmations());
         runtime.onRecovery(new RoutingRuntime.RecoveryListener() {
             @Override
             public void restored(EngineSnapshot snapshot, RoutingEngine engine) {

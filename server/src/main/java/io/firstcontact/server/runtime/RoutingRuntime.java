@@ -78,7 +78,11 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
     private final HostObserver observer;
     private final JournalCodec codec;
     private final String nodeId;
+    /** The port's subscribers: edges that hand each entry off at once (channel adapters, the event streams). */
     private final CopyOnWriteArrayList<EffectSink> listeners = new CopyOnWriteArrayList<>();
+    /** The views the server folds from each entry on this thread (read model, statistics, desks), after the edges. */
+    private final CopyOnWriteArrayList<EffectSink> folds = new CopyOnWriteArrayList<>();
+
     private final CopyOnWriteArrayList<RecoveryListener> recoveryListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<SnapshotCompanion> companions = new CopyOnWriteArrayList<>();
     private final EngineLoop engineThread;
@@ -562,10 +566,27 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         this.intake = Objects.requireNonNull(shape, "shape");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each entry goes to these edges before the server's {@link #fold folds}: an offer leaves for the phone or the
+     * event stream without waiting for the read model, the statistics and the desks to take it in. What an edge asks
+     * of those afterwards (a {@link #query} or a task {@link #onEngineThread on this thread}) runs after them.
+     */
     @Override
     public Subscription subscribe(EffectSink listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Registers a view the server keeps from every committed entry, on the engine thread, in journal order: called for
+     * each entry after the port's subscribers, in the order registered, so a view may read the views registered before
+     * it (the desks read the read model).
+     */
+    public Subscription fold(EffectSink view) {
+        folds.add(view);
+        return () -> folds.remove(view);
     }
 
     /**
@@ -604,6 +625,13 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
                 l.committed(input, decision);
             } catch (RuntimeException e) {
                 LOG.error("a listener failed on entry {}", input.entryId(), e);
+            }
+        }
+        for (EffectSink f : folds) {
+            try {
+                f.committed(input, decision);
+            } catch (RuntimeException e) {
+                LOG.error("a view failed on entry {}", input.entryId(), e);
             }
         }
         maybeSnapshot(input);

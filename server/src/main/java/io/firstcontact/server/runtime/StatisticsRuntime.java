@@ -33,7 +33,7 @@ public final class StatisticsRuntime {
         };
         this.statistics = new Statistics(
                 config.statistics().options(), onEngineThread, store, StatisticsKeys.load(config.dataDir()));
-        routing.subscribe(statistics);
+        routing.fold(statistics);
         routing.withSnapshots(() -> {
             StatisticsSnapshot captured = statistics.snapshot();
             return () -> store.saveSnapshot(captured);
