@@ -7,6 +7,7 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SerializerConfig;
@@ -105,6 +106,8 @@ public final class EmbeddedMember {
         MapConfig map =
                 new MapConfig(name).setTimeToLiveSeconds(ttl).setBackupCount(1).setStatisticsEnabled(true);
         map.getMapStoreConfig().setEnabled(false);
+        // Values are looked up by key, never queried: no JSON metadata built on each put.
+        map.setMetadataPolicy(MetadataPolicy.OFF);
         map.setNearCacheConfig(new NearCacheConfig(name)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setInvalidateOnChange(true)
