@@ -95,7 +95,7 @@ final class OfferReasons {
             AdvisorClasses.Column c = team.column(qc.channel(), s.config(), r.room);
             AdvisorClasses.Skilled skilled = c.skilled(r.requirements);
             for (int i = 0; i < team.ids.length; i++) {
-                r.read(team.ids[i], c.classes[i], skilled, i, offer.agentId());
+                r.read(team.ids[i], c.classes[i], skilled, i, team.profile, offer.agentId());
             }
         }
         // Named advisors outside those teams, each once.
@@ -103,7 +103,7 @@ final class OfferReasons {
             String id = f.targets.get(t).agentId();
             if (!inAnyTeam(s.classes(), teams, id) && !targetedEarlier(f, t, id)) {
                 AgentState a = s.view().agentState(id);
-                r.read(id, AdvisorClasses.Availability.of(a, r.room), null, -1, offer.agentId());
+                r.read(id, AdvisorClasses.Availability.of(a, r.room), null, -1, null, offer.agentId());
             }
         }
         List<String> why = new ArrayList<>();
@@ -267,12 +267,14 @@ final class OfferReasons {
          *
          * @param skilled whether the team's advisors meet the contact's requirements, with {@code i} this advisor's
          *     place in the team; null for an advisor outside the teams
+         * @param profile the team's routing profile, every member's; null for an advisor outside the teams
          */
         void read(
                 String agentId,
                 AdvisorClasses.Availability availability,
                 AdvisorClasses.Skilled skilled,
                 int i,
+                String profile,
                 String offeredTo) {
             if (availability == AdvisorClasses.Availability.UNKNOWN || agentId.equals(offeredTo)) {
                 return;
@@ -289,8 +291,13 @@ final class OfferReasons {
             } else if (!onlyWindowOpen && !f.excluded.containsKey(agentId) && skilled != null && skilled.unmet(i)) {
                 // Left out of this contact or outside a named advisor's window come before skills: neither holds.
                 why = Why.SKILLS;
+            } else if (skilled != null) {
+                // A member of the team: their profile is the team's, and the team's cache says whether they meet the
+                // requirements, so their own state need not be read (a pool has hundreds free at once).
+                why = whenAvailable(agentId, profile, !skilled.unmet(i));
             } else {
-                why = whenAvailable(s.view().agentState(agentId));
+                AgentState a = s.view().agentState(agentId);
+                why = whenAvailable(agentId, a.routingProfile(), unmet(a, requirements) == null);
             }
             others++;
             rivals |= why == Why.RANKED_AFTER;
@@ -301,16 +308,16 @@ final class OfferReasons {
          * Why an advisor with room on the channel, ready and attached, was not offered the contact: the first of the
          * contract's rules that depend on the contact they fail.
          */
-        private Why whenAvailable(AgentState a) {
-            if (f.excluded.containsKey(a.agentId())) {
+        private Why whenAvailable(String agentId, String routingProfile, boolean skillsMet) {
+            if (f.excluded.containsKey(agentId)) {
                 return Why.EXCLUDED;
             }
-            place(a.routingProfile());
-            Standing theirs = target(f, a.agentId(), s.at()) != null ? targeted : untargeted;
+            place(routingProfile);
+            Standing theirs = target(f, agentId, s.at()) != null ? targeted : untargeted;
             if (onlyWindowOpen && !theirs.target()) {
                 return Why.ONLY_WINDOW;
             }
-            if (unmet(a, requirements) != null) {
+            if (!skillsMet) {
                 return Why.SKILLS;
             }
             QueueMembership m = membership;
