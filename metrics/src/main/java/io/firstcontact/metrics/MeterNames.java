@@ -72,6 +72,11 @@ public final class MeterNames {
     /** Gauge: 1 while Redis answers. */
     public static final String REDIS_REACHABLE = "firstcontact.redis.reachable";
 
+    // ---- the voice channel (VoiceBinder)
+
+    /** Timer: an advisor Asterisk freed, from that AMI event reaching the adapter to the Originate ringing them. */
+    public static final String VOICE_FREE_TO_RING = "firstcontact.voice.free.to.ring";
+
     // ---- the contact-centre statistics (StatisticsBinder): live, and today's since local midnight
 
     /** Gauge: interactions waiting in the queue now (not being offered), as {@code GET /api/v1/queues} counts. */

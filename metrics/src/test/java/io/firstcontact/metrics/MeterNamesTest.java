@@ -67,7 +67,8 @@ class MeterNamesTest {
                     desk,
                     wallboard,
                     process,
-                    account)) {
+                    account,
+                    new VoiceBinder())) {
                 b.bindTo(registry);
             }
             fed.agent("a1");

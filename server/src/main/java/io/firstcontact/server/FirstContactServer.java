@@ -389,12 +389,20 @@ public final class FirstContactServer implements AutoCloseable {
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
+        io.firstcontact.metrics.VoiceBinder voiceMeters = new io.firstcontact.metrics.VoiceBinder();
+        voiceMeters.bindTo(registry);
         channels = new io.firstcontact.server.channels.Channels(
                 config,
                 vertx,
                 new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers),
                 ivr == null ? null : ivr.ivr(),
-                mail.notifier());
+                mail.notifier(),
+                new io.firstcontact.channels.voice.VoiceObserver() {
+                    @Override
+                    public void freeToRing(long nanos) {
+                        voiceMeters.freeToRing(nanos);
+                    }
+                });
         api = new ApiServer(
                 vertx,
                 config,

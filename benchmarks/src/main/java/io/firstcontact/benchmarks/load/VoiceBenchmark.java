@@ -277,6 +277,20 @@ public final class VoiceBenchmark {
         r.put(
                 "engineDecisionMeanMicros",
                 meanMicros(metricsBefore, metricsAfter, "firstcontact_engine_decision_seconds"));
+        // The target's own measure, taken inside the server: from the AMI event that freed the advisor reaching the
+        // adapter to the Originate leaving it (firstcontact_voice_free_to_ring_seconds; percentiles estimated inside
+        // its histogram's buckets), against the echo floor's p99 + 2 ms measured at the peer in the same cycles.
+        PromMetrics.Buckets adapter = metricsAfter
+                .buckets("firstcontact_voice_free_to_ring_seconds", l -> true)
+                .minus(metricsBefore.buckets("firstcontact_voice_free_to_ring_seconds", l -> true));
+        ObjectNode inServer = r.putObject("adapterFreeToRingMicros");
+        inServer.put("count", Math.round(adapter.total()));
+        inServer.put("p50", Math.round(adapter.quantile(0.5) * 1e6));
+        inServer.put("p99", Math.round(adapter.quantile(0.99) * 1e6));
+        inServer.put("mean", Math.round(adapter.mean() * 1e6));
+        long allowed = echo.getValueAtPercentile(99) / 1_000 + 2_000;
+        inServer.put("targetP99Micros", allowed);
+        inServer.put("met", adapter.quantile(0.99) * 1e6 <= allowed);
         // How the cycle's inputs were committed: in one batch, in two in series, or the second sent behind the first.
         double commits = metricsAfter.sum("firstcontact_journal_commit_seconds_count")
                 - metricsBefore.sum("firstcontact_journal_commit_seconds_count");

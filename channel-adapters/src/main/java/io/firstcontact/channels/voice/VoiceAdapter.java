@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class VoiceAdapter implements ChannelAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceAdapter.class);
 
+    private final VoiceObserver observer;
     private final VoiceOptions options;
     private final Vertx vertx;
     private final LiveReads reads;
@@ -52,6 +53,19 @@ public final class VoiceAdapter implements ChannelAdapter {
      */
     public VoiceAdapter(
             VoiceOptions options, Vertx vertx, LiveReads reads, Notifier notifier, Ivr ivr, InstantSource clock) {
+        this(options, vertx, reads, notifier, ivr, clock, VoiceObserver.NONE);
+    }
+
+    /** @param observer what the adapter measures goes there (the metrics) */
+    public VoiceAdapter(
+            VoiceOptions options,
+            Vertx vertx,
+            LiveReads reads,
+            Notifier notifier,
+            Ivr ivr,
+            InstantSource clock,
+            VoiceObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.options = Objects.requireNonNull(options, "options");
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.reads = Objects.requireNonNull(reads, "reads");
@@ -75,7 +89,7 @@ public final class VoiceAdapter implements ChannelAdapter {
         Context context = vertx.getOrCreateContext();
         Switchboard[] holder = new Switchboard[1];
         ami = new AmiLink(options.ami(), event -> holder[0].amiEvent(event));
-        board = new Switchboard(options, context, routing, reads, ami, clock);
+        board = new Switchboard(options, context, routing, reads, ami, clock, observer);
         holder[0] = board;
         subscription = routing.subscribe(board::committed);
         try {

@@ -130,4 +130,26 @@ class HangUpTest {
             Await.until(() -> !w.caller().alive(), "the caller's channel to end");
         }
     }
+
+    @Test
+    void anAdvisorFreedByHangingUpIsRungForTheNextCallerAndTheTimeBetweenIsMeasured() {
+        try (VoiceRig rig = new VoiceRig()) {
+            rig.peer.phone("PJSIP/1001").answersAfter(Duration.ofMillis(20));
+            rig.routing.advisor("ann", "PJSIP/1001");
+            VoiceRig.Waiting first = rig.waiting("07700900017", "2"); // parking: no wrap-up
+            Await.until(() -> rig.bridgedTo(first.caller(), "PJSIP/1001"), "the first talk");
+            VoiceRig.Waiting second = rig.waiting("07700900018", "2");
+            assertThat(rig.freeToRing).as("ann was not freed yet").isEmpty();
+
+            rig.peer.phone("PJSIP/1001").hangsUp();
+
+            Await.until(() -> rig.bridgedTo(second.caller(), "PJSIP/1001"), "the next caller connected to ann");
+            assertThat(rig.freeToRing)
+                    .as("from her freeing reaching the adapter to her phone rung")
+                    .singleElement()
+                    .satisfies(nanos -> assertThat(nanos)
+                            .isPositive()
+                            .isLessThan(Duration.ofSeconds(5).toNanos()));
+        }
+    }
 }

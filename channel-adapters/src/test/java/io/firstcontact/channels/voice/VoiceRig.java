@@ -6,6 +6,7 @@ import io.firstcontact.ivr.run.Ivr;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,8 +57,16 @@ final class VoiceRig implements AutoCloseable {
         startAdapter();
     }
 
+    /** What the adapter measured from an advisor's freeing to their next ring, in nanoseconds. */
+    final List<Long> freeToRing = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void startAdapter() {
-        adapter = new VoiceAdapter(options, vertx, routing, sms, ivr, InstantSource.system());
+        adapter = new VoiceAdapter(options, vertx, routing, sms, ivr, InstantSource.system(), new VoiceObserver() {
+            @Override
+            public void freeToRing(long nanos) {
+                freeToRing.add(nanos);
+            }
+        });
         adapter.start(routing).toCompletableFuture().join();
         peer.agiServer("127.0.0.1", adapter.agiPort());
         Await.until(adapter::amiConnected, "the adapter to log in to the peer");

@@ -33,10 +33,18 @@ public final class Channels {
      * @param ivr the IVR callers go through before an advisor, or null (none configured: the voice menu chooses the
      *     queue)
      * @param notifier texts callers the link offered on a long wait (the SMS gateway, or its log sink)
+     * @param voiceMeters what the voice adapter measures
      */
-    public Channels(ServerConfig config, Vertx vertx, LiveReads reads, Ivr ivr, Notifier notifier) {
+    public Channels(
+            ServerConfig config,
+            Vertx vertx,
+            LiveReads reads,
+            Ivr ivr,
+            Notifier notifier,
+            io.firstcontact.channels.voice.VoiceObserver voiceMeters) {
         if (config.voice() != null) {
-            voice = new VoiceAdapter(config.voice().options(), vertx, reads, notifier, ivr, InstantSource.system());
+            voice = new VoiceAdapter(
+                    config.voice().options(), vertx, reads, notifier, ivr, InstantSource.system(), voiceMeters);
             adapters.add(voice);
         } else {
             voice = null;

@@ -80,6 +80,7 @@ final class Dialler {
                 vars);
         a.setActionId(leg.actionId);
         a.setCallerId("\"" + (o.queue() == null ? "FirstContact" : o.queue()) + "\" <" + display(c) + ">");
+        board.ringing(o.offerId());
         board.send(a).whenComplete((r, e) -> {
             if (e != null && board.calls.offer(o.offerId()).isPresent()) {
                 // Asterisk could not even queue the call (the link is down, or it refused the action): the next

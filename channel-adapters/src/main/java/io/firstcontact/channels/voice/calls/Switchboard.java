@@ -1,5 +1,6 @@
 package io.firstcontact.channels.voice.calls;
 
+import io.firstcontact.channels.voice.VoiceObserver;
 import io.firstcontact.channels.voice.VoiceOptions;
 import io.firstcontact.channels.voice.ami.AmiEvent;
 import io.firstcontact.channels.voice.ami.AmiLink;
@@ -19,6 +20,7 @@ import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.router.api.port.RoutingPort;
 import io.vertx.core.Context;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,14 @@ public final class Switchboard {
     private int connections;
     /** Whether a resynchronisation has completed since the adapter started. */
     private boolean synced;
+
+    private final VoiceObserver observer;
+    /** When the AMI event being handled reached the adapter (System.nanoTime on Asterisk-Java's thread). */
+    private long eventNanos;
+    /** Per advisor, when the last AMI event that freed them reached the adapter: their leg's hang-up, NOT_INUSE. */
+    private final Map<String, Long> freedAt = new HashMap<>();
+    /** Offers made by an advisor's freeing, by offer id: when that freeing reached the adapter. */
+    private final Map<String, Long> ringAfterFree = new HashMap<>();
     /** Offers for callers not known yet, made before the first resynchronisation. */
     private final List<Effect.OfferToAgent> awaitingSync = new java.util.ArrayList<>();
     /** Offers whose interaction is being looked up in routing (a call the centre places), by offer id. */
@@ -74,6 +84,18 @@ public final class Switchboard {
             LiveReads reads,
             AmiLink ami,
             InstantSource clock) {
+        this(options, context, routing, reads, ami, clock, VoiceObserver.NONE);
+    }
+
+    public Switchboard(
+            VoiceOptions options,
+            Context context,
+            RoutingPort routing,
+            LiveReads reads,
+            AmiLink ami,
+            InstantSource clock,
+            VoiceObserver observer) {
+        this.observer = observer;
         this.options = options;
         this.context = context;
         this.routing = routing;
@@ -170,8 +192,10 @@ public final class Switchboard {
 
     /** From Asterisk-Java's thread: handed to the context at once. */
     public void amiEvent(AmiEvent event) {
+        long arrived = System.nanoTime();
         context.runOnContext(v -> {
             try {
+                eventNanos = arrived;
                 onAmi(event);
             } catch (RuntimeException e) {
                 LOG.error("voice: the AMI event {} could not be handled", event, e);
@@ -255,7 +279,10 @@ public final class Switchboard {
         }
         Call c = calls.call(l.interactionId).orElse(null);
         switch (l.role) {
-            case ADVISOR -> advisorHungUp(c, l);
+            case ADVISOR -> {
+                freedAt.put(l.agentId, eventNanos);
+                advisorHungUp(c, l);
+            }
             case CONSULT -> Consults.colleagueHungUp(this, c, l);
             case CUSTOMER -> Callbacks.customerHungUp(this, c, l);
             case SUPERVISOR -> LOG.info("voice: supervision leg {} ended", l.uniqueid);
@@ -303,6 +330,9 @@ public final class Switchboard {
             DeviceState known = deviceState(state);
             if (known == null || !calls.deviceState(device, state)) {
                 return;
+            }
+            if (known == DeviceState.NOT_INUSE) {
+                freedAt.put(agent, eventNanos);
             }
             submit(null, new Command.DeviceStateChanged(agent, known));
         });
@@ -382,6 +412,10 @@ public final class Switchboard {
                 if (!VOICE.equals(o.channel())) {
                     return;
                 }
+                Long freed = freedAt.remove(o.agentId());
+                if (freed != null && freedBy(input, o.agentId())) {
+                    ringAfterFree.put(o.offerId(), freed);
+                }
                 if (!synced && calls.call(o.interactionId()).isEmpty()) {
                     // Before the first resynchronisation the adapter may not know this caller yet (a restart).
                     awaitingSync.add(o);
@@ -389,13 +423,32 @@ public final class Switchboard {
                     offer(o);
                 }
             }
-            case Effect.WithdrawOffer w -> withdraw(w);
+            case Effect.WithdrawOffer w -> {
+                ringAfterFree.remove(w.offerId());
+                withdraw(w);
+            }
             case Effect.Connect c -> connect(c);
             case Effect.MaxWaitAction m -> treatment(m.interactionId(), m.action());
             case Effect.QueueFullAction q -> treatment(q.interactionId(), q.action());
             case Effect.ClosedTreatment t -> treatment(t.interactionId(), "closed");
             case Effect.TransferOut t -> calls.call(t.interactionId()).ifPresent(c -> transferOut(c, t.destination()));
             default -> {}
+        }
+    }
+
+    /** Whether this adapter's input freed the advisor: their call's end, or their phone's new state. */
+    private static boolean freedBy(EngineInput input, String agentId) {
+        return SOURCE.equals(input.source())
+                && (input.command() instanceof Command.EndInteraction
+                        || input.command() instanceof Command.DeviceStateChanged d
+                                && d.agentId().equals(agentId));
+    }
+
+    /** The Originate of an offer is leaving: measured from the advisor's freeing when that freeing made the offer. */
+    void ringing(String offerId) {
+        Long freed = ringAfterFree.remove(offerId);
+        if (freed != null) {
+            observer.freeToRing(System.nanoTime() - freed);
         }
     }
 
