@@ -8,6 +8,7 @@ import io.firstcontact.router.view.AgentState;
 import io.firstcontact.router.view.LiveView;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,13 +120,18 @@ final class AdvisorClasses {
     void changed(String agentId) {
         Slot slot = slots.get(agentId);
         if (slot != null && !slot.team.stale) {
-            slot.team.changes[slot.index]++;
+            slot.team.logChange(slot.index);
         }
     }
 
     /** Forgets every class (after a restore from a snapshot, whose advisors are new objects). */
     void clear() {
         teams.values().forEach(t -> t.stale = true);
+    }
+
+    /** Whether classes are kept across offers (the product) rather than read again at each (the reference). */
+    boolean keeps() {
+        return keep;
     }
 
     /** The team of a routing profile, or null when it has no advisor. */
@@ -142,18 +148,33 @@ final class AdvisorClasses {
 
     /** Whether the advisor is in this team. */
     boolean inTeam(String agentId, Team team) {
-        Slot slot = slots.get(agentId);
-        return slot != null && slot.team == team;
+        return indexIn(team, agentId) >= 0;
     }
 
-    /** The advisors of one routing profile, in id order, with their classes per channel. */
+    /** The advisor's place in the team's arrays, or -1 when they are not in it. */
+    int indexIn(Team team, String agentId) {
+        Slot slot = slots.get(agentId);
+        return slot != null && slot.team == team ? slot.index : -1;
+    }
+
+    /**
+     * The advisors of one routing profile, in id order, with their classes per channel.
+     *
+     * <p>Kept classes are brought up to date from a log of the places the read model named as changed: each column,
+     * and each list of requirements' answers, remembers how far it has read the log and reads only what was added
+     * since. A log grown past a few times the team is dropped; whoever had not read it all reads everybody again.
+     */
     final class Team {
         final String profile;
         final TreeSet<String> members = new TreeSet<>();
         boolean stale = true;
         String[] ids = new String[0];
-        /** Per advisor, how many changes the read model named: a class is current when it was read at this count. */
-        int[] changes = new int[0];
+
+        /** Places changed, in order; {@code logStart} is the position of the first still held. */
+        private int[] log = new int[16];
+
+        private int logSize;
+        private long logStart;
 
         private final Map<String, Column> columns = new HashMap<>();
 
@@ -163,17 +184,53 @@ final class AdvisorClasses {
 
         private void rebuild() {
             ids = members.toArray(String[]::new);
-            changes = new int[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 slots.get(ids[i]).index = i;
             }
             columns.clear();
+            dropLog();
             stale = false;
         }
 
-        /** Whether a value read for the advisor at {@code i} when their change count was {@code readAt} still holds. */
-        private boolean current(int readAt, int i) {
-            return keep && readAt == changes[i];
+        private void logChange(int i) {
+            if (!keep) {
+                return; // the reference reads everybody at each offer
+            }
+            if (logSize > 4 * ids.length + 64) {
+                dropLog();
+            }
+            if (logSize == log.length) {
+                log = Arrays.copyOf(log, logSize * 2);
+            }
+            log[logSize++] = i;
+        }
+
+        private void dropLog() {
+            logStart += logSize;
+            logSize = 0;
+        }
+
+        /** The log's end: what a reader that is up to date has read. */
+        private long logEnd() {
+            return logStart + logSize;
+        }
+
+        /**
+         * Calls {@code read} for each place changed since {@code seen} (a log position), or for every place when the
+         * log no longer holds that far back, when nothing was read yet ({@code seen} negative) or classes are not
+         * kept; answers the log position read to.
+         */
+        private long readChanges(long seen, java.util.function.IntConsumer read) {
+            if (!keep || seen < logStart) {
+                for (int i = 0; i < ids.length; i++) {
+                    read.accept(i);
+                }
+            } else {
+                for (int k = (int) (seen - logStart); k < logSize; k++) {
+                    read.accept(log[k]);
+                }
+            }
+            return logEnd();
         }
 
         /** The classes of this team's advisors on {@code channel} under {@code config}, current for all. */
@@ -183,12 +240,8 @@ final class AdvisorClasses {
                 c = new Column(this, config);
                 columns.put(channel, c);
             }
-            for (int i = 0; i < ids.length; i++) {
-                if (!current(c.readAt[i], i)) {
-                    c.classes[i] = Availability.of(view.agentState(ids[i]), room);
-                    c.readAt[i] = changes[i];
-                }
-            }
+            Column column = c;
+            c.seen = readChanges(c.seen, i -> column.classify(i, Availability.of(view.agentState(ids[i]), room)));
             return c;
         }
     }
@@ -200,7 +253,10 @@ final class AdvisorClasses {
 
         final RoutingConfig config;
         final Availability[] classes;
-        final int[] readAt;
+        /** The places of each class, by the class's ordinal. */
+        private final BitSet[] byClass = new BitSet[Availability.values().length];
+
+        private long seen = -1;
         private final Team team;
         private final Map<List<Requirement>, Skilled> skilled = new HashMap<>();
 
@@ -208,13 +264,30 @@ final class AdvisorClasses {
             this.team = team;
             this.config = config;
             this.classes = new Availability[team.ids.length];
-            this.readAt = new int[team.ids.length];
-            Arrays.fill(readAt, -1);
+            for (int k = 0; k < byClass.length; k++) {
+                byClass[k] = new BitSet(team.ids.length);
+            }
+        }
+
+        private void classify(int i, Availability now) {
+            Availability was = classes[i];
+            if (was != now) {
+                if (was != null) {
+                    byClass[was.ordinal()].clear(i);
+                }
+                byClass[now.ordinal()].set(i);
+                classes[i] = now;
+            }
+        }
+
+        /** The places of the team's advisors of class {@code a}: a copy, the caller's to change. */
+        BitSet of(Availability a) {
+            return (BitSet) byClass[a.ordinal()].clone();
         }
 
         /**
-         * Whether each advisor of the team meets {@code requirements} (their skills), current for those who have
-         * changed only when asked: {@link Skilled#unmet}.
+         * Whether each advisor of the team meets {@code requirements} (their skills), brought up to date with the
+         * team's changes.
          */
         Skilled skilled(List<Requirement> requirements) {
             Skilled k = skilled.get(requirements);
@@ -225,6 +298,7 @@ final class AdvisorClasses {
                 k = new Skilled(team, requirements);
                 skilled.put(requirements, k);
             }
+            k.update();
             return k;
         }
     }
@@ -233,25 +307,32 @@ final class AdvisorClasses {
     final class Skilled {
         private final Team team;
         private final List<Requirement> requirements;
-        private final boolean[] unmet;
-        private final int[] readAt;
+        /** The places of the advisors who lack a skill the requirements need, or have it too low. */
+        private final BitSet unmet;
+
+        private long seen = -1;
 
         Skilled(Team team, List<Requirement> requirements) {
             this.team = team;
             this.requirements = requirements;
-            this.unmet = new boolean[team.ids.length];
-            this.readAt = new int[team.ids.length];
-            Arrays.fill(readAt, -1);
+            this.unmet = new BitSet(team.ids.length);
+        }
+
+        private void update() {
+            seen = team.readChanges(seen, i -> {
+                AgentState a = view.agentState(team.ids[i]);
+                unmet.set(i, a != null && OfferReasons.unmet(a, requirements) != null);
+            });
         }
 
         /** Whether the team's advisor at {@code i} lacks a skill the requirements need, or has it too low. */
         boolean unmet(int i) {
-            if (!team.current(readAt[i], i)) {
-                AgentState a = view.agentState(team.ids[i]);
-                unmet[i] = a != null && OfferReasons.unmet(a, requirements) != null;
-                readAt[i] = team.changes[i];
-            }
-            return unmet[i];
+            return unmet.get(i);
+        }
+
+        /** The places of those who do not meet the requirements: a view, not to be changed. */
+        BitSet unmetPlaces() {
+            return unmet;
         }
     }
 

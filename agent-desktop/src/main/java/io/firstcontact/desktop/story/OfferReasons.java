@@ -16,6 +16,7 @@ import io.firstcontact.router.api.model.TargetMode;
 import io.firstcontact.router.view.AgentState;
 import io.firstcontact.router.view.LiveView;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,8 +95,12 @@ final class OfferReasons {
         for (AdvisorClasses.Team team : teams) {
             AdvisorClasses.Column c = team.column(qc.channel(), s.config(), r.room);
             AdvisorClasses.Skilled skilled = c.skilled(r.requirements);
-            for (int i = 0; i < team.ids.length; i++) {
-                r.read(team.ids[i], c.classes[i], skilled, i, team.profile, offer.agentId());
+            if (s.classes().keeps()) {
+                r.readTeam(team, c, skilled, offer.agentId());
+            } else {
+                for (int i = 0; i < team.ids.length; i++) { // the reference: one advisor at a time
+                    r.read(team.ids[i], c.classes[i], skilled, i, team.profile, offer.agentId());
+                }
             }
         }
         // Named advisors outside those teams, each once.
@@ -305,6 +310,67 @@ final class OfferReasons {
         }
 
         /**
+         * Reads a team's advisors as {@link #read} would one by one, from the team's kept classes: those the contact
+         * singles out (the one offered it, those given another contact by the same entry, those left out of it, those
+         * named for it) one by one, and the rest by class: the rules that depend on the contact give every one of them
+         * in a class the same reason, so each class is counted whole and only its first few, by id, are offered to be
+         * named.
+         */
+        void readTeam(
+                AdvisorClasses.Team team, AdvisorClasses.Column c, AdvisorClasses.Skilled skilled, String offeredTo) {
+            BitSet singled = new BitSet(team.ids.length);
+            single(singled, team, offeredTo);
+            s.offeredNow().keySet().forEach(id -> single(singled, team, id));
+            f.excluded.keySet().forEach(id -> single(singled, team, id));
+            for (int t = 0; t < f.targets.size(); t++) {
+                single(singled, team, f.targets.get(t).agentId());
+            }
+            for (int i = singled.nextSetBit(0); i >= 0; i = singled.nextSetBit(i + 1)) {
+                read(team.ids[i], c.classes[i], skilled, i, team.profile, offeredTo);
+            }
+            for (AdvisorClasses.Availability a : AdvisorClasses.Availability.values()) {
+                BitSet places = c.of(a);
+                places.andNot(singled);
+                if (places.isEmpty() || a == AdvisorClasses.Availability.UNKNOWN) {
+                    continue;
+                }
+                if (a == AdvisorClasses.Availability.LOGGED_OUT) {
+                    loggedOut += places.cardinality();
+                } else if (a.why != null) {
+                    readAll(team, places, a.why);
+                } else {
+                    BitSet lacking = (BitSet) places.clone();
+                    lacking.and(skilled.unmetPlaces());
+                    places.andNot(skilled.unmetPlaces());
+                    readAll(team, lacking, untargeted(team.profile, false));
+                    readAll(team, places, untargeted(team.profile, true));
+                }
+            }
+        }
+
+        private void single(BitSet singled, AdvisorClasses.Team team, String agentId) {
+            int i = s.classes().indexIn(team, agentId);
+            if (i >= 0) {
+                singled.set(i);
+            }
+        }
+
+        /** Advisors of a team not offered the contact, all for {@code why}: counted, and the first few offered to name. */
+        private void readAll(AdvisorClasses.Team team, BitSet places, Why why) {
+            int n = places.cardinality();
+            if (n == 0) {
+                return;
+            }
+            others += n;
+            rivals |= why == Why.RANKED_AFTER;
+            int offered = 0;
+            for (int i = places.nextSetBit(0); i >= 0 && offered < MAX_NAMED; i = places.nextSetBit(i + 1)) {
+                named.offer(why, team.ids[i]);
+                offered++;
+            }
+        }
+
+        /**
          * Why an advisor with room on the channel, ready and attached, was not offered the contact: the first of the
          * contract's rules that depend on the contact they fail.
          */
@@ -312,8 +378,17 @@ final class OfferReasons {
             if (f.excluded.containsKey(agentId)) {
                 return Why.EXCLUDED;
             }
+            return byStanding(routingProfile, target(f, agentId, s.at()) != null, skillsMet);
+        }
+
+        /** {@link #whenAvailable} for an advisor neither left out of the contact nor named for it. */
+        private Why untargeted(String routingProfile, boolean skillsMet) {
+            return byStanding(routingProfile, false, skillsMet);
+        }
+
+        private Why byStanding(String routingProfile, boolean target, boolean skillsMet) {
             place(routingProfile);
-            Standing theirs = target(f, agentId, s.at()) != null ? targeted : untargeted;
+            Standing theirs = target ? targeted : untargeted;
             if (onlyWindowOpen && !theirs.target()) {
                 return Why.ONLY_WINDOW;
             }
