@@ -310,17 +310,29 @@ final class AdvisorClasses {
         /** The places of the advisors who lack a skill the requirements need, or have it too low. */
         private final BitSet unmet;
 
+        /**
+         * The skills each answer was read from: the read model replaces an advisor's list when their skills change,
+         * never alters it, so the same list gives the same answer (most changes are of presence or work).
+         */
+        private final Object[] skillsRead;
+
         private long seen = -1;
 
         Skilled(Team team, List<Requirement> requirements) {
             this.team = team;
             this.requirements = requirements;
             this.unmet = new BitSet(team.ids.length);
+            this.skillsRead = new Object[team.ids.length];
         }
 
         private void update() {
             seen = team.readChanges(seen, i -> {
                 AgentState a = view.agentState(team.ids[i]);
+                Object skills = a == null ? null : a.skills();
+                if (skills != null && skills == skillsRead[i] && keep) {
+                    return;
+                }
+                skillsRead[i] = skills;
                 unmet.set(i, a != null && OfferReasons.unmet(a, requirements) != null);
             });
         }
