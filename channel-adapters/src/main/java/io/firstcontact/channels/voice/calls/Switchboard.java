@@ -83,16 +83,6 @@ public final class Switchboard {
             RoutingPort routing,
             LiveReads reads,
             AmiLink ami,
-            InstantSource clock) {
-        this(options, context, routing, reads, ami, clock, VoiceObserver.NONE);
-    }
-
-    public Switchboard(
-            VoiceOptions options,
-            Context context,
-            RoutingPort routing,
-            LiveReads reads,
-            AmiLink ami,
             InstantSource clock,
             VoiceObserver observer) {
         this.observer = observer;

@@ -251,6 +251,13 @@ class RoutingHostTest {
 
     // ------------------------------------------------------------------ batches behind others
 
+    /** Submits and lets the engine thread run: sequenced, decided and sent to the journal. */
+    private CompletableFuture<Decision> submitted(Command c) {
+        CompletableFuture<Decision> f = host.submit("api", null, c);
+        thread.drain();
+        return f;
+    }
+
     private List<String> ids(int append) {
         return journal.appends.get(append).stream().map(Journal.Entry::id).toList();
     }
@@ -261,10 +268,8 @@ class RoutingHostTest {
         journal.takesBatchesBehind = true;
         int appends = journal.appends.size();
         int before = released.size();
-        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
-        thread.drain();
-        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
-        thread.drain();
+        CompletableFuture<Decision> first = submitted(call("c1"));
+        CompletableFuture<Decision> second = submitted(call("c2"));
         assertThat(journal.appends).as("sent behind the first at once").hasSize(appends + 2);
         assertThat(journal.behind.subList(appends, appends + 2)).containsExactly(false, true);
         assertThat(ids(appends + 1)).containsExactly("3-5");
@@ -286,10 +291,8 @@ class RoutingHostTest {
         centreWithAnnReady();
         journal.takesBatchesBehind = true;
         int appends = journal.appends.size();
-        host.submit("api", null, call("c1"));
-        thread.drain();
-        host.submit("api", null, call("c2"));
-        thread.drain();
+        submitted(call("c1"));
+        submitted(call("c2"));
         host.submit("api", null, call("c3"));
         host.submit("api", null, call("c4"));
         thread.drain();
@@ -309,10 +312,8 @@ class RoutingHostTest {
         journal.takesBatchesBehind = true;
         int appends = journal.appends.size();
         int before = released.size();
-        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
-        thread.drain();
-        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
-        thread.drain();
+        CompletableFuture<Decision> first = submitted(call("c1"));
+        CompletableFuture<Decision> second = submitted(call("c2"));
         journal.writes.get(appends).completeExceptionally(new IOException("connection reset"));
         thread.drain();
         CompletableFuture<Decision> third = host.submit("api", null, call("c3"));
@@ -340,10 +341,8 @@ class RoutingHostTest {
         centreWithAnnReady();
         journal.takesBatchesBehind = true;
         int appends = journal.appends.size();
-        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
-        thread.drain();
-        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
-        thread.drain();
+        CompletableFuture<Decision> first = submitted(call("c1"));
+        CompletableFuture<Decision> second = submitted(call("c2"));
         journal.writes.get(appends + 1).completeExceptionally(new IllegalStateException("overtook the first"));
         thread.drain();
         journal.writes.get(appends).complete(null);
@@ -366,10 +365,8 @@ class RoutingHostTest {
         journal.takesBatchesBehind = true;
         int appends = journal.appends.size();
         int before = released.size();
-        CompletableFuture<Decision> first = host.submit("api", null, call("c1"));
-        thread.drain();
-        CompletableFuture<Decision> second = host.submit("api", null, call("c2"));
-        thread.drain();
+        CompletableFuture<Decision> first = submitted(call("c1"));
+        CompletableFuture<Decision> second = submitted(call("c2"));
         journal.writes.get(appends).completeExceptionally(new Journal.FencedException("epoch 4 started"));
         journal.writes.get(appends + 1).completeExceptionally(new Journal.FencedException("epoch 4 started"));
         thread.drain();
@@ -384,10 +381,8 @@ class RoutingHostTest {
         centreWithAnnReady();
         journal.takesBatchesBehind = true;
         int appends = journal.appends.size();
-        host.submit("api", null, call("c1"));
-        thread.drain();
-        host.submit("api", null, call("c2"));
-        thread.drain();
+        submitted(call("c1"));
+        submitted(call("c2"));
         CompletableFuture<Void> flushed = host.flushed();
         thread.drain();
         journal.writes.get(appends).complete(null);

@@ -61,21 +61,29 @@ public final class RedisJournal implements AutoCloseable {
     private static final String FIELD = "v";
     private static final String TOP_ITEM_ERROR = "equal or smaller than the target stream top item";
 
-    /** ARGV = id1, payload1, id2, payload2, ...; returns the number of entries written. */
-    private static final String APPEND = """
-            local n = 0
-            for i = 1, #ARGV, 2 do
-              local r = redis.pcall('XADD', KEYS[1], ARGV[i], 'v', ARGV[i + 1])
-              if type(r) == 'table' and r.err then
-                if n == 0 then
-                  return r
+    /**
+     * XADDs the id, payload pairs of ARGV from {@code first} on, in order, stopping at the first error; returns the
+     * number of entries written.
+     */
+    private static String appendFrom(int first) {
+        return """
+                local n = 0
+                for i = %d, #ARGV, 2 do
+                  local r = redis.pcall('XADD', KEYS[1], ARGV[i], 'v', ARGV[i + 1])
+                  if type(r) == 'table' and r.err then
+                    if n == 0 then
+                      return r
+                    end
+                    return {err = r.err .. ' (' .. n .. ' entries of the batch were written before it)'}
+                  end
+                  n = n + 1
                 end
-                return {err = r.err .. ' (' .. n .. ' entries of the batch were written before it)'}
-              end
-              n = n + 1
-            end
-            return n
-            """;
+                return n
+                """.formatted(first);
+    }
+
+    /** ARGV = id1, payload1, id2, payload2, ...; returns the number of entries written. */
+    private static final String APPEND = appendFrom(1);
 
     /**
      * The same, written only if the stream holds {@code ARGV[1]}, the entry the batch follows, checked in the same
@@ -85,19 +93,7 @@ public final class RedisJournal implements AutoCloseable {
             if #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1]) == 0 then
               return {err = 'FCBEHIND entry ' .. ARGV[1] .. ' is not in the journal: nothing written behind it'}
             end
-            local n = 0
-            for i = 2, #ARGV, 2 do
-              local r = redis.pcall('XADD', KEYS[1], ARGV[i], 'v', ARGV[i + 1])
-              if type(r) == 'table' and r.err then
-                if n == 0 then
-                  return r
-                end
-                return {err = r.err .. ' (' .. n .. ' entries of the batch were written before it)'}
-              end
-              n = n + 1
-            end
-            return n
-            """;
+            """ + appendFrom(2);
 
     private static final String BEHIND_ERROR = "is not in the journal: nothing written behind it";
 

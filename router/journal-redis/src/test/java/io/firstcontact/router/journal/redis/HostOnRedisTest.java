@@ -108,6 +108,22 @@ class HostOnRedisTest {
         }
     }
 
+    /** Epoch 1's first entries, decided by a fresh engine: the configuration, then {@code calls} calls. */
+    private static List<Journal.Entry> decided(int calls) {
+        RoutingEngine engine = RoutingEngine.create();
+        List<Command> commands = new ArrayList<>(List.of(new Command.ConfigureRouting(Centres.small())));
+        for (int c = 1; c <= calls; c++) {
+            commands.add(call("x" + c));
+        }
+        List<Journal.Entry> entries = new ArrayList<>();
+        long seq = 0;
+        for (Command c : commands) {
+            var in = new io.firstcontact.router.api.EngineInput(1, ++seq, 1_700_000_000_000L, "test", null, c);
+            entries.add(new Journal.Entry(in, engine.apply(in)));
+        }
+        return entries;
+    }
+
     private static String stateOnEngineThread(ExecutorService thread, RoutingEngine engine)
             throws InterruptedException, ExecutionException {
         return CompletableFuture.supplyAsync(engine::stateHash, thread).get();
@@ -185,13 +201,7 @@ class HostOnRedisTest {
         stream.appendEpochStart(1, "epoch 1".getBytes(StandardCharsets.UTF_8))
                 .toCompletableFuture()
                 .get();
-        RoutingEngine engine = RoutingEngine.create();
-        List<Journal.Entry> entries = new ArrayList<>();
-        long seq = 0;
-        for (Command c : List.of(new Command.ConfigureRouting(Centres.small()), call("x1"), call("x2"), call("x3"))) {
-            var in = new io.firstcontact.router.api.EngineInput(1, ++seq, 1_700_000_000_000L, "test", null, c);
-            entries.add(new Journal.Entry(in, engine.apply(in)));
-        }
+        List<Journal.Entry> entries = decided(3);
         StreamJournal journal = new StreamJournal(stream, codec, blocking);
         journal.append(entries.subList(0, 2)).toCompletableFuture().get(5, TimeUnit.SECONDS);
         // The same two again (a lost reply), then two written and two new in one retry.
@@ -208,14 +218,7 @@ class HostOnRedisTest {
         stream.appendEpochStart(1, "epoch 1".getBytes(StandardCharsets.UTF_8))
                 .toCompletableFuture()
                 .get();
-        RoutingEngine engine = RoutingEngine.create();
-        List<Journal.Entry> entries = new ArrayList<>();
-        long seq = 0;
-        for (Command c : List.of(
-                new Command.ConfigureRouting(Centres.small()), call("x1"), call("x2"), call("x3"), call("x4"))) {
-            var in = new io.firstcontact.router.api.EngineInput(1, ++seq, 1_700_000_000_000L, "test", null, c);
-            entries.add(new Journal.Entry(in, engine.apply(in)));
-        }
+        List<Journal.Entry> entries = decided(4);
         StreamJournal journal = new StreamJournal(stream, codec, blocking);
         var first = journal.append(entries.subList(0, 2));
         var behind = journal.appendBehind(entries.subList(2, 3)).orElseThrow();
