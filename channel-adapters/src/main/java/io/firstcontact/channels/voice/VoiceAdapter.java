@@ -10,8 +10,10 @@ import io.firstcontact.router.api.port.CallRecording;
 import io.firstcontact.router.api.port.ChannelAdapter;
 import io.firstcontact.router.api.port.LiveReads;
 import io.firstcontact.router.api.port.RoutingPort;
+import io.netty.channel.DefaultEventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class VoiceAdapter implements ChannelAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceAdapter.class);
 
+    private DefaultEventLoop loop;
     private final VoiceObserver observer;
     private final VoiceOptions options;
     private final Vertx vertx;
@@ -86,7 +89,12 @@ public final class VoiceAdapter implements ChannelAdapter {
 
     @Override
     public synchronized CompletionStage<Void> start(RoutingPort routing) {
-        Context context = vertx.getOrCreateContext();
+        // A thread of the adapter's own: Asterisk-Java writes actions with a blocking socket write, and an Asterisk
+        // that stops reading must stall only the calls' bookkeeping, never an event loop that others share.
+        loop = new DefaultEventLoop(
+                Thread.ofPlatform().name("voice-adapter").daemon(true).factory());
+        Context context =
+                ((VertxInternal) vertx).contextBuilder().withEventLoop(loop).build();
         Switchboard[] holder = new Switchboard[1];
         ami = new AmiLink(options.ami(), event -> holder[0].amiEvent(event));
         board = new Switchboard(options, context, routing, reads, ami, clock, observer);
@@ -101,12 +109,14 @@ public final class VoiceAdapter implements ChannelAdapter {
             agi.start();
         } catch (IOException e) {
             subscription.close();
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "voice: cannot listen for FastAGI on " + options.agi().host() + ":"
                             + options.agi().port() + ": " + e.getMessage(),
                     e));
         } catch (Exception e) {
             subscription.close();
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             return CompletableFuture.failedFuture(e);
         }
         ami.start();
@@ -180,6 +190,9 @@ public final class VoiceAdapter implements ChannelAdapter {
         }
         if (ami != null) {
             ami.close();
+        }
+        if (loop != null) {
+            loop.shutdownGracefully(0, 2, TimeUnit.SECONDS); // what is queued still runs
         }
         LOG.info("voice adapter stopped");
         return CompletableFuture.completedFuture(null);
