@@ -293,9 +293,6 @@ final class OfferReasons {
                 why = Why.TAKING_ANOTHER;
             } else if (availability.why != null) {
                 why = availability.why;
-            } else if (!onlyWindowOpen && !f.excluded.containsKey(agentId) && skilled != null && skilled.unmet(i)) {
-                // Left out of this contact or outside a named advisor's window come before skills: neither holds.
-                why = Why.SKILLS;
             } else if (skilled != null) {
                 // A member of the team: their profile is the team's, and the team's cache says whether they meet the
                 // requirements, so their own state need not be read (a pool has hundreds free at once).
@@ -342,8 +339,8 @@ final class OfferReasons {
                     BitSet lacking = (BitSet) places.clone();
                     lacking.and(skilled.unmetPlaces());
                     places.andNot(skilled.unmetPlaces());
-                    readAll(team, lacking, untargeted(team.profile, false));
-                    readAll(team, places, untargeted(team.profile, true));
+                    readAll(team, lacking, byStanding(team.profile, false, false));
+                    readAll(team, places, byStanding(team.profile, false, true));
                 }
             }
         }
@@ -381,11 +378,10 @@ final class OfferReasons {
             return byStanding(routingProfile, target(f, agentId, s.at()) != null, skillsMet);
         }
 
-        /** {@link #whenAvailable} for an advisor neither left out of the contact nor named for it. */
-        private Why untargeted(String routingProfile, boolean skillsMet) {
-            return byStanding(routingProfile, false, skillsMet);
-        }
-
+        /**
+         * {@link #whenAvailable} past the contact's exclusions: the rules read in order for an advisor of the routing
+         * profile, named for the contact ({@code target}) or not, meeting its requirements or not.
+         */
         private Why byStanding(String routingProfile, boolean target, boolean skillsMet) {
             place(routingProfile);
             Standing theirs = target ? targeted : untargeted;

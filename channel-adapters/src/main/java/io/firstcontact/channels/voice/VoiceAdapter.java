@@ -108,15 +108,13 @@ public final class VoiceAdapter implements ChannelAdapter {
                     options.agi(), AgiScripts.all(options, routing, board, reads, notifier, flows, clock));
             agi.start();
         } catch (IOException e) {
-            subscription.close();
-            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            abandonStart();
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "voice: cannot listen for FastAGI on " + options.agi().host() + ":"
                             + options.agi().port() + ": " + e.getMessage(),
                     e));
         } catch (Exception e) {
-            subscription.close();
-            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            abandonStart();
             return CompletableFuture.failedFuture(e);
         }
         ami.start();
@@ -127,6 +125,12 @@ public final class VoiceAdapter implements ChannelAdapter {
                 options.ami(),
                 options.server());
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** A start that failed part way: routing no longer heard, the adapter's thread let go. */
+    private void abandonStart() {
+        subscription.close();
+        loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     }
 
     /** The port FastAGI listens on (the configured one, or the free one picked for port 0). */

@@ -591,7 +591,7 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
 
     /**
      * Runs a read on the engine thread, between inputs: what it sees includes decisions applied but possibly not yet
-     * committed (at most the batch in flight).
+     * committed (at most the batches in flight).
      */
     public <T> CompletableFuture<T> query(Function<RoutingEngine, T> read) {
         RoutingEngine e = engine;
@@ -619,21 +619,19 @@ public final class RoutingRuntime implements RoutingPort, AutoCloseable {
         engineThread.execute(task);
     }
 
+    private static void deliver(List<EffectSink> sinks, String what, EngineInput input, Decision decision) {
+        for (EffectSink sink : sinks) {
+            try {
+                sink.committed(input, decision);
+            } catch (RuntimeException e) {
+                LOG.error("{} failed on entry {}", what, input.entryId(), e);
+            }
+        }
+    }
+
     private void committed(EngineInput input, Decision decision) {
-        for (EffectSink l : listeners) {
-            try {
-                l.committed(input, decision);
-            } catch (RuntimeException e) {
-                LOG.error("a listener failed on entry {}", input.entryId(), e);
-            }
-        }
-        for (EffectSink f : folds) {
-            try {
-                f.committed(input, decision);
-            } catch (RuntimeException e) {
-                LOG.error("a view failed on entry {}", input.entryId(), e);
-            }
-        }
+        deliver(listeners, "a listener", input, decision);
+        deliver(folds, "a view", input, decision);
         maybeSnapshot(input);
     }
 

@@ -89,13 +89,13 @@ public final class RedisJournal implements AutoCloseable {
      * The same, written only if the stream holds {@code ARGV[1]}, the entry the batch follows, checked in the same
      * atomic step: ARGV = previous id, id1, payload1, id2, payload2, ...
      */
+    private static final String BEHIND_ERROR = "is not in the journal: nothing written behind it";
+
     private static final String APPEND_BEHIND = """
             if #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1]) == 0 then
-              return {err = 'FCBEHIND entry ' .. ARGV[1] .. ' is not in the journal: nothing written behind it'}
+              return {err = 'FCBEHIND entry ' .. ARGV[1] .. ' %s'}
             end
-            """ + appendFrom(2);
-
-    private static final String BEHIND_ERROR = "is not in the journal: nothing written behind it";
+            """.formatted(BEHIND_ERROR) + appendFrom(2);
 
     /**
      * An append sent behind another was refused because the entry it follows is not in the stream (the batch before

@@ -309,20 +309,9 @@ public final class StreamJournal implements Journal {
         List<RedisJournal.Entry> encoded = encode(batch);
         RedisJournal.Entry first = encoded.getFirst();
         String previous = first.epoch() + "-" + (first.seq() - 1);
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        appender.appendBehind(previous, encoded).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                acknowledged.acknowledged(encoded);
-                result.complete(null);
-                return;
-            }
-            Throwable cause = unwrap(failure);
-            if (cause instanceof JournalUnavailableException) {
-                unchecked = true; // Redis may come back as another process
-            }
-            result.completeExceptionally(cause);
-        });
-        return Optional.of(result);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        relay(appender.appendBehind(previous, encoded), written);
+        return Optional.of(acknowledging(encoded, written));
     }
 
     private List<RedisJournal.Entry> encode(List<Entry> batch) {
@@ -458,6 +447,15 @@ public final class StreamJournal implements Journal {
 
     private CompletionStage<Void> append(RedisJournal through, List<RedisJournal.Entry> encoded, boolean mayReconcile) {
         CompletableFuture<Void> written = new CompletableFuture<>();
+        appendOnce(through, encoded, mayReconcile, written);
+        return acknowledging(encoded, written);
+    }
+
+    /**
+     * The append's outcome once Redis answered {@code written}: the entries count as acknowledged, or, when the outcome
+     * is unknown (a timeout, a lost connection), the stream is to be compared again before anything more is written.
+     */
+    private CompletionStage<Void> acknowledging(List<RedisJournal.Entry> encoded, CompletableFuture<Void> written) {
         CompletableFuture<Void> result = written.thenRun(() -> acknowledged.acknowledged(encoded));
         written.exceptionally(failure -> {
             if (unwrap(failure) instanceof JournalUnavailableException) {
@@ -465,7 +463,6 @@ public final class StreamJournal implements Journal {
             }
             return null;
         });
-        appendOnce(through, encoded, mayReconcile, written);
         return result;
     }
 
