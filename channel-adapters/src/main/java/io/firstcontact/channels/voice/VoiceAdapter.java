@@ -96,7 +96,7 @@ public final class VoiceAdapter implements ChannelAdapter {
         Context context =
                 ((VertxInternal) vertx).contextBuilder().withEventLoop(loop).build();
         Switchboard[] holder = new Switchboard[1];
-        ami = new AmiLink(options.ami(), event -> holder[0].amiEvent(event));
+        ami = new AmiLink(options.ami(), event -> holder[0].amiEvent(event), observer);
         board = new Switchboard(options, context, routing, reads, ami, clock, observer);
         holder[0] = board;
         subscription = routing.subscribe(board::committed);

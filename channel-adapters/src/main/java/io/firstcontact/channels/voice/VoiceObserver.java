@@ -1,6 +1,11 @@
 package io.firstcontact.channels.voice;
 
-/** What the voice adapter measures, for the metrics binder. Called on the adapter's context; record, never block. */
+import io.firstcontact.channels.voice.ami.StuckLink;
+
+/**
+ * What the voice adapter measures, for the metrics binder. Called on the adapter's context unless said otherwise;
+ * record, never block.
+ */
 public interface VoiceObserver {
     VoiceObserver NONE = new VoiceObserver() {};
 
@@ -10,4 +15,10 @@ public interface VoiceObserver {
      * that rings them leaving it.
      */
     default void freeToRing(long nanos) {}
+
+    /**
+     * A manager connection that was up was dropped because Asterisk was stuck on it (it is taken up again at once).
+     * Called on the thread that noticed — a timer's, since the adapter's own may be the one stuck.
+     */
+    default void amiLinkDropped(StuckLink why) {}
 }

@@ -69,6 +69,11 @@ public record VoiceOptions(
         return "voice:" + server;
     }
 
+    public VoiceOptions withAmi(Ami a) {
+        return new VoiceOptions(
+                server, a, agi, contexts, menu, announceEvery, callbackOfferAbove, callbacks, smsLink, recordCalls);
+    }
+
     public VoiceOptions withAgi(Agi a) {
         return new VoiceOptions(
                 server, ami, a, contexts, menu, announceEvery, callbackOfferAbove, callbacks, smsLink, recordCalls);
@@ -110,7 +115,11 @@ public record VoiceOptions(
      * @param secret its secret
      * @param reconnectMin the first wait before reconnecting after a failed connection or login
      * @param reconnectMax the longest wait between attempts (the wait doubles up to it)
-     * @param responseTimeout how long an action may wait for its response before it counts as failed
+     * @param responseTimeout how long an action may wait for its response before it counts as failed; also the write
+     *     deadline: an action whose write has not returned by then means Asterisk stopped reading, and the link is
+     *     dropped and taken up again
+     * @param maxMissedResponses how many actions in a row may go unanswered within {@code responseTimeout} before
+     *     Asterisk counts as stuck (it reads but does not answer) and the link is dropped and taken up again
      */
     public record Ami(
             String host,
@@ -119,11 +128,13 @@ public record VoiceOptions(
             String secret,
             Duration reconnectMin,
             Duration reconnectMax,
-            Duration responseTimeout) {
+            Duration responseTimeout,
+            int maxMissedResponses) {
         public static final int DEFAULT_PORT = 5038;
         public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(200);
         public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(10);
         public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+        public static final int DEFAULT_MAX_MISSED_RESPONSES = 3;
         /** The event classes the adapter asks for: channels, bridges, devices and system (never dtmf or agi). */
         public static final String EVENTS = "system,call";
 
@@ -148,6 +159,9 @@ public record VoiceOptions(
             if (responseTimeout == null || responseTimeout.isZero() || responseTimeout.isNegative()) {
                 throw new IllegalArgumentException("voice.ami.responseTimeout must be positive");
             }
+            if (maxMissedResponses < 1) {
+                throw new IllegalArgumentException("voice.ami.maxMissedResponses must be at least 1");
+            }
         }
 
         public static Ami of(String host, int port, String username, String secret) {
@@ -158,7 +172,8 @@ public record VoiceOptions(
                     secret,
                     DEFAULT_RECONNECT_MIN,
                     DEFAULT_RECONNECT_MAX,
-                    DEFAULT_RESPONSE_TIMEOUT);
+                    DEFAULT_RESPONSE_TIMEOUT,
+                    DEFAULT_MAX_MISSED_RESPONSES);
         }
 
         @Override

@@ -76,7 +76,8 @@ class AmiConnectionTest {
                             "not-the-secret",
                             Duration.ofMillis(50),
                             Duration.ofMillis(400),
-                            Duration.ofSeconds(5)))
+                            Duration.ofSeconds(5),
+                            VoiceOptions.Ami.DEFAULT_MAX_MISSED_RESPONSES))
                     .withAgi(new VoiceOptions.Agi("127.0.0.1", 0, 10));
             VoiceAdapter adapter = new VoiceAdapter(options, vertx, routing, new LogNotifier(), InstantSource.system());
             try {

@@ -1,6 +1,7 @@
 package io.firstcontact.channels.voice;
 
 import io.firstcontact.channels.notify.LogNotifier;
+import io.firstcontact.channels.voice.ami.StuckLink;
 import io.firstcontact.channels.voice.peer.AsteriskPeer;
 import io.firstcontact.ivr.run.Ivr;
 import io.vertx.core.Vertx;
@@ -45,7 +46,8 @@ final class VoiceRig implements AutoCloseable {
                         AsteriskPeer.ROUTER.secret(),
                         Duration.ofMillis(50),
                         Duration.ofMillis(400),
-                        Duration.ofSeconds(5)))
+                        Duration.ofSeconds(5),
+                        VoiceOptions.Ami.DEFAULT_MAX_MISSED_RESPONSES))
                 .withAgi(new VoiceOptions.Agi("127.0.0.1", 0, 2_000))
                 .withMenu(new VoiceOptions.Menu(
                         "fc-menu",
@@ -59,12 +61,19 @@ final class VoiceRig implements AutoCloseable {
 
     /** What the adapter measured from an advisor's freeing to their next ring, in nanoseconds. */
     final List<Long> freeToRing = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The stuck manager connections the adapter dropped, in order. */
+    final List<StuckLink> drops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private void startAdapter() {
         adapter = new VoiceAdapter(options, vertx, routing, sms, ivr, InstantSource.system(), new VoiceObserver() {
             @Override
             public void freeToRing(long nanos) {
                 freeToRing.add(nanos);
+            }
+
+            @Override
+            public void amiLinkDropped(StuckLink why) {
+                drops.add(why);
             }
         });
         adapter.start(routing).toCompletableFuture().join();

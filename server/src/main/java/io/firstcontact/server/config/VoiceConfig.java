@@ -50,7 +50,8 @@ public record VoiceConfig(
             Path secretFile,
             Duration reconnectMin,
             Duration reconnectMax,
-            Duration responseTimeout) {
+            Duration responseTimeout,
+            Integer maxMissedResponses) {
         /** Never prints the secret. */
         @Override
         public String toString() {
@@ -78,7 +79,8 @@ public record VoiceConfig(
                 secret,
                 Objects.requireNonNullElse(ami.reconnectMin(), VoiceOptions.Ami.DEFAULT_RECONNECT_MIN),
                 Objects.requireNonNullElse(ami.reconnectMax(), VoiceOptions.Ami.DEFAULT_RECONNECT_MAX),
-                Objects.requireNonNullElse(ami.responseTimeout(), VoiceOptions.Ami.DEFAULT_RESPONSE_TIMEOUT));
+                Objects.requireNonNullElse(ami.responseTimeout(), VoiceOptions.Ami.DEFAULT_RESPONSE_TIMEOUT),
+                Objects.requireNonNullElse(ami.maxMissedResponses(), VoiceOptions.Ami.DEFAULT_MAX_MISSED_RESPONSES));
         VoiceOptions.Agi defaultAgi = VoiceOptions.Agi.DEFAULT;
         VoiceOptions.Agi g = agi == null
                 ? defaultAgi

@@ -3,6 +3,7 @@ package io.firstcontact.channels.voice.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.channels.voice.Await;
+import io.firstcontact.channels.voice.VoiceObserver;
 import io.firstcontact.channels.voice.VoiceOptions;
 import io.firstcontact.channels.voice.peer.AmiFramer;
 import io.firstcontact.channels.voice.peer.AmiMessage;
@@ -65,7 +66,8 @@ class RecordedSessionsTest {
                 AmiLink link = new AmiLink(
                         VoiceOptions.Ami.of(
                                 "127.0.0.1", peer.amiPort(), AsteriskPeer.ROUTER.name(), AsteriskPeer.ROUTER.secret()),
-                        seen::add)) {
+                        seen::add,
+                        VoiceObserver.NONE)) {
             link.start();
             Await.until(() -> seen.stream().anyMatch(e -> e instanceof AmiEvent.Connected), "the login");
             seen.clear();
@@ -116,7 +118,8 @@ class RecordedSessionsTest {
                 AmiLink link = new AmiLink(
                         VoiceOptions.Ami.of(
                                 "127.0.0.1", peer.amiPort(), AsteriskPeer.ROUTER.name(), AsteriskPeer.ROUTER.secret()),
-                        seen::add)) {
+                        seen::add,
+                        VoiceObserver.NONE)) {
             link.start();
             Await.until(() -> seen.stream().anyMatch(e -> e instanceof AmiEvent.Connected), "the login");
             seen.clear();

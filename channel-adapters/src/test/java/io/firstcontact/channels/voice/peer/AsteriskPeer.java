@@ -125,6 +125,23 @@ public final class AsteriskPeer implements AutoCloseable {
     }
 
     /**
+     * Asterisk hangs on every manager connection open now: it reads nothing more from them (with a small receive
+     * buffer, so that the router's writes soon block) and answers nothing; the PBX and its calls go on, and connections
+     * made later are served as ever.
+     */
+    public void stopsReadingAmi() {
+        ami.stopReading();
+    }
+
+    /**
+     * Asterisk reads every manager connection open now but answers none of their actions (their events still flow);
+     * connections made later are served as ever.
+     */
+    public void stopsAnsweringAmi() {
+        ami.stopAnswering();
+    }
+
+    /**
      * {@code core restart now}: every manager socket closes, connections are refused for about 0.6 s, then Asterisk is
      * back with no channels and {@code FullyBooted} says {@code Uptime: 0}.
      */

@@ -165,6 +165,20 @@ final class PeerAmiServer {
         }
     }
 
+    /** Every session open now stops reading (a hung Asterisk); sessions opened later read as ever. */
+    void stopReading() {
+        for (Session s : sessions) {
+            s.stopReading();
+        }
+    }
+
+    /** Every session open now reads its actions but answers none of them; sessions opened later answer as ever. */
+    void stopAnswering() {
+        for (Session s : sessions) {
+            s.answering = false;
+        }
+    }
+
     int sessionCount() {
         return sessions.size();
     }
@@ -184,7 +198,9 @@ final class PeerAmiServer {
         private final LinkedBlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
         private static final byte[] CLOSE = new byte[0];
         volatile boolean authenticated;
+        volatile boolean answering = true;
         private boolean gone; // the writer stopped (guarded by this)
+        private boolean reading = true; // guarded by this
         Set<String> read = Set.of();
         Set<String> write = Set.of();
         volatile Set<String> mask = Set.of();
@@ -217,6 +233,27 @@ final class PeerAmiServer {
             notifyAll();
         }
 
+        /**
+         * Reads nothing more, with a small receive buffer, so that what the client writes fills the socket's buffers
+         * and its writes block, as they do against a hung Asterisk.
+         */
+        synchronized void stopReading() {
+            try {
+                socket.setReceiveBufferSize(1024);
+            } catch (IOException e) {
+                // closed: nothing to stop
+            }
+            reading = false;
+        }
+
+        /** Before each read: waits while the session does not read; answers false once it is closed. */
+        private synchronized boolean awaitReading() throws InterruptedException {
+            while (!reading && !gone && !socket.isClosed()) {
+                wait();
+            }
+            return !gone && !socket.isClosed();
+        }
+
         /** Closes after what is queued (a Logoff, a refused login), or at once with a reset. */
         void close(boolean reset) {
             if (reset) {
@@ -225,6 +262,9 @@ final class PeerAmiServer {
                     socket.close();
                 } catch (IOException e) {
                     // closed
+                }
+                synchronized (this) {
+                    notifyAll(); // a reader that stopped reading sees the close
                 }
             } else {
                 outbox.add(CLOSE);
@@ -237,7 +277,7 @@ final class PeerAmiServer {
             byte[] buf = new byte[4096];
             try (InputStream in = socket.getInputStream()) {
                 int n;
-                while ((n = in.read(buf)) > 0) {
+                while (awaitReading() && (n = in.read(buf)) > 0) {
                     for (AmiMessage action : framer.feed(buf, 0, n)) {
                         var hook = actionHook;
                         if (hook != null) {
@@ -249,6 +289,8 @@ final class PeerAmiServer {
                 }
             } catch (IOException e) {
                 // the client went away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 sessions.remove(this);
                 outbox.add(CLOSE);
@@ -297,6 +339,9 @@ final class PeerAmiServer {
 
         /** On the PBX thread. */
         private void handle(AmiMessage m) {
+            if (!answering) {
+                return;
+            }
             String action = m.get("Action");
             if (action == null || action.isEmpty()) {
                 send(error(m, "Missing action in request"));
