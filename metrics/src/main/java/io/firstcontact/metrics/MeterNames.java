@@ -76,6 +76,8 @@ public final class MeterNames {
 
     /** Timer: an advisor Asterisk freed, from that AMI event reaching the adapter to the Originate ringing them. */
     public static final String VOICE_FREE_TO_RING = "firstcontact.voice.free.to.ring";
+    /** Counter: manager connections dropped because Asterisk was stuck on them (tag {@code reason}). */
+    public static final String VOICE_AMI_LINKS_DROPPED = "firstcontact.voice.ami.links.dropped";
 
     // ---- the contact-centre statistics (StatisticsBinder): live, and today's since local midnight
 

@@ -68,7 +68,7 @@ class MeterNamesTest {
                     wallboard,
                     process,
                     account,
-                    new VoiceBinder())) {
+                    new VoiceBinder(List.of("write_stuck")))) {
                 b.bindTo(registry);
             }
             fed.agent("a1");

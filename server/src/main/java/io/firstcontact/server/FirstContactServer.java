@@ -389,7 +389,10 @@ public final class FirstContactServer implements AutoCloseable {
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
-        io.firstcontact.metrics.VoiceBinder voiceMeters = new io.firstcontact.metrics.VoiceBinder();
+        io.firstcontact.metrics.VoiceBinder voiceMeters = new io.firstcontact.metrics.VoiceBinder(
+                java.util.Arrays.stream(io.firstcontact.channels.voice.ami.StuckLink.values())
+                        .map(io.firstcontact.channels.voice.ami.StuckLink::tag)
+                        .toList());
         voiceMeters.bindTo(registry);
         channels = new io.firstcontact.server.channels.Channels(
                 config,
@@ -401,6 +404,11 @@ public final class FirstContactServer implements AutoCloseable {
                     @Override
                     public void freeToRing(long nanos) {
                         voiceMeters.freeToRing(nanos);
+                    }
+
+                    @Override
+                    public void amiLinkDropped(io.firstcontact.channels.voice.ami.StuckLink why) {
+                        voiceMeters.amiLinkDropped(why.tag());
                     }
                 });
         api = new ApiServer(
