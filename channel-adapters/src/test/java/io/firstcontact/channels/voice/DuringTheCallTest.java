@@ -14,11 +14,7 @@ import org.junit.jupiter.api.Test;
 class DuringTheCallTest {
 
     private static VoiceRig.Waiting talking(VoiceRig rig) {
-        rig.peer.phone("PJSIP/1001").answersAfter(Duration.ofMillis(20));
-        rig.routing.advisor("ann", "PJSIP/1001");
-        VoiceRig.Waiting w = rig.waiting("07700900031", "1");
-        Await.until(() -> rig.bridgedTo(w.caller(), "PJSIP/1001"), "the talk with ann");
-        return w;
+        return rig.talkingWithAnn("07700900031");
     }
 
     @Test

@@ -52,19 +52,11 @@ class StuckAsteriskTest {
                 maxMissedResponses)));
     }
 
-    private static VoiceRig.Waiting talkingToAnn(VoiceRig rig) {
-        rig.peer.phone("PJSIP/1001").answersAfter(Duration.ofMillis(20));
-        rig.routing.advisor("ann", "PJSIP/1001");
-        VoiceRig.Waiting talking = rig.waiting("07700900071", "1");
-        Await.until(() -> rig.bridgedTo(talking.caller(), "PJSIP/1001"), "the talk");
-        return talking;
-    }
-
     @Test
     void anAsteriskThatStopsReadingFreesTheAdapterAtTheDeadlineAndItsCallersAreKeptAfterTheReconnect() {
         // Only the write deadline here: the answers of what was written before the write blocked never come either.
         try (VoiceRig rig = rig(Integer.MAX_VALUE)) {
-            VoiceRig.Waiting talking = talkingToAnn(rig);
+            VoiceRig.Waiting talking = rig.talkingWithAnn("07700900071");
             VoiceRig.Waiting waiting = rig.waiting("07700900072", "1");
             int resyncs = rig.peer.actions("DeviceStateList").size();
 
@@ -112,7 +104,7 @@ class StuckAsteriskTest {
     @Test
     void anAsteriskThatReadsButNoLongerAnswersIsDroppedAtTheThirdMissedAnswerAndTheCallGoesOn() {
         try (VoiceRig rig = rig(3)) {
-            VoiceRig.Waiting talking = talkingToAnn(rig);
+            VoiceRig.Waiting talking = rig.talkingWithAnn("07700900071");
             int resyncs = rig.peer.actions("DeviceStateList").size();
 
             rig.peer.stopsAnsweringAmi();

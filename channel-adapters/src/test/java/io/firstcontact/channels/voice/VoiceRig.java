@@ -103,6 +103,15 @@ final class VoiceRig implements AutoCloseable {
 
     record Waiting(AsteriskPeer.Caller caller, String id) {}
 
+    /** A caller keying {@code 1} who is connected to ann, logged in at {@code PJSIP/1001} (which answers at once). */
+    Waiting talkingWithAnn(String number) {
+        peer.phone("PJSIP/1001").answersAfter(Duration.ofMillis(20));
+        routing.advisor("ann", "PJSIP/1001");
+        Waiting w = waiting(number, "1");
+        Await.until(() -> bridgedTo(w.caller(), "PJSIP/1001"), "the talk with ann");
+        return w;
+    }
+
     String interactionOf(AsteriskPeer.Caller caller) {
         return Await.until(
                 () -> caller.variable("FC_INTERACTION_ID").filter(v -> !v.isEmpty()),

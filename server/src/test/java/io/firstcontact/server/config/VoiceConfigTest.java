@@ -39,6 +39,8 @@ class VoiceConfigTest {
                 .voice()
                 .options();
         assertThat(o.ami().port()).isEqualTo(5038);
+        assertThat(o.ami().responseTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.ami().maxMissedResponses()).isEqualTo(3);
         assertThat(o.agi()).isEqualTo(VoiceOptions.Agi.DEFAULT);
         assertThat(o.contexts()).isEqualTo(VoiceOptions.Contexts.DEFAULT);
         assertThat(o.announceEvery()).isEqualTo(Duration.ofSeconds(30));
@@ -89,6 +91,10 @@ class VoiceConfigTest {
                         "voice:\n  ami: {host: pbx, username: fc, secret: x}\n  menu: {queues: {'12': x}}\n", Map.of()))
                 .isInstanceOf(ConfigLoader.ConfigException.class)
                 .hasMessageContaining("voice.menu.queues");
+        assertThatThrownBy(() ->
+                        load("voice:\n  ami: {host: pbx, username: fc, secret: x, maxMissedResponses: 0}\n", Map.of()))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("voice.ami.maxMissedResponses");
         assertThatThrownBy(() -> load("voice:\n  ami: {host: pbx, username: fc, secret: x}\n  amy: {}\n", Map.of()))
                 .isInstanceOf(ConfigLoader.ConfigException.class)
                 .hasMessageContaining("amy");
