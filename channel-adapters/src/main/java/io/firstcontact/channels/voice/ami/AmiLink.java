@@ -291,6 +291,16 @@ public final class AmiLink implements AutoCloseable {
         }
         WatchedConnection c = connection;
         if (c != null) {
+            // Logoff writes too, and waits for its answer: a stuck Asterisk must not hold up the stop for good.
+            Wire wire = c.wire();
+            CompletableFuture<Void> loggedOff = new CompletableFuture<>();
+            loggedOff
+                    .orTimeout(options.responseTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)
+                    .whenComplete((r, e) -> {
+                        if (e instanceof TimeoutException && wire != null && wire.markCut()) {
+                            wire.cut();
+                        }
+                    });
             try {
                 if (c.getState() == ManagerConnectionState.CONNECTED
                         || c.getState() == ManagerConnectionState.RECONNECTING) {
@@ -298,6 +308,8 @@ public final class AmiLink implements AutoCloseable {
                 }
             } catch (IllegalStateException e) {
                 LOG.debug("AMI logoff: {}", e.getMessage());
+            } finally {
+                loggedOff.complete(null);
             }
         }
     }
