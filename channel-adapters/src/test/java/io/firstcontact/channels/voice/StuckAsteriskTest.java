@@ -108,19 +108,9 @@ class StuckAsteriskTest {
             int resyncs = rig.peer.actions("DeviceStateList").size();
 
             rig.peer.stopsAnsweringAmi();
-            for (int i = 0; i < 2; i++) {
-                assertThatThrownBy(() -> rig.adapter
-                                .muteRecording(talking.id(), true)
-                                .toCompletableFuture()
-                                .join())
-                        .hasCauseInstanceOf(TimeoutException.class);
-            }
+            mutesUnanswered(rig, talking, 2);
             assertThat(rig.drops).isEmpty();
-            assertThatThrownBy(() -> rig.adapter
-                            .muteRecording(talking.id(), true)
-                            .toCompletableFuture()
-                            .join())
-                    .hasCauseInstanceOf(TimeoutException.class);
+            mutesUnanswered(rig, talking, 1);
 
             Await.until(() -> !rig.drops.isEmpty(), "the link to drop");
             assertThat(rig.drops).containsExactly(StuckLink.NO_RESPONSES);
@@ -134,6 +124,33 @@ class StuckAsteriskTest {
             rig.adapter.muteRecording(talking.id(), true).toCompletableFuture().join();
             assertThat(rig.bridgedTo(talking.caller(), "PJSIP/1001")).isTrue();
             assertThat(rig.routing.facts(Fact.InteractionEnded.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void anAnswerBetweenMissedOnesStartsTheCountAgain() {
+        try (VoiceRig rig = rig(3)) {
+            VoiceRig.Waiting talking = rig.talkingWithAnn("07700900073");
+
+            rig.peer.stopsAnsweringAmi();
+            mutesUnanswered(rig, talking, 2);
+            rig.peer.answersAmiAgain();
+            rig.adapter.muteRecording(talking.id(), false).toCompletableFuture().join();
+            rig.peer.stopsAnsweringAmi();
+            mutesUnanswered(rig, talking, 2);
+
+            assertThat(rig.drops).isEmpty();
+            assertThat(rig.peer.actions("Login")).hasSize(1);
+        }
+    }
+
+    private static void mutesUnanswered(VoiceRig rig, VoiceRig.Waiting talking, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThatThrownBy(() -> rig.adapter
+                            .muteRecording(talking.id(), true)
+                            .toCompletableFuture()
+                            .join())
+                    .hasCauseInstanceOf(TimeoutException.class);
         }
     }
 }

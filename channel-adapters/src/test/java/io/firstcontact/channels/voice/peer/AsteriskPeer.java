@@ -138,7 +138,12 @@ public final class AsteriskPeer implements AutoCloseable {
      * connections made later are served as ever.
      */
     public void stopsAnsweringAmi() {
-        ami.stopAnswering();
+        ami.answering(false);
+    }
+
+    /** Asterisk answers the actions of the manager connections open now again, after {@link #stopsAnsweringAmi}. */
+    public void answersAmiAgain() {
+        ami.answering(true);
     }
 
     /**

@@ -172,10 +172,10 @@ final class PeerAmiServer {
         }
     }
 
-    /** Every session open now reads its actions but answers none of them; sessions opened later answer as ever. */
-    void stopAnswering() {
+    /** Every session open now reads its actions but answers none of them, or answers again; new ones answer. */
+    void answering(boolean answers) {
         for (Session s : sessions) {
-            s.answering = false;
+            s.answering = answers;
         }
     }
 
