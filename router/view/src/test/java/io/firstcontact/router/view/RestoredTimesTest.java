@@ -1,6 +1,5 @@
 package io.firstcontact.router.view;
 
-import static io.firstcontact.router.view.ViewCentre.BILLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.EngineInput;
@@ -32,12 +31,7 @@ class RestoredTimesTest {
 
     @Test
     void aCallHeldBeforeTheSnapshotShowsSinceWhenItWasHeldAfterTheRestore() {
-        Feed f = new Feed();
-        f.configure(ViewCentre.config());
-        f.agent("a1", "all");
-        f.login("a1", true);
-        f.arrive("v1", BILLING);
-        f.accept(f.offerFor("v1"));
+        Feed f = Feed.callAnswered();
         f.advance(MINUTE);
         long held = f.now();
         f.apply(new Command.Park("v1"));
