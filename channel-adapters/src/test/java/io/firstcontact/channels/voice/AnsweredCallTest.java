@@ -45,13 +45,12 @@ class AnsweredCallTest {
     void aCallerWhoseUniqueIdBeginsAnotherCallersIsBridgedToTheirOwnAdvisor() {
         try (VoiceRig rig = new VoiceRig()) {
             rig.peer.phone("PJSIP/1001").answersAfter(Duration.ofMillis(30));
-            AsteriskPeer.Caller gone = rig.peer.call("07700900100", "1");
-            AsteriskPeer.Caller first = rig.peer.call("07700900101", "1");
+            AsteriskPeer.Caller gone = queued(rig, "07700900100");
+            AsteriskPeer.Caller first = queued(rig, "07700900101");
             List<AsteriskPeer.Caller> later = new ArrayList<>();
             do { // Asterisk numbers its unique ids <start>.1, <start>.2, … <start>.10
-                later.add(rig.peer.call("0770090" + (1000 + later.size()), "1"));
+                later.add(queued(rig, "0770090" + (1000 + later.size())));
             } while (!later.getLast().uniqueid().startsWith(first.uniqueid()));
-            Await.until(() -> rig.routing.facts(Fact.VisitStarted.class).size() == 2 + later.size(), "all queued");
             gone.hangUp();
             Await.until(() -> !rig.routing.facts(Fact.InteractionEnded.class).isEmpty(), "the first caller's end");
 
@@ -63,6 +62,14 @@ class AnsweredCallTest {
                     "the longest-waiting caller to be bridged to ann's phone");
             assertThat(later).allSatisfy(c -> assertThat(c.bridgedWith()).isEmpty());
         }
+    }
+
+    /** A caller keying 1, once routing has queued them (so callers queue in the order they call). */
+    private static AsteriskPeer.Caller queued(VoiceRig rig, String number) {
+        int before = rig.routing.facts(Fact.VisitStarted.class).size();
+        AsteriskPeer.Caller caller = rig.peer.call(number, "1");
+        Await.until(() -> rig.routing.facts(Fact.VisitStarted.class).size() > before, "the caller to be queued");
+        return caller;
     }
 
     @Test
