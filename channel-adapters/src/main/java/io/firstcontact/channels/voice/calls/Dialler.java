@@ -97,8 +97,9 @@ final class Dialler {
 
     /**
      * The recording's file name, {@code fc-<interaction>-<offer>.wav}, with anything but letters, digits, '.', '_' and
-     * '-' made '_': the sample dialplan runs {@code ExecIf(…?MixMonitor(${FC_RECORDING},b))}, where a ':' would end
-     * ExecIf's branch, a ',' start MixMonitor's options and a '/' name a directory (an id may hold any of them).
+     * '-' made '_': the sample dialplan runs {@code ExecIf(…?MixMonitor(${FC_RECORDING},b))}, where a ',' would start
+     * MixMonitor's options, a '/' name a directory, and a quote, bracket or backslash change how Asterisk splits the
+     * arguments (an id may hold any of them).
      */
     static String recording(String interactionId, String offerId) {
         return ("fc-" + interactionId + "-" + offerId).replaceAll("[^A-Za-z0-9._-]", "_") + ".wav";
