@@ -93,6 +93,29 @@ class DeskPushTest {
     }
 
     @Test
+    void aCallerIdentifiedWhileTheyWaitIsOfferedAsThatCustomerAndTheirAccountPopsUp() throws Exception {
+        String number = centre.accounts.phoneOf("cust-2");
+        try (Desk desk = new Desk(null)) {
+            desk.next("desk");
+            String call = centre.call(null, Attributes.of("callerNumber", number, "service", "waste"));
+            centre.submit(new Command.IdentifyCustomer(call, "cust-2")); // as the account context does
+
+            centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));
+
+            JsonNode offered = desk.deskWhere(s -> s.path("offers").size() == 1);
+            assertThat(offered.path("offers")
+                            .get(0)
+                            .path("context")
+                            .path("customerRef")
+                            .asText())
+                    .isEqualTo("cust-2");
+            JsonNode pop = desk.next("screenPop");
+            assertThat(pop.path("accountStatus").asText()).isEqualTo("found");
+            assertThat(pop.path("account").path("name").asText()).isEqualTo("Mr Tom Reilly");
+        }
+    }
+
+    @Test
     void aCallerWhomNothingIdentifiesIsShownAsNotIdentified() throws Exception {
         try (Desk desk = new Desk(null)) {
             desk.next("desk");

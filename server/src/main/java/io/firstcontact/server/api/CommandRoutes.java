@@ -86,8 +86,7 @@ final class CommandRoutes {
             String customerRef = Requests.required(b.customerRef(), "customerRef");
             return api.submit(
                     call,
-                    Requests.checked(
-                            () -> new Command.IdentifyCustomer(call.param("id"), customerRef), "customerRef"));
+                    Requests.checked(() -> new Command.IdentifyCustomer(call.param("id"), customerRef), "customerRef"));
         });
         api.post(HttpMethod.POST, "/api/v1/interactions/:id/routing", roles(INTEGRATION, ADMIN, SUPERVISOR), call -> {
             Requests.UpdateRouting b = call.body(Requests.UpdateRouting.class);
