@@ -143,6 +143,11 @@ public final class EngineRoutingPort implements RoutingPort {
                         QueueRequest.to(queue)));
     }
 
+    /** The IVR hands over what the caller keyed in (a PCN reference, …) as the interaction's attributes. */
+    public void keyedInIvr(String id, Attributes keyed) {
+        submit("test", null, new Command.UpdateAttributes(id, keyed));
+    }
+
     /** The IVR is over: the call queues. */
     public void queue(String id, String queue) {
         submit("test", null, new Command.QueueInteraction(id, QueueRequest.to(queue)));

@@ -253,12 +253,9 @@ class ArrivalWarmingTest {
         });
         port.arriveInIvr("call-1", "anonymous");
 
-        port.submit(
-                "test",
-                null,
-                new Command.UpdateAttributes(
-                        "call-1",
-                        Attributes.of("pcnReference", resident.pcns().getFirst().reference())));
+        port.keyedInIvr(
+                "call-1",
+                Attributes.of("pcnReference", resident.pcns().getFirst().reference()));
 
         assertThat(Await.result(warmed).account()).contains(resident);
     }

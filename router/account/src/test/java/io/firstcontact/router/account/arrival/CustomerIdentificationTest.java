@@ -11,7 +11,6 @@ import io.firstcontact.router.account.cache.AccountCache;
 import io.firstcontact.router.account.cache.CacheOptions;
 import io.firstcontact.router.account.cache.EmbeddedMember;
 import io.firstcontact.router.api.account.Account;
-import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.engine.Centres;
@@ -106,12 +105,9 @@ class CustomerIdentificationTest {
         Account resident = Residents.first(a -> !a.pcns().isEmpty());
         port.arriveInIvr("call-1", "anonymous");
 
-        port.submit(
-                "test",
-                null,
-                new Command.UpdateAttributes(
-                        "call-1",
-                        Attributes.of("pcnReference", resident.pcns().getFirst().reference())));
+        port.keyedInIvr(
+                "call-1",
+                Attributes.of("pcnReference", resident.pcns().getFirst().reference()));
 
         Await.until(() -> !identified().isEmpty(), Duration.ofSeconds(20), "the caller was identified to routing");
         assertThat(identified()).containsExactly(new Fact.CustomerIdentified("call-1", resident.customerRef()));

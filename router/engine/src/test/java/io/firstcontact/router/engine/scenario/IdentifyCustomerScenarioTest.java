@@ -1,8 +1,6 @@
 package io.firstcontact.router.engine.scenario;
 
-import static io.firstcontact.router.engine.scenario.Council.centre;
-import static io.firstcontact.router.engine.scenario.Council.member;
-import static io.firstcontact.router.engine.scenario.Council.voice;
+import static io.firstcontact.router.engine.scenario.Council.billingWithAnn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
@@ -21,14 +19,6 @@ import org.junit.jupiter.api.Test;
 /** A caller who arrived unknown is identified once; the reference an interaction has stands. */
 class IdentifyCustomerScenarioTest {
 
-    private static Driver billing() {
-        Driver d = centre().queue(voice("billing"))
-                .profile("billing", member("billing"))
-                .driver();
-        d.agent("ann", "council", "billing");
-        return d;
-    }
-
     private static String customerOf(RoutingEngine engine, String interactionId) {
         return engine.snapshot().interactions().stream()
                 .filter(i -> i.id().equals(interactionId))
@@ -46,7 +36,7 @@ class IdentifyCustomerScenarioTest {
 
     @Test
     void aCallerWhoArrivedUnknownTakesTheReferenceTheDirectoryFound() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.arrive("c1", "voice", "billing");
 
         Decision identified = d.apply(new Command.IdentifyCustomer("c1", "cust-7"));
@@ -58,7 +48,7 @@ class IdentifyCustomerScenarioTest {
 
     @Test
     void theSameReferenceAgainChangesNothing() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.arrive("c1", "voice", "billing");
         d.apply(new Command.IdentifyCustomer("c1", "cust-7"));
         String before = Council.stateApartFromClock(d.engine());
@@ -72,7 +62,7 @@ class IdentifyCustomerScenarioTest {
 
     @Test
     void theReferenceTheEdgeGaveStandsAgainstAnother() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.apply(new Command.CreateInteraction(
                 "m1",
                 "voice",
@@ -93,7 +83,7 @@ class IdentifyCustomerScenarioTest {
 
     @Test
     void anEndedInteractionIsNotIdentified() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.arrive("c1", "voice", "billing");
         d.hangUp("c1");
         String before = Council.stateApartFromClock(d.engine());
@@ -106,14 +96,14 @@ class IdentifyCustomerScenarioTest {
 
     @Test
     void anUnknownInteractionIsNotIdentified() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
 
         assertRefused(d.apply(new Command.IdentifyCustomer("nobody", "cust-7")), Refusal.NOT_FOUND);
     }
 
     @Test
     void theReferenceSurvivesASnapshot() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.arrive("c1", "voice", "billing");
         d.apply(new Command.IdentifyCustomer("c1", "cust-7"));
 
