@@ -13,9 +13,6 @@ import io.firstcontact.router.account.cache.EmbeddedMember;
 import io.firstcontact.router.api.account.Account;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Attributes;
-import io.firstcontact.router.engine.Centres;
-import io.firstcontact.router.engine.Driver;
-import io.firstcontact.router.engine.RoutingEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +50,7 @@ class CustomerIdentificationTest {
     void centre() {
         member.getMap("firstcontact.accounts").clear();
         member.getMap("firstcontact.account-keys").clear();
-        port = new EngineRoutingPort(new Driver(RoutingEngine.create(), 1_796_000_000_000L));
-        port.driver().configure(Centres.small());
+        port = EngineRoutingPort.smallCentre();
         warming = new ArrivalWarming(
                 new AccountCache(member, Residents.directory(), CacheOptions.DEFAULT),
                 EmbeddedMember.interactionKeys(member),
