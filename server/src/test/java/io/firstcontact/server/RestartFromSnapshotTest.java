@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restart once the journal before the latest snapshot is trimmed: the read model comes back from the snapshot — the
- * configuration, the advisors and the work in progress — not only from the entries after it.
+ * configuration, the advisors (since when they are in their state included) and the work in progress — not only from
+ * the entries after it.
  */
 class RestartFromSnapshotTest {
     @TempDir
@@ -48,6 +49,7 @@ class RestartFromSnapshotTest {
         String waiting;
         String assignment;
         String snapshotId;
+        JsonNode notReadySince;
         try (TestServer s = TestServer.start(data, Map.of())) {
             assertThat(s.post("agent-a0", "/api/v1/agents/a0/login", "{\"ready\":true}")
                             .status())
@@ -67,6 +69,8 @@ class RestartFromSnapshotTest {
                     .get("assignmentId")
                     .asText();
             waiting = create(s, "restart:2"); // a0 is busy, a1 not ready
+            notReadySince = s.get("supervisor", "/api/v1/agents/a1").json().get("presenceSince");
+            assertThat(notReadySince.isNull()).isFalse();
 
             // What the runtime does every N entries — save a snapshot — and then the trim of the journal before it.
             RoutingRuntime runtime = s.server.runtime();
@@ -98,9 +102,9 @@ class RestartFromSnapshotTest {
             assertThat(a0.get("assignmentIds").get(0).asText()).isEqualTo(assignment);
             JsonNode a1 = s.get("supervisor", "/api/v1/agents/a1").json();
             assertThat(a1.get("presence").asText()).isEqualTo("NOT_READY");
-            assertThat(a1.get("presenceSince").isNull())
-                    .as("when it began is not in the snapshot")
-                    .isTrue();
+            assertThat(a1.get("presenceSince"))
+                    .as("when it began is in the snapshot")
+                    .isEqualTo(notReadySince);
 
             JsonNode first =
                     s.get("supervisor", "/api/v1/interactions/" + connected).json();

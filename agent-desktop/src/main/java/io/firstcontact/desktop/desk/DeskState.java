@@ -29,7 +29,7 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
     /**
      * @param presence LOGGED_OUT, READY or NOT_READY
      * @param reason the not-ready reason, or null
-     * @param presenceSince when it began, or null when unknown (after a restart from a snapshot)
+     * @param presenceSince when it began, or null when unknown (after a restart from a snapshot written before they were kept)
      * @param pendingPresence a presence asked for while work is open, or null
      * @param pendingReason its reason, or null
      * @param sessionAttached whether routing counts their desktop as connected
@@ -109,7 +109,7 @@ public record DeskState(String entryId, Agent agent, List<OfferCard> offers, Lis
      * @param crossSell the cross-sell outcomes recorded so far, by digital service
      * @param forms the scripts whose answers went to the back office
      * @param held the call is on hold
-     * @param heldSince since when, or null when not on hold or not known (held before a restart)
+     * @param heldSince since when, or null when not on hold or not known (held before a restart from a snapshot written before they were kept)
      * @param consult the consult on the call, or null
      */
     public record WorkCard(

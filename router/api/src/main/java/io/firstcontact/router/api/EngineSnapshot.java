@@ -36,9 +36,10 @@ public record EngineSnapshot(
 
     /**
      * 2: advisors' device states, callbacks, customer connections and consults; 3: the phone an advisor logged in at
-     * ({@code AgentSnap.phone}).
+     * ({@code AgentSnap.phone}); 4: when an advisor's presence began ({@code AgentSnap.presenceSince}) and when a held
+     * call was parked ({@code InteractionSnap.parkedSince}).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public EngineSnapshot {
         queues = List.copyOf(queues);
@@ -64,6 +65,12 @@ public record EngineSnapshot(
         }
     }
 
+    /**
+     * An advisor.
+     *
+     * @param presenceSince when the current presence began, in engine time (the input that set it, or that defined
+     *     the advisor); null when unknown: restored from a snapshot older than schema version 4 and unchanged since
+     */
     public record AgentSnap(
             String id,
             List<SkillLevel> skills,
@@ -71,6 +78,7 @@ public record EngineSnapshot(
             String routingProfile,
             PresenceState presence,
             String reason,
+            Long presenceSince,
             PresenceState pendingPresence,
             String pendingReason,
             Actor pendingActor,
@@ -118,6 +126,12 @@ public record EngineSnapshot(
         }
     }
 
+    /**
+     * An interaction alive in the engine.
+     *
+     * @param parkedSince while it is {@link Phase#PARKED} (a call on hold), when it was parked, in engine time; null
+     *     when not parked, or when unknown: parked before a restore from a snapshot older than schema version 4
+     */
     public record InteractionSnap(
             String id,
             String channel,
@@ -128,6 +142,7 @@ public record EngineSnapshot(
             long arrivedAt,
             Attributes attributes,
             Phase phase,
+            Long parkedSince,
             long firstQueuedAt,
             int tier,
             long ageBonusMillis,
@@ -146,6 +161,10 @@ public record EngineSnapshot(
             Objects.requireNonNull(id, "interaction id");
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(attributes, "attributes");
+            if (parkedSince != null && phase != Phase.PARKED) {
+                throw new IllegalArgumentException(
+                        "interaction " + id + " is " + phase + ": only a parked one has" + " a parkedSince");
+            }
             targets = List.copyOf(targets);
         }
     }

@@ -1,5 +1,7 @@
 package io.firstcontact.router.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -18,10 +20,13 @@ public final class Upcasters {
 
     /**
      * The upcasters of the released snapshot versions: 1 → 2 ({@link ChannelEdgesUpcast}), 2 → 3 gives each advisor
-     * the phone they logged in at (none: an older snapshot did not know it).
+     * the phone they logged in at (none: an older snapshot did not know it), 3 → 4 gives each advisor the time their
+     * presence began and each interaction the time it was parked (both unknown).
      */
-    public static final Upcasters SNAPSHOTS =
-            new Upcasters(new TreeMap<>()).with(1, ChannelEdgesUpcast::snapshot).with(2, Upcasters::agentsHaveAPhone);
+    public static final Upcasters SNAPSHOTS = new Upcasters(new TreeMap<>())
+            .with(1, ChannelEdgesUpcast::snapshot)
+            .with(2, Upcasters::agentsHaveAPhone)
+            .with(3, Upcasters::timesUnknown);
 
     private final TreeMap<Integer, Upcaster> byFromVersion;
 
@@ -45,14 +50,29 @@ public final class Upcasters {
 
     /** Snapshot version 2 → 3: {@code AgentSnap} gained {@code phone}; an older snapshot's advisors had none. */
     static ObjectNode agentsHaveAPhone(ObjectNode snapshot) {
-        if (snapshot.get("agents") instanceof com.fasterxml.jackson.databind.node.ArrayNode agents) {
-            for (com.fasterxml.jackson.databind.JsonNode a : agents) {
-                if (a instanceof ObjectNode agent && !agent.has("phone")) {
-                    agent.putNull("phone");
+        absentIsNull(snapshot.get("agents"), "phone");
+        return snapshot;
+    }
+
+    /**
+     * Snapshot version 3 → 4: {@code AgentSnap} gained {@code presenceSince} and {@code InteractionSnap} gained
+     * {@code parkedSince}; an older snapshot did not keep them, so they are unknown (null).
+     */
+    static ObjectNode timesUnknown(ObjectNode snapshot) {
+        absentIsNull(snapshot.get("agents"), "presenceSince");
+        absentIsNull(snapshot.get("interactions"), "parkedSince");
+        return snapshot;
+    }
+
+    /** Each record of the list {@code records} that lacks {@code field} gets it as null. */
+    private static void absentIsNull(JsonNode records, String field) {
+        if (records instanceof ArrayNode list) {
+            for (JsonNode r : list) {
+                if (r instanceof ObjectNode o && !o.has(field)) {
+                    o.putNull(field);
                 }
             }
         }
-        return snapshot;
     }
 
     /** Version 2 → 3: {@code LogIn} gained its last component, {@code device}; older logins had none. */

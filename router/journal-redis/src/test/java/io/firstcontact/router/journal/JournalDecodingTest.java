@@ -233,6 +233,6 @@ class JournalDecodingTest {
 
     @Test
     void snapshotSchemaVersionIsTheEngines() {
-        assertThat(EngineSnapshot.SCHEMA_VERSION).isEqualTo(3);
+        assertThat(EngineSnapshot.SCHEMA_VERSION).isEqualTo(4);
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param presence LOGGED_OUT, READY or NOT_READY
  * @param reason the not-ready reason, or null
  * @param presenceSince when the current presence began (engine time; for one never logged in, when defined); null
- *     when unknown: the view was restored from a snapshot ({@link LiveView#restore}), which does not hold it, and the
- *     presence has not changed since
+ *     when unknown: the view was restored ({@link LiveView#restore}) from a snapshot older than schema version 4, which
+ *     did not hold it, and the presence has not changed since
  * @param pendingPresence a presence asked for while work is open, applied when it ends; null for none
  * @param pendingReason its not-ready reason, or null
  * @param sessionAttached whether their desktop session is attached

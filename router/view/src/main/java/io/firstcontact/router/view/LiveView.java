@@ -132,10 +132,10 @@ public final class LiveView implements EffectSink {
      * <p><b>Restored</b> — after it and the entries that follow, these answer as in a view fed the whole journal: the
      * configuration and its version; every queue's open or closed, its waiting interactions in order (positions,
      * tiers, entry times, service deadlines, paging cursors), offered count, longest wait and staffing; every
-     * advisor's profiles, skills, presence and reason, pending presence, session, phone, live offers (consult offers
-     * included) and open assignments;
-     * every live interaction (channel, direction, references, created time, phase, tier, last queue, current visit,
-     * live offer, open assignments); live offers (status, advisor, visit, queue, channel, created and expiry times);
+     * advisor's profiles, skills, presence and reason and when that presence began, pending presence, session, phone,
+     * live offers (consult offers included) and open assignments;
+     * every live interaction (channel, direction, references, created time, phase, since when a call is on hold, tier,
+     * last queue, current visit, live offer, open assignments); live offers (status, advisor, visit, queue, channel, created and expiry times);
      * open assignments (queue, channel, status, start, wrap-up end, and their offer: the engine names an assignment
      * after it); the last entry id and its time; whether there is an expected wait.
      *
@@ -148,14 +148,15 @@ public final class LiveView implements EffectSink {
      *   <li>Expected waits: the answer intervals and handle times measured before the snapshot are gone, so a queue's
      *       estimate uses the default handle time until enough answers and ended assignments are measured again
      *       ({@link ExpectedWait}); whether there is an estimate at all is unchanged.
-     *   <li>When each advisor's current presence began: {@link AgentView#presenceSince()} is null until it changes.
-     *   <li>When a call on hold was put on hold: {@link #heldSince} is empty until it is held again.
      *   <li>Traces of the interactions live at the snapshot start after it ({@link Trace#startsAfter()}, its entry id);
      *       a later entry naming only an offer or assignment that had ended before the snapshot (a late command on
      *       it) is not attributed to its interaction.
      *   <li>Interactions, offers and assignments that had ended before the snapshot are unknown, as if retention had
      *       dropped them: queries answer empty (404), where a view fed from the start may still retain them. An
      *       interaction that ended while an advisor wraps it up is unknown too; its assignment is not.
+     *   <li>Only from a snapshot written before schema version 4, which did not hold them (once, on the upgrade): when
+     *       each advisor's presence began ({@link AgentView#presenceSince()} null until it changes) and when a call on
+     *       hold was put on hold ({@link #heldSince} empty until it is resumed and held again).
      * </ul>
      *
      * @throws IllegalStateException when the view has already been fed or restored
@@ -185,7 +186,7 @@ public final class LiveView implements EffectSink {
             countsSince = lastAt;
         }
         for (EngineSnapshot.AgentSnap as : snapshot.agents()) {
-            TrackedAgent a = new TrackedAgent(as.id(), null);
+            TrackedAgent a = new TrackedAgent(as.id(), as.presenceSince());
             a.utilisationProfile = as.utilisationProfile();
             a.routingProfile = as.routingProfile();
             a.skills = as.skills();
@@ -221,6 +222,7 @@ public final class LiveView implements EffectSink {
         i.tier = is.tier();
         i.ageBonusMillis = is.ageBonusMillis();
         i.lastQueue = is.lastQueue();
+        i.heldSince = is.parkedSince();
         i.traceStartsAfter = lastEntryId;
         EngineSnapshot.VisitSnap vs = is.visit();
         if (vs != null) {
@@ -1117,8 +1119,8 @@ public final class LiveView implements EffectSink {
     }
 
     /**
-     * Since when a call has been on hold (engine time): empty when it is not on hold, or when it was held before the
-     * snapshot this view was restored from (the snapshot holds the phase, not its time).
+     * Since when a call has been on hold (engine time): empty when it is not on hold, or when it was held before a
+     * restore from a snapshot older than schema version 4 (which held the phase, not its time).
      */
     public OptionalLong heldSince(String interactionId) {
         TrackedInteraction i = interactions.get(interactionId);

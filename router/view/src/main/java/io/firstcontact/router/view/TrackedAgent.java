@@ -16,7 +16,7 @@ final class TrackedAgent implements AgentState {
 
     PresenceState presence = PresenceState.LOGGED_OUT;
     String reason;
-    /** Null when unknown: restored from a snapshot and unchanged since. */
+    /** Null when unknown: restored from a snapshot of schema version 3 or older, and unchanged since. */
     Long presenceSince;
 
     PresenceState pendingPresence;
@@ -29,10 +29,13 @@ final class TrackedAgent implements AgentState {
     final TreeSet<TrackedOffer> offers = new TreeSet<>(TrackedOffer.ORDER);
     final TreeSet<TrackedAssignment> assignments = new TreeSet<>(TrackedAssignment.ORDER);
 
-    /** @param definedAt when the advisor was defined, or null when unknown (restored from a snapshot) */
-    TrackedAgent(String id, Long definedAt) {
+    /**
+     * @param presenceSince when the advisor was defined, or (restored from a snapshot) when their presence began;
+     *     null when unknown
+     */
+    TrackedAgent(String id, Long presenceSince) {
         this.id = id;
-        this.presenceSince = definedAt;
+        this.presenceSince = presenceSince;
     }
 
     /** Logged in and not on the way out, like the engine's {@code staffing()}. */

@@ -30,6 +30,17 @@ final class Feed {
         this(ViewOptions.DEFAULT);
     }
 
+    /** The view centre, advisor "a1" ready, and billing call "v1" answered by her. */
+    static Feed callAnswered() {
+        Feed f = new Feed();
+        f.configure(ViewCentre.config());
+        f.agent("a1", "all");
+        f.login("a1", true);
+        f.arrive("v1", ViewCentre.BILLING);
+        f.accept(f.offerFor("v1"));
+        return f;
+    }
+
     RoutingEngine engine() {
         return driver.engine();
     }

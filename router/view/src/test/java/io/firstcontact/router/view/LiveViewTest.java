@@ -398,12 +398,7 @@ class LiveViewTest {
 
     @Test
     void aCallOnHoldShowsSinceWhenUntilItIsResumed() {
-        Feed f = new Feed();
-        f.configure(ViewCentre.config());
-        f.agent("a1", "all");
-        f.login("a1", true);
-        f.arrive("v1", BILLING);
-        f.accept(f.offerFor("v1"));
+        Feed f = Feed.callAnswered();
         assertThat(f.view.heldSince("v1")).isEmpty();
 
         f.advance(1_000);

@@ -25,6 +25,9 @@ final class AgentState {
 
     PresenceState presence = PresenceState.LOGGED_OUT;
     String reason;
+    /** When the current presence began (or the advisor was defined); null when unknown, restored from an old snapshot. */
+    Long presenceSince;
+
     PresenceState pendingPresence;
     String pendingReason;
     /** Who asked for the pending presence: recorded when it applies. */

@@ -135,7 +135,7 @@ final class Consults {
                 AssignmentState call = primary(i);
                 as.consult = false; // the colleague's leg is the call now
                 if (i.phase == Phase.PARKED) {
-                    i.phase = Phase.CONNECTED;
+                    i.resume();
                     core.fact(new Fact.InteractionResumed(i.id));
                 }
                 core.fact(new Fact.ConsultEnded(i.id, as.agent.id, ConsultOutcome.COMPLETED));

@@ -32,7 +32,7 @@ final class Holds {
             core.refuse(Refusal.CONFLICT, "the interaction is a callback whose customer is being dialled");
             return;
         }
-        i.phase = Phase.PARKED;
+        i.park(core.now);
         core.fact(new Fact.InteractionParked(i.id));
     }
 
@@ -45,7 +45,7 @@ final class Holds {
             core.refuse(Refusal.CONFLICT, "the interaction is " + i.phase + ", not parked");
             return;
         }
-        i.phase = Phase.CONNECTED;
+        i.resume();
         core.fact(new Fact.InteractionResumed(i.id));
     }
 }

@@ -23,6 +23,9 @@ final class InteractionState {
     final long arrivedAt;
     Attributes attributes;
     Phase phase = Phase.SELF_SERVICE;
+    /** While PARKED: when it was parked; null when not, or unknown (restored from an old snapshot). */
+    Long parkedSince;
+
     long firstQueuedAt = -1;
     int tier;
     long ageBonusMillis;
@@ -72,6 +75,18 @@ final class InteractionState {
         this.arrivedAt = arrivedAt;
         this.attributes = attributes;
         this.dialOut = direction != Direction.INBOUND;
+    }
+
+    /** A connected call goes on hold at {@code now}. */
+    void park(long now) {
+        phase = Phase.PARKED;
+        parkedSince = now;
+    }
+
+    /** A held call is connected again. */
+    void resume() {
+        phase = Phase.CONNECTED;
+        parkedSince = null;
     }
 
     Deadline customerGrace() {

@@ -53,6 +53,7 @@ public final class Snapshots {
                     a.routingProfileId,
                     a.presence,
                     a.reason,
+                    a.presenceSince,
                     a.pendingPresence,
                     a.pendingReason,
                     a.pendingActor,
@@ -100,6 +101,7 @@ public final class Snapshots {
                     i.arrivedAt,
                     i.attributes,
                     i.phase,
+                    i.phase == Phase.PARKED ? i.parkedSince : null,
                     i.firstQueuedAt,
                     i.tier,
                     i.ageBonusMillis,
@@ -206,6 +208,7 @@ public final class Snapshots {
                     s.config().utilisationProfile(as.utilisationProfile()), core.channelIds, core.voiceChannels);
             a.presence = as.presence();
             a.reason = as.reason();
+            a.presenceSince = as.presenceSince();
             a.pendingPresence = as.pendingPresence();
             a.pendingReason = as.pendingReason();
             a.pendingActor = as.pendingActor();
@@ -233,6 +236,7 @@ public final class Snapshots {
                     is.arrivedAt(),
                     is.attributes());
             i.phase = is.phase();
+            i.parkedSince = is.parkedSince();
             i.firstQueuedAt = is.firstQueuedAt();
             i.tier = is.tier();
             i.ageBonusMillis = is.ageBonusMillis();

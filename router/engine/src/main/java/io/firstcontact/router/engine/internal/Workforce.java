@@ -48,6 +48,7 @@ final class Workforce {
         AgentState a = core.agents.get(c.agentId());
         if (a == null) {
             a = new AgentState(c.agentId());
+            a.presenceSince = core.now;
             int n = core.channelIds.size();
             a.active = new int[n];
             a.wrapping = new int[n];
@@ -189,6 +190,7 @@ final class Workforce {
         PresenceState from = a.presence;
         a.presence = state;
         a.reason = reason;
+        a.presenceSince = core.now;
         if (state == PresenceState.READY && from != PresenceState.READY) {
             java.util.Arrays.fill(a.availableSince, core.now);
         }

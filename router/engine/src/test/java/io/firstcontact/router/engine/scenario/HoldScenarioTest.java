@@ -5,12 +5,14 @@ import static io.firstcontact.router.engine.scenario.Council.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.event.Refusal;
 import io.firstcontact.router.api.model.Phase;
 import io.firstcontact.router.engine.Driver;
+import io.firstcontact.router.engine.RoutingEngine;
 import org.junit.jupiter.api.Test;
 
 /** A call on hold keeps its advisor: parked and resumed, hung up on hold, and only a call is held. */
@@ -65,5 +67,37 @@ class HoldScenarioTest {
         assertThat(effects(d.apply(new Command.Resume("c1")), Effect.Refused.class))
                 .singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo(Refusal.CONFLICT));
+    }
+
+    @Test
+    void snapshotOfAHeldCallSaysWhenItWasParkedAndARestoredEngineKeepsIt() {
+        Driver d = annOnACall();
+        d.advance(Council.MINUTE);
+        long parkedAt = d.now();
+        d.apply(new Command.Park("c1"));
+        d.advance(3 * Council.MINUTE);
+
+        EngineSnapshot snapshot = d.engine().snapshot();
+        assertThat(parkedSince(snapshot)).isEqualTo(parkedAt);
+        assertThat(RoutingEngine.restore(snapshot).snapshot()).isEqualTo(snapshot);
+    }
+
+    @Test
+    void aResumedCallIsNoLongerParkedSinceAnyTime() {
+        Driver d = annOnACall();
+        d.apply(new Command.Park("c1"));
+        d.advance(Council.MINUTE);
+
+        d.apply(new Command.Resume("c1"));
+
+        assertThat(parkedSince(d.engine().snapshot())).isNull();
+    }
+
+    private static Long parkedSince(EngineSnapshot snapshot) {
+        return snapshot.interactions().stream()
+                .filter(i -> i.id().equals("c1"))
+                .findFirst()
+                .orElseThrow()
+                .parkedSince();
     }
 }

@@ -11,11 +11,13 @@ import static io.firstcontact.router.engine.scenario.Council.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
+import io.firstcontact.router.api.EngineSnapshot;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.event.Fact;
 import io.firstcontact.router.api.model.Actor;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.engine.Driver;
+import io.firstcontact.router.engine.RoutingEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -201,5 +203,37 @@ class PresenceScenarioTest {
         Decision again = d.login("ann", true);
         assertThat(facts(again, Fact.DeviceAssigned.class)).isEmpty();
         assertThat(d.engine().snapshot().agents().getFirst().phone()).isNull();
+    }
+
+    @Test
+    void snapshotSaysWhenEachAdvisorsPresenceBeganNotWhenItWasAskedFor() {
+        Driver d = billingAndChat();
+        long defined = d.now();
+        d.agent("ann", "council", "all");
+        d.agent("bob", "council", "all");
+        d.advance(MINUTE);
+        d.login("ann", true);
+        d.accept(Driver.offers(d.arrive("c1", "voice", "billing")).getFirst().offerId());
+        d.advance(MINUTE);
+        d.notReady("ann", "LUNCH"); // pending while the call is open
+        d.advance(MINUTE);
+        long wrapStarted = d.now();
+        d.end("c1");
+        d.advance(30_000); // the wrap-up ends, and the lunch begins
+
+        EngineSnapshot snapshot = d.engine().snapshot();
+        assertThat(presenceSince(snapshot, "bob"))
+                .as("never logged in: since defined")
+                .isEqualTo(defined);
+        assertThat(presenceSince(snapshot, "ann")).isEqualTo(wrapStarted + 30_000);
+        assertThat(RoutingEngine.restore(snapshot).snapshot()).isEqualTo(snapshot);
+    }
+
+    private static Long presenceSince(EngineSnapshot snapshot, String agent) {
+        return snapshot.agents().stream()
+                .filter(a -> a.id().equals(agent))
+                .findFirst()
+                .orElseThrow()
+                .presenceSince();
     }
 }
