@@ -135,6 +135,8 @@ class AdvisorControlsACallTest extends InTheBrowser {
         assertThat(ben.getByText("Nothing open.")).isVisible();
         assertThat(asha.locator("article.work .on-hold")).containsText("On hold");
         button(asha, "Resume").click();
+        // "Consult…" shows on hold too: "Hold" is what says the resume came back from routing.
+        assertThat(button(asha, "Hold")).isVisible();
         assertThat(button(asha, "Consult…")).isVisible();
         assertThat(phase(call)).isEqualTo(Phase.CONNECTED);
         assertThat(centre.read(() -> centre.view

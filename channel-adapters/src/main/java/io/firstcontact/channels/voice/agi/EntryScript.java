@@ -65,7 +65,9 @@ final class EntryScript implements AgiScript {
         String id = InteractionIds.random("call-");
         channel.setVariable("FC_INTERACTION_ID", id);
         channel.setVariable("FC_LEG", "caller");
-        board.arrived(id, sourceRef, uniqueid, number).toCompletableFuture().join();
+        board.arrived(id, sourceRef, uniqueid, request.getChannel(), number)
+                .toCompletableFuture()
+                .join();
         boolean created = false;
         try {
             Decision made = Scripts.decide(

@@ -28,6 +28,11 @@ final class Call {
     final String sourceRef;
     /** The caller's channel, or null while there is none (a pending callback). */
     String callerUniqueid;
+    /**
+     * The caller channel's name, or null when not known: Asterisk's {@code Bridge} finds channels by prefix, so it is
+     * given the name (see {@link Switchboard#bridge}).
+     */
+    String callerName;
 
     String callerNumber;
     String queue;

@@ -72,7 +72,7 @@ final class Callbacks {
         c.customer = null;
         if (r.success() && r.reason() == AmiEvent.OriginateResult.ANSWERED) {
             // From now on the customer's leg is the caller's channel: their hang-up ends the call as any caller's.
-            board.calls.callerChannel(c, r.uniqueid());
+            board.calls.callerChannel(c, r.uniqueid(), r.channel());
             c.stage = Call.Stage.CONNECTED;
             Leg advisor = c.advisor;
             board.bridge(r.uniqueid(), advisor.uniqueid).whenComplete((ok, e) -> {

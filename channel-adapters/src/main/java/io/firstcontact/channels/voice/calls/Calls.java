@@ -45,11 +45,12 @@ final class Calls {
     }
 
     /** The caller's channel changed (a resynchronisation found it) or is gone (a callback is pending). */
-    void callerChannel(Call c, String uniqueid) {
+    void callerChannel(Call c, String uniqueid, String name) {
         if (c.callerUniqueid != null) {
             byCaller.remove(c.callerUniqueid);
         }
         c.callerUniqueid = uniqueid;
+        c.callerName = name;
         if (uniqueid != null) {
             byCaller.put(uniqueid, c);
         }

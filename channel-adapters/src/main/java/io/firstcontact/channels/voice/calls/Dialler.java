@@ -68,7 +68,7 @@ final class Dialler {
         vars.put("FC_AGENT_ID", o.agentId());
         vars.put("FC_LEG", role == Leg.Role.CONSULT ? "consult" : "advisor");
         if (options.recordCalls()) {
-            vars.put("FC_RECORDING", "fc-" + c.interactionId + "-" + o.offerId() + ".wav");
+            vars.put("FC_RECORDING", recording(c.interactionId, o.offerId()));
         }
         // A colleague's leg waits where the consulting advisor's does: both outlast the consult's own bridge.
         OriginateAction a = originate(
@@ -93,6 +93,16 @@ final class Dialler {
                 board.failOffer(leg, FailureCause.DEVICE_BUSY);
             }
         });
+    }
+
+    /**
+     * The recording's file name, {@code fc-<interaction>-<offer>.wav}, with anything but letters, digits, '.', '_' and
+     * '-' made '_': the sample dialplan runs {@code ExecIf(…?MixMonitor(${FC_RECORDING},b))}, where a ',' would start
+     * MixMonitor's options, a '/' name a directory, and a quote, bracket or backslash change how Asterisk splits the
+     * arguments (an id may hold any of them).
+     */
+    static String recording(String interactionId, String offerId) {
+        return ("fc-" + interactionId + "-" + offerId).replaceAll("[^A-Za-z0-9._-]", "_") + ".wav";
     }
 
     /** What the advisor's phone shows: the caller's number when there is one. */

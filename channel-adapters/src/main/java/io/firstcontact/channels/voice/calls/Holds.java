@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Holds {
     private static final Logger LOG = LoggerFactory.getLogger(Holds.class);
+    /** The connecting context's extension the advisor's leg waits in while the caller is on hold. */
+    static final String EXTEN = "hold";
 
     private Holds() {}
 
@@ -32,7 +34,7 @@ final class Holds {
         }
         c.stage = Call.Stage.ON_HOLD;
         var contexts = board.options().contexts();
-        board.redirectBoth(c.callerUniqueid, contexts.hold(), "s", c.advisor.uniqueid, contexts.connecting(), "hold")
+        board.redirectBoth(c.callerUniqueid, contexts.hold(), "s", c.advisor.uniqueid, contexts.connecting(), EXTEN)
                 .whenComplete((r, e) -> {
                     if (e != null) {
                         LOG.warn("voice: {} could not be put on hold: {}", c, e.getMessage());

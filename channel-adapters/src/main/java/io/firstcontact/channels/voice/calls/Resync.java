@@ -126,8 +126,8 @@ final class Resync {
             String id = s.var("FC_INTERACTION_ID");
             Call c = calls.call(id).orElse(null);
             if (c != null) {
-                if (!s.uniqueid().equals(c.callerUniqueid)) {
-                    calls.callerChannel(c, s.uniqueid());
+                if (!s.uniqueid().equals(c.callerUniqueid) || c.callerName == null) {
+                    calls.callerChannel(c, s.uniqueid(), s.channel());
                 }
                 continue;
             }
@@ -190,6 +190,7 @@ final class Resync {
         String id = s.var("FC_INTERACTION_ID");
         String sourceRef = options.source() + ":" + s.linkedid();
         Call c = new Call(id, sourceRef, s.uniqueid(), Call.Stage.WAITING);
+        c.callerName = s.channel();
         c.callerNumber = s.callerNumber();
         c.queue = s.var("FC_QUEUE").isEmpty() ? options.menu().defaultQueue() : s.var("FC_QUEUE");
         board.calls.add(c);

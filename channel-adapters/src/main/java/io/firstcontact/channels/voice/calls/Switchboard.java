@@ -239,7 +239,7 @@ public final class Switchboard {
     }
 
     private void callerHungUp(Call c) {
-        calls.callerChannel(c, null);
+        calls.callerChannel(c, null, null);
         if (c.ending) {
             return;
         }
@@ -547,9 +547,24 @@ public final class Switchboard {
         });
     }
 
+    /**
+     * Bridges two channels named by their unique ids. Asterisk's {@code Bridge} action, unlike every other action the
+     * adapter sends, looks its channels up by prefix — first of a name, then of a unique id ({@code action_bridge} in
+     * main/features.c calls {@code ast_channel_get_by_name_prefix}) — and takes whichever matching channel it meets
+     * first: Asterisk's unique id {@code 1733150000.12} is also the start of {@code 1733150000.120}'s. So it is given
+     * the channels' names, which no other channel's name begins with, wherever the adapter knows them.
+     */
     CompletableFuture<ManagerResponse> bridge(String first, String second) {
-        BridgeAction b = new BridgeAction(first, second, false);
+        BridgeAction b = new BridgeAction(bridgeable(first), bridgeable(second), false);
         return send(b);
+    }
+
+    /** The channel's name if known (a caller's, a leg's), else its unique id. */
+    private String bridgeable(String uniqueid) {
+        return calls.byCaller(uniqueid)
+                .map(c -> c.callerName)
+                .or(() -> calls.leg(uniqueid).map(l -> l.channel))
+                .orElse(uniqueid);
     }
 
     CompletableFuture<ManagerResponse> redirect(String uniqueid, String context, String exten) {
@@ -568,12 +583,23 @@ public final class Switchboard {
         return send(r);
     }
 
+    /**
+     * The treatment context's extension for a routing action: its id in lower case, with anything but letters, digits
+     * and '-' made '-' (an id may hold any printable character; the dialplan plays {@code fc-<extension>}, and a ',' or
+     * a '/' there would be an option or a directory); {@code closed} for none.
+     */
+    static String treatmentExten(String action) {
+        return action == null || action.isBlank()
+                ? "closed"
+                : action.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
     private void treatment(String interactionId, String action) {
         calls.call(interactionId).ifPresent(c -> {
             if (c.callerUniqueid == null) {
                 return;
             }
-            String exten = action == null || action.isBlank() ? "closed" : action.toLowerCase(java.util.Locale.ROOT);
+            String exten = treatmentExten(action);
             Runnable go = () -> redirect(c.callerUniqueid, options.contexts().treatment(), exten)
                     .exceptionally(err -> {
                         LOG.info("voice: {} could not hear the {} treatment: {}", c, exten, err.getMessage());
@@ -678,14 +704,16 @@ public final class Switchboard {
      * A caller reached the entry script: the adapter follows their channel from now on (a hang-up during the menu ends
      * the interaction).
      */
-    public CompletionStage<Void> arrived(String interactionId, String sourceRef, String callerUniqueid, String number) {
+    public CompletionStage<Void> arrived(
+            String interactionId, String sourceRef, String callerUniqueid, String callerName, String number) {
         return onContext(() -> {
             Call c = calls.call(interactionId).orElse(null);
             if (c == null) {
                 c = new Call(interactionId, sourceRef, callerUniqueid, Call.Stage.IVR);
+                c.callerName = callerName;
                 calls.add(c);
             } else {
-                calls.callerChannel(c, callerUniqueid);
+                calls.callerChannel(c, callerUniqueid, callerName);
             }
             c.callerNumber = number;
             c.inIvr = true;

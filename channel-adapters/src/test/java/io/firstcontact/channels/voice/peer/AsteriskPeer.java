@@ -27,6 +27,14 @@ public final class AsteriskPeer implements AutoCloseable {
     public static final ManagerUser ROUTER = new ManagerUser(
             "firstcontact", "s3cret-for-tests", Set.of("system", "call"), Set.of("call", "originate", "reporting"));
 
+    /**
+     * The write classes that let a manager user run an action (any one of them will do), as Asterisk 18, 20 and 22
+     * register it; empty when it needs none, null for an action the peer does not know.
+     */
+    public static Set<String> writeClassesFor(String action) {
+        return PeerAmiServer.authority(action);
+    }
+
     private final ScheduledExecutorService thread;
     private final PeerPbx pbx;
     private final PeerAmiServer ami;

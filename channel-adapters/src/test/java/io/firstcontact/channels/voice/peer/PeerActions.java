@@ -203,12 +203,12 @@ final class PeerActions {
             s.send(error(m, "Missing channel parameter in request"));
             return;
         }
-        Optional<PeerChannel> ca = pbx.findPrefix(a);
+        Optional<PeerChannel> ca = pbx.findForBridge(a);
         if (ca.isEmpty()) {
             s.send(error(m, "Channel1 does not exist: " + a));
             return;
         }
-        Optional<PeerChannel> cb = pbx.findPrefix(b);
+        Optional<PeerChannel> cb = pbx.findForBridge(b);
         if (cb.isEmpty()) {
             s.send(error(m, "Channel2 does not exist: " + b));
             return;

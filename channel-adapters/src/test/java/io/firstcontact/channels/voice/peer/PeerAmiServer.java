@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * written in chunks of random size, so a reader cannot rely on message boundaries.
  */
 final class PeerAmiServer {
-    /** The write class an action needs (any one of them), as registered in Asterisk 20; empty for none. */
+    /** The write class an action needs (any one of them), as Asterisk 18, 20 and 22 register it; empty for none. */
     private static final Map<String, Set<String>> AUTHORITY = Map.ofEntries(
             Map.entry("ping", Set.of()),
             Map.entry("events", Set.of()),
@@ -51,6 +51,10 @@ final class PeerAmiServer {
             Map.entry("mixmonitormute", Set.of("system", "call")),
             Map.entry("mixmonitor", Set.of("system")),
             Map.entry("stopmixmonitor", Set.of("system", "call")));
+
+    static Set<String> authority(String action) {
+        return AUTHORITY.get(action.toLowerCase(java.util.Locale.ROOT));
+    }
 
     private static final Set<String> CLASSES = Set.of(
             "system",

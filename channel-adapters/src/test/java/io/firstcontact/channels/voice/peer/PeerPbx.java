@@ -140,6 +140,29 @@ final class PeerPbx {
                         .findFirst());
     }
 
+    /**
+     * A channel as the {@code Bridge} action finds it ({@code ast_channel_get_by_name_prefix} in main/features.c):
+     * the first channel whose name starts with the text, else the first whose unique id starts with it — never
+     * preferring an exact match. Asterisk's "first" is its container's hash order; here it is the newest channel, so
+     * an ambiguous unique id (Asterisk's {@code 1733150000.12} is a prefix of {@code 1733150000.120}) picks the wrong
+     * one, as it can in Asterisk.
+     */
+    Optional<PeerChannel> findForBridge(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PeerChannel> newestFirst = new ArrayList<>(channels.values());
+        java.util.Collections.reverse(newestFirst);
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return newestFirst.stream()
+                .filter(c -> c.name.toLowerCase(java.util.Locale.ROOT).startsWith(lower))
+                .findFirst()
+                .or(() -> newestFirst.stream()
+                        .filter(c ->
+                                c.uniqueid.toLowerCase(java.util.Locale.ROOT).startsWith(lower))
+                        .findFirst());
+    }
+
     Phone phone(String device) {
         return phones.computeIfAbsent(device, Phone::new);
     }
