@@ -55,6 +55,10 @@ class DeskPushTest {
         }
     }
 
+    private static String customerOfFirstOffer(JsonNode desk) {
+        return desk.path("offers").get(0).path("context").path("customerRef").asText();
+    }
+
     @Test
     void aFreshConnectionGetsTheWholeDeskAndEveryChangeAfter() throws Exception {
         try (Desk desk = new Desk(null)) {
@@ -65,12 +69,7 @@ class DeskPushTest {
             centre.call("cust-1", Attributes.of("service", "parking"));
 
             JsonNode offered = desk.deskWhere(s -> s.path("offers").size() == 1);
-            assertThat(offered.path("offers")
-                            .get(0)
-                            .path("context")
-                            .path("customerRef")
-                            .asText())
-                    .isEqualTo("cust-1");
+            assertThat(customerOfFirstOffer(offered)).isEqualTo("cust-1");
             JsonNode pop = desk.next("screenPop");
             assertThat(pop.path("account").path("name").asText()).isEqualTo("Mrs Amira Okafor");
         }
@@ -86,6 +85,24 @@ class DeskPushTest {
             // As a call from the telephone network arrives: a number, no customerRef.
             centre.call(null, Attributes.of("callerNumber", number, "service", "waste"));
 
+            JsonNode pop = desk.next("screenPop");
+            assertThat(pop.path("accountStatus").asText()).isEqualTo("found");
+            assertThat(pop.path("account").path("name").asText()).isEqualTo("Mr Tom Reilly");
+        }
+    }
+
+    @Test
+    void aCallerIdentifiedWhileTheyWaitIsOfferedAsThatCustomerAndTheirAccountPopsUp() throws Exception {
+        String number = centre.accounts.phoneOf("cust-2");
+        try (Desk desk = new Desk(null)) {
+            desk.next("desk");
+            String call = centre.call(null, Attributes.of("callerNumber", number, "service", "waste"));
+            centre.submit(new Command.IdentifyCustomer(call, "cust-2")); // as the account context does
+
+            centre.submit(new Command.LogIn("adv-1", true, Actor.agent("adv-1")));
+
+            JsonNode offered = desk.deskWhere(s -> s.path("offers").size() == 1);
+            assertThat(customerOfFirstOffer(offered)).isEqualTo("cust-2");
             JsonNode pop = desk.next("screenPop");
             assertThat(pop.path("accountStatus").asText()).isEqualTo("found");
             assertThat(pop.path("account").path("name").asText()).isEqualTo("Mr Tom Reilly");

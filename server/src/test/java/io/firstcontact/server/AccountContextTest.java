@@ -79,6 +79,15 @@ class AccountContextTest {
         }
     }
 
+    private static String customerRefOf(String interactionId) {
+        try {
+            var interaction = s.get("supervisor", "/api/v1/interactions/" + interactionId);
+            return interaction.json().path("customerRef").asText(null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aCallersAccountIsInTheCacheBeforeTheirOfferAndTheScreenPopAsksTheBackOfficeNothing() throws Exception {
         Account resident = DemoResidents.shipped().residents().stream()
@@ -106,6 +115,11 @@ class AccountContextTest {
                 "the arrival's lookup finished");
         assertThat(account().member().getMap("firstcontact.accounts").containsKey(resident.customerRef()))
                 .isTrue();
+        // The call came with only the caller's number: routing now knows who the customer is (IdentifyCustomer).
+        until(
+                () -> resident.customerRef().equals(customerRefOf(id)),
+                Duration.ofSeconds(10),
+                "the interaction took the customer's reference");
 
         assertThat(s.post("integration", "/api/v1/agents/a0/login", "{\"ready\":true}")
                         .status())

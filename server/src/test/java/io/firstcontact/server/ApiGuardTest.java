@@ -59,6 +59,11 @@ class ApiGuardTest {
                         Set.of("admin", "integration")),
                 new Route(
                         "POST",
+                        "/api/v1/interactions/none/customer",
+                        "{\"customerRef\":\"cust-1\"}",
+                        Set.of("admin", "integration")),
+                new Route(
+                        "POST",
                         "/api/v1/interactions/none/routing",
                         "{\"tier\":1}",
                         Set.of("admin", "integration", "supervisor")),

@@ -1180,6 +1180,20 @@ class OpenApiContractTest {
                         .status())
                 .isEqualTo(200);
         assertThat(call(
+                                "integration",
+                                "POST",
+                                "/api/v1/interactions/" + interaction + "/customer",
+                                "{\"customerRef\":\"cust-1001\"}")
+                        .status())
+                .isEqualTo(200); // the reference it arrived with: nothing changes
+        assertThat(call(
+                                "integration",
+                                "POST",
+                                "/api/v1/interactions/" + interaction + "/customer",
+                                "{\"customerRef\":\"cust-1002\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(call(
                                 "agent-a1",
                                 "POST",
                                 "/api/v1/interactions/" + interaction + "/transfer",

@@ -131,6 +131,37 @@ class WorkflowTest {
     }
 
     @Test
+    void aBackOfficeNamesTheCustomerOfACallThatArrivedUnknownAndTheReferenceThenStands() throws Exception {
+        var created = s.post(
+                "integration", "/api/v1/interactions", "{\"sourceRef\":\"crm:unknown.1\",\"channel\":\"voice\"}");
+        String id = created.json().get("interactionId").asText();
+        String path = "/api/v1/interactions/" + id + "/customer";
+
+        var identified = s.post("integration", path, "{\"customerRef\":\"cust-9\"}");
+        assertThat(identified.status()).isEqualTo(200);
+        assertThat(identified.json().at("/facts/0/type").asText()).isEqualTo("CustomerIdentified");
+        assertThat(s.get("supervisor", "/api/v1/interactions/" + id)
+                        .json()
+                        .get("customerRef")
+                        .asText())
+                .isEqualTo("cust-9");
+        var again = s.post("integration", path, "{\"customerRef\":\"cust-9\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("facts")).isEmpty();
+
+        long before = s.journalLength();
+        assertThat(s.post("agent-a0", path, "{\"customerRef\":\"cust-9\"}").status())
+                .isEqualTo(403);
+        assertThat(s.post("integration", path, "{}").status()).isEqualTo(422);
+        assertThat(s.post("integration", path, "{\"customerRef\":\"4111111111111111\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(s.journalLength()).isEqualTo(before);
+        assertThat(s.post("integration", path, "{\"customerRef\":\"cust-10\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void keepAlivesHoldTheSessionAndAnAgentTokenSeesOnlyItsOwnAdvisor() throws Exception {
         assertThat(s.post("agent-a1", "/api/v1/agents/a1/login", "{\"ready\":false}")
                         .status())

@@ -76,6 +76,21 @@ final class Contexts {
                                         old.arrivedAt()));
                     }
                 }
+                case Fact.CustomerIdentified c -> {
+                    InteractionContext old = live.get(c.interactionId());
+                    if (old != null) { // as a restore from a later snapshot would have it
+                        live.put(
+                                old.interactionId(),
+                                new InteractionContext(
+                                        old.interactionId(),
+                                        old.channel(),
+                                        old.direction(),
+                                        c.customerRef(),
+                                        old.reason(),
+                                        old.attributes(),
+                                        old.arrivedAt()));
+                    }
+                }
                 case Fact.InteractionEnded e -> {
                     InteractionContext c = live.remove(e.interactionId());
                     if (c != null) {

@@ -4,6 +4,7 @@ import io.firstcontact.ivr.engine.Call;
 import io.firstcontact.ivr.engine.Directive;
 import io.firstcontact.ivr.engine.Event;
 import io.firstcontact.ivr.payment.GatewayTimeoutException;
+import io.firstcontact.router.api.account.Account;
 import io.firstcontact.router.api.command.Command;
 import io.firstcontact.router.api.model.CardNumberTripwire;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,7 @@ public final class Conductor {
                 within(ports.accounts().find(l.key()), ports.backOfficeTimeout())
                         .handle((found, failure) -> {
                             if (failure == null) {
+                                found.ifPresent(account -> identify(call, account));
                                 return new Event.Found(found);
                             }
                             LOG.warn(
@@ -124,6 +126,28 @@ public final class Conductor {
             case Directive.Ask a -> throw channel(d);
             case Directive.Finish f -> throw channel(d);
         };
+    }
+
+    /**
+     * A caller the IVR found — by a reference they keyed, or their number — is named to routing when the call came
+     * without a customerRef, so that the statistics count the contact under that customer even when it ends in
+     * self-service. Beside the call: routing refuses another reference than one it already has, and a failure changes
+     * nothing for the caller.
+     */
+    private void identify(Call call, Account account) {
+        if (call.customerRef() != null) {
+            return;
+        }
+        ports.routing()
+                .submit(SOURCE, null, new Command.IdentifyCustomer(call.interactionId(), account.customerRef()))
+                .whenComplete((decision, failure) -> {
+                    if (failure != null) {
+                        LOG.debug(
+                                "IVR {}: the caller could not be named to routing ({})",
+                                call.interactionId(),
+                                reason(failure));
+                    }
+                });
     }
 
     private static IllegalArgumentException channel(Directive d) {

@@ -26,6 +26,15 @@ public final class RecordedRouting implements RoutingPort {
         return () -> {};
     }
 
+    /** The customers the IVR named, as {@code interactionId customerRef}. */
+    public List<String> identified() {
+        return commands.stream()
+                .filter(c -> c instanceof Command.IdentifyCustomer)
+                .map(c -> (Command.IdentifyCustomer) c)
+                .map(c -> c.interactionId() + " " + c.customerRef())
+                .toList();
+    }
+
     /** The self-service outcomes recorded, as {@code service OUTCOME}. */
     public List<String> outcomes() {
         return commands.stream()

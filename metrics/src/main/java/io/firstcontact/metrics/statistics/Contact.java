@@ -11,9 +11,12 @@ final class Contact {
     final String channel;
     final Direction direction;
     final long arrivedAt;
-    final String customerRef;
+    /** Given at arrival, or once later when the customer is identified; null while unknown. */
+    String customerRef;
     /** The customer's opaque key (never a number or address in clear), or null while unidentified. */
     String identity;
+    /** When the contact was judged under {@link #identity} (first contact resolution's time for it). */
+    long judgedAt;
 
     boolean repeat;
     String firstQueue;
@@ -87,13 +90,23 @@ final class Contact {
 
     StatisticsSnapshot.ContactSnap snap() {
         return new StatisticsSnapshot.ContactSnap(
-                interactionId, channel, direction, arrivedAt, customerRef, identity, List.copyOf(work), record());
+                interactionId,
+                channel,
+                direction,
+                arrivedAt,
+                customerRef,
+                identity,
+                List.copyOf(work),
+                record(),
+                identity == null ? null : judgedAt);
     }
 
     static Contact restore(StatisticsSnapshot.ContactSnap s) {
         ContactRecord r = s.sofar();
         Contact c = new Contact(s.interactionId(), s.channel(), s.direction(), s.arrivedAt(), s.customerRef());
         c.identity = s.identity();
+        // a snapshot from before identification after arrival did not say: a contact was judged as it arrived
+        c.judgedAt = s.judgedAt() != null ? s.judgedAt() : s.arrivedAt();
         c.work.addAll(s.work());
         c.repeat = r.repeat();
         c.firstQueue = r.firstQueue();

@@ -43,6 +43,20 @@ final class FirstContact {
         return repeat;
     }
 
+    /**
+     * Forgets the contact judged at {@code at} under {@code identity} if it is still that customer's last contact: it
+     * is to be judged again under another key. Answers whether it was; if not, a later contact of the same key has
+     * judged it already (repeated, or past the window) and it must not be counted again.
+     */
+    boolean release(String identity, long at) {
+        Last l = last.get(identity);
+        if (l == null || l.at() != at) {
+            return false;
+        }
+        last.remove(identity);
+        return true;
+    }
+
     private void forgetBefore(long cutoff) {
         Iterator<Last> it = last.values().iterator();
         while (it.hasNext()) {

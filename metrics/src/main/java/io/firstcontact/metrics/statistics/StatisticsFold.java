@@ -179,6 +179,7 @@ final class StatisticsFold {
                     identify(c, u.attributes(), t);
                 }
             }
+            case Fact.CustomerIdentified f -> customerIdentified(f, t);
             case Fact.VisitStarted f -> visitStarted(f, t);
             case Fact.VisitEnded f -> visitEnded(f, t);
             case Fact.OfferCreated f -> offerCreated(f, t);
@@ -469,15 +470,58 @@ final class StatisticsFold {
         if (key == null) {
             return;
         }
-        c.identity = key;
-        LocalDate arrived = days.dateOf(c.arrivedAt);
-        Outcomes.Day day = outcomes.day(arrived);
+        Outcomes.Day day = outcomes.day(days.dateOf(c.arrivedAt));
         if (day != null) {
             day.identified++;
         }
-        c.repeat = firstContact.contact(key, t, arrived, outcomes);
-        if (c.repeat && day != null) {
-            day.repeats++;
+        judge(c, key, t);
+    }
+
+    /**
+     * The contact's customer was identified after it arrived (a caller found by their number or a reference keyed in
+     * the IVR): from now on it counts under the customer reference, so that a call and an email of the same customer
+     * are one customer's contacts, and cross-sell on it counts for channel shift. A contact already judged by its
+     * number or address is judged again under the reference, never counted twice: it leaves its old key only while it
+     * is still that key's last contact (a later contact from the same number has judged it already otherwise); it is
+     * identified once, a repeat once, and each earlier contact is counted repeated at most once.
+     */
+    private void customerIdentified(Fact.CustomerIdentified f, long t) {
+        Contact c = contacts.get(f.interactionId());
+        if (c == null || c.customerRef != null) {
+            return;
+        }
+        c.customerRef = f.customerRef();
+        String ref = keys.key("ref", c.customerRef);
+        for (String offered : c.crossSell) { // prompts recorded before the customer was known
+            int colon = offered.lastIndexOf(':');
+            if (CrossSellOutcome.valueOf(offered.substring(colon + 1)) != CrossSellOutcome.NOT_SUITABLE) {
+                channelShift.offered(ref, offered.substring(0, colon), t, days.dateOf(t), outcomes);
+            }
+        }
+        if (c.direction != Direction.INBOUND || ref.equals(c.identity)) {
+            return;
+        }
+        if (c.identity == null) {
+            identify(c, Attributes.NONE, t);
+        } else if (firstContact.release(c.identity, c.judgedAt)) {
+            judge(c, ref, t);
+        } else {
+            c.identity = ref;
+        }
+    }
+
+    /** Checks the contact against its customer's last contact under {@code key}; a repeat is counted once. */
+    private void judge(Contact c, String key, long t) {
+        c.identity = key;
+        c.judgedAt = t;
+        LocalDate arrived = days.dateOf(c.arrivedAt);
+        boolean repeat = firstContact.contact(key, t, arrived, outcomes);
+        if (repeat && !c.repeat) {
+            c.repeat = true;
+            Outcomes.Day day = outcomes.day(arrived);
+            if (day != null) {
+                day.repeats++;
+            }
         }
     }
 

@@ -102,7 +102,12 @@ public record StatisticsSnapshot(
     /** A live offer: the visit it is for and who it rings. */
     public record OfferSnap(String offerId, String visitId, String queue, String channel, String agentId) {}
 
-    /** A live contact and its export row so far. */
+    /**
+     * A live contact and its export row so far.
+     *
+     * @param judgedAt when first contact resolution judged it under {@code identity}; null when unidentified, and in
+     *     snapshots written before customers were identified after arrival (it was then its arrival)
+     */
     public record ContactSnap(
             String interactionId,
             String channel,
@@ -111,7 +116,8 @@ public record StatisticsSnapshot(
             String customerRef,
             String identity,
             List<String> work,
-            ContactRecord sofar) {}
+            ContactRecord sofar,
+            Long judgedAt) {}
 
     /** A customer's last contact within the first-contact window (listed in contact order). */
     public record LastContact(String identity, long at, LocalDate date) {}

@@ -127,6 +127,9 @@ final class BusyDays {
                 String id = interactions.get(r.nextInt(interactions.size()));
                 SelfServiceOutcome[] all = SelfServiceOutcome.values();
                 fed.apply(new Command.RecordSelfService(id, "pay-pcn", all[r.nextInt(all.length)]));
+            } else if (pick < 82 && !interactions.isEmpty()) { // a caller found by the account context
+                fed.apply(new Command.IdentifyCustomer(
+                        interactions.get(r.nextInt(interactions.size())), "cust-" + r.nextInt(12)));
             } else if (pick < 84) {
                 fed.apply(new Command.ReportOnlineActivity(
                         "cust-" + r.nextInt(12), r.nextBoolean() ? "paid-online" : "registered"));

@@ -3,6 +3,7 @@ package io.firstcontact.metrics.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.command.Command;
+import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.CrossSellOutcome;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,6 +47,35 @@ class ChannelShiftTest {
         assertThat(m.shifted()).isEqualTo(Map.of("pay-online", 1L));
         assertThat(m.channelShift()).isEqualTo(0.5);
         assertThat(m.channelShiftFinal()).isFalse();
+    }
+
+    @Test
+    void aCrossSellOnACallIdentifiedByItsNumberCountsForChannelShift() {
+        Floor floor = new Floor(MONDAY.atTime(9, 0));
+        floor.advisor("ann", true);
+        floor.callWith("c1", Attributes.of("callerNumber", "+441632960001"));
+        floor.apply(new Command.IdentifyCustomer("c1", "cust-1"));
+        floor.answer("c1").crossSell("c1", "pay-online", CrossSellOutcome.ACCEPTED);
+        floor.end("c1").advance(Duration.ofDays(1));
+
+        floor.apply(new Command.ReportOnlineActivity("cust-1", "paid-online"));
+
+        OutcomeFigures m = monday(floor);
+        assertThat(m.crossSellOffered()).isEqualTo(Map.of("pay-online", 1L));
+        assertThat(m.shifted()).isEqualTo(Map.of("pay-online", 1L));
+    }
+
+    @Test
+    void aCrossSellRecordedBeforeTheCallerWasIdentifiedCountsOnce() {
+        Floor floor = new Floor(MONDAY.atTime(9, 0));
+        floor.advisor("ann", true);
+        floor.callWith("c1", Attributes.of("callerNumber", "+441632960001")).answer("c1");
+        floor.crossSell("c1", "pay-online", CrossSellOutcome.OFFERED);
+        floor.crossSell("c1", "bin-alerts", CrossSellOutcome.NOT_SUITABLE);
+        floor.apply(new Command.IdentifyCustomer("c1", "cust-1"));
+        floor.crossSell("c1", "pay-online", CrossSellOutcome.ACCEPTED);
+
+        assertThat(monday(floor).crossSellOffered()).isEqualTo(Map.of("pay-online", 1L));
     }
 
     @Test

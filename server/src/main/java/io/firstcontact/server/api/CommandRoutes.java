@@ -81,6 +81,13 @@ final class CommandRoutes {
                     call,
                     new Command.UpdateAttributes(call.param("id"), Requests.attributes(b.attributes(), "attributes")));
         });
+        api.post(HttpMethod.POST, "/api/v1/interactions/:id/customer", roles(INTEGRATION, ADMIN), call -> {
+            Requests.IdentifyCustomer b = call.body(Requests.IdentifyCustomer.class);
+            String customerRef = Requests.required(b.customerRef(), "customerRef");
+            return api.submit(
+                    call,
+                    Requests.checked(() -> new Command.IdentifyCustomer(call.param("id"), customerRef), "customerRef"));
+        });
         api.post(HttpMethod.POST, "/api/v1/interactions/:id/routing", roles(INTEGRATION, ADMIN, SUPERVISOR), call -> {
             Requests.UpdateRouting b = call.body(Requests.UpdateRouting.class);
             if (b.tier() == null && b.ageBonusSeconds() == null && b.targets() == null) {

@@ -65,6 +65,8 @@ final class Requests {
 
     record UpdateAttributes(Map<String, String> attributes) {}
 
+    record IdentifyCustomer(String customerRef) {}
+
     record UpdateRouting(Long tier, Long ageBonusSeconds, List<TargetBody> targets) {}
 
     /** Exactly one of {@code queue}, {@code agentId} (with an optional queue) or {@code destination}. */

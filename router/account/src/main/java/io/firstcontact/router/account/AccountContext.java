@@ -2,6 +2,7 @@ package io.firstcontact.router.account;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.firstcontact.router.account.arrival.ArrivalWarming;
+import io.firstcontact.router.account.arrival.CustomerIdentification;
 import io.firstcontact.router.account.cache.AccountCache;
 import io.firstcontact.router.account.cache.EmbeddedMember;
 import io.firstcontact.router.account.demo.DemoResidents;
@@ -43,6 +44,7 @@ public final class AccountContext implements AutoCloseable {
     private final AccountCache cache;
     private final ArrivalWarming warming;
     private final AccountRouting routing;
+    private final CustomerIdentification identification;
     private final ExecutorService executor;
     private final List<RoutingPort.Subscription> subscriptions = new ArrayList<>();
 
@@ -52,12 +54,14 @@ public final class AccountContext implements AutoCloseable {
             AccountCache cache,
             ArrivalWarming warming,
             AccountRouting routing,
+            CustomerIdentification identification,
             ExecutorService executor) {
         this.member = member;
         this.backOffice = backOffice;
         this.cache = cache;
         this.warming = warming;
         this.routing = routing;
+        this.identification = identification;
         this.executor = executor;
     }
 
@@ -97,6 +101,8 @@ public final class AccountContext implements AutoCloseable {
         AccountRouting routing =
                 new AccountRouting(options.routing(), options.warming().attributes(), clock, executor);
         warming.onResolution(routing::resolved);
+        CustomerIdentification identification = new CustomerIdentification(executor);
+        warming.onResolution(identification);
         LOG.info(
                 "account context: {} back office, cache member {} in cluster '{}' ({} members), time to live {},"
                         + " warming {}, routing on the citizen's account {}",
@@ -107,7 +113,7 @@ public final class AccountContext implements AutoCloseable {
                 options.cache().ttl(),
                 options.warming().enabled() ? "on" : "off",
                 options.routing().enabled() ? "on (window " + options.routing().window() + ")" : "off");
-        return new AccountContext(member, backOffice, cache, warming, routing, executor);
+        return new AccountContext(member, backOffice, cache, warming, routing, identification, executor);
     }
 
     /**
@@ -162,6 +168,7 @@ public final class AccountContext implements AutoCloseable {
     /** Starts following routing's committed decisions; {@code advisors} are those defined already. */
     public void attach(RoutingPort port, Collection<String> advisors) {
         routing.attach(port, advisors);
+        identification.attach(port);
         // Routing first: an arrival's own decision must be seen before its lookup (which may hit the cache at once).
         subscriptions.add(port.subscribe(routing));
         subscriptions.add(port.subscribe(warming));

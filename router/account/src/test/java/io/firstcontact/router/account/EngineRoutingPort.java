@@ -11,7 +11,9 @@ import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.PresenceState;
 import io.firstcontact.router.api.port.EffectSink;
 import io.firstcontact.router.api.port.RoutingPort;
+import io.firstcontact.router.engine.Centres;
 import io.firstcontact.router.engine.Driver;
+import io.firstcontact.router.engine.RoutingEngine;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -37,6 +39,13 @@ public final class EngineRoutingPort implements RoutingPort {
 
     public EngineRoutingPort(Driver driver) {
         this.driver = driver;
+    }
+
+    /** The engine's small centre ({@code Centres.small()}: billing, chat and email) at a fixed time, no advisor yet. */
+    public static EngineRoutingPort smallCentre() {
+        EngineRoutingPort port = new EngineRoutingPort(new Driver(RoutingEngine.create(), 1_796_000_000_000L));
+        port.driver().configure(Centres.small());
+        return port;
     }
 
     /** What the server's runtime does to every command before it is sequenced. */
@@ -141,6 +150,11 @@ public final class EngineRoutingPort implements RoutingPort {
                         customerRef,
                         Attributes.NONE,
                         QueueRequest.to(queue)));
+    }
+
+    /** The IVR hands over what the caller keyed in (a PCN reference, …) as the interaction's attributes. */
+    public void keyedInIvr(String id, Attributes keyed) {
+        submit("test", null, new Command.UpdateAttributes(id, keyed));
     }
 
     /** The IVR is over: the call queues. */

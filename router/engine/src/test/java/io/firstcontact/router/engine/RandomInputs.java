@@ -360,7 +360,15 @@ public final class RandomInputs {
                                     CrossSellOutcome.values()[rnd.nextInt(CrossSellOutcome.values().length)],
                                     who);
                         case 2 -> new Command.RecordWrapUp(assignment, List.of("resolved"), who);
-                        default -> new Command.ReportOnlineActivity("c" + rnd.nextInt(50), "registered");
+                        default -> {
+                            // every other one identifies a customer instead (chosen without a draw, so the seeds'
+                            // sequences stay as they were): mostly one of those who arrive unknown, now and then one
+                            // known already by that reference or by another
+                            int customer = rnd.nextInt(50);
+                            yield seq % 2 == 0
+                                    ? new Command.ReportOnlineActivity("c" + customer, "registered")
+                                    : new Command.IdentifyCustomer(i != null ? i : "i-missing", "cust" + customer % 20);
+                        }
                     });
         }
         return stamp(new Command.DeadlinesDue());
@@ -507,8 +515,18 @@ public final class RandomInputs {
             direction = Direction.OUTBOUND; // an advisor's click to call: waits for them only
             req = req.withTargets(List.of(new Target("a" + rnd.nextInt(agentCount), now + 30_000, TargetMode.ONLY)));
         }
+        String customer = "cust" + rnd.nextInt(20);
+        // every third arrives unknown, as a call does (chosen without a draw, so the seeds' sequences stay as they
+        // were)
         return new Command.CreateInteraction(
-                id, channel, direction, "src:" + id, null, "cust" + rnd.nextInt(20), Attributes.NONE, req);
+                id,
+                channel,
+                direction,
+                "src:" + id,
+                null,
+                nextInteraction % 3 == 0 ? null : customer,
+                Attributes.NONE,
+                req);
     }
 
     private String channelOf(String queue) {

@@ -119,7 +119,8 @@ class RandomInputsCoverageTest {
                 "CustomerReconnected",
                 "StartConsult",
                 "EndConsult",
-                "SourceInventory")) {
+                "SourceInventory",
+                "IdentifyCustomer")) {
             expected.add("applied " + applied);
         }
         assertThat(seen).containsAll(expected);

@@ -459,6 +459,12 @@ public final class LiveView implements EffectSink {
                     changed(a);
                 }
             }
+            case Fact.CustomerIdentified f -> {
+                TrackedInteraction i = interactions.get(f.interactionId());
+                if (i != null) {
+                    i.customerRef = f.customerRef();
+                }
+            }
             case Fact.CallbackScheduled f -> phase(f.interactionId(), Phase.SCHEDULED);
             case Fact.InteractionParked f -> {
                 phase(f.interactionId(), Phase.PARKED);

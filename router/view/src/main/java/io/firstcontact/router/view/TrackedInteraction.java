@@ -20,7 +20,9 @@ final class TrackedInteraction {
     final Direction direction;
     final String sourceRef;
     final String conversationId;
-    final String customerRef;
+    /** Null until known: given at creation, or once when the customer is identified. */
+    String customerRef;
+
     final long createdAt;
 
     Phase phase = Phase.SELF_SERVICE;

@@ -87,6 +87,19 @@ class InteractionListTest {
     }
 
     @Test
+    void aCallerIdentifiedAfterArrivalIsFoundByTheirReference() {
+        Feed f = centre();
+        f.arrive("i1", BILLING); // a call: no customerRef from the edge
+        f.apply(new Command.IdentifyCustomer("i1", "cust-7"));
+
+        var page =
+                f.view.interactions(new InteractionFilter(Set.of(), null, null, "cust-7", null, null, null), null, 10);
+
+        assertThat(ids(page)).containsExactly("i1");
+        assertThat(page.items().getFirst().customerRef()).isEqualTo("cust-7");
+    }
+
+    @Test
     void arrivalRangeIncludesItsStartAndExcludesItsEnd() {
         Feed f = centre();
         long t0 = f.now();

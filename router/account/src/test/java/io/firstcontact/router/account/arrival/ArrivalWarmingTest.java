@@ -25,9 +25,6 @@ import io.firstcontact.router.api.event.Effect;
 import io.firstcontact.router.api.model.Attributes;
 import io.firstcontact.router.api.model.Direction;
 import io.firstcontact.router.api.model.SkillLevel;
-import io.firstcontact.router.engine.Centres;
-import io.firstcontact.router.engine.Driver;
-import io.firstcontact.router.engine.RoutingEngine;
 import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -77,8 +74,7 @@ class ArrivalWarmingTest {
     void centre() {
         member.getMap("firstcontact.accounts").clear();
         member.getMap("firstcontact.account-keys").clear();
-        port = new EngineRoutingPort(new Driver(RoutingEngine.create(), 1_796_000_000_000L));
-        port.driver().configure(Centres.small());
+        port = EngineRoutingPort.smallCentre();
         for (String a : List.of("a0", "a1", "a2")) {
             port.driver().agent(a, "council", "all", new SkillLevel("billing", 5));
         }
@@ -253,12 +249,9 @@ class ArrivalWarmingTest {
         });
         port.arriveInIvr("call-1", "anonymous");
 
-        port.submit(
-                "test",
-                null,
-                new Command.UpdateAttributes(
-                        "call-1",
-                        Attributes.of("pcnReference", resident.pcns().getFirst().reference())));
+        port.keyedInIvr(
+                "call-1",
+                Attributes.of("pcnReference", resident.pcns().getFirst().reference()));
 
         assertThat(Await.result(warmed).account()).contains(resident);
     }

@@ -151,6 +151,20 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * The customer of a live interaction that arrived without a {@code customerRef} turned out to be {@code
+     * customerRef}: an account directory found them by the caller's number or address, or by a reference they keyed
+     * in. The interaction takes the reference, so that "the same customer" holds across channels (docs/routing-contract.md
+     * §11). The same reference again changes nothing; another reference than the one it has is refused: the edge's own
+     * stands.
+     */
+    record IdentifyCustomer(String interactionId, String customerRef) implements Command {
+        public IdentifyCustomer {
+            Ids.require(interactionId, "interactionId");
+            Ids.require(customerRef, "customerRef");
+        }
+    }
+
     /** Self-service is over: queue the interaction. */
     record QueueInteraction(String interactionId, QueueRequest request) implements Command {
         public QueueInteraction {

@@ -91,6 +91,9 @@ public sealed interface Fact {
      */
     record AgeBonusChanged(String interactionId, long ageBonusMillis) implements Fact {}
 
+    /** An interaction that had no {@code customerRef} took one: its customer was identified after it arrived. */
+    record CustomerIdentified(String interactionId, String customerRef) implements Fact {}
+
     /** The attributes were replaced (their values are not part of the fact: they may be personal). */
     record AttributesChanged(String interactionId, int count) implements Fact {}
 

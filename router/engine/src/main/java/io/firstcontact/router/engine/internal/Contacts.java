@@ -134,6 +134,20 @@ final class Contacts {
         core.fact(new Fact.AttributesChanged(i.id, c.attributes().entries().size()));
     }
 
+    /** The customer turned out to be known: the reference is taken once; the one the interaction has stands. */
+    void identify(Command.IdentifyCustomer c) {
+        InteractionState i = core.interaction(c.interactionId());
+        if (i == null || c.customerRef().equals(i.customerRef)) {
+            return;
+        }
+        if (i.customerRef != null) {
+            core.refuse(Refusal.CONFLICT, "the interaction's customer is known already by another reference");
+            return;
+        }
+        i.customerRef = c.customerRef();
+        core.fact(new Fact.CustomerIdentified(i.id, i.customerRef));
+    }
+
     void updateRouting(Command.UpdateRouting c) {
         InteractionState i = core.interaction(c.interactionId());
         if (i == null) {

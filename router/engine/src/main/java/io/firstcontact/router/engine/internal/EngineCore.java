@@ -145,6 +145,7 @@ public final class EngineCore {
             case Command.CreateInteraction c -> contacts.create(c);
             case Command.QueueInteraction c -> contacts.queueInteraction(c);
             case Command.UpdateAttributes c -> contacts.updateAttributes(c);
+            case Command.IdentifyCustomer c -> contacts.identify(c);
             case Command.UpdateRouting c -> contacts.updateRouting(c);
             case Command.TransferToQueue c -> transfers.toQueue(c);
             case Command.TransferToAgent c -> transfers.toAgent(c);

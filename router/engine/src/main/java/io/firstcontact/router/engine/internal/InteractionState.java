@@ -17,7 +17,9 @@ final class InteractionState {
     final Direction direction;
     final String sourceRef;
     final String conversationId;
-    final String customerRef;
+    /** Null until known: given at creation, or once by {@code IdentifyCustomer}; never changed after. */
+    String customerRef;
+
     final long arrivedAt;
     Attributes attributes;
     Phase phase = Phase.SELF_SERVICE;

@@ -92,6 +92,15 @@ final class Council {
                 policy);
     }
 
+    /** A voice queue "billing" taken by the profile "billing", and Ann, an advisor of it who has not logged in yet. */
+    static Driver billingWithAnn() {
+        Driver d = centre().queue(voice("billing"))
+                .profile("billing", member("billing"))
+                .driver();
+        d.agent("ann", "council", "billing");
+        return d;
+    }
+
     /** A voice queue "billing" and a chat queue "chat", and a profile "all" taking both; no advisor yet. */
     static Driver billingAndChat() {
         return centre().queue(voice("billing"))

@@ -1,8 +1,6 @@
 package io.firstcontact.router.engine.scenario;
 
-import static io.firstcontact.router.engine.scenario.Council.centre;
-import static io.firstcontact.router.engine.scenario.Council.member;
-import static io.firstcontact.router.engine.scenario.Council.voice;
+import static io.firstcontact.router.engine.scenario.Council.billingWithAnn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firstcontact.router.api.Decision;
@@ -20,17 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Outcomes the statistics count are recorded as facts and change no routing. */
 class OutcomeScenarioTest {
 
-    private static Driver billing() {
-        Driver d = centre().queue(voice("billing"))
-                .profile("billing", member("billing"))
-                .driver();
-        d.agent("ann", "council", "billing");
-        return d;
-    }
-
     @Test
     void crossSellAndWrapUpCodesNameTheAdvisorAndTheInteraction() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.login("ann", true);
         d.arrive("c1", "voice", "billing");
         String offer = d.lastOfferFor("c1").offerId();
@@ -49,7 +39,7 @@ class OutcomeScenarioTest {
 
     @Test
     void anOutcomeForWorkThatIsOverIsRefusedAndChangesNothing() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         String before = Council.stateApartFromClock(d.engine());
         Decision late = d.apply(new Command.RecordWrapUp("o1-9-0", List.of("resolved"), Actor.agent("ann")));
         assertThat(late.facts()).isEmpty();
@@ -61,7 +51,7 @@ class OutcomeScenarioTest {
 
     @Test
     void selfServiceIsCountedOnTheInteractionsChannel() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.arrive("c1", "voice", "billing");
         Decision paid = d.apply(new Command.RecordSelfService("c1", "pay-pcn", SelfServiceOutcome.COMPLETED));
         assertThat(paid.facts())
@@ -70,7 +60,7 @@ class OutcomeScenarioTest {
 
     @Test
     void onlineActivityNeedsNoInteraction() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         Decision reported = d.apply(new Command.ReportOnlineActivity("cust-42", "registered"));
         assertThat(reported.facts()).containsExactly(new Fact.OnlineActivityReported("cust-42", "registered"));
     }

@@ -1,9 +1,7 @@
 package io.firstcontact.router.engine.scenario;
 
-import static io.firstcontact.router.engine.scenario.Council.centre;
+import static io.firstcontact.router.engine.scenario.Council.billingWithAnn;
 import static io.firstcontact.router.engine.scenario.Council.effects;
-import static io.firstcontact.router.engine.scenario.Council.member;
-import static io.firstcontact.router.engine.scenario.Council.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,14 +20,6 @@ import org.junit.jupiter.api.Test;
 /** Retries, duplicates, inputs not built yet and card numbers: nothing changes by accident. */
 class RefusalScenarioTest {
 
-    private static Driver billing() {
-        Driver d = centre().queue(voice("billing"))
-                .profile("billing", member("billing"))
-                .driver();
-        d.agent("ann", "council", "billing");
-        return d;
-    }
-
     private static Command.CreateInteraction call(String id, String sourceRef) {
         return new Command.CreateInteraction(
                 id, "voice", Direction.INBOUND, sourceRef, null, null, Attributes.NONE, QueueRequest.to("billing"));
@@ -37,7 +27,7 @@ class RefusalScenarioTest {
 
     @Test
     void retriedInputWithTheSameIdempotencyKeyChangesNothing() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         Decision first = d.apply(call("c1", "voice:pbx1:1001"), "req-1");
         assertThat(first.facts()).isNotEmpty();
         String before = Council.stateApartFromClock(d.engine());
@@ -54,7 +44,7 @@ class RefusalScenarioTest {
 
     @Test
     void secondCreationForTheSameSourceNamesTheExistingInteraction() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.apply(call("c1", "voice:pbx1:1001"));
         String before = Council.stateApartFromClock(d.engine());
         Decision again = d.apply(call("c1-retry", "voice:pbx1:1001"));
@@ -65,7 +55,7 @@ class RefusalScenarioTest {
 
     @Test
     void sourceRefCanBeUsedAgainOnceTheInteractionHasEnded() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.apply(call("c1", "voice:pbx1:1001"));
         d.hangUp("c1");
         Decision again = d.apply(call("c2", "voice:pbx1:1001"));
@@ -74,7 +64,7 @@ class RefusalScenarioTest {
 
     @Test
     void anInputJournaledBeforeItsCommandWasBuiltIsRefusedAgainAsNotSupportedYet() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         d.login("ann", true);
         d.apply(call("c1", "voice:pbx1:1001"));
         String before = Council.stateApartFromClock(d.engine());
@@ -89,7 +79,7 @@ class RefusalScenarioTest {
 
     @Test
     void answeringAnOfferNobodyMadeIsRefusedAsNotFound() {
-        Driver d = billing();
+        Driver d = billingWithAnn();
         Decision refused = d.accept("o1-99-1");
         assertThat(effects(refused, Effect.Refused.class))
                 .singleElement()
