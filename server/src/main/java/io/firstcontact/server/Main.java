@@ -3,6 +3,7 @@ package io.firstcontact.server;
 import io.firstcontact.server.api.Tokens;
 import io.firstcontact.server.config.ConfigLoader;
 import io.firstcontact.server.config.ServerConfig;
+import io.firstcontact.server.ops.CommonPool;
 import io.firstcontact.server.ops.ListenerPorts;
 import io.firstcontact.server.runtime.JournalKeys;
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -38,6 +40,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        OptionalInt commonPool = CommonPool.sizeForCallbacks(); // first: the JDK reads it once
         if (args.length > 0 && args[0].equals("new-token")) {
             String token = Tokens.generate();
             System.out.println("token:  " + token);
@@ -103,6 +106,12 @@ public final class Main {
                 "FirstContact starting in {} mode with {}",
                 config.demoMode() ? "demo" : "production",
                 file.map(p -> "configuration " + p).orElse("no configuration file"));
+        if (commonPool.isPresent() && !CommonPool.runsCallbacks()) {
+            log.warn(
+                    "the JDK's common pool was in use before it could be sized: on this small machine asynchronous"
+                            + " callbacks each start a thread of their own; set -D{}=2",
+                    CommonPool.PROPERTY);
+        }
         FirstContactServer server;
         try {
             server = new FirstContactServer(config);
