@@ -73,7 +73,11 @@ public final class LiveView implements EffectSink {
     private RoutingConfig config;
     private long configVersion;
     private final LinkedHashMap<String, TrackedQueue> queues = new LinkedHashMap<>();
+    /** Every advisor ever defined, in id order (advisors are never removed): what the listings walk. */
     private final TreeMap<String, TrackedAgent> agents = new TreeMap<>();
+    /** The same advisors by id: the folds look an advisor up several times per entry, a hash at a time. */
+    private final HashMap<String, TrackedAgent> agentsById = new HashMap<>();
+
     private final HashMap<String, TrackedInteraction> interactions = new HashMap<>();
     private final Retained<TrackedInteraction> endedInteractions;
     /** Every interaction known, live or retained, in arrival order: what {@link #interactions} pages through. */
@@ -198,6 +202,7 @@ public final class LiveView implements EffectSink {
             a.device = as.device();
             a.phone = as.phone();
             agents.put(a.id, a);
+            agentsById.put(a.id, a);
         }
         for (EngineSnapshot.InteractionSnap is : snapshot.interactions()) {
             restore(is);
@@ -275,7 +280,7 @@ public final class LiveView implements EffectSink {
                 kind);
         o.status = os.status();
         offers.put(o.id, o);
-        TrackedAgent a = agents.get(os.agentId());
+        TrackedAgent a = agentsById.get(os.agentId());
         if (a != null) {
             a.offers.add(o);
         }
@@ -289,7 +294,7 @@ public final class LiveView implements EffectSink {
         as.consult = x.consult();
         as.wrapUpUntil = x.status() == AssignmentStatus.WRAP_UP ? x.wrapUntil() : null;
         assignments.put(as.id, as);
-        agents.get(agentId).assignments.add(as);
+        agentsById.get(agentId).assignments.add(as);
         TrackedInteraction i = interactions.get(x.interactionId());
         if (i != null) { // else it ended while this assignment wraps up
             i.assignments.add(as);
@@ -347,7 +352,11 @@ public final class LiveView implements EffectSink {
         switch (fact) {
             case Fact.ConfigurationApplied f -> configured(f, command);
             case Fact.AgentDefined f -> {
-                TrackedAgent a = agents.computeIfAbsent(f.agentId(), id -> new TrackedAgent(id, at));
+                TrackedAgent a = agentsById.computeIfAbsent(f.agentId(), id -> {
+                    TrackedAgent defined = new TrackedAgent(id, at);
+                    agents.put(id, defined);
+                    return defined;
+                });
                 a.utilisationProfile = f.utilisationProfile();
                 a.routingProfile = f.routingProfile();
                 if (command instanceof Command.DefineAgent c && c.agentId().equals(f.agentId())) {
@@ -356,7 +365,7 @@ public final class LiveView implements EffectSink {
                 changed(a);
             }
             case Fact.AgentSkillsChanged f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null
                         && command instanceof Command.ChangeSkills c
                         && c.agentId().equals(f.agentId())) {
@@ -365,7 +374,7 @@ public final class LiveView implements EffectSink {
                 }
             }
             case Fact.RoutingProfileAssigned f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null) {
                     a.routingProfile = f.routingProfile();
                     changed(a);
@@ -373,7 +382,7 @@ public final class LiveView implements EffectSink {
             }
             case Fact.PresenceChanged f -> presenceChanged(f, at);
             case Fact.PresencePending f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null) {
                     a.pendingPresence = f.requested();
                     a.pendingReason = f.reason();
@@ -381,7 +390,7 @@ public final class LiveView implements EffectSink {
                 }
             }
             case Fact.PresencePendingWithdrawn f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null) {
                     a.pendingPresence = null;
                     a.pendingReason = null;
@@ -389,14 +398,14 @@ public final class LiveView implements EffectSink {
                 }
             }
             case Fact.SessionChanged f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null) {
                     a.sessionAttached = f.attached();
                     changed(a);
                 }
             }
             case Fact.DeviceAssigned f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null) {
                     a.phone = f.device();
                     changed(a);
@@ -431,7 +440,7 @@ public final class LiveView implements EffectSink {
                 if (as != null) {
                     as.status = AssignmentStatus.WRAP_UP;
                     as.wrapUpUntil = f.until();
-                    TrackedAgent a = agents.get(as.agentId);
+                    TrackedAgent a = agentsById.get(as.agentId);
                     if (a != null) {
                         changed(a);
                     }
@@ -453,7 +462,7 @@ public final class LiveView implements EffectSink {
                 }
             }
             case Fact.AgentDeviceChanged f -> {
-                TrackedAgent a = agents.get(f.agentId());
+                TrackedAgent a = agentsById.get(f.agentId());
                 if (a != null) {
                     a.device = f.state();
                     changed(a);
@@ -531,7 +540,7 @@ public final class LiveView implements EffectSink {
     }
 
     private void presenceChanged(Fact.PresenceChanged f, long at) {
-        TrackedAgent a = agents.get(f.agentId());
+        TrackedAgent a = agentsById.get(f.agentId());
         if (a == null) {
             return;
         }
@@ -633,7 +642,7 @@ public final class LiveView implements EffectSink {
                 f.expiresAt(),
                 f.kind());
         offers.put(o.id, o);
-        TrackedAgent a = agents.get(f.agentId());
+        TrackedAgent a = agentsById.get(f.agentId());
         if (a != null) {
             a.offers.add(o);
             changed(a);
@@ -663,7 +672,7 @@ public final class LiveView implements EffectSink {
             return;
         }
         o.status = f.status();
-        TrackedAgent a = agents.get(o.agentId);
+        TrackedAgent a = agentsById.get(o.agentId);
         if (f.status().live()) {
             if (a != null) {
                 changed(a);
@@ -717,7 +726,7 @@ public final class LiveView implements EffectSink {
                 at);
         as.consult = accepted != null && accepted.kind == OfferKind.CONSULT;
         assignments.put(as.id, as);
-        TrackedAgent a = agents.get(f.agentId());
+        TrackedAgent a = agentsById.get(f.agentId());
         if (a != null) {
             a.assignments.add(as);
             changed(a);
@@ -740,7 +749,7 @@ public final class LiveView implements EffectSink {
         as.wrapUpUntil = null;
         as.endedAt = at;
         endedAssignments.put(as.id, as);
-        TrackedAgent a = agents.get(as.agentId);
+        TrackedAgent a = agentsById.get(as.agentId);
         if (a != null) {
             a.assignments.remove(as);
             changed(a);
@@ -1075,7 +1084,7 @@ public final class LiveView implements EffectSink {
     }
 
     public Optional<AgentView> agent(String agentId) {
-        TrackedAgent a = agents.get(agentId);
+        TrackedAgent a = agentsById.get(agentId);
         return a == null ? Optional.empty() : Optional.of(a.view());
     }
 
@@ -1087,7 +1096,7 @@ public final class LiveView implements EffectSink {
      * @return null when the advisor is not defined
      */
     public AgentState agentState(String agentId) {
-        return agents.get(agentId);
+        return agentsById.get(agentId);
     }
 
     /** The offers not yet terminal, in id order (recovery resolves them). */
