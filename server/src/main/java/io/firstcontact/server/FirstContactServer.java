@@ -1,6 +1,8 @@
 package io.firstcontact.server;
 
 import io.firstcontact.channels.chat.ChatOptions;
+import io.firstcontact.channels.voice.VoiceObserver;
+import io.firstcontact.channels.voice.ami.StuckLink;
 import io.firstcontact.desktop.AgentDesktop;
 import io.firstcontact.desktop.DeskObserver;
 import io.firstcontact.desktop.DesktopOptions;
@@ -15,6 +17,7 @@ import io.firstcontact.metrics.JournalBinder;
 import io.firstcontact.metrics.ProcessBinder;
 import io.firstcontact.metrics.RoutingBinder;
 import io.firstcontact.metrics.StatisticsBinder;
+import io.firstcontact.metrics.VoiceBinder;
 import io.firstcontact.metrics.WallboardBinder;
 import io.firstcontact.router.account.AccountContext;
 import io.firstcontact.router.account.AccountStatistics;
@@ -61,6 +64,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -389,10 +393,8 @@ public final class FirstContactServer implements AutoCloseable {
         Tokens tokens = Tokens.load(config);
         EventStream stream = new EventStream(
                 vertx, runtime, events, streamMeters, config.api().idleTimeout());
-        io.firstcontact.metrics.VoiceBinder voiceMeters = new io.firstcontact.metrics.VoiceBinder(
-                java.util.Arrays.stream(io.firstcontact.channels.voice.ami.StuckLink.values())
-                        .map(io.firstcontact.channels.voice.ami.StuckLink::tag)
-                        .toList());
+        VoiceBinder voiceMeters = new VoiceBinder(
+                Arrays.stream(StuckLink.values()).map(StuckLink::tag).toList());
         voiceMeters.bindTo(registry);
         channels = new io.firstcontact.server.channels.Channels(
                 config,
@@ -400,14 +402,14 @@ public final class FirstContactServer implements AutoCloseable {
                 new io.firstcontact.server.channels.ViewReads(runtime, view, dialNumbers),
                 ivr == null ? null : ivr.ivr(),
                 mail.notifier(),
-                new io.firstcontact.channels.voice.VoiceObserver() {
+                new VoiceObserver() {
                     @Override
                     public void freeToRing(long nanos) {
                         voiceMeters.freeToRing(nanos);
                     }
 
                     @Override
-                    public void amiLinkDropped(io.firstcontact.channels.voice.ami.StuckLink why) {
+                    public void amiLinkDropped(StuckLink why) {
                         voiceMeters.amiLinkDropped(why.tag());
                     }
                 });

@@ -494,9 +494,8 @@ final class StatisticsFold {
         String ref = keys.key("ref", c.customerRef);
         for (String offered : c.crossSell) { // prompts recorded before the customer was known
             int colon = offered.lastIndexOf(':');
-            if (CrossSellOutcome.valueOf(offered.substring(colon + 1)) != CrossSellOutcome.NOT_SUITABLE) {
-                channelShift.offered(ref, offered.substring(0, colon), t, days.dateOf(t), outcomes);
-            }
+            offeredForShift(
+                    ref, offered.substring(0, colon), CrossSellOutcome.valueOf(offered.substring(colon + 1)), t);
         }
         if (c.direction != Direction.INBOUND || ref.equals(c.identity)) {
             return;
@@ -551,8 +550,15 @@ final class StatisticsFold {
         }
         c.crossSell.removeIf(s -> s.startsWith(f.service() + ":"));
         c.crossSell.add(f.service() + ":" + f.outcome());
-        if (f.outcome() != CrossSellOutcome.NOT_SUITABLE && c.customerRef != null) {
-            channelShift.offered(keys.key("ref", c.customerRef), f.service(), t, days.dateOf(t), outcomes);
+        if (c.customerRef != null) {
+            offeredForShift(keys.key("ref", c.customerRef), f.service(), f.outcome(), t);
+        }
+    }
+
+    /** A prompt the customer heard (not one the advisor found unsuitable) waits for their channel shift. */
+    private void offeredForShift(String customer, String service, CrossSellOutcome outcome, long t) {
+        if (outcome != CrossSellOutcome.NOT_SUITABLE) {
+            channelShift.offered(customer, service, t, days.dateOf(t), outcomes);
         }
     }
 
